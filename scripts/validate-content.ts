@@ -1,0 +1,35 @@
+/**
+ * Runs before `astro build`: checks every content/runbooks/*.yaml against the schema and stops
+ * the build with `file:line: field.path: problem. Hint: fix` lines for each bad file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatProblem, validateRunbookSource } from '../src/lib/validate-runbook.ts';
+
+const dir = process.argv[2] ?? 'content/runbooks';
+let files: string[];
+try {
+	files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+} catch {
+	console.error(`validate: folder ${dir} not found. Hint: runbooks live in content/runbooks/<id>.yaml`);
+	process.exit(1);
+}
+if (!files.length) {
+	console.error(`validate: no runbooks in ${dir}. Hint: add one with "npm run import -- checklist.md --out ${dir}/<id>.yaml"`);
+	process.exit(1);
+}
+
+let failed = 0;
+for (const file of files) {
+	const path = join(dir, file);
+	const result = validateRunbookSource(readFileSync(path, 'utf8'), path);
+	if (!result.ok) {
+		failed++;
+		for (const problem of result.problems) console.error(formatProblem(problem));
+	}
+}
+if (failed) {
+	console.error(`validate: ${failed} of ${files.length} runbook files have problems (see above); the build stops here.`);
+	process.exit(1);
+}
+console.log(`validate: ${files.length} runbooks OK`);

@@ -1,0 +1,61 @@
+import type { Html, Root } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Runbook text comes from files anyone may edit or import, so raw HTML in it is shown as text,
+ * never interpreted, and the result is sanitised (no script, no event handlers, no javascript:
+ * URLs) before it reaches a page.
+ */
+function remarkHtmlAsText() {
+	return (tree: Root) => {
+		visit(tree, 'html', (node: Html, index, parent) => {
+			if (!parent || index === undefined) return;
+			parent.children.splice(index, 1, { type: 'text', value: node.value });
+		});
+	};
+}
+
+const processor = unified()
+	.use(remarkParse)
+	.use(remarkGfm)
+	.use(remarkHtmlAsText)
+	.use(remarkRehype)
+	.use(rehypeSanitize)
+	.use(rehypeStringify)
+	.freeze();
+
+const cache = new Map<string, string>();
+
+/** Block Markdown (notes: prose, lists, tables, quotes) to safe HTML. */
+export function renderMarkdown(markdown: string): string {
+	const cached = cache.get(markdown);
+	if (cached !== undefined) return cached;
+	const html = String(processor.processSync(markdown));
+	cache.set(markdown, html);
+	return html;
+}
+
+/** Inline Markdown (step text: code, bold, links) to safe HTML without a wrapping paragraph. */
+export function renderInline(markdown: string): string {
+	const html = renderMarkdown(markdown).trim();
+	const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
+	return single && !single[1]!.includes('<p>') ? single[1]! : html;
+}
+
+/** Plain text of inline Markdown, for headings, titles and aria labels. */
+export function inlineToText(markdown: string): string {
+	return renderInline(markdown)
+		.replace(/<[^>]+>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+		.replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+		.replace(/&amp;/g, '&');
+}

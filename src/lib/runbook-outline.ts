@@ -1,0 +1,59 @@
+import type { Section } from '../schema/section.ts';
+import type { Step } from '../schema/step.ts';
+import { inlineToText } from './markdown.ts';
+
+/** Every step in document order, options' sub-steps included. */
+export function* walkSteps(steps: Step[] | undefined): Generator<Step> {
+	for (const step of steps ?? []) {
+		yield step;
+		for (const alternative of step.alternatives ?? []) yield* walkSteps(alternative.steps);
+		yield* walkSteps(step.steps);
+	}
+}
+
+export function* walkSections(sections: Section[] | undefined): Generator<Section> {
+	for (const section of sections ?? []) {
+		yield section;
+		yield* walkSections(section.sections);
+	}
+}
+
+export function countSteps(runbook: { sections: Section[] }): number {
+	let count = 0;
+	for (const section of walkSections(runbook.sections)) for (const _ of walkSteps(section.steps)) count++;
+	return count;
+}
+
+export interface OutlineHeading {
+	depth: number;
+	slug: string;
+	text: string;
+}
+
+/** The table of contents: one entry per section, nested by depth (h2, h3 ...). */
+export function sectionHeadings(sections: Section[], depth = 2): OutlineHeading[] {
+	return sections.flatMap((section) => [
+		{ depth, slug: section.id, text: inlineToText(section.title) },
+		...sectionHeadings(section.sections ?? [], Math.min(depth + 1, 6)),
+	]);
+}
+
+const KIND_LABELS: Record<Section['kind'], string> = {
+	checklist: 'Checklist',
+	procedure: 'Procedure',
+	monitoring: 'Monitoring',
+	rollback: 'Rollback',
+	verification: 'Verification',
+	criteria: 'Criteria',
+	reference: 'Reference',
+	signoff: 'Sign-off',
+};
+
+export function kindLabel(kind: Section['kind']): string {
+	return KIND_LABELS[kind];
+}
+
+/** Kinds whose steps are done in order: shown as a numbered list. */
+export function isOrdered(kind: Section['kind']): boolean {
+	return kind === 'procedure' || kind === 'rollback';
+}

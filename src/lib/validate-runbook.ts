@@ -1,0 +1,148 @@
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import { ID_PATTERN } from '../schema/ids.ts';
+import { type Runbook, runbookSchema } from '../schema/runbook.ts';
+import { slugify } from './ids.ts';
+
+/** One thing wrong with a runbook file, precise enough to fix without reading the schema. */
+export interface RunbookProblem {
+	file: string;
+	line?: number;
+	/** Field path such as `sections[2].steps[0].id`; empty for the file itself. */
+	path: string;
+	message: string;
+}
+
+export type ValidationResult = { ok: true; runbook: Runbook } | { ok: false; problems: RunbookProblem[] };
+
+type PathKey = PropertyKey;
+
+export function formatPath(path: readonly PathKey[]): string {
+	return path
+		.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+		.join('');
+}
+
+export function formatProblem(problem: RunbookProblem): string {
+	const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+	return problem.path ? `${where}: ${problem.path}: ${problem.message}` : `${where}: ${problem.message}`;
+}
+
+/** The id a runbook file gets: its name without the extension. */
+export function runbookIdFromFile(file: string): string {
+	const base = file.split(/[\\/]/).pop() ?? file;
+	return base.replace(/\.ya?ml$/i, '');
+}
+
+const KNOWN_KEYS = [
+	'title', 'system', 'summary', 'version', 'lastReviewed', 'owners', 'tags', 'source', 'notes', 'sections',
+	'signoff', 'id', 'kind', 'description', 'steps', 'contacts', 'resources', 'text', 'details', 'commands',
+	'alternatives', 'optional', 'condition', 'lang', 'code', 'role', 'contact', 'label', 'href', 'roles',
+	'record', 'type', 'choices', 'value',
+];
+
+/** Edit distance, for "did you mean" on misspelt field names. */
+function distance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let prev = row[0]!;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cur = row[j]!;
+			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+			prev = cur;
+		}
+	}
+	return row[b.length]!;
+}
+
+function suggestKey(key: string): string | undefined {
+	let best: string | undefined;
+	let bestDistance = 3;
+	for (const known of KNOWN_KEYS) {
+		const d = distance(key.toLowerCase(), known.toLowerCase());
+		if (d < bestDistance) [best, bestDistance] = [known, d];
+	}
+	return best;
+}
+
+interface ZodIssueLike {
+	code: string;
+	path: PathKey[];
+	message: string;
+	input?: unknown;
+	keys?: string[];
+	expected?: string;
+}
+
+/** Zod's own messages say what is wrong; this adds how to fix it where the schema did not. */
+function explain(issue: ZodIssueLike): string {
+	if (issue.message.includes('Hint:')) return issue.message;
+	const key = issue.path.at(-1);
+	switch (issue.code) {
+		case 'unrecognized_keys':
+			return (issue.keys ?? [])
+				.map((k) => {
+					const suggestion = suggestKey(k);
+					return `unknown field "${k}". Hint: ${suggestion ? `did you mean "${suggestion}"?` : 'check the spelling against the schema (public/runbook.schema.json)'}`;
+				})
+				.join('; ');
+		case 'invalid_type':
+			if (issue.input === undefined && typeof key === 'string') {
+				return `missing required field "${key}". Hint: add \`${key}:\` here`;
+			}
+			return `${issue.message}. Hint: this field must be a ${issue.expected ?? 'different type'}`;
+		case 'too_small':
+			return `${issue.message}. Hint: fill it in or remove the field`;
+		default:
+			return `${issue.message}. Hint: see the schema reference in the guide`;
+	}
+}
+
+/**
+ * Parses and validates one runbook file. Used by the build (before Astro runs) and by tests, so
+ * that a bad file is reported as `file:line: field.path: what is wrong. Hint: how to fix it`.
+ */
+export function validateRunbookSource(source: string, file: string): ValidationResult {
+	const problems: RunbookProblem[] = [];
+	const id = runbookIdFromFile(file);
+	if (!ID_PATTERN.test(id)) {
+		problems.push({
+			file,
+			path: '',
+			message: `file name "${id}" is not a URL-safe runbook id. Hint: rename the file to "${slugify(id) || 'my-runbook'}.yaml"`,
+		});
+	}
+
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	if (doc.errors.length) {
+		for (const error of doc.errors) {
+			const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+			const what = error.message.split('\n')[0];
+			problems.push({
+				file,
+				line,
+				path: '',
+				message: `YAML syntax error: ${what}. Hint: check indentation and quoting on this line; strings containing ": " or starting with "*", "&", "[" or "{" need quotes`,
+			});
+		}
+		return { ok: false, problems };
+	}
+
+	const lineOf = (path: PathKey[]): number | undefined => {
+		for (let n = path.length; n >= 0; n--) {
+			const node = doc.getIn(path.slice(0, n) as (string | number)[], true);
+			if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+		}
+		return undefined;
+	};
+
+	const result = runbookSchema.safeParse(doc.toJS());
+	if (!result.success) {
+		for (const issue of result.error.issues as unknown as ZodIssueLike[]) {
+			problems.push({ file, line: lineOf(issue.path), path: formatPath(issue.path), message: explain(issue) });
+		}
+	}
+	if (problems.length || !result.success) return { ok: false, problems };
+	return { ok: true, runbook: result.data };
+}

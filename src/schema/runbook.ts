@@ -1,0 +1,105 @@
+import { z } from 'astro/zod';
+import { isoDateSchema } from './date.ts';
+import { type Section, sectionSchema } from './section.ts';
+import { signoffSchema } from './signoff.ts';
+import type { Step } from './step.ts';
+
+/** One runbook file, content/runbooks/<id>.yaml; its id is the file name. */
+export const runbookShape = z.strictObject({
+	title: z.string({ error: 'a runbook needs a title. Hint: add `title: "YogaFlow production deployment"`' }).min(1),
+	system: z
+		.string({ error: 'a runbook needs the system it is for. Hint: add `system: "YogaFlow"`' })
+		.min(1)
+		.describe('The application or service this runbook deploys or operates'),
+	summary: z.string().default('').describe('One or two sentences shown in the catalog'),
+	version: z
+		.string({ error: 'a runbook needs a version. Hint: add `version: "1.0.0"` and raise it when the runbook changes' })
+		.min(1),
+	lastReviewed: isoDateSchema.describe('When the runbook was last checked against reality'),
+	owners: z.array(z.string().min(1)).default([]).describe('Team or people to ask about this runbook'),
+	tags: z.array(z.string().min(1)).default([]),
+	source: z.string().optional().describe('The document this runbook was imported from'),
+	notes: z.array(z.string()).optional().describe('Introductory prose as block Markdown'),
+	sections: z
+		.array(sectionSchema, { error: 'a runbook needs `sections:`. Hint: add at least one section with steps' })
+		.min(1, { error: 'a runbook needs at least one section. Hint: add a section with steps' }),
+	signoff: signoffSchema.optional(),
+});
+
+type Issue = { message: string; path: (string | number)[] };
+
+function sectionIsEmpty(section: Section): boolean {
+	return (
+		!section.steps?.length &&
+		!section.sections?.length &&
+		!section.notes?.length &&
+		!section.contacts?.length &&
+		!section.resources?.length &&
+		!section.description
+	);
+}
+
+/**
+ * Checks that span the whole file: every section, step and alternative id is unique, because
+ * they share one page (HTML ids) and one progress store; no section is empty.
+ */
+export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.infer<typeof signoffSchema> }): Issue[] {
+	const issues: Issue[] = [];
+	const seen = new Map<string, string>();
+	const claim = (id: string, path: (string | number)[]) => {
+		const where = path.join('.');
+		const first = seen.get(id);
+		if (first) {
+			issues.push({
+				path: [...path, 'id'],
+				message: `duplicate id "${id}" (already used at ${first}). Hint: ids must be unique across all sections and steps of a runbook; rename one, e.g. "${id}-2"`,
+			});
+		} else seen.set(id, where);
+	};
+	const visitSteps = (steps: Step[] | undefined, path: (string | number)[]) => {
+		steps?.forEach((step, i) => {
+			const stepPath = [...path, 'steps', i];
+			claim(step.id, stepPath);
+			step.alternatives?.forEach((alt, j) => {
+				const altPath = [...stepPath, 'alternatives', j];
+				claim(alt.id, altPath);
+				visitSteps(alt.steps, altPath);
+			});
+			visitSteps(step.steps, stepPath);
+		});
+	};
+	const visitSections = (sections: Section[] | undefined, path: (string | number)[]) => {
+		sections?.forEach((section, i) => {
+			const sectionPath = [...path, 'sections', i];
+			claim(section.id, sectionPath);
+			if (sectionIsEmpty(section)) {
+				issues.push({
+					path: sectionPath,
+					message: `section "${section.title}" is empty. Hint: add steps, notes or sub-sections, or remove it`,
+				});
+			}
+			visitSteps(section.steps, sectionPath);
+			visitSections(section.sections, sectionPath);
+		});
+	};
+	visitSections(runbook.sections, []);
+
+	const roleIds = new Set<string>();
+	runbook.signoff?.roles.forEach((role, i) => {
+		if (roleIds.has(role.id)) issues.push({ path: ['signoff', 'roles', i, 'id'], message: `duplicate sign-off role id "${role.id}". Hint: rename one` });
+		roleIds.add(role.id);
+	});
+	const fieldIds = new Set<string>();
+	runbook.signoff?.record.forEach((field, i) => {
+		if (fieldIds.has(field.id)) issues.push({ path: ['signoff', 'record', i, 'id'], message: `duplicate record field id "${field.id}". Hint: rename one` });
+		fieldIds.add(field.id);
+	});
+	return issues;
+}
+
+export const runbookSchema = runbookShape.superRefine((runbook, ctx) => {
+	for (const issue of findRunbookIssues(runbook)) ctx.addIssue({ code: 'custom', ...issue });
+});
+
+export type Runbook = z.infer<typeof runbookSchema>;
+export type RunbookInput = z.input<typeof runbookSchema>;

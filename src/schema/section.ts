@@ -1,0 +1,42 @@
+import { z } from 'astro/zod';
+import { idSchema } from './ids.ts';
+import { contactSchema, resourceSchema } from './reference.ts';
+import { stepSchema } from './step.ts';
+
+/**
+ * What a section is for decides how it is shown and used: checklists are ticked in any order,
+ * procedures are done in order, rollback sections get their own pages, criteria say when a
+ * deployment (or a rollback) counts as done, reference holds contacts, links and known issues.
+ */
+export const SECTION_KINDS = [
+	'checklist',
+	'procedure',
+	'monitoring',
+	'rollback',
+	'verification',
+	'criteria',
+	'reference',
+	'signoff',
+] as const;
+
+export const sectionKindSchema = z.enum(SECTION_KINDS, {
+	error: (issue) =>
+		`${JSON.stringify(issue.input)} is not a section kind. Hint: use one of ${SECTION_KINDS.join(', ')}`,
+});
+
+export const sectionSchema = z.strictObject({
+	id: idSchema,
+	title: z.string({ error: 'a section needs a title. Hint: add `title: "Pre-deployment"`' }).min(1),
+	kind: sectionKindSchema.default('checklist'),
+	description: z.string().optional().describe('Inline Markdown shown under the heading'),
+	notes: z.array(z.string()).optional().describe('Prose, tables and comments kept from the source, as block Markdown'),
+	steps: z.array(stepSchema).optional(),
+	contacts: z.array(contactSchema).optional(),
+	resources: z.array(resourceSchema).optional(),
+	get sections() {
+		return z.array(sectionSchema).optional().describe('Sub-sections, nestable');
+	},
+});
+
+export type SectionKind = (typeof SECTION_KINDS)[number];
+export type Section = z.infer<typeof sectionSchema>;
