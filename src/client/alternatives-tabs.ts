@@ -7,7 +7,7 @@ export function enhanceAlternatives(root: ParentNode = document): void {
 		const panels = [...container.querySelectorAll<HTMLElement>(':scope > .rs-alternative')];
 		if (panels.length < 2) continue;
 		const tablist = document.createElement('div');
-		tablist.className = 'rs-tablist';
+		tablist.className = 'rs-tablist not-content';
 		tablist.setAttribute('role', 'tablist');
 		tablist.setAttribute('aria-label', 'Options: do one of');
 		const tabs = panels.map((panel, i) => {
@@ -23,7 +23,7 @@ export function enhanceAlternatives(root: ParentNode = document): void {
 			tablist.append(tab);
 			return tab;
 		});
-		const select = (index: number, focus = false) => {
+		const select = (index: number, focus = false): void => {
 			tabs.forEach((tab, i) => {
 				const selected = i === index;
 				tab.setAttribute('aria-selected', String(selected));
@@ -46,8 +46,29 @@ export function enhanceAlternatives(root: ParentNode = document): void {
 		});
 		container.querySelector('.rs-alternatives-label')?.after(tablist);
 		container.dataset.tabs = '';
-		// A link straight to an option (#option-id) opens that option.
-		const targeted = panels.findIndex((panel) => location.hash === `#${panel.id}` || panel.contains(document.getElementById(location.hash.slice(1)) ?? null));
-		select(Math.max(0, targeted));
+		selectors.set(container, { panels, select });
+		select(Math.max(0, targetedPanel(panels)));
+	}
+}
+
+const selectors = new WeakMap<HTMLElement, { panels: HTMLElement[]; select: (index: number) => void }>();
+
+/** The option a link points at (#option-id, or anything inside it), or -1. */
+function targetedPanel(panels: HTMLElement[]): number {
+	const id = decodeURIComponent(location.hash.slice(1));
+	const target = id ? document.getElementById(id) : null;
+	return target ? panels.findIndex((panel) => panel.contains(target)) : -1;
+}
+
+/** Following a link to an option on the same page opens that option, then scrolls to it. */
+export function openTargetedAlternatives(): void {
+	for (const container of document.querySelectorAll<HTMLElement>('.rs-alternatives[data-tabs]')) {
+		const entry = selectors.get(container);
+		if (!entry) continue;
+		const index = targetedPanel(entry.panels);
+		if (index >= 0) {
+			entry.select(index);
+			document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+		}
 	}
 }

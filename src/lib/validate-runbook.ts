@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../schema/ids.ts';
 import { type Runbook, runbookSchema } from '../schema/runbook.ts';
 import { slugify } from './ids.ts';
@@ -137,10 +137,19 @@ export function validateRunbookSource(source: string, file: string): ValidationR
 		return undefined;
 	};
 
+	// An unknown key is reported on its own line, not on the line of the object holding it.
+	const lineOfKey = (path: PathKey[], key: string): number | undefined => {
+		const map = doc.getIn(path as (string | number)[], true);
+		const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+		const range = isScalar(pair?.key) ? pair.key.range : undefined;
+		return range ? lineCounter.linePos(range[0]).line : lineOf(path);
+	};
+
 	const result = runbookSchema.safeParse(doc.toJS());
 	if (!result.success) {
 		for (const issue of result.error.issues as unknown as ZodIssueLike[]) {
-			problems.push({ file, line: lineOf(issue.path), path: formatPath(issue.path), message: explain(issue) });
+			const line = issue.code === 'unrecognized_keys' && issue.keys?.[0] ? lineOfKey(issue.path, issue.keys[0]) : lineOf(issue.path);
+			problems.push({ file, line, path: formatPath(issue.path), message: explain(issue) });
 		}
 	}
 	if (problems.length || !result.success) return { ok: false, problems };

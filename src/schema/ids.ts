@@ -7,6 +7,9 @@ import { z } from 'astro/zod';
  */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Ids the runbook page uses for its own elements; data may not take them. */
+export const RESERVED_IDS: readonly string[] = ['signoff'];
+
 export const idSchema = z
 	.string({ error: 'an id is required. Hint: use lowercase words joined by hyphens, e.g. "run-migrations"' })
 	.regex(ID_PATTERN, {

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isoDateSchema } from './date.ts';
+import { RESERVED_IDS } from './ids.ts';
 import { type Section, sectionSchema } from './section.ts';
 import { signoffSchema } from './signoff.ts';
 import type { Step } from './step.ts';
@@ -48,6 +49,10 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 	const seen = new Map<string, string>();
 	const claim = (id: string, path: (string | number)[]) => {
 		const where = path.join('.');
+		if (RESERVED_IDS.includes(id)) {
+			issues.push({ path: [...path, 'id'], message: `the id "${id}" is reserved for the page itself. Hint: use a longer id, e.g. "${id}-checks"` });
+			return;
+		}
 		const first = seen.get(id);
 		if (first) {
 			issues.push({

@@ -10,6 +10,7 @@ import type { Section, SectionKind } from '../../schema/section.ts';
 import type { RecordField, SignoffRole } from '../../schema/signoff.ts';
 import type { Alternative, Step } from '../../schema/step.ts';
 import { IdAllocator } from '../ids.ts';
+import { RESERVED_IDS } from '../../schema/ids.ts';
 import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTitle, splitCondition } from './classify.ts';
 import { firstComment, splitNumberedComments, splitOptionComments } from './code-blocks.ts';
 import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFromSignoffText } from './fields.ts';
@@ -83,7 +84,7 @@ export function importChecklist(markdown: string, options: ImportOptions = {}): 
 }
 
 class ChecklistImporter {
-	private readonly ids = new IdAllocator();
+	private readonly ids = new IdAllocator(RESERVED_IDS);
 	private readonly warnings: string[] = [];
 	private readonly sections: Section[] = [];
 	private readonly preamble: string[] = [];
@@ -123,7 +124,7 @@ class ChecklistImporter {
 
 	/** A block's Markdown as written, with list-item indentation removed from its lines. */
 	private blockSource(nodeOrPosition: Nodes | Position): string {
-		const pos = 'start' in nodeOrPosition ? nodeOrPosition : nodeOrPosition.position!;
+		const pos = 'type' in nodeOrPosition ? nodeOrPosition.position! : nodeOrPosition;
 		const indent = pos.start.column - 1;
 		return this.slice(pos.start.offset!, pos.end.offset!)
 			.split('\n')
@@ -398,9 +399,18 @@ class ChecklistImporter {
 		let text = '';
 		let idSource = '';
 		const blocks = [...rest];
+		let trailingOptions: string[] = [];
 		if (first?.type === 'paragraph') {
 			const phrasing = first.children;
 			text = this.inlineSource(phrasing).replace(CRITERION_MARK, '');
+			// "**Option A: ...**" on the line right under the item text continues its paragraph
+			// in Markdown, but the author meant an option.
+			const lines = this.blockSource(first).split('\n');
+			const optionLine = lines.findIndex((line, i) => i > 0 && optionTitle(line) !== undefined);
+			if (optionLine > 0) {
+				text = lines.slice(0, optionLine).join(' ').replace(/^\[[ xX]\]\s*/, '').trim();
+				trailingOptions = lines.slice(optionLine).filter((line) => optionTitle(line) !== undefined);
+			}
 			const strong = phrasing[0]?.type === 'strong' ? toString(phrasing[0]) : '';
 			idSource = strong || toString(first).replace(CRITERION_MARK, '');
 		} else if (first) blocks.unshift(first);
@@ -425,6 +435,7 @@ class ChecklistImporter {
 			step.condition = condition;
 		}
 		let target: { commands?: Command[]; steps?: Step[] } = step;
+		for (const option of trailingOptions) target = this.addAlternative(step, optionTitle(option)!);
 		for (const block of blocks) {
 			if (block.type === 'list') {
 				for (const child of block.children) {
@@ -479,7 +490,11 @@ class ChecklistImporter {
 			(target.commands ??= []).push({ lang, code: node.value });
 			return;
 		}
-		if (!sink) {
+		// In a plain checklist a lone block is an illustration (a diagram, a config excerpt)
+		// unless its comments number steps or name options; in procedures, rollbacks, checks
+		// and known issues it is something to run.
+		const structured = splitNumberedComments(node.value) ?? splitOptionComments(node.value);
+		if (!sink || (sink.kind === 'checklist' && !sink.addCommands && !structured)) {
 			this.note(this.blockSource(node));
 			return;
 		}

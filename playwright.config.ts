@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './tests/support/browser.ts';
+
+const executablePath = findChromium();
+if (!executablePath) {
+	console.error(NO_BROWSER_MESSAGE);
+	process.exit(1);
+}
+
+const PORT = Number(process.env.RUNSHEET_TEST_PORT ?? 4329);
+
+// Tests run against the built site (`npm run build` first) served by `astro preview`, which
+// Playwright starts and stops itself.
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	forbidOnly: Boolean(process.env.CI),
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		browserName: 'chromium',
+		launchOptions: { executablePath, args: CHROMIUM_ARGS },
+	},
+	webServer: {
+		command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+		url: `http://127.0.0.1:${PORT}/runbooks/`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+	},
+});

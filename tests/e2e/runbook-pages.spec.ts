@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
+
+const runbooks = loadRunbooks();
+
+test('the bundled runbooks are all there', () => {
+	expect(runbooks.map((r) => r.id).sort()).toEqual(['productivity-platform', 'spatial-intel', 'twiga-scan', 'yogaflow', 'yogaflow-launch']);
+});
+
+for (const runbook of runbooks) {
+	test(`${runbook.id}: every step is a checkbox tied to its text, every section and step has its id`, async ({ page }) => {
+		await page.goto(`/runbooks/${runbook.id}/`);
+		await expect(page.locator('h1')).toHaveText(runbook.title);
+		const steps = stepsOf(runbook);
+		expect(steps.length).toBeGreaterThan(50);
+		await expect(page.locator('[data-step]')).toHaveCount(steps.length);
+		await expect(page.locator('input[type=checkbox][data-check]')).toHaveCount(steps.length);
+
+		const ids = await page.locator('[data-step]').evaluateAll((els) => els.map((el) => [el.id, el.getAttribute('data-step')]));
+		expect(ids).toEqual(steps.map((s) => [s.id, s.id]));
+		for (const section of sectionsOf(runbook)) {
+			await expect(page.locator(`[id="${section.id}"]`), section.id).toHaveCount(1);
+		}
+		// Each checkbox's accessible name is its step text, which lives outside any <label>
+		// so that Pagefind indexes it.
+		const first = steps[0]!;
+		const box = page.locator(`[id="${first.id}--check"]`);
+		await expect(box).toHaveAttribute('aria-labelledby', `${first.id}--text`);
+		const name = await page.locator(`[id="${first.id}--text"]`).innerText();
+		await expect(page.getByRole('checkbox', { name, exact: true }).first()).toBeVisible();
+		expect(await page.locator('label [data-step], label .rs-step-text').count()).toBe(0);
+		// Every section and step offers a visible link to itself.
+		await expect(page.locator(`[id="${first.id}"] .rs-anchor`).first()).toHaveAttribute('href', `#${first.id}`);
+		await expect(page.locator(`[id="${first.id}"] .rs-anchor`).first()).toBeVisible();
+	});
+}
+
+test('the sign-off block lists the roles from the data', async ({ page }) => {
+	const runbook = runbooks.find((r) => r.id === 'twiga-scan')!;
+	await page.goto('/runbooks/twiga-scan/');
+	const rows = page.locator('.rs-signatures tbody th');
+	await expect(rows).toHaveText(runbook.signoff!.roles.map((r) => r.title));
+	await expect(page.locator('.rs-record')).toContainText('Successful');
+	await expect(page.locator('.rs-record')).toContainText('Rolled Back');
+});
+
+test('a step link puts the step in view below the sticky header', async ({ page }) => {
+	for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+		await page.setViewportSize(viewport);
+		await page.goto('/runbooks/spatial-intel/#restore-database-backup');
+		const step = page.locator('[id="restore-database-backup"]');
+		await expect(step).toBeInViewport();
+		const header = await page.locator('header.header').boundingBox();
+		const box = await step.boundingBox();
+		expect(box!.y).toBeGreaterThanOrEqual(header!.y + header!.height - 1);
+		expect(box!.y).toBeLessThan(viewport.height / 2);
+	}
+});
+
+test('a section link puts the section heading in view', async ({ page }) => {
+	await page.goto('/runbooks/productivity-platform/#quick-rollback-kubernetes');
+	await expect(page.locator('[id="quick-rollback-kubernetes"]')).toBeInViewport();
+});
+
+test('alternatives become keyboard-operable tabs, and a link to an option opens it', async ({ page }) => {
+	await page.goto('/runbooks/yogaflow/');
+	const group = page.locator('[data-alternatives="deploy-backend"]');
+	const tabs = group.getByRole('tab');
+	await expect(tabs).toHaveText(['Option A: Docker Compose', 'Option B: Systemd Service', 'Option C: Manual']);
+	await expect(group.locator('[id="docker-compose"]')).toBeVisible();
+	await expect(group.locator('[id="systemd-service"]')).toBeHidden();
+	await tabs.first().focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(tabs.nth(1)).toBeFocused();
+	await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+	await expect(group.locator('[id="systemd-service"]')).toBeVisible();
+	await expect(group.locator('[id="docker-compose"]')).toBeHidden();
+
+	await page.goto('/runbooks/yogaflow/#nginx');
+	await expect(page.locator('[id="nginx"]')).toBeVisible();
+});
+
+test('commands come with a copy button', async ({ page }) => {
+	await page.goto('/runbooks/yogaflow/#database-backup');
+	const step = page.locator('[id="database-backup"]');
+	await expect(step.locator('pre')).toContainText('pg_dump -h localhost');
+	await expect(step.getByRole('button', { name: /copy/i })).toHaveCount(1);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('the runbook reads, shows every option and says progress is not kept', async ({ page }) => {
+		await page.goto('/runbooks/yogaflow/');
+		await expect(page.locator('.rs-noscript')).toBeVisible();
+		await expect(page.locator('.rs-noscript')).toContainText('not kept');
+		await expect(page.locator('[id="docker-compose"]')).toBeVisible();
+		await expect(page.locator('[id="systemd-service"]')).toBeVisible();
+		await expect(page.locator('[data-step]')).toHaveCount(stepsOf(runbooks.find((r) => r.id === 'yogaflow')!).length);
+	});
+});
+
+test('at phone width nothing overflows sideways', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	for (const runbook of runbooks) {
+		await page.goto(`/runbooks/${runbook.id}/`);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, runbook.id).toBeLessThanOrEqual(0);
+	}
+});

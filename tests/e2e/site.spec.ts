@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { loadRunbooks, stepsOf } from '../support/content.ts';
+
+const runbooks = loadRunbooks();
+
+test('the catalog lists every runbook with system, steps and last review', async ({ page }) => {
+	await page.goto('/runbooks/');
+	const rows = page.locator('.rs-catalog tbody tr');
+	await expect(rows).toHaveCount(runbooks.length);
+	for (const runbook of runbooks) {
+		const row = page.locator(`.rs-catalog tr[data-runbook="${runbook.id}"]`);
+		await expect(row.getByRole('link', { name: runbook.title })).toHaveAttribute('href', `/runbooks/${runbook.id}/`);
+		await expect(row).toContainText(runbook.system);
+		await expect(row.locator('.rs-num')).toHaveText(String(stepsOf(runbook).length));
+	}
+});
+
+test('the navigation does not list runbooks one by one', async ({ page }) => {
+	await page.goto('/runbooks/yogaflow/');
+	const sidebarLinks = await page.locator('#starlight__sidebar a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+	expect(sidebarLinks.filter((href) => href?.startsWith('/runbooks/') && href !== '/runbooks/')).toEqual([]);
+});
+
+test('the home page says what Runsheet is and leads to the runbooks', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('h1')).toHaveText('Runsheet');
+	await page.getByRole('link', { name: 'Open the runbooks' }).click();
+	await expect(page).toHaveURL(/\/runbooks\/$/);
+});
+
+test('the guide documents every schema object', async ({ page }) => {
+	await page.goto('/guides/writing-runbooks/');
+	for (const name of ['Runbook', 'Section', 'Step', 'Alternative', 'Command', 'Record field']) {
+		await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+	}
+	await expect(page.locator('table').first()).toContainText('lastReviewed');
+});
+
+test('no page logs a console error or fails to load a resource', async ({ page }) => {
+	const paths = ['/', '/runbooks/', '/guides/writing-runbooks/', ...runbooks.map((r) => `/runbooks/${r.id}/`)];
+	const problems: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') problems.push(`${page.url()}: ${msg.text()}`);
+	});
+	page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+	page.on('response', (response) => {
+		if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+	});
+	for (const path of paths) {
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+	}
+	expect(problems).toEqual([]);
+});
+
+test('Pagefind finds a step by its text and points at its page', async ({ page }) => {
+	await page.goto('/runbooks/');
+	const results = await page.evaluate(async () => {
+		// @ts-expect-error: served by the built site, not a module TypeScript knows
+		const pagefind = await import('/pagefind/pagefind.js');
+		const search = await pagefind.search('alembic downgrade');
+		return Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string; content: string }> }) => r.data()));
+	});
+	const urls = results.map((r: { url: string }) => r.url);
+	expect(urls).toContain('/runbooks/productivity-platform/');
+	expect(urls).toContain('/runbooks/yogaflow/');
+	const hit = results.find((r: { url: string }) => r.url === '/runbooks/spatial-intel/');
+	expect(hit?.content).toContain('Rollback database migrations');
+});
+
+test('the search box finds a step by its words', async ({ page }) => {
+	await page.goto('/runbooks/');
+	await page.getByRole('button', { name: /search/i }).first().click();
+	await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).fill('kubectl rollout undo');
+	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+	await expect(page.locator('.pagefind-ui__results')).toContainText('Productivity Platform');
+});

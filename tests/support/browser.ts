@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+/**
+ * Finds a Chromium for the browser tests: Playwright's own build when it is installed, else
+ * Debian's /usr/bin/chromium (Playwright cannot download browsers on a closed network).
+ */
+export function findChromium(): string | undefined {
+	const candidates = [process.env.RUNSHEET_CHROMIUM, safeBundledPath(), '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+	return candidates.find((path): path is string => Boolean(path && existsSync(path)));
+}
+
+function safeBundledPath(): string | undefined {
+	try {
+		return chromium.executablePath();
+	} catch {
+		return undefined;
+	}
+}
+
+export const NO_BROWSER_MESSAGE =
+	'No Chromium found for the browser tests: run `apt-get install -y chromium` (Debian) or `npx playwright install chromium`, or set RUNSHEET_CHROMIUM=/path/to/chromium.';
+
+/** Flags for a closed network: no background fetches, no first-run UI. */
+export const CHROMIUM_ARGS = [
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-gpu',
+	...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];

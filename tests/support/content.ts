@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export const RUNBOOK_DIR = 'content/runbooks';
+
+interface RawStep {
+	id: string;
+	text: string;
+	steps?: RawStep[];
+	alternatives?: { id: string; steps?: RawStep[] }[];
+}
+interface RawSection {
+	id: string;
+	title: string;
+	kind?: string;
+	steps?: RawStep[];
+	sections?: RawSection[];
+}
+export interface RawRunbook {
+	id: string;
+	title: string;
+	system: string;
+	sections: RawSection[];
+	signoff?: { roles: { id: string; title: string }[] };
+}
+
+/** The bundled runbooks as plain YAML data, read without the app's own code. */
+export function loadRunbooks(): RawRunbook[] {
+	return readdirSync(RUNBOOK_DIR)
+		.filter((f) => f.endsWith('.yaml'))
+		.sort()
+		.map((f) => ({ id: f.replace(/\.yaml$/, ''), ...parse(readFileSync(join(RUNBOOK_DIR, f), 'utf8')) }));
+}
+
+export function stepsOf(runbook: RawRunbook): RawStep[] {
+	const out: RawStep[] = [];
+	const visitSteps = (steps: RawStep[] = []) => {
+		for (const step of steps) {
+			out.push(step);
+			for (const alt of step.alternatives ?? []) visitSteps(alt.steps);
+			visitSteps(step.steps);
+		}
+	};
+	const visitSections = (sections: RawSection[] = []) => {
+		for (const section of sections) {
+			visitSteps(section.steps);
+			visitSections(section.sections);
+		}
+	};
+	visitSections(runbook.sections);
+	return out;
+}
+
+export function sectionsOf(runbook: RawRunbook): RawSection[] {
+	const out: RawSection[] = [];
+	const visit = (sections: RawSection[] = []) => {
+		for (const s of sections) {
+			out.push(s);
+			visit(s.sections);
+		}
+	};
+	visit(runbook.sections);
+	return out;
+}

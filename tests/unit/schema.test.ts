@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runbookJsonSchema } from '../../src/schema/json-schema.ts';
+import { formatProblem, validateRunbookSource } from '../../src/lib/validate-runbook.ts';
+import { isCalendarDate } from '../../src/schema/date.ts';
+
+const INVALID = 'tests/fixtures/invalid';
+
+function problemsOf(file: string): string[] {
+	const path = join(INVALID, file);
+	const result = validateRunbookSource(readFileSync(path, 'utf8'), path);
+	if (result.ok) throw new Error(`${file} was accepted`);
+	return result.problems.map(formatProblem);
+}
+
+// Each malformed file, and what the build must say about it: file, line, field path, hint.
+const CASES: [file: string, expected: RegExp][] = [
+	['broken-yaml.yaml', /broken-yaml\.yaml:9: YAML syntax error: .*Hint: check indentation/],
+	['duplicate-step-id.yaml', /duplicate-step-id\.yaml:12: sections\[0\]\.steps\[1\]\.id: duplicate id "run-migrations" \(already used at sections\.0\.steps\.0\)\. Hint: .*rename one/],
+	['unknown-kind.yaml', /unknown-kind\.yaml:9: sections\[0\]\.kind: "runbook" is not a section kind\. Hint: use one of checklist, procedure/],
+	['missing-title.yaml', /missing-title\.yaml:\d+: title: a runbook needs a title\. Hint: add `title:/],
+	['bad-date.yaml', /bad-date\.yaml:5: lastReviewed: "2025-02-30" is not a valid date\. Hint: write the date as "YYYY-MM-DD"/],
+	['bad-step-id.yaml', /bad-step-id\.yaml:10: sections\[0\]\.steps\[0\]\.id: "Run Migrations" is not a URL-safe id\. Hint: use lowercase letters/],
+	['empty-section.yaml', /empty-section\.yaml:7: sections\[0\]: section "Deploy" is empty\. Hint: add steps/],
+	['section-step-collision.yaml', /sections\[1\]\.id: duplicate id "verify" \(already used at sections\.0\.steps\.0\)/],
+	['misspelt-field.yaml', /misspelt-field\.yaml:12: sections\[0\]\.steps\[0\]: unknown field "comands"\. Hint: did you mean "commands"\?/],
+	['empty-step-text.yaml', /sections\[0\]\.steps\[0\]\.text: text must not be empty\. Hint: write what to do/],
+	['no-sections.yaml', /no-sections\.yaml:6: sections: a runbook needs at least one section\. Hint:/],
+	['choice-without-choices.yaml', /signoff\.record\[0\]\.choices: a "choice" field needs at least two choices\. Hint:/],
+	['duplicate-key.yaml', /duplicate-key\.yaml:3: YAML syntax error: Map keys must be unique/],
+	['Bad Name.yaml', /Bad Name\.yaml: file name "Bad Name" is not a URL-safe runbook id\. Hint: rename the file to "bad-name\.yaml"/],
+	['reserved-id.yaml', /reserved-id\.yaml:7: sections\[0\]\.id: the id "signoff" is reserved for the page itself\. Hint:/],
+	['nested-duplicate.yaml', /steps\[0\]\.alternatives\[0\]\.steps\[0\]\.id: duplicate id "deploy-app"/],
+];
+
+describe('malformed runbook files', () => {
+	it('has a case for every fixture', () => {
+		expect(readdirSync(INVALID).sort()).toEqual(CASES.map(([f]) => f).sort());
+	});
+	for (const [file, expected] of CASES) {
+		it(`${file} is rejected with file, field and hint`, () => {
+			const problems = problemsOf(file);
+			expect(problems.join('\n')).toMatch(expected);
+			for (const problem of problems) expect(problem).toContain('Hint:');
+		});
+	}
+});
+
+describe('the bundled runbooks', () => {
+	for (const file of readdirSync('content/runbooks')) {
+		it(`${file} is valid and starts with the schema line`, () => {
+			const source = readFileSync(join('content/runbooks', file), 'utf8');
+			expect(source.split('\n')[0]).toBe('# yaml-language-server: $schema=../../public/runbook.schema.json');
+			const result = validateRunbookSource(source, file);
+			expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+		});
+	}
+});
+
+describe('dates', () => {
+	it('accepts real calendar dates only', () => {
+		expect(isCalendarDate('2024-02-29')).toBe(true);
+		expect(isCalendarDate('2025-02-29')).toBe(false);
+		expect(isCalendarDate('2025-13-01')).toBe(false);
+		expect(isCalendarDate('5 Dec 2025')).toBe(false);
+	});
+	it('accepts an unquoted date as Astro parses it (a Date) and outputs YYYY-MM-DD', async () => {
+		const { runbookSchema } = await import('../../src/schema/runbook.ts');
+		const parsed = runbookSchema.parse({
+			title: 't', system: 's', version: '1', lastReviewed: new Date(Date.UTC(2025, 11, 5)),
+			sections: [{ id: 'a', title: 'A', steps: [{ id: 'b', text: 'B' }] }],
+		});
+		expect(parsed.lastReviewed).toBe('2025-12-05');
+		expect(parsed.sections[0]!.kind).toBe('checklist');
+	});
+});
+
+describe('JSON Schema for editors', () => {
+	it('public/runbook.schema.json is up to date with the zod schema (run `npm run schema`)', () => {
+		const committed = JSON.parse(readFileSync('public/runbook.schema.json', 'utf8'));
+		expect(committed).toEqual(runbookJsonSchema());
+	});
+	it('describes ids, kinds and required fields', () => {
+		const text = JSON.stringify(runbookJsonSchema());
+		expect(text).toContain('"pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"');
+		expect(text).toContain('"rollback"');
+		const schema = runbookJsonSchema() as { required: string[]; additionalProperties: boolean };
+		expect(schema.required).toEqual(expect.arrayContaining(['title', 'system', 'version', 'lastReviewed', 'sections']));
+		expect(schema.additionalProperties).toBe(false);
+	});
+});
