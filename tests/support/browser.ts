@@ -5,9 +5,11 @@ import { chromium } from '@playwright/test';
  * Finds a Chromium for the browser tests: Playwright's own build when it is installed, else
  * Debian's /usr/bin/chromium (Playwright cannot download browsers on a closed network).
  */
-export function findChromium(): string | undefined {
-	const candidates = [process.env.RUNSHEET_CHROMIUM, safeBundledPath(), '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-	return candidates.find((path): path is string => Boolean(path && existsSync(path)));
+export function findChromium(
+	candidates: (string | undefined)[] = [process.env.RUNSHEET_CHROMIUM, safeBundledPath(), '/usr/bin/chromium', '/usr/bin/chromium-browser'],
+	exists: (path: string) => boolean = existsSync,
+): string | undefined {
+	return candidates.find((path): path is string => Boolean(path && exists(path)));
 }
 
 function safeBundledPath(): string | undefined {

@@ -432,7 +432,8 @@ class ChecklistImporter {
 		const step: Step = { id: this.ids.allocate(splitCondition(idSource).text || withoutCondition || text, 'step'), text: withoutCondition || text };
 		if (condition) {
 			step.optional = true;
-			step.condition = condition;
+			// "(optional)" says no more than the flag itself.
+			if (!/^optional$/i.test(condition)) step.condition = condition;
 		}
 		let target: { commands?: Command[]; steps?: Step[] } = step;
 		for (const option of trailingOptions) target = this.addAlternative(step, optionTitle(option)!);

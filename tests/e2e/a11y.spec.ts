@@ -1,0 +1,17 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const PAGES = ['/', '/runbooks/', '/guides/writing-runbooks/', '/runbooks/yogaflow/', '/runbooks/twiga-scan/', '/runbooks/productivity-platform/'];
+
+for (const scheme of ['light', 'dark'] as const) {
+	test.describe(`${scheme} theme`, () => {
+		test.use({ colorScheme: scheme });
+		for (const path of PAGES) {
+			test(`axe finds no violations on ${path}`, async ({ page }) => {
+				await page.goto(path);
+				const results = await new AxeBuilder({ page }).analyze();
+				expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+			});
+		}
+	});
+}
