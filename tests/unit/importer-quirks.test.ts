@@ -230,6 +230,24 @@ describe('notes, reference sections and sign-off', () => {
 	});
 });
 
+describe('document metadata', () => {
+	it('takes version, review date and purpose, and keeps other fields as a list note', () => {
+		const { runbook } = importChecklist(md([
+			'# Report',
+			'**Version**: 2.1',
+			'**Last Updated**: 2025-10-31',
+			'',
+			'**Date**: December 5, 2025',
+			'**Owner**: Platform team',
+			'',
+			'## Steps',
+			'- [ ] Do it',
+		]));
+		expect(runbook).toMatchObject({ version: '2.1', lastReviewed: '2025-10-31' });
+		expect(runbook.notes).toEqual(['- **Date**: December 5, 2025\n- **Owner**: Platform team']);
+	});
+});
+
 describe('mis-encoded UTF-8', () => {
 	it('repairs double-encoded text and leaves correct text alone', () => {
 		expect(repairMojibake('Status: âœ… done â†’ next ðŸš€').text).toBe('Status: ✅ done → next 🚀');

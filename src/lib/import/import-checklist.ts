@@ -315,8 +315,9 @@ class ChecklistImporter {
 			else continue;
 			known++;
 		}
-		// Fields we did not understand stay in the text: nothing is dropped.
-		if (known < fields.length) this.note(source);
+		// Fields we did not understand stay in the text, nothing is dropped; one per line, as
+		// the author laid them out (Markdown would run them into one paragraph).
+		if (known < fields.length) this.note(fields.map((f) => `- **${f.label}**: ${f.value}`).join('\n'));
 		return true;
 	}
 
