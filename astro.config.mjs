@@ -19,6 +19,16 @@ export default defineConfig({
 				{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
 			],
 			lastUpdated: false,
+			head: [
+				// Where storage is blocked, reading window.localStorage throws, and Starlight's own
+				// theme scripts would fail. A memory stand-in, marked so Runsheet can tell the user
+				// that progress is not kept, lets every script run.
+				{
+					tag: 'script',
+					content:
+						"(()=>{try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{configurable:true,value:{runsheetMemory:true,get length(){return m.size},key:i=>[...m.keys()][i]??null,getItem:k=>m.has(k)?m.get(k):null,setItem:(k,v)=>{m.set(String(k),String(v))},removeItem:k=>{m.delete(k)},clear:()=>m.clear()}})}catch{}}})()",
+				},
+			],
 		}),
 		mdx(),
 	],

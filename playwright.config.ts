@@ -23,6 +23,11 @@ export default defineConfig({
 		browserName: 'chromium',
 		launchOptions: { executablePath, args: CHROMIUM_ARGS },
 	},
+	// Budgets are timed alone, after everything else, so other tests do not share the CPU.
+	projects: [
+		{ name: 'site', testIgnore: /budgets\.spec\.ts$/ },
+		{ name: 'budgets', testMatch: /budgets\.spec\.ts$/, dependencies: ['site'] },
+	],
 	webServer: {
 		command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}/runbooks/`,

@@ -18,9 +18,17 @@ export function* walkSections(sections: Section[] | undefined): Generator<Sectio
 	}
 }
 
+/**
+ * Steps to tick: steps without sub-steps (a group is done when its sub-steps are); a step with
+ * "do one of" options counts once, its options' own sub-steps are extra detail.
+ */
+export function tickableSteps(steps: Step[] | undefined): Step[] {
+	return (steps ?? []).flatMap((step) => (step.steps?.length ? tickableSteps(step.steps) : [step]));
+}
+
 export function countSteps(runbook: { sections: Section[] }): number {
 	let count = 0;
-	for (const section of walkSections(runbook.sections)) for (const _ of walkSteps(section.steps)) count++;
+	for (const section of walkSections(runbook.sections)) count += tickableSteps(section.steps).length;
 	return count;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadRunbooks, stepsOf } from '../support/content.ts';
+import { loadRunbooks, tickableOf } from '../support/content.ts';
 
 const runbooks = loadRunbooks();
 
@@ -11,7 +11,7 @@ test('the catalog lists every runbook with system, steps and last review', async
 		const row = page.locator(`.rs-catalog tr[data-runbook="${runbook.id}"]`);
 		await expect(row.getByRole('link', { name: runbook.title })).toHaveAttribute('href', `/runbooks/${runbook.id}/`);
 		await expect(row).toContainText(runbook.system);
-		await expect(row.locator('.rs-num')).toHaveText(String(stepsOf(runbook).length));
+		await expect(row.locator('.rs-num')).toHaveText(String(tickableOf(runbook).length));
 	}
 });
 

@@ -52,6 +52,12 @@ export function stepsOf(runbook: RawRunbook): RawStep[] {
 	return out;
 }
 
+/** Steps a person ticks: no sub-steps, not inside an option (an option holder counts once). */
+export function tickableOf(runbook: RawRunbook): RawStep[] {
+	const leaves = (steps: RawStep[] = []): RawStep[] => steps.flatMap((s) => (s.steps?.length ? leaves(s.steps) : [s]));
+	return sectionsOf(runbook).flatMap((section) => leaves(section.steps));
+}
+
 export function sectionsOf(runbook: RawRunbook): RawSection[] {
 	const out: RawSection[] = [];
 	const visit = (sections: RawSection[] = []) => {

@@ -278,7 +278,8 @@ class ChecklistImporter {
 				last.blank = true;
 				last.extraLines = following[0].trim().split('\n').length;
 			}
-			if (this.fields(fields, source)) return;
+			this.fields(fields);
+			return;
 		}
 		const option = optionTitle(toString(node));
 		if (option && this.lastStep) {
@@ -293,17 +294,17 @@ class ChecklistImporter {
 		this.note(source);
 	}
 
-	/** Takes a paragraph of "**Label**: value" lines; false when it is prose after all. */
-	private fields(fields: FieldLine[], source: string): boolean {
+	/** Takes a paragraph of "**Label**: value" lines: sign-off roles, record blanks or metadata. */
+	private fields(fields: FieldLine[]): void {
 		const inSignoff = this.sink?.kind === 'signoff';
 		// "**Deployment Lead**: ____ Date: ____" is someone who signs; "**Deployed By**: ____" a record blank.
 		if (inSignoff && fields.every((f) => f.blank && f.withDate)) {
 			for (const f of fields) this.addRole(f.label);
-			return true;
+			return;
 		}
 		if (fields.some((f) => f.blank || f.choices)) {
 			for (const f of fields) this.addRecordField(f);
-			return true;
+			return;
 		}
 		let known = 0;
 		for (const f of fields) {
@@ -318,7 +319,6 @@ class ChecklistImporter {
 		// Fields we did not understand stay in the text, nothing is dropped; one per line, as
 		// the author laid them out (Markdown would run them into one paragraph).
 		if (known < fields.length) this.note(fields.map((f) => `- **${f.label}**: ${f.value}`).join('\n'));
-		return true;
 	}
 
 	private addRole(label: string): void {

@@ -1,0 +1,63 @@
+/**
+ * What the page's markup says about its steps: which are counted (leaves outside "do one of"
+ * options, and option holders), which sub-steps each parent has, which steps each section holds.
+ * Read once at start-up; everything else keys on these ids.
+ */
+export interface StepNode {
+	id: string;
+	el: HTMLElement;
+	box: HTMLInputElement;
+	/** The element holding the step text, where the done/N/A stamp goes after. */
+	textEl: HTMLElement;
+	text: string;
+	/** What was last shown, so unchanged steps are not touched again. */
+	shown?: string;
+	/** Counted sub-steps, for a step that groups others. */
+	leaves: string[];
+	counted: boolean;
+}
+
+export interface SectionNode {
+	el: HTMLElement;
+	heading: HTMLElement;
+	steps: string[];
+}
+
+export interface PageSteps {
+	steps: Map<string, StepNode>;
+	order: string[];
+	counted: string[];
+	sections: SectionNode[];
+}
+
+export function readSteps(root: HTMLElement): PageSteps {
+	const steps = new Map<string, StepNode>();
+	const order: string[] = [];
+	for (const el of root.querySelectorAll<HTMLElement>('[data-step]')) {
+		const id = el.dataset.step!;
+		const textEl = el.querySelector<HTMLElement>(':scope > .rs-step-row > .rs-step-text')!;
+		const hasChildren = el.querySelector(':scope > .rs-steps > [data-step]') !== null;
+		const inOption = el.parentElement?.closest('.rs-alternative') !== null;
+		steps.set(id, {
+			id,
+			el,
+			box: el.querySelector<HTMLInputElement>(':scope > .rs-step-row > .rs-check')!,
+			textEl,
+			text: textEl.textContent?.trim() ?? id,
+			leaves: [],
+			counted: !hasChildren && !inOption,
+		});
+		order.push(id);
+	}
+	const counted = order.filter((id) => steps.get(id)!.counted);
+	for (const node of steps.values()) {
+		if (node.counted) continue;
+		node.leaves = counted.filter((id) => node.el.contains(steps.get(id)!.el));
+	}
+	const sections = [...root.querySelectorAll<HTMLElement>('section[data-section]')].map((el) => ({
+		el,
+		heading: el.querySelector<HTMLElement>(':scope > .rs-heading')!,
+		steps: counted.filter((id) => el.contains(steps.get(id)!.el)),
+	}));
+	return { steps, order, counted, sections };
+}

@@ -1,0 +1,526 @@
+import {
+	cleanInitials, DEFAULT_RUN_ID, DEFAULT_RUN_NAME, deriveState, findRun, newRun, record, runIdFor,
+	type Action, type ProgressEvent, type Run, type StepState,
+} from '../../lib/progress/run.ts';
+import { ago, isFinished, mixedState, tally } from '../../lib/progress/summary.ts';
+import { readSteps, type StepNode } from './dom-steps.ts';
+import { bindKeys, SHORTCUTS } from './keyboard.ts';
+import { currentRunId, deleteRun, loadRun, loadRuns, OPERATOR_KEY, saveRun, setCurrentRunId } from './run-store.ts';
+import { openStore } from './storage.ts';
+
+// Export, import and share links are loaded when first used: they are not needed to tick.
+const exporter = () => import('../../lib/progress/export.ts');
+const sharer = () => import('../../lib/progress/share.ts');
+const SHARE_HASH = '#share=';
+
+/**
+ * Wires a runbook page to the run model: ticks, N/A, named runs, timeline, export, share links.
+ * Everything shown comes from the event log of the current run; the DOM is only a view of it.
+ */
+export function startProgress(root: HTMLElement): void {
+	const runbook = root.dataset.runbook!;
+	const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
+	const bar = $<HTMLElement>('[data-runbar]');
+	const select = $<HTMLSelectElement>('[data-run-select]');
+	const progress = $<HTMLProgressElement>('[data-progress]');
+	const progressText = $<HTMLElement>('[data-progress-text]');
+	const status = $<HTMLElement>('[data-status]');
+	const announcer = $<HTMLElement>('[data-announce]');
+	const timeline = $<HTMLOListElement>('[data-timeline-list]');
+	const timelineBox = $<HTMLDetailsElement>('[data-timeline]');
+	const banner = $<HTMLElement>('[data-share-banner]');
+	const shortcuts = $<HTMLDialogElement>('[data-shortcuts]');
+	const page = readSteps(root);
+	const store = openStore();
+	const now = () => Date.now();
+
+	const blank = () => newRun(DEFAULT_RUN_ID, DEFAULT_RUN_NAME, now());
+	/** Every run of this runbook; read after the current one is on screen (see allRuns). */
+	let runs: Run[] | undefined;
+	let run: Run = blank();
+	let state = new Map<string, StepState>();
+	/** A shared snapshot being viewed read-only, or undefined. */
+	let snapshot: Run | undefined;
+	let undo: (() => void) | undefined;
+	let warning = '';
+
+	// ---- messages ---------------------------------------------------------------------------
+
+	const say = (text: string, undoable?: () => void) => {
+		undo = undoable;
+		status.textContent = text;
+		if (undoable) {
+			const button = document.createElement('button');
+			button.type = 'button';
+			button.textContent = 'Undo';
+			button.dataset.action = 'undo';
+			status.append(' ', button);
+		}
+		status.hidden = !text;
+	};
+	const announce = (text: string) => {
+		announcer.textContent = text;
+	};
+
+	// ---- loading and saving -----------------------------------------------------------------
+
+	/** Shows the current run first; the other runs are read when needed or when the page is idle. */
+	const reload = (wanted?: string) => {
+		performance.mark('runsheet-restore-start');
+		runs = undefined;
+		const id = wanted ?? currentRunId(store, runbook) ?? DEFAULT_RUN_ID;
+		const loaded = loadRun(store, runbook, id, now());
+		run = loaded.run ?? (loadRun(store, runbook, DEFAULT_RUN_ID, now()).run ?? blank());
+		render();
+		performance.measure('runsheet-restore', 'runsheet-restore-start');
+		if (loaded.problem) say(loaded.problem);
+		setTimeout(() => {
+			allRuns();
+			renderRunList();
+		});
+	};
+
+	const allRuns = (): Run[] => {
+		if (runs) return runs;
+		const loaded = loadRuns(store, runbook, now());
+		const list = loaded.runs.map((r) => (r.id === run.id ? run : r));
+		if (!list.includes(run)) list.push(run);
+		if (!list.some((r) => r.id === DEFAULT_RUN_ID)) list.push(blank());
+		if (loaded.problems.length) say([status.textContent, ...loaded.problems].filter(Boolean).join(' '));
+		runs = list;
+		return list;
+	};
+
+	const persist = (changed: Run): boolean => {
+		performance.mark('runsheet-save-start');
+		const result = saveRun(store, runbook, changed);
+		performance.measure('runsheet-save', 'runsheet-save-start');
+		if (result === 'ok') return true;
+		say(
+			result === 'quota'
+				? 'Not saved: this browser’s storage is full. Your ticks stay on screen until you leave the page; export the run or delete old runs to keep them.'
+				: 'Not saved: this browser refused to store the run. Your ticks stay on screen until you leave the page.',
+		);
+		return false;
+	};
+
+	const replaceRun = (changed: Run) => {
+		runs = allRuns().map((r) => (r.id === changed.id ? changed : r));
+		if (!runs.includes(changed)) runs.push(changed);
+		if (run.id === changed.id) run = changed;
+	};
+
+	const switchTo = (id: string) => {
+		run = allRuns().find((r) => r.id === id) ?? run;
+		setCurrentRunId(store, runbook, run.id);
+		render();
+		announce(`Run “${run.name}” opened.`);
+	};
+
+	// ---- rendering ----------------------------------------------------------------------------
+
+	// Formatters are made once: building one per call costs more than all the rest of a render.
+	const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+	const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+	const stamps = new Map<string, HTMLElement>();
+	const minutes = new Map<number, string>();
+	const hhmm = (t: number) => {
+		const minute = Math.floor(t / 60000);
+		let text = minutes.get(minute);
+		if (text === undefined) minutes.set(minute, (text = clock.format(t)));
+		return text;
+	};
+
+	const stamp = (node: StepNode, s: StepState | undefined) => {
+		let el = stamps.get(node.id);
+		if (!s) {
+			el?.remove();
+			stamps.delete(node.id);
+			return;
+		}
+		if (!el) {
+			el = document.createElement('span');
+			el.className = 'rs-stamp';
+			stamps.set(node.id, el);
+		}
+		if (!el.isConnected) node.textEl.after(el);
+		el.textContent = `${s.status === 'na' ? `N/A${s.reason ? `: ${s.reason}` : ''}` : '✓'} ${hhmm(s.t)}${s.by ? ` · ${s.by}` : ''}`;
+	};
+
+	const render = () => {
+		const view = snapshot ?? run;
+		state = deriveState(view.events);
+		const readonly = Boolean(snapshot);
+		for (const node of page.steps.values()) {
+			const s = node.leaves.length ? undefined : state.get(node.id);
+			const mixed = node.leaves.length ? mixedState(tally(node.leaves, state)) : undefined;
+			const shown = `${mixed ?? s?.status}|${s?.t}|${s?.by}|${s?.reason}|${readonly}`;
+			if (shown === node.shown) continue;
+			node.shown = shown;
+			// Only what changed is written: a first render of a long run touches few elements.
+			const checked = mixed ? mixed === 'all' : s?.status === 'done';
+			const data = mixed ? (mixed === 'all' ? 'done' : '') : (s?.status ?? '');
+			if (node.box.checked !== checked) node.box.checked = checked;
+			if (node.box.indeterminate !== (mixed === 'some')) node.box.indeterminate = mixed === 'some';
+			if ((node.el.dataset.state ?? '') !== data) node.el.dataset.state = data;
+			if (node.box.disabled !== readonly) node.box.disabled = readonly;
+			if (s || stamps.has(node.id)) stamp(node, s);
+		}
+		for (const section of page.sections) {
+			const t = tally(section.steps, state);
+			let badge = section.heading.querySelector<HTMLElement>('.rs-secprog');
+			if (!t.total) continue;
+			if (!badge) {
+				badge = document.createElement('span');
+				badge.className = 'rs-secprog';
+				section.heading.querySelector('.rs-kind')!.after(badge);
+			}
+			const finished = isFinished(t);
+			badge.textContent = `${t.done + t.na}/${t.total}`;
+			section.el.dataset.finished = String(finished);
+			let fold = section.heading.querySelector<HTMLButtonElement>('.rs-fold');
+			if (finished && !fold) {
+				fold = document.createElement('button');
+				fold.type = 'button';
+				fold.className = 'rs-fold';
+				fold.dataset.action = 'fold';
+				fold.setAttribute('aria-expanded', 'true');
+				fold.textContent = 'Fold';
+				badge.after(fold);
+			} else if (!finished && fold) {
+				fold.remove();
+				section.el.classList.remove('rs-folded');
+			}
+		}
+		const all = tally(page.counted, state);
+		progress.max = all.total;
+		progress.value = all.done + all.na;
+		progressText.textContent = `${all.done} of ${all.total} done${all.na ? ` · ${all.na} N/A` : ''}`;
+		renderRunList();
+		// The timeline is built when it is open: restoring a long run should not wait for it.
+		if (timelineBox.open) renderTimeline(view);
+	};
+
+	// Until every run is read, the list shows the current one.
+	const renderRunList = () => {
+		select.replaceChildren(
+			...(runs ?? [run]).map((r) => {
+				const t = tally(page.counted, deriveState(r.events));
+				const option = new Option(`${r.name} — ${t.done + t.na}/${t.total}${r.events.length ? `, ${ago(r.updated, now())}` : ''}`, r.id);
+				option.selected = r.id === run.id;
+				return option;
+			}),
+		);
+		select.disabled = Boolean(snapshot);
+	};
+
+	const renderTimeline = (view: Run) => {
+		const words: Record<Action, string> = { tick: 'done', untick: 'unticked', na: 'N/A', clear: 'N/A cleared' };
+		timeline.replaceChildren(
+			...view.events
+				.slice(-300)
+				.reverse()
+				.map((e) => {
+					const li = document.createElement('li');
+					const time = document.createElement('time');
+					time.dateTime = new Date(e.t).toISOString();
+					time.textContent = dateTime.format(e.t);
+					li.append(time, ` ${e.by ? `${e.by} ` : ''}${words[e.action]}: ${page.steps.get(e.step)?.text ?? e.step}${e.reason ? ` (${e.reason})` : ''}`);
+					return li;
+				}),
+		);
+		if (!view.events.length) timeline.append(Object.assign(document.createElement('li'), { textContent: 'Nothing ticked yet in this run.' }));
+	};
+
+	// ---- changing progress ----------------------------------------------------------------------
+
+	const operator = () => store.get(OPERATOR_KEY) ?? undefined;
+
+	const apply = (events: Omit<ProgressEvent, 't' | 'by'>[], message: string) => {
+		if (snapshot || !events.length) return;
+		const t = now();
+		const by = operator();
+		const changed = record(run, events.map((e) => ({ ...e, t, ...(by ? { by } : {}) })));
+		replaceRun(changed);
+		render();
+		if (persist(changed) && !warning) say('');
+		const all = tally(page.counted, state);
+		announce(`${message} ${all.done + all.na} of ${all.total} steps finished.`);
+	};
+
+	const targets = (node: StepNode) => (node.leaves.length ? node.leaves : [node.id]);
+
+	const toggleTick = (node: StepNode) => {
+		const ids = targets(node);
+		const allDone = ids.every((id) => state.get(id)?.status === 'done');
+		apply(
+			ids.filter((id) => (state.get(id)?.status === 'done') === allDone).map((step) => ({ step, action: allDone ? 'untick' : 'tick' })),
+			allDone ? `Unticked: ${node.text}.` : `Done: ${node.text}.`,
+		);
+	};
+
+	const toggleNa = (node: StepNode) => {
+		if (snapshot) return;
+		const ids = targets(node);
+		if (ids.every((id) => state.get(id)?.status === 'na')) {
+			apply(ids.map((step) => ({ step, action: 'clear' })), `Not applicable cleared: ${node.text}.`);
+			return;
+		}
+		const reason = prompt(`Why does “${node.text}” not apply? (optional)`, '');
+		if (reason === null) return;
+		const open = ids.filter((id) => state.get(id)?.status !== 'na');
+		apply(open.map((step) => ({ step, action: 'na', ...(reason.trim() ? { reason: reason.trim().slice(0, 200) } : {}) })), `Not applicable: ${node.text}.`);
+	};
+
+	const nextOpen = () => {
+		const id = page.counted.find((c) => !state.has(c));
+		if (!id) return announce('Every step is done or not applicable.');
+		const node = page.steps.get(id)!;
+		for (let el: HTMLElement | null = node.el; el; el = el.parentElement?.closest('section.rs-folded') ?? null) el.classList.remove('rs-folded');
+		node.el.scrollIntoView({ block: 'center' });
+		node.box.focus({ preventScroll: true });
+	};
+
+	// ---- runs ----------------------------------------------------------------------------------
+
+	const askName = (question: string, initial: string): string | undefined => {
+		for (let proposal = initial; ; ) {
+			const name = prompt(question, proposal)?.trim();
+			if (!name) return undefined;
+			if (!allRuns().some((r) => r.name.toLowerCase() === name.toLowerCase())) return name.slice(0, 80);
+			question = `A run called “${name}” exists already. Another name:`;
+			proposal = `${name} (2)`;
+		}
+	};
+
+	const createRun = (name: string, events: ProgressEvent[] = []) => {
+		const created = { ...newRun(runIdFor(name, allRuns().map((r) => r.id)), name, now()), events };
+		if (events.length) created.updated = Math.max(created.created, ...events.map((e) => e.t));
+		replaceRun(created);
+		persist(created);
+		switchTo(created.id);
+	};
+
+	const actions: Record<string, () => void | Promise<void>> = {
+		next: nextOpen,
+		new: () => {
+			const name = askName('Name of the new run (a release, an incident):', '');
+			if (name) createRun(name);
+		},
+		rename: () => {
+			const name = askName(`New name for “${run.name}”:`, run.name);
+			if (!name) return;
+			const changed = { ...run, name };
+			replaceRun(changed);
+			persist(changed);
+			render();
+		},
+		reset: () => {
+			if (!confirm(`Reset “${run.name}”? Every tick and N/A of this run is cleared.`)) return;
+			const before = run;
+			const cleared = { ...run, events: [], updated: now() };
+			replaceRun(cleared);
+			persist(cleared);
+			render();
+			say(`“${before.name}” was reset.`, () => {
+				replaceRun(before);
+				persist(before);
+				render();
+			});
+		},
+		delete: () => {
+			if (!confirm(`Delete the run “${run.name}”? Its progress and timeline are removed from this browser.`)) return;
+			const gone = run;
+			deleteRun(store, runbook, gone.id);
+			runs = allRuns().filter((r) => r !== gone);
+			if (!runs.some((r) => r.id === DEFAULT_RUN_ID)) runs.push(blank());
+			switchTo(DEFAULT_RUN_ID);
+			say(`“${gone.name}” was deleted.`, () => {
+				replaceRun(gone);
+				persist(gone);
+				switchTo(gone.id);
+			});
+		},
+		initials: () => {
+			const value = prompt('Your initials, recorded with each tick in this browser:', operator() ?? '');
+			if (value === null) return;
+			const clean = cleanInitials(value);
+			if (clean) store.set(OPERATOR_KEY, clean);
+			else store.remove(OPERATOR_KEY);
+			announce(clean ? `Initials set to ${clean}.` : 'Initials cleared.');
+		},
+		'export-json': async () => {
+			const { exportJson } = await exporter();
+			download(`${runbook}-${run.id}.json`, 'application/json', exportJson(run, { id: runbook, version: root.dataset.version ?? '' }, now()));
+		},
+		'export-md': async () => {
+			const { exportMarkdown } = await exporter();
+			const t = tally(page.counted, state);
+			const text = exportMarkdown(run, { title: root.dataset.title ?? runbook, url: location.href.split('#')[0]! }, (id) => page.steps.get(id)?.text ?? id, t);
+			download(`${runbook}-${run.id}.md`, 'text/markdown', text);
+		},
+		import: () => $<HTMLInputElement>('[data-import-file]').click(),
+		share: async () => {
+			const { encodeShare } = await sharer();
+			const url = `${location.href.split('#')[0]}#${await encodeShare(run, page.order)}`;
+			try {
+				await navigator.clipboard.writeText(url);
+				say('Share link copied. Whoever opens it sees this run read-only and can save it.');
+			} catch {
+				prompt('Copy this share link:', url);
+			}
+		},
+		shortcuts: () => shortcuts.showModal(),
+		undo: () => {
+			const fn = undo;
+			say('');
+			fn?.();
+		},
+		fold: () => undefined,
+		'save-share': () => {
+			if (!snapshot) return;
+			const name = askName('Save the shared run as:', allRuns().some((r) => r.name === snapshot!.name) ? `${snapshot.name} (shared)` : snapshot.name);
+			if (!name) return;
+			const events = snapshot.events;
+			closeShare();
+			createRun(name, events);
+		},
+		'close-share': () => closeShare(),
+	};
+
+	const download = (name: string, type: string, text: string) => {
+		const a = document.createElement('a');
+		a.href = URL.createObjectURL(new Blob([text], { type }));
+		a.download = name;
+		a.click();
+		setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+	};
+
+	const closeShare = () => {
+		snapshot = undefined;
+		banner.hidden = true;
+		root.removeAttribute('data-readonly');
+		history.replaceState(null, '', location.pathname + location.search);
+		render();
+	};
+
+	const openShare = async () => {
+		if (!location.hash.startsWith(SHARE_HASH)) return;
+		try {
+			const { decodeShare } = await sharer();
+			const shared = await decodeShare(location.hash.slice(1), page.order);
+			snapshot = { ...newRun('shared', shared.name, now()), events: shared.events };
+			banner.querySelector('[data-share-name]')!.textContent = shared.name;
+			banner.querySelector<HTMLElement>('[data-share-stale]')!.hidden = !shared.stale;
+			banner.hidden = false;
+			root.dataset.readonly = '';
+			render();
+		} catch {
+			say('This share link could not be read; it may have been cut short when it was copied.');
+		}
+	};
+
+	// ---- events ----------------------------------------------------------------------------------
+
+	root.addEventListener('change', (event) => {
+		if (event.target === select) return switchTo(select.value);
+		const target = event.target as HTMLInputElement;
+		if (target.matches('[data-import-file]')) {
+			const file = target.files?.[0];
+			target.value = '';
+			if (file) void Promise.all([file.text(), exporter()]).then(([text, { importJson }]) => importFile(text, importJson));
+			return;
+		}
+		const node = target.matches('.rs-check') ? page.steps.get(target.dataset.check!) : undefined;
+		if (node) toggleTick(node);
+	});
+
+	const importFile = (text: string, importJson: typeof import('../../lib/progress/export.ts').importJson) => {
+		const result = importJson(text, 'import');
+		if (!result.ok) return say(`Import failed: ${result.reason}.`);
+		if (result.runbook !== runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Import it here anyway?`)) return;
+		const name = askName('Import the run as:', allRuns().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name);
+		if (name) createRun(name, result.run.events);
+	};
+
+	root.addEventListener('click', (event) => {
+		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-na]');
+		if (!target) return;
+		if (target.dataset.na) {
+			const node = page.steps.get(target.dataset.na);
+			if (node) toggleNa(node);
+			return;
+		}
+		const action = target.dataset.action!;
+		if (action === 'fold') {
+			const section = target.closest('section')!;
+			const folded = section.classList.toggle('rs-folded');
+			target.setAttribute('aria-expanded', String(!folded));
+			target.textContent = folded ? 'Unfold' : 'Fold';
+			return;
+		}
+		target.closest('details')?.removeAttribute('open');
+		void actions[action]?.();
+	});
+
+	// Another tab saved this runbook's runs: show the same thing here.
+	addEventListener('storage', (event) => {
+		if (event.key === null || event.key.startsWith(`runsheet:run:${runbook}:`)) reload(run.id);
+	});
+	addEventListener('hashchange', () => void openShare());
+
+	const focused = (): StepNode | undefined => {
+		const el = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-step]');
+		return el ? page.steps.get(el.dataset.step!) : undefined;
+	};
+	bindKeys({
+		move: (by) => {
+			const visible = page.order.filter((id) => page.steps.get(id)!.el.offsetParent !== null);
+			const current = focused();
+			const index = current ? visible.indexOf(current.id) : -1;
+			const next = page.steps.get(visible[Math.min(Math.max(index + by, 0), visible.length - 1)]!);
+			next?.box.focus();
+			next?.el.scrollIntoView({ block: 'nearest' });
+		},
+		tick: () => {
+			const node = focused();
+			if (node) toggleTick(node);
+		},
+		na: () => {
+			const node = focused();
+			if (node) toggleNa(node);
+		},
+		next: nextOpen,
+		help: () => shortcuts.showModal(),
+	});
+	shortcuts.querySelector('dl')!.replaceChildren(
+		...SHORTCUTS.flatMap(([key, does]) => [Object.assign(document.createElement('dt'), { textContent: key }), Object.assign(document.createElement('dd'), { textContent: does })]),
+	);
+
+	// ---- start -------------------------------------------------------------------------------------
+
+	root.classList.add('rs-js');
+	bar.hidden = false;
+	timelineBox.hidden = false;
+	timelineBox.addEventListener('toggle', () => timelineBox.open && renderTimeline(snapshot ?? run));
+	if (!store.persistent) {
+		warning = 'Progress cannot be saved in this browser (storage is turned off or blocked): ticks last only until you leave this page.';
+	}
+	reload();
+	if (warning) say(warning);
+	// Opening the list reads every run first, so it always shows them all.
+	select.addEventListener('focus', () => {
+		if (!runs) {
+			allRuns();
+			renderRunList();
+		}
+	});
+
+	const wanted = new URLSearchParams(location.search).get('run');
+	if (wanted) {
+		const found = findRun(allRuns(), wanted);
+		if (found) switchTo(found.id);
+		else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`)) createRun(wanted.slice(0, 80));
+	}
+	void openShare();
+}

@@ -1,0 +1,96 @@
+import type { Action, ProgressEvent, Run } from './run.ts';
+
+/**
+ * How a run is written to localStorage, and how older formats move forward. Events are stored as
+ * short arrays ([time, step, action, by, reason]) so hundreds of runs stay small.
+ *
+ * v1 was the first prototype's format: `{ v: 1, name, checked: { [stepId]: time } }` (ticks only,
+ * no history); it migrates to v2 as one tick event per checked step.
+ */
+export const FORMAT_VERSION = 2;
+
+const ACTION_CODES: Record<Action, string> = { tick: 'x', untick: 'o', na: 'n', clear: 'c' };
+const CODE_ACTIONS = Object.fromEntries(Object.entries(ACTION_CODES).map(([a, c]) => [c, a])) as Record<string, Action>;
+
+type StoredEvent = [number, string, string, string?, string?];
+
+interface StoredRunV2 {
+	v: 2;
+	name: string;
+	created: number;
+	updated: number;
+	events: StoredEvent[];
+}
+
+export function encodeRun(run: Run): string {
+	const stored: StoredRunV2 = {
+		v: 2,
+		name: run.name,
+		created: run.created,
+		updated: run.updated,
+		events: run.events.map((e) => {
+			const out: StoredEvent = [e.t, e.step, ACTION_CODES[e.action]];
+			if (e.by || e.reason) out.push(e.by ?? '');
+			if (e.reason) out.push(e.reason);
+			return out;
+		}),
+	};
+	return JSON.stringify(stored);
+}
+
+export type DecodeResult = { ok: true; run: Run; migrated: boolean } | { ok: false; reason: string };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function decodeEvent(raw: unknown): ProgressEvent | undefined {
+	if (!Array.isArray(raw) || typeof raw[0] !== 'number' || typeof raw[1] !== 'string') return undefined;
+	const action = CODE_ACTIONS[raw[2]];
+	if (!action) return undefined;
+	const event: ProgressEvent = { t: raw[0], step: raw[1], action };
+	if (typeof raw[3] === 'string' && raw[3]) event.by = raw[3];
+	if (typeof raw[4] === 'string' && raw[4]) event.reason = raw[4];
+	return event;
+}
+
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+	1: (old) => {
+		const checked = isRecord(old.checked) ? old.checked : {};
+		const events = Object.entries(checked)
+			.filter((entry): entry is [string, number] => typeof entry[1] === 'number')
+			.sort((a, b) => a[1] - b[1])
+			.map(([step, t]) => [t, step, 'x']);
+		const times = events.map((e) => e[0] as number);
+		const created = typeof old.created === 'number' ? old.created : Math.min(Date.now(), ...times);
+		return { v: 2, name: old.name, created, updated: Math.max(created, ...times), events };
+	},
+};
+
+/** Reads a stored run; anything unreadable is reported, never guessed at. */
+export function decodeRun(id: string, text: string): DecodeResult {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		return { ok: false, reason: 'not valid JSON' };
+	}
+	if (!isRecord(parsed) || typeof parsed.v !== 'number') return { ok: false, reason: 'not a Runsheet run' };
+	let d: Record<string, unknown> = parsed;
+	if ((d.v as number) > FORMAT_VERSION) return { ok: false, reason: `written by a newer Runsheet (format ${String(d.v)})` };
+	let migrated = false;
+	while ((d.v as number) < FORMAT_VERSION) {
+		const step = MIGRATIONS[d.v as number];
+		if (!step) return { ok: false, reason: `format ${String(d.v)} is unknown` };
+		d = step(d);
+		migrated = true;
+	}
+	if (typeof d.name !== 'string' || typeof d.created !== 'number' || typeof d.updated !== 'number' || !Array.isArray(d.events)) {
+		return { ok: false, reason: 'missing fields' };
+	}
+	const events: ProgressEvent[] = [];
+	for (const raw of d.events) {
+		const event = decodeEvent(raw);
+		if (!event) return { ok: false, reason: 'an event is malformed' };
+		events.push(event);
+	}
+	return { ok: true, migrated, run: { id, name: d.name, created: d.created, updated: d.updated, events } };
+}

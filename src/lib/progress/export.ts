@@ -1,0 +1,67 @@
+import { decodeRun, encodeRun } from './codec.ts';
+import type { Run } from './run.ts';
+
+/** A run exported as JSON, for a ticket or to move it to another browser. */
+export interface RunExport {
+	format: 'runsheet-run';
+	runbook: string;
+	runbookVersion: string;
+	exported: string;
+	run: unknown;
+}
+
+export function exportJson(run: Run, runbook: { id: string; version: string }, now: number): string {
+	const payload: RunExport = {
+		format: 'runsheet-run',
+		runbook: runbook.id,
+		runbookVersion: runbook.version,
+		exported: new Date(now).toISOString(),
+		run: JSON.parse(encodeRun(run)),
+	};
+	return `${JSON.stringify(payload, null, 2)}\n`;
+}
+
+export type ImportResult = { ok: true; run: Run; runbook: string } | { ok: false; reason: string };
+
+/** Reads an exported run; the caller gives it a new id and decides about name clashes. */
+export function importJson(text: string, newId: string): ImportResult {
+	let data: Partial<RunExport>;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return { ok: false, reason: 'the file is not JSON' };
+	}
+	if (data?.format !== 'runsheet-run' || typeof data.runbook !== 'string') return { ok: false, reason: 'the file is not a Runsheet run export' };
+	const decoded = decodeRun(newId, JSON.stringify(data.run));
+	return decoded.ok ? { ok: true, run: decoded.run, runbook: data.runbook } : { ok: false, reason: `the run in it is unreadable (${decoded.reason})` };
+}
+
+const ACTION_WORDS = { tick: 'done', untick: 'unticked', na: 'marked N/A', clear: 'N/A cleared' } as const;
+
+/** Escapes what Markdown tables and inline text would read as syntax. */
+function md(text: string): string {
+	return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+/** The run as a Markdown timeline, for a ticket or a postmortem. */
+export function exportMarkdown(
+	run: Run,
+	runbook: { title: string; url: string },
+	stepText: (id: string) => string,
+	counts: { done: number; na: number; total: number },
+): string {
+	const iso = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, 19) + 'Z';
+	const lines = [
+		`# ${md(runbook.title)}: ${md(run.name)}`,
+		'',
+		`- Runbook: ${runbook.url}`,
+		`- Started: ${iso(run.created)}`,
+		`- Last activity: ${iso(run.updated)}`,
+		`- Progress: ${counts.done} of ${counts.total} done, ${counts.na} N/A`,
+		'',
+		'| Time (UTC) | Step | Action | By | Note |',
+		'| --- | --- | --- | --- | --- |',
+		...run.events.map((e) => `| ${iso(e.t)} | ${md(stepText(e.step))} | ${ACTION_WORDS[e.action]} | ${md(e.by ?? '')} | ${md(e.reason ?? '')} |`),
+	];
+	return `${lines.join('\n')}\n`;
+}

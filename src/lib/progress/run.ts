@@ -1,0 +1,85 @@
+/**
+ * The run model: a run is an append-only log of events (tick, untick, N/A, clear) keyed on step
+ * ids. What is done is derived from the log, so the log is also the audit trail, and rewording,
+ * moving, adding or removing steps in the runbook never disturbs another step's state.
+ */
+
+export type Action = 'tick' | 'untick' | 'na' | 'clear';
+
+export interface ProgressEvent {
+	/** Epoch milliseconds. */
+	t: number;
+	step: string;
+	action: Action;
+	/** Operator initials, when set. */
+	by?: string;
+	/** Why a step does not apply (N/A only). */
+	reason?: string;
+}
+
+export interface Run {
+	id: string;
+	name: string;
+	created: number;
+	updated: number;
+	events: ProgressEvent[];
+}
+
+export type StepStatus = 'done' | 'na';
+
+export interface StepState {
+	status: StepStatus;
+	t: number;
+	by?: string;
+	reason?: string;
+}
+
+export const DEFAULT_RUN_ID = 'default';
+export const DEFAULT_RUN_NAME = 'Default run';
+
+export function newRun(id: string, name: string, now: number): Run {
+	return { id, name, created: now, updated: now, events: [] };
+}
+
+/** The state of every step that is done or N/A, from the log. */
+export function deriveState(events: readonly ProgressEvent[]): Map<string, StepState> {
+	const state = new Map<string, StepState>();
+	for (const e of events) {
+		if (e.action === 'tick') state.set(e.step, { status: 'done', t: e.t, ...(e.by ? { by: e.by } : {}) });
+		else if (e.action === 'na') state.set(e.step, { status: 'na', t: e.t, ...(e.by ? { by: e.by } : {}), ...(e.reason ? { reason: e.reason } : {}) });
+		else state.delete(e.step);
+	}
+	return state;
+}
+
+/** Appends events (a parent tick is several) and bumps the run's last activity. */
+export function record(run: Run, events: ProgressEvent[]): Run {
+	if (!events.length) return run;
+	return { ...run, events: [...run.events, ...events], updated: Math.max(run.updated, ...events.map((e) => e.t)) };
+}
+
+/** An id for a new run from its name, unique among `taken`. */
+export function runIdFor(name: string, taken: Iterable<string>): string {
+	const base =
+		name
+			.toLowerCase()
+			.normalize('NFKD')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 40) || 'run';
+	const used = new Set(taken);
+	let id = base;
+	for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+	return id;
+}
+
+/** Finds a run by the name or id a link gave (`?run=INC-2291`), ignoring case. */
+export function findRun(runs: readonly Run[], wanted: string): Run | undefined {
+	const w = wanted.trim().toLowerCase();
+	return runs.find((r) => r.name.toLowerCase() === w) ?? runs.find((r) => r.id === w);
+}
+
+/** Initials as typed: letters and digits only, at most 4, upper case. */
+export function cleanInitials(input: string): string {
+	return input.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 4).toUpperCase();
+}

@@ -1,0 +1,165 @@
+import { deriveState, type ProgressEvent, type Run } from './run.ts';
+
+/**
+ * "Copy share link": a run's state (done / N/A, time, initials, reasons) packed into the URL
+ * fragment, so a snapshot travels in a chat message with no server. Steps are named by id when
+ * that fits; for big runbooks by position in the runbook, with a fingerprint of the step ids so
+ * a link made before the runbook changed is detected instead of being misread.
+ */
+
+export const SHARE_PREFIX = 'share=';
+/** Links stay under this many characters in the fragment. */
+export const SHARE_BUDGET = 1900;
+
+export interface Snapshot {
+	name: string;
+	events: ProgressEvent[];
+	/** The link was made from a different list of steps: positions may not match. */
+	stale: boolean;
+}
+
+class Writer {
+	bytes: number[] = [];
+	uint(n: number): void {
+		let v = Math.max(0, Math.floor(n));
+		while (v >= 0x80) {
+			this.bytes.push((v % 0x80) | 0x80);
+			v = Math.floor(v / 0x80);
+		}
+		this.bytes.push(v);
+	}
+	int(n: number): void {
+		this.uint(n < 0 ? -2 * n - 1 : 2 * n);
+	}
+	text(s: string): void {
+		const encoded = new TextEncoder().encode(s);
+		this.uint(encoded.length);
+		this.bytes.push(...encoded);
+	}
+}
+
+class Reader {
+	pos = 0;
+	private readonly bytes: Uint8Array;
+	constructor(bytes: Uint8Array) {
+		this.bytes = bytes;
+	}
+	uint(): number {
+		let n = 0;
+		let scale = 1;
+		for (;;) {
+			if (this.pos >= this.bytes.length) throw new Error('truncated');
+			const b = this.bytes[this.pos++]!;
+			n += (b & 0x7f) * scale;
+			if (b < 0x80) return n;
+			scale *= 0x80;
+		}
+	}
+	int(): number {
+		const z = this.uint();
+		return z % 2 ? -(z + 1) / 2 : z / 2;
+	}
+	text(): string {
+		const len = this.uint();
+		if (this.pos + len > this.bytes.length) throw new Error('truncated');
+		const s = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + len));
+		this.pos += len;
+		return s;
+	}
+}
+
+/** FNV-1a of the step ids in order: changes when steps are added, removed or moved. */
+export function fingerprint(stepIds: readonly string[]): number {
+	let h = 0x811c9dc5;
+	for (const ch of stepIds.join('\n')) {
+		h ^= ch.codePointAt(0)!;
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h;
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+	const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+	return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+	let binary = '';
+	for (const b of bytes) binary += String.fromCharCode(b);
+	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+	const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+function pack(run: Run, stepIds: readonly string[], byIndex: boolean): Uint8Array {
+	const entries = [...deriveState(run.events)].sort((a, b) => a[1].t - b[1].t);
+	const initials = [...new Set(entries.map(([, s]) => s.by).filter((b): b is string => Boolean(b)))];
+	const w = new Writer();
+	w.uint(1); // layout version
+	w.uint(byIndex ? 1 : 0);
+	w.text(run.name);
+	if (byIndex) w.uint(fingerprint(stepIds));
+	const base = Math.floor((entries[0]?.[1].t ?? 0) / 1000);
+	w.uint(base);
+	w.uint(initials.length);
+	for (const i of initials) w.text(i);
+	w.uint(entries.length);
+	const positions = new Map(stepIds.map((id, i) => [id, i]));
+	let prevIndex = 0;
+	let prevTime = base;
+	for (const [step, s] of entries) {
+		if (byIndex) {
+			const index = positions.get(step) ?? -1;
+			w.int(index - prevIndex);
+			prevIndex = index;
+		} else w.text(step);
+		const seconds = Math.floor(s.t / 1000);
+		w.uint(seconds - prevTime);
+		prevTime = seconds;
+		w.uint(((s.by ? initials.indexOf(s.by) + 1 : 0) << 1) | (s.status === 'na' ? 1 : 0));
+		if (s.status === 'na') w.text(s.reason ?? '');
+	}
+	return Uint8Array.from(w.bytes);
+}
+
+/** The fragment (without "#") that carries the run; steps not in `stepIds` are left out. */
+export async function encodeShare(run: Run, stepIds: readonly string[]): Promise<string> {
+	const known = new Set(stepIds);
+	const onPage = { ...run, events: run.events.filter((e) => known.has(e.step)) };
+	const byId = toBase64Url(await pipe(pack(onPage, stepIds, false), new CompressionStream('deflate-raw')));
+	if (byId.length + SHARE_PREFIX.length <= SHARE_BUDGET) return SHARE_PREFIX + byId;
+	return SHARE_PREFIX + toBase64Url(await pipe(pack(onPage, stepIds, true), new CompressionStream('deflate-raw')));
+}
+
+/** Reads a share fragment; throws on anything that is not one. */
+export async function decodeShare(fragment: string, stepIds: readonly string[]): Promise<Snapshot> {
+	if (!fragment.startsWith(SHARE_PREFIX)) throw new Error('not a share link');
+	const r = new Reader(await pipe(fromBase64Url(fragment.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw')));
+	if (r.uint() !== 1) throw new Error('unknown share link version');
+	const byIndex = r.uint() === 1;
+	const name = r.text();
+	const stale = byIndex ? r.uint() !== fingerprint(stepIds) : false;
+	let time = r.uint();
+	const initials = Array.from({ length: r.uint() }, () => r.text());
+	const count = r.uint();
+	const events: ProgressEvent[] = [];
+	let index = 0;
+	for (let i = 0; i < count; i++) {
+		let step: string | undefined;
+		if (byIndex) {
+			index += r.int();
+			step = stepIds[index];
+		} else step = r.text();
+		time += r.uint();
+		const flags = r.uint();
+		const na = (flags & 1) === 1;
+		const by = initials[(flags >> 1) - 1];
+		const reason = na ? r.text() : '';
+		if (!step) continue;
+		events.push({ t: time * 1000, step, action: na ? 'na' : 'tick', ...(by ? { by } : {}), ...(reason ? { reason } : {}) });
+	}
+	return { name, events, stale };
+}

@@ -1,0 +1,379 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test as base } from '@playwright/test';
+
+/** Every test here also fails on any uncaught exception or console error in the page. */
+const test = base.extend<{ errors: string[] }>({
+	errors: [
+		async ({ page }, use) => {
+			const errors: string[] = [];
+			page.on('pageerror', (e) => errors.push(e.message));
+			page.on('console', (m) => {
+				if (m.type() === 'error') errors.push(m.text());
+			});
+			await use(errors);
+			expect(errors).toEqual([]);
+		},
+		{ auto: true },
+	],
+});
+
+const TWIGA = '/runbooks/twiga-scan/';
+const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
+const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
+const runKey = (run = 'default') => `runsheet:run:twiga-scan:${run}`;
+const stored = (page: Page, key = runKey()) => page.evaluate((k) => localStorage.getItem(k), key);
+const menu = async (page: Page, action: string) => {
+	await page.locator('.rs-menu summary').click();
+	await page.locator(`.rs-menu-items [data-action="${action}"]`).click();
+};
+/** Answers the next prompt/confirm with `answer` (null dismisses). */
+const answer = (page: Page, value: string | null) =>
+	page.once('dialog', (d) => void (value === null ? d.dismiss() : d.accept(value)));
+
+test.describe('ticking', () => {
+	test('a tick is saved at once, keyed on the step id, and survives reload and a new tab', async ({ page, context }) => {
+		await page.goto(TWIGA);
+		await box(page, 'generate-production-secrets').check();
+		const saved = JSON.parse((await stored(page))!);
+		expect(saved.events).toEqual([[expect.any(Number), 'generate-production-secrets', 'x']]);
+		await page.reload();
+		await expect(box(page, 'generate-production-secrets')).toBeChecked();
+		await page.close();
+		const again = await context.newPage();
+		await again.goto(TWIGA);
+		await expect(box(again, 'generate-production-secrets')).toBeChecked();
+		await expect(again.locator('[data-progress-text]')).toHaveText('1 of 113 done');
+	});
+
+	test('state keys on ids: steps that left the runbook do not disturb the others', async ({ page }) => {
+		await page.addInitScript((key) => {
+			if (sessionStorage.getItem('seeded')) return;
+			sessionStorage.setItem('seeded', '1');
+			const t = Date.now();
+			localStorage.setItem(key, JSON.stringify({ v: 2, name: 'Default run', created: t, updated: t, events: [[t, 'a-step-removed-since', 'x'], [t, 'run-migrations', 'x'], [t, 'deploy-services', 'x']] }));
+		}, runKey());
+		await page.goto(TWIGA);
+		await expect(box(page, 'run-migrations')).toBeChecked();
+		await expect(box(page, 'deploy-services')).toBeChecked();
+		await expect(page.locator('[data-progress-text]')).toHaveText('2 of 113 done');
+	});
+
+	test('section and overall progress stay visible while scrolling; next open step jumps', async ({ page }) => {
+		await page.goto(TWIGA);
+		await box(page, 'generate-production-secrets').check();
+		const heading = page.locator('[data-section="environment-configuration"] > .rs-heading .rs-secprog');
+		await expect(heading).toHaveText('1/10');
+		await page.locator('[id="success-criteria"]').scrollIntoViewIfNeeded();
+		await expect(page.locator('[data-runbar]')).toBeInViewport();
+		await page.getByRole('button', { name: 'Next open step' }).click();
+		await expect(box(page, 'set-environment-production')).toBeFocused();
+		await expect(step(page, 'set-environment-production')).toBeInViewport();
+	});
+
+	test('a finished section can be folded and unfolded', async ({ page }) => {
+		await page.goto(TWIGA);
+		await box(page, 'backend-dependencies').check();
+		await box(page, 'frontend-dependencies').check();
+		const section = page.locator('[data-section="dependencies"]');
+		const fold = section.locator(':scope > .rs-heading .rs-fold');
+		await fold.click();
+		await expect(step(page, 'backend-dependencies')).toBeHidden();
+		await expect(fold).toHaveAttribute('aria-expanded', 'false');
+		await fold.click();
+		await expect(step(page, 'backend-dependencies')).toBeVisible();
+	});
+
+	test('a parent shows none / some / all of its sub-steps, and ticking it ticks them all', async ({ page }) => {
+		await page.goto(TWIGA);
+		const parent = box(page, 'update-env-file');
+		await expect(parent).not.toBeChecked();
+		await box(page, 'set-debug-false').check();
+		expect(await parent.evaluate((el: HTMLInputElement) => el.indeterminate)).toBe(true);
+		await parent.check();
+		for (const id of ['set-environment-production', 'set-debug-false', 'set-prometheus-enabled-true']) await expect(box(page, id)).toBeChecked();
+		expect(await parent.evaluate((el: HTMLInputElement) => el.indeterminate)).toBe(false);
+		await parent.uncheck();
+		await expect(box(page, 'set-debug-false')).not.toBeChecked();
+	});
+
+	test('not applicable, with a reason, counts apart from done', async ({ page }) => {
+		await page.goto(TWIGA);
+		answer(page, 'no Redis in this system');
+		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
+		await expect(step(page, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
+		await expect(step(page, 'redis-connectivity').locator('.rs-stamp')).toContainText('N/A: no Redis in this system');
+		await box(page, 'deploy-services').check();
+		await expect(page.locator('[data-progress-text]')).toHaveText('1 of 113 done · 1 N/A');
+		await page.reload();
+		await expect(step(page, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
+		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
+		await expect(step(page, 'redis-connectivity')).toHaveAttribute('data-state', '');
+	});
+});
+
+test.describe('named runs', () => {
+	test('create, switch, rename, reset with undo, delete with undo', async ({ page }) => {
+		await page.goto(TWIGA);
+		await box(page, 'deploy-services').check();
+		answer(page, 'Release 1.4.0');
+		await menu(page, 'new');
+		const select = page.locator('[data-run-select]');
+		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.0 — 0\/113/);
+		await expect(box(page, 'deploy-services')).not.toBeChecked();
+		await box(page, 'run-migrations').check();
+		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.0 — 1\/113, just now/);
+
+		await select.selectOption('default');
+		await expect(box(page, 'deploy-services')).toBeChecked();
+		await expect(box(page, 'run-migrations')).not.toBeChecked();
+		await select.selectOption({ label: 'Release 1.4.0 — 1/113, just now' });
+
+		answer(page, 'Release 1.4.1');
+		await menu(page, 'rename');
+		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.1/);
+
+		answer(page, ''); // confirm() accepts
+		await menu(page, 'reset');
+		await expect(box(page, 'run-migrations')).not.toBeChecked();
+		await page.locator('[data-status] [data-action="undo"]').click();
+		await expect(box(page, 'run-migrations')).toBeChecked();
+
+		answer(page, null); // the confirm is dismissed: nothing happens
+		await menu(page, 'delete');
+		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.1/);
+		answer(page, '');
+		await menu(page, 'delete');
+		await expect(select.locator('option:checked')).toHaveText(/^Default run/);
+		expect(await stored(page, runKey('release-1-4-0'))).toBeNull();
+		await page.locator('[data-status] [data-action="undo"]').click();
+		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.1/);
+		await expect(box(page, 'run-migrations')).toBeChecked();
+		await page.reload();
+		await expect(select.locator('option')).toHaveCount(2);
+	});
+
+	test('?run= opens a run by name, or offers to start it', async ({ page }) => {
+		answer(page, '');
+		await page.goto(`${TWIGA}?run=INC-2291`);
+		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^INC-2291/);
+		await box(page, 'deploy-services').check();
+		await page.goto(`${TWIGA}?run=inc-2291`);
+		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^INC-2291/);
+		await expect(box(page, 'deploy-services')).toBeChecked();
+		answer(page, null);
+		await page.goto(`${TWIGA}?run=INC-9999`);
+		await expect(page.locator('[data-run-select] option')).toHaveCount(2);
+	});
+
+	test('two tabs on the same run stay in step', async ({ page, context }) => {
+		await page.goto(TWIGA);
+		const other = await context.newPage();
+		await other.goto(TWIGA);
+		await box(page, 'deploy-services').check();
+		await expect(box(other, 'deploy-services')).toBeChecked();
+		await box(other, 'run-migrations').check();
+		await expect(box(page, 'run-migrations')).toBeChecked();
+	});
+});
+
+test.describe('audit trail, export and sharing', () => {
+	test('ticks record time and initials, and the timeline shows them', async ({ page }) => {
+		await page.goto(TWIGA);
+		answer(page, 'a.b');
+		await menu(page, 'initials');
+		await box(page, 'deploy-services').check();
+		await box(page, 'deploy-services').uncheck();
+		const saved = JSON.parse((await stored(page))!);
+		expect(saved.events.map((e: unknown[]) => [e[1], e[2], e[3]])).toEqual([
+			['deploy-services', 'x', 'AB'],
+			['deploy-services', 'o', 'AB'],
+		]);
+		await page.locator('[data-timeline] summary').click();
+		await expect(page.locator('[data-timeline-list] li')).toHaveText([/AB unticked: Deploy Services/, /AB done: Deploy Services/]);
+	});
+
+	test('export as JSON and Markdown, and import a JSON export as a new run', async ({ page }) => {
+		await page.goto(TWIGA);
+		await box(page, 'deploy-services').check();
+		const [json] = await Promise.all([page.waitForEvent('download'), menu(page, 'export-json')]);
+		const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+		expect(exported).toMatchObject({ format: 'runsheet-run', runbook: 'twiga-scan', runbookVersion: '1.0.0', run: { name: 'Default run' } });
+		const [mdFile] = await Promise.all([page.waitForEvent('download'), menu(page, 'export-md')]);
+		const markdown = readFileSync((await mdFile.path())!, 'utf8');
+		expect(markdown).toContain('# Twiga Scan: Production Deployment Checklist: Default run');
+		expect(markdown).toMatch(/\| Deploy Services \| done \|/);
+
+		// Importing never overwrites: the clashing name is asked again.
+		answer(page, 'Default run (imported)');
+		const [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, 'import')]);
+		await chooser.setFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^Default run \(imported\) — 1\/113/);
+		await expect(page.locator('[data-run-select] option')).toHaveCount(2);
+	});
+
+	test('a share link shows the run read-only and offers to save it', async ({ page, context, browser }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto(TWIGA);
+		answer(page, 'x.y');
+		await menu(page, 'initials');
+		await box(page, 'deploy-services').check();
+		answer(page, 'not used here');
+		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
+		await menu(page, 'share');
+		await expect(page.locator('[data-status]')).toContainText('Share link copied');
+		const link: string = await page.evaluate(() => navigator.clipboard.readText());
+		expect(link).toMatch(/\/runbooks\/twiga-scan\/#share=/);
+
+		const elsewhere = await (await browser.newContext()).newPage();
+		await elsewhere.goto(link);
+		await expect(elsewhere.locator('[data-share-banner]')).toBeVisible();
+		await expect(elsewhere.locator('[data-share-name]')).toHaveText('Default run');
+		await expect(box(elsewhere, 'deploy-services')).toBeChecked();
+		await expect(box(elsewhere, 'deploy-services')).toBeDisabled();
+		await expect(step(elsewhere, 'deploy-services').locator('.rs-stamp')).toContainText('XY');
+		await expect(step(elsewhere, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
+		answer(elsewhere, 'From the incident channel');
+		await elsewhere.getByRole('button', { name: 'Save as a run' }).click();
+		await expect(elsewhere.locator('[data-share-banner]')).toBeHidden();
+		await expect(elsewhere.locator('[data-run-select] option:checked')).toHaveText(/^From the incident channel — 2\/113/);
+		await expect(box(elsewhere, 'deploy-services')).toBeEnabled();
+		expect(elsewhere.url()).not.toContain('#share=');
+	});
+});
+
+test.describe('keyboard and screen readers', () => {
+	test('j/k move, x ticks, a marks N/A, n jumps to the next open step, ? lists shortcuts', async ({ page }) => {
+		await page.goto(TWIGA);
+		await box(page, 'generate-production-secrets').focus();
+		await page.keyboard.press('j');
+		await expect(box(page, 'update-env-file')).toBeFocused();
+		await page.keyboard.press('j');
+		await expect(box(page, 'set-environment-production')).toBeFocused();
+		await page.keyboard.press('x');
+		await expect(box(page, 'set-environment-production')).toBeChecked();
+		await expect(page.locator('[data-announce]')).toContainText('Done: Set ENVIRONMENT=production. 1 of 113 steps finished.');
+		await page.keyboard.press('k');
+		await expect(box(page, 'update-env-file')).toBeFocused();
+		answer(page, '');
+		await page.keyboard.press('j');
+		await page.keyboard.press('j');
+		await page.keyboard.press('a');
+		await expect(step(page, 'set-debug-false')).toHaveAttribute('data-state', 'na');
+		await page.keyboard.press('n');
+		await expect(box(page, 'generate-production-secrets')).toBeFocused();
+		await page.keyboard.press('?');
+		await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+		await page.keyboard.press('Escape');
+		// No shortcut fires while typing in a field.
+		await page.getByRole('button', { name: /search/i }).first().click();
+		await page.keyboard.type('xjan');
+		await page.keyboard.press('Escape');
+		await expect(box(page, 'generate-production-secrets')).not.toBeChecked();
+		expect(JSON.parse((await stored(page))!).events).toHaveLength(2);
+	});
+});
+
+test.describe('faults that must lose nothing', () => {
+	test('storage that throws: the page works in memory and says progress is not kept', async ({ page }) => {
+		await page.addInitScript(() => {
+			// As browsers do when storage is blocked: the (configurable) getter throws.
+			Object.defineProperty(window, 'localStorage', {
+				configurable: true,
+				get() {
+					throw new DOMException('The operation is insecure.', 'SecurityError');
+				},
+			});
+		});
+		await page.goto(TWIGA);
+		await expect(page.locator('[data-status]')).toContainText('Progress cannot be saved in this browser');
+		await box(page, 'deploy-services').check();
+		await expect(page.locator('[data-progress-text]')).toHaveText('1 of 113 done');
+		await expect(page.locator('[data-status]')).toContainText('cannot be saved');
+	});
+
+	test('storage full: the tick stays on screen, a message says it was not saved, nothing else is damaged', async ({ page }) => {
+		await page.goto(TWIGA);
+		await box(page, 'run-migrations').check();
+		const before = await stored(page);
+		const filled = await page.evaluate(() => {
+			const chunk = 'x'.repeat(256 * 1024);
+			let n = 0;
+			try {
+				for (; n < 200; n++) localStorage.setItem(`filler:${n}`, chunk);
+			} catch {
+				/* full */
+			}
+			// Top up with ever smaller values until not even one more character fits.
+			for (const size of [16384, 1024, 64, 1]) {
+				try {
+					for (let i = 0; i < 100000; i++) localStorage.setItem(`f:${size}:${i}`, 'x'.repeat(size));
+				} catch {
+					/* full at this size */
+				}
+			}
+			return n;
+		});
+		expect(filled).toBeGreaterThan(0);
+		await box(page, 'deploy-services').check();
+		await expect(box(page, 'deploy-services')).toBeChecked();
+		await expect(page.locator('[data-status]')).toContainText('Not saved: this browser’s storage is full');
+		expect(await stored(page)).toBe(before);
+		expect(await page.evaluate(() => localStorage.getItem('filler:0')?.length)).toBe(256 * 1024);
+	});
+
+	for (const [what, value, reason] of [
+		['bad JSON', '{"v":2,"name":', 'not valid JSON'],
+		['the wrong shape', '{"v":2,"name":7,"events":"nope"}', 'missing fields'],
+		['a newer format', '{"v":99,"whatever":true}', 'written by a newer Runsheet'],
+	] as const) {
+		test(`a stored run with ${what} is kept aside, reported, and the page recovers`, async ({ page }) => {
+			await page.addInitScript(
+				([key, v]) => {
+					if (!sessionStorage.getItem('seeded')) {
+						sessionStorage.setItem('seeded', '1');
+						localStorage.setItem(key!, v!);
+					}
+				},
+				[runKey('broken'), value],
+			);
+			await page.goto(TWIGA);
+			await expect(page.locator('[data-status]')).toContainText(`could not be read (${reason}`);
+			const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('runsheet:aside:')));
+			expect(aside).toHaveLength(1);
+			expect(await stored(page, aside[0])).toBe(value);
+			expect(await stored(page, runKey('broken'))).toBeNull();
+			await box(page, 'deploy-services').check();
+			await expect(page.locator('[data-progress-text]')).toHaveText('1 of 113 done');
+		});
+	}
+
+	test('a run in the older format migrates forward', async ({ page }) => {
+		await page.addInitScript((key) => {
+			localStorage.setItem(key, JSON.stringify({ v: 1, name: 'Old run', checked: { 'deploy-services': 1700000000000, 'run-migrations': 1700000060000 } }));
+			localStorage.setItem('runsheet:current:twiga-scan', 'old');
+		}, runKey('old'));
+		await page.goto(TWIGA);
+		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^Old run — 2\/113/);
+		await expect(box(page, 'run-migrations')).toBeChecked();
+		expect(JSON.parse((await stored(page, runKey('old')))!).v).toBe(2);
+	});
+});
+
+test.describe('accessibility with progress on the page', () => {
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`axe finds no violations with ticks, N/A, a fold and the menu open (${scheme})`, async ({ page }) => {
+			const { default: AxeBuilder } = await import('@axe-core/playwright');
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.goto(TWIGA);
+			await box(page, 'backend-dependencies').check();
+			answer(page, 'not needed');
+			await step(page, 'frontend-dependencies').locator('.rs-na').first().click();
+			await page.locator('[data-section="dependencies"] .rs-fold').click();
+			await box(page, 'set-debug-false').check();
+			await page.locator('.rs-menu summary').click();
+			await page.locator('[data-timeline] summary').click();
+			const results = await new AxeBuilder({ page }).analyze();
+			expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+		});
+	}
+});
