@@ -101,7 +101,7 @@ test.describe('ticking', () => {
 		answer(page, 'no Redis in this system');
 		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
 		await expect(step(page, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
-		await expect(step(page, 'redis-connectivity').locator('.rs-stamp')).toContainText('N/A: no Redis in this system');
+		await expect(step(page, 'redis-connectivity').locator('.rs-step-row').first()).toHaveAttribute('data-stamp', /^N\/A: no Redis in this system /);
 		await box(page, 'deploy-services').check();
 		await expect(page.locator('[data-progress-text]')).toHaveText('1 of 113 done · 1 N/A');
 		await page.reload();
@@ -230,7 +230,7 @@ test.describe('audit trail, export and sharing', () => {
 		await expect(elsewhere.locator('[data-share-name]')).toHaveText('Default run');
 		await expect(box(elsewhere, 'deploy-services')).toBeChecked();
 		await expect(box(elsewhere, 'deploy-services')).toBeDisabled();
-		await expect(step(elsewhere, 'deploy-services').locator('.rs-stamp')).toContainText('XY');
+		await expect(step(elsewhere, 'deploy-services').locator('.rs-step-row').first()).toHaveAttribute('data-stamp', /^✓ .* · XY$/);
 		await expect(step(elsewhere, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
 		answer(elsewhere, 'From the incident channel');
 		await elsewhere.getByRole('button', { name: 'Save as a run' }).click();

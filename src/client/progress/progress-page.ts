@@ -122,7 +122,6 @@ export function startProgress(root: HTMLElement): void {
 	// Formatters are made once: building one per call costs more than all the rest of a render.
 	const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 	const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
-	const stamps = new Map<string, HTMLElement>();
 	const minutes = new Map<number, string>();
 	const hhmm = (t: number) => {
 		const minute = Math.floor(t / 60000);
@@ -131,20 +130,12 @@ export function startProgress(root: HTMLElement): void {
 		return text;
 	};
 
+	/** "✓ 14:02 · AB" or "N/A: no CDN 14:02" beside the step, drawn by CSS from an attribute:
+	 * one attribute write per step keeps restoring a long run fast. */
 	const stamp = (node: StepNode, s: StepState | undefined) => {
-		let el = stamps.get(node.id);
-		if (!s) {
-			el?.remove();
-			stamps.delete(node.id);
-			return;
-		}
-		if (!el) {
-			el = document.createElement('span');
-			el.className = 'rs-stamp';
-			stamps.set(node.id, el);
-		}
-		if (!el.isConnected) node.textEl.after(el);
-		el.textContent = `${s.status === 'na' ? `N/A${s.reason ? `: ${s.reason}` : ''}` : '✓'} ${hhmm(s.t)}${s.by ? ` · ${s.by}` : ''}`;
+		const row = node.textEl.parentElement!;
+		if (!s) return row.removeAttribute('data-stamp');
+		row.dataset.stamp = `${s.status === 'na' ? `N/A${s.reason ? `: ${s.reason}` : ''}` : '✓'} ${hhmm(s.t)}${s.by ? ` · ${s.by}` : ''}`;
 	};
 
 	const render = () => {
@@ -164,7 +155,7 @@ export function startProgress(root: HTMLElement): void {
 			if (node.box.indeterminate !== (mixed === 'some')) node.box.indeterminate = mixed === 'some';
 			if ((node.el.dataset.state ?? '') !== data) node.el.dataset.state = data;
 			if (node.box.disabled !== readonly) node.box.disabled = readonly;
-			if (s || stamps.has(node.id)) stamp(node, s);
+			stamp(node, s);
 		}
 		for (const section of page.sections) {
 			const t = tally(section.steps, state);
