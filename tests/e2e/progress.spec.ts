@@ -87,6 +87,7 @@ test.describe('ticking', () => {
 		await page.goto(TWIGA);
 		const parent = box(page, 'update-env-file');
 		await expect(parent).not.toBeChecked();
+		await expect(parent).toHaveAttribute('title', 'Ticking this ticks all 9 of its sub-steps');
 		await box(page, 'set-debug-false').check();
 		expect(await parent.evaluate((el: HTMLInputElement) => el.indeterminate)).toBe(true);
 		await parent.check();
