@@ -9,7 +9,7 @@ test('the catalog lists every runbook with system, steps and last review', async
 	await expect(rows).toHaveCount(runbooks.length);
 	for (const runbook of runbooks) {
 		const row = page.locator(`.rs-catalog tr[data-runbook="${runbook.id}"]`);
-		await expect(row.getByRole('link', { name: runbook.title })).toHaveAttribute('href', `/runbooks/${runbook.id}/`);
+		await expect(row.getByRole('link', { name: runbook.title, exact: true })).toHaveAttribute('href', `/runbooks/${runbook.id}/`);
 		await expect(row).toContainText(runbook.system);
 		await expect(row.locator('.rs-num')).toHaveText(String(tickableOf(runbook).length));
 	}

@@ -362,6 +362,9 @@ export function startProgress(root: HTMLElement): void {
 			}
 		},
 		shortcuts: () => shortcuts.showModal(),
+		print: () => {
+			location.href = `/signoff/${runbook}/?run=${encodeURIComponent(run.id)}`;
+		},
 		undo: () => {
 			const fn = undo;
 			say('');

@@ -1,0 +1,38 @@
+/** Pure helpers for the printable sign-off sheet. */
+
+/** Text made safe inside a CSS string in a <style> element (quotes, backslashes, "</style"). */
+export function cssString(text: string): string {
+	return `"${text.replace(/[\\"\n\r<>]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+export type Paper = 'A4' | 'letter';
+
+/** The @page rules: paper, margins ordinary printers handle, and on every page the runbook,
+ * its version, the run and "Page X of Y" so loose pages can be put back in order. */
+export function pageRules(paper: Paper, header: string, runLabel: string): string {
+	return `@page{size:${paper === 'letter' ? 'letter' : 'A4'};margin:16mm 14mm 17mm;` +
+		`@top-left{content:${cssString(header)};font:9pt system-ui,sans-serif}` +
+		`@top-right{content:${cssString(runLabel)};font:9pt system-ui,sans-serif}` +
+		`@bottom-right{content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,sans-serif}}`;
+}
+
+export function sheetHeader(title: string, version: string): string {
+	return `${title} · version ${version}`;
+}
+
+export interface SheetRow<S> {
+	step: S;
+	depth: number;
+}
+
+/** Steps in reading order with their depth: each becomes one row on the sheet. */
+export function sheetRows<S extends { steps?: S[] | undefined; alternatives?: { steps?: S[] | undefined }[] | undefined }>(
+	steps: S[] | undefined,
+	depth = 0,
+): SheetRow<S>[] {
+	return (steps ?? []).flatMap((step) => [
+		{ step, depth },
+		...(step.alternatives ?? []).flatMap((alt) => sheetRows(alt.steps, depth + 1)),
+		...sheetRows(step.steps, depth + 1),
+	]);
+}

@@ -1,0 +1,178 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
+
+const runbooks = loadRunbooks();
+
+/** Markdown of step text as it reads on paper: no emphasis marks, links as their text. */
+const plain = (markdown: string) => markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|`/g, '');
+/** PDF text loses where lines wrapped; compare without any white space. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+const EMOJI = /\p{Extended_Pictographic}\uFE0F?/u;
+
+interface PdfPage {
+	text: string;
+	/** Body lines from top to bottom (the running header and footer left out). */
+	lines: string[];
+}
+
+async function printSheet(page: Page, paper: 'A4' | 'letter'): Promise<PdfPage[]> {
+	await page.locator('[data-paper]').selectOption(paper);
+	const pdf = await page.pdf({ preferCSSPageSize: true });
+	const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+	const pages: PdfPage[] = [];
+	for (let n = 1; n <= doc.numPages; n++) {
+		const p = await doc.getPage(n);
+		const height = p.getViewport({ scale: 1 }).height;
+		const items = ((await p.getTextContent()).items as { str?: string; transform?: number[] }[])
+			.filter((i) => i.str?.trim())
+			.map((i) => ({ str: i.str!, transform: i.transform! }));
+		const byLine = new Map<number, string[]>();
+		for (const item of items) {
+			const y = Math.round(item.transform[5]!);
+			// The running header and footer sit in the page margins (top and bottom 17 mm).
+			if (y > height - 45 || y < 45) continue;
+			byLine.set(y, [...(byLine.get(y) ?? []), item.str]);
+		}
+		const lines = [...byLine].sort((a, b) => b[0] - a[0]).map(([, parts]) => parts.join(' '));
+		pages.push({ text: items.map((i) => i.str).join(' '), lines });
+	}
+	return pages;
+}
+
+const counts: string[] = [];
+test.afterAll(() => console.log(`Sheet page counts: ${counts.join('; ')}`));
+
+for (const runbook of runbooks) {
+	for (const paper of ['A4', 'letter'] as const) {
+		test(`${runbook.id} prints on ${paper}: every step, role and page number; no split rows; no lonely headings`, async ({ page }) => {
+			await page.goto(`/signoff/${runbook.id}/`);
+			const pages = await printSheet(page, paper);
+			counts.push(`${runbook.id} ${paper} ${pages.length}`);
+			const all = squash(pages.map((p) => p.text).join(' '));
+
+			// Page X of Y, the title and the version on every page.
+			pages.forEach((p, i) => {
+				expect(p.text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
+				expect(squash(p.text), `page ${i + 1}`).toContain(squash(`${runbook.title} · version`));
+			});
+			// Every step, each whole on one page (a split row would show part on each).
+			for (const step of stepsOf(runbook)) {
+				// Emoji need a colour emoji font to reach a PDF (CI machines have none): the text
+				// on either side of one must be there, on the same page.
+				const parts = plain(step.text).split(EMOJI).map(squash).filter(Boolean);
+				for (const part of parts) expect(all, step.id).toContain(part);
+				expect(pages.some((p) => parts.every((part) => squash(p.text).includes(part))), `${step.id} is split`).toBe(true);
+			}
+			// Every sign-off role, with its name/signature/date lines on the same page.
+			const roles = runbook.signoff?.roles.map((r) => r.title) ?? ['Approved by'];
+			for (const role of roles) {
+				// The role and its name/signature/date captions sit in one row: on one page, together.
+				expect(pages.some((p) => squash(p.text).includes(`${squash(role)}NameSignatureDate`)), `${role}: signature row missing or split`).toBe(true);
+			}
+			// No page ends with a section heading.
+			const headings = new Set(sectionsOf(runbook).map((s) => squash(plain(s.title))));
+			headings.add('Record');
+			headings.add('Signatures');
+			pages.slice(0, -1).forEach((p, i) => {
+				const last = squash(p.lines.at(-1) ?? '');
+				expect(headings.has(last) || last === 'DoneStepInitialsTime', `page ${i + 1} ends with "${p.lines.at(-1)}"`).toBe(false);
+			});
+		});
+	}
+}
+
+test('commands stay whole on one page and can be left out for a shorter sheet', async ({ page }) => {
+	await page.goto('/signoff/productivity-platform/');
+	const withCommands = await printSheet(page, 'A4');
+	for (const code of ['kubectl rollout undo deployment/backend -n productivity-platform', 'docker-compose -f docker-compose.prod.yml build']) {
+		expect(withCommands.some((p) => squash(p.text).includes(squash(code))), code).toBe(true);
+	}
+	await page.locator('[data-commands]').uncheck();
+	const without = await printSheet(page, 'A4');
+	expect(without.length).toBeLessThan(withCommands.length);
+	expect(squash(without.map((p) => p.text).join(''))).not.toContain(squash('kubectl rollout undo'));
+});
+
+test('printing one section alone', async ({ page }) => {
+	await page.goto('/signoff/spatial-intel/?part=rollback-procedures');
+	await expect(page.locator('select[data-part]')).toHaveValue('rollback-procedures');
+	const pages = await printSheet(page, 'A4');
+	const text = squash(pages.map((p) => p.text).join(''));
+	expect(text).toContain(squash('Restore database backup'));
+	expect(text).toContain(squash('Deployment Lead'));
+	expect(text).not.toContain(squash('Provision production servers'));
+	await page.locator('select[data-part]').selectOption('');
+	expect(pages.length).toBeLessThan((await printSheet(page, 'A4')).length);
+});
+
+test('print this run: the sheet filled from a run, with ticks, N/A, times, initials and the run name', async ({ page }) => {
+	await page.goto('/runbooks/twiga-scan/');
+	page.once('dialog', (d) => void d.accept('Release 2.0'));
+	await page.locator('.rs-menu summary').click();
+	await page.locator('[data-action="new"]').click();
+	page.once('dialog', (d) => void d.accept('jd'));
+	await page.locator('.rs-menu summary').click();
+	await page.locator('[data-action="initials"]').click();
+	await page.locator('[id="deploy-services--check"]').check();
+	page.once('dialog', (d) => void d.accept('no Redis'));
+	await page.locator('[data-na="redis-connectivity"]').click();
+	await page.locator('.rs-menu summary').click();
+	await page.locator('[data-action="print"]').click();
+	await expect(page).toHaveURL(/\/signoff\/twiga-scan\/\?run=release-2-0$/);
+	const row = page.locator('[data-sheet-step="deploy-services"]');
+	await expect(row.locator('[data-box]')).toHaveText('✓');
+	await expect(row.locator('[data-initials]')).toHaveText('JD');
+	await expect(row.locator('[data-time]')).toHaveText(/\d\d:\d\d/);
+	await expect(page.locator('[data-sheet-step="redis-connectivity"] [data-box]')).toHaveText('N/A');
+	await expect(page.locator('[data-sheet-step="redis-connectivity"] [data-reason]')).toHaveText(' N/A: no Redis');
+	await expect(page.locator('[data-sheet-step="run-migrations"] [data-box]')).toHaveText('');
+	await expect(page.locator('[data-run-name]')).toHaveText('Release 2.0');
+	const pages = await printSheet(page, 'A4');
+	expect(pages.every((p) => p.text.includes('Run: Release 2.0'))).toBe(true);
+	// The blank sheet stays available.
+	await page.locator('[data-run]').selectOption('');
+	await expect(row.locator('[data-box]')).toHaveText('');
+	await expect(page.locator('[data-run-name]')).toHaveText('');
+});
+
+test('sheets are linked from runbook pages, the catalog and their index, and are not searchable', async ({ page }) => {
+	await page.goto('/runbooks/yogaflow/');
+	await page.locator('[data-sheet-link]').click();
+	await expect(page).toHaveURL(/\/signoff\/yogaflow\/$/);
+	await page.goto('/runbooks/');
+	await expect(page.getByRole('link', { name: `Sign-off sheet: ${runbooks[0]!.title}` })).toHaveAttribute('href', `/signoff/${runbooks[0]!.id}/`);
+	await page.goto('/signoff/');
+	for (const r of runbooks) await expect(page.getByRole('link', { name: r.title })).toHaveAttribute('href', `/signoff/${r.id}/`);
+	const urls = await page.evaluate(async () => {
+		// @ts-expect-error: served by the built site
+		const pagefind = await import('/pagefind/pagefind.js');
+		const search = await pagefind.search('Technical Lead approval');
+		return Promise.all(search.results.map((r: { data: () => Promise<{ url: string }> }) => r.data().then((d) => d.url)));
+	});
+	expect(urls.length).toBeGreaterThan(0);
+	expect(urls.filter((u: string) => u.startsWith('/signoff/'))).toEqual([]);
+});
+
+test('the sheet preview has no accessibility violations', async ({ page }) => {
+	await page.goto('/signoff/twiga-scan/');
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+});
+
+test('the runbook page prints as a document, not the screen layout', async ({ page }) => {
+	await page.goto('/runbooks/yogaflow/');
+	await page.emulateMedia({ media: 'print' });
+	for (const selector of ['header.header', '#starlight__sidebar', '[data-runbar]', '.rs-na', 'starlight-toc', 'mobile-starlight-toc']) {
+		const visible = await page.locator(selector).first().isVisible().catch(() => false);
+		expect(visible, selector).toBe(false);
+	}
+	const pdf = await page.pdf({ format: 'A4' });
+	const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
+	const first = await (await doc.getPage(1)).getTextContent();
+	const text = first.items.map((i) => ('str' in i ? i.str : '')).join(' ');
+	expect(text).toContain('YogaFlow Production Deployment Checklist');
+	expect(text).not.toContain('Run actions');
+	expect(text).not.toContain('Search');
+});
