@@ -1,15 +1,7 @@
 /**
- * Keyboard use for a runbook page. Single keys, never while typing in a field or with a
+ * Keyboard use for a runbook page (listed to the reader from src/lib/progress/shortcuts.ts). Single keys, never while typing in a field or with a
  * modifier held, so browser and screen-reader shortcuts keep working.
  */
-export const SHORTCUTS: [key: string, does: string][] = [
-	['j / k', 'next / previous step'],
-	['x', 'tick or untick the step'],
-	['a', 'mark the step not applicable'],
-	['n', 'jump to the next open step'],
-	['?', 'show these shortcuts'],
-];
-
 export interface KeyHandlers {
 	move(by: 1 | -1): void;
 	tick(): void;

@@ -4,7 +4,7 @@ import {
 } from '../../lib/progress/run.ts';
 import { ago, isFinished, mixedState, tally } from '../../lib/progress/summary.ts';
 import { readSteps, type StepNode } from './dom-steps.ts';
-import { bindKeys, SHORTCUTS } from './keyboard.ts';
+import { bindKeys } from './keyboard.ts';
 import { currentRunId, deleteRun, loadRun, loadRuns, OPERATOR_KEY, saveRun, setCurrentRunId } from './run-store.ts';
 import { openStore } from './storage.ts';
 
@@ -487,10 +487,6 @@ export function startProgress(root: HTMLElement): void {
 		next: nextOpen,
 		help: () => shortcuts.showModal(),
 	});
-	shortcuts.querySelector('dl')!.replaceChildren(
-		...SHORTCUTS.flatMap(([key, does]) => [Object.assign(document.createElement('dt'), { textContent: key }), Object.assign(document.createElement('dd'), { textContent: does })]),
-	);
-
 	// ---- start -------------------------------------------------------------------------------------
 
 	root.classList.add('rs-js');
