@@ -17,6 +17,8 @@ export default defineConfig({
 	workers: process.env.CI ? 2 : undefined,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
+	// axe on a 150-step page takes 10-30 s on a 2-core machine running two workers.
+	timeout: 90_000,
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
