@@ -37,7 +37,7 @@ try {
 }
 
 const id = values.id ?? (values.out ? runbookIdFromFile(values.out) : slugify(basename(input).replace(/\.(md|markdown)$/i, '')));
-const { runbook, summary, warnings } = importChecklist(markdown, {
+const { runbook, summary, warnings, proposals } = importChecklist(markdown, {
 	id,
 	system: values.system,
 	title: values.title,
@@ -52,4 +52,5 @@ const counts = Object.entries(summary)
 	.map(([key, value]) => `${key}: ${value}`)
 	.join(', ');
 console.error(`import: ${input} -> ${values.out ?? 'stdout'} (id "${id}")\n  ${counts}`);
+for (const proposal of proposals) console.error(`  proposed (check it): ${proposal}`);
 for (const warning of warnings) console.error(`  warning: ${warning}`);

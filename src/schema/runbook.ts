@@ -29,6 +29,18 @@ export const runbookShape = z.strictObject({
 
 type Issue = { message: string; path: (string | number)[] };
 
+/** The known id sharing the longest prefix with a wrong one: a useful "did you mean". */
+function closest(wrong: string, known: string[]): string {
+	let best = known[0] ?? 'backup-database';
+	let bestLength = -1;
+	for (const id of known) {
+		let n = 0;
+		while (n < id.length && id[n] === wrong[n]) n++;
+		if (n > bestLength) [best, bestLength] = [id, n];
+	}
+	return best;
+}
+
 function sectionIsEmpty(section: Section): boolean {
 	return (
 		!section.steps?.length &&
@@ -61,10 +73,12 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 			});
 		} else seen.set(id, where);
 	};
+	const references: { from: string; to: string; path: (string | number)[] }[] = [];
 	const visitSteps = (steps: Step[] | undefined, path: (string | number)[]) => {
 		steps?.forEach((step, i) => {
 			const stepPath = [...path, 'steps', i];
 			claim(step.id, stepPath);
+			step.requires?.forEach((to, j) => references.push({ from: step.id, to, path: [...stepPath, 'requires', j] }));
 			step.alternatives?.forEach((alt, j) => {
 				const altPath = [...stepPath, 'alternatives', j];
 				claim(alt.id, altPath);
@@ -88,6 +102,10 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 		});
 	};
 	visitSections(runbook.sections, []);
+	for (const { from, to, path } of references) {
+		if (to === from) issues.push({ path, message: `step "${from}" requires itself. Hint: name the step it depends on, e.g. the backup taken before deploying` });
+		else if (!seen.has(to)) issues.push({ path, message: `requires "${to}", which is no step or section of this runbook. Hint: use the id of an existing step, e.g. "${closest(to, [...seen.keys()])}"` });
+	}
 
 	const roleIds = new Set<string>();
 	runbook.signoff?.roles.forEach((role, i) => {

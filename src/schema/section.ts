@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { idSchema } from './ids.ts';
 import { contactSchema, resourceSchema } from './reference.ts';
 import { stepSchema } from './step.ts';
+import { techniquesSchema } from './techniques.ts';
 
 /**
  * What a section is for decides how it is shown and used: checklists are ticked in any order,
@@ -31,6 +32,7 @@ export const sectionSchema = z.strictObject({
 	description: z.string().optional().describe('Inline Markdown shown under the heading'),
 	notes: z.array(z.string()).optional().describe('Prose, tables and comments kept from the source, as block Markdown'),
 	steps: z.array(stepSchema).optional(),
+	techniques: techniquesSchema,
 	contacts: z.array(contactSchema).optional(),
 	resources: z.array(resourceSchema).optional(),
 	get sections() {

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { commandSchema } from './command.ts';
 import { idSchema } from './ids.ts';
+import { techniquesSchema } from './techniques.ts';
 
 const inlineMarkdown = z.string().min(1, { error: 'text must not be empty. Hint: write what to do, e.g. "Run database migrations"' });
 
@@ -25,6 +26,11 @@ export const stepSchema = z.strictObject({
 	alternatives: z.array(alternativeSchema).optional().describe('Ways to do this step; do one of them'),
 	optional: z.boolean().optional().describe('True when the step may not apply'),
 	condition: z.string().optional().describe('When the step applies, e.g. "if using a CDN" (implies optional)'),
+	techniques: techniquesSchema,
+	requires: z
+		.array(idSchema)
+		.optional()
+		.describe('Ids of steps elsewhere in this runbook this one depends on, e.g. the backup a restore needs'),
 	get steps() {
 		return z.array(stepSchema).optional().describe('Sub-steps, nestable to any depth');
 	},

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importChecklist, repairMojibake, runbookToYaml } from '../../src/lib/import/index.ts';
 import { validateRunbookSource } from '../../src/lib/validate-runbook.ts';
+import type { Section } from '../../src/schema/section.ts';
+import type { Step } from '../../src/schema/step.ts';
 
 const SOURCES = '../shared/source-checklists';
 
@@ -147,4 +149,75 @@ describe('what the sources need beyond checkboxes', () => {
 		expect(runbook.sections.map((s) => s.kind)).toEqual(['checklist', 'procedure', 'monitoring', 'rollback', 'criteria', 'reference', 'reference']);
 		expect(runbook.sections.find((s) => s.id === 'emergency-contacts')!.contacts![0]).toEqual({ role: 'On-Call Engineer', contact: '[Name/Contact]' });
 	});
+});
+
+describe('rollback techniques and dependencies proposed from the sources', () => {
+	const read = (file: string) => importChecklist(readFileSync(`${SOURCES}/${file}`, 'utf8'), { id: 'source' });
+	const tagged = (file: string) => {
+		const out: Record<string, string[]> = {};
+		const visit = (steps: Step[] | undefined) => steps?.forEach((s) => {
+			if (s.techniques || s.requires) out[s.id] = [...(s.techniques ?? []), ...(s.requires ?? []).map((r) => `requires ${r}`)];
+			visit(s.steps);
+		});
+		const sections = (list: Section[] | undefined) => list?.forEach((s) => {
+			visit(s.steps);
+			sections(s.sections);
+		});
+		sections(read(file).runbook.sections);
+		return out;
+	};
+
+	// Expected values written from the commands in each source's rollback section.
+	it('productivity: compose down/up, git checkout, kubectl rollout undo, alembic downgrade; no backup step to point at', () => {
+		expect(tagged('productivity-platform-deployment-checklist.md')).toEqual({
+			'stop-current-version': ['docker-compose'],
+			'checkout-previous-version': ['git-checkout'],
+			'start-previous-version': ['docker-compose'],
+			'rollback-deployment': ['kubectl-rollout'],
+			'if-migrations-need-to-be-rolled-back': ['migration-downgrade'],
+		});
+	});
+	it('spatial-intel: the restore points at the backup step, the checkout at the release tag', () => {
+		expect(tagged('spatial-intel-deployment-checklist.md')).toEqual({
+			'stop-new-deployment': ['docker-compose'],
+			'checkout-previous-version': ['git-checkout', 'requires create-deployment-tag'],
+			'rollback-database-migrations': ['migration-downgrade'],
+			'restore-database-backup': ['database-restore', 'requires backup-current-production-state'],
+			'redeploy-previous-version': ['docker-compose'],
+		});
+	});
+	it('twiga-scan: psql restore points at the pg_dump step', () => {
+		expect(tagged('twiga-scan-deployment-checklist.md')).toEqual({
+			'restore-previous-version': ['docker-compose'],
+			'restore-database': ['database-restore', 'requires backup-existing-data'],
+		});
+	});
+	it('yogaflow: one command block naming four techniques; the backup and the previous tag', () => {
+		expect(tagged('yogaflow-deployment-checklist.md')).toEqual({
+			'execute-rollback': ['docker-compose', 'git-checkout', 'service-restart', 'frontend-rebuild', 'requires previous-version-tagged-in-git'],
+			'database-rollback': ['migration-downgrade', 'database-restore', 'requires database-backup'],
+		});
+	});
+	it('the launch report has no rollback section, so nothing is proposed', () => {
+		expect(tagged('yogaflow-batch6-launch-report.md')).toEqual({});
+		expect(read('yogaflow-batch6-launch-report.md').proposals).toEqual([]);
+	});
+	it('reports what it proposed', () => {
+		const result = read('twiga-scan-deployment-checklist.md');
+		expect(result.proposals).toEqual(['requires: restore-database -> backup-existing-data']);
+		expect(result.summary).toMatchObject({ rollbackTechniques: 2, rollbackLinks: 1 });
+	});
+});
+
+describe('the bundled runbooks are the importer’s output', () => {
+	// Only the header fields the sources lack were set by hand (owners, tags, version, review
+	// date); a change to the importer that alters a bundled runbook shows up here.
+	for (const id of ['productivity-platform', 'spatial-intel', 'twiga-scan', 'yogaflow']) {
+		it(`${id}.yaml equals a fresh import below its header`, () => {
+			const fresh = runbookToYaml(importChecklist(readFileSync(`${SOURCES}/${id}-deployment-checklist.md`, 'utf8'), { id, sourceName: `${id}-deployment-checklist.md` }).runbook);
+			const bundled = readFileSync(`content/runbooks/${id}.yaml`, 'utf8');
+			const body = (text: string) => text.slice(text.indexOf('\nsource:'));
+			expect(body(bundled)).toBe(body(fresh));
+		});
+	}
 });

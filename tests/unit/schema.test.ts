@@ -31,6 +31,8 @@ const CASES: [file: string, expected: RegExp][] = [
 	['duplicate-key.yaml', /duplicate-key\.yaml:3: YAML syntax error: Map keys must be unique/],
 	['Bad Name.yaml', /Bad Name\.yaml: file name "Bad Name" is not a URL-safe runbook id\. Hint: rename the file to "bad-name\.yaml"/],
 	['reserved-id.yaml', /reserved-id\.yaml:7: sections\[0\]\.id: the id "signoff" is reserved for the page itself\. Hint:/],
+	['unknown-requires.yaml', /unknown-requires\.yaml:18: sections\[1\]\.steps\[0\]\.requires\[0\]: requires "backup-db", which is no step or section of this runbook\. Hint: use the id of an existing step, e\.g\. "backup-database"/],
+	['unknown-technique.yaml', /unknown-technique\.yaml:12: sections\[0\]\.steps\[0\]\.techniques\[0\]: "kubernetes" is not a rollback technique\. Hint: use one of docker-compose, kubectl-rollout/],
 	['nested-duplicate.yaml', /steps\[0\]\.alternatives\[0\]\.steps\[0\]\.id: duplicate id "deploy-app"/],
 ];
 

@@ -15,6 +15,7 @@ import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTi
 import { firstComment, splitNumberedComments, splitOptionComments } from './code-blocks.ts';
 import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFromSignoffText } from './fields.ts';
 import { repairMojibake } from './mojibake.ts';
+import { proposeRollbackLinks, type RollbackProposals } from './rollback-links.ts';
 
 /** What the importer produces: a runbook as written to YAML (the id is the file name). */
 export interface ImportedRunbook {
@@ -42,12 +43,18 @@ export interface ImportSummary {
 	roles: number;
 	recordFields: number;
 	mojibakeRepairs: number;
+	/** Rollback steps given techniques from their commands. */
+	rollbackTechniques: number;
+	/** Rollback steps linked to the deployment step they depend on. */
+	rollbackLinks: number;
 }
 
 export interface ImportResult {
 	runbook: ImportedRunbook;
 	summary: ImportSummary;
 	warnings: string[];
+	/** What the importer proposed beyond the source text, for the user to check. */
+	proposals: string[];
 }
 
 export interface ImportOptions {
@@ -113,7 +120,13 @@ class ChecklistImporter {
 		const tree = parser.parse(this.source) as Root;
 		for (const node of tree.children) this.block(node);
 		const runbook = this.assemble();
-		return { runbook, summary: this.summarize(runbook), warnings: this.warnings };
+		const rollback = proposeRollbackLinks(runbook.sections);
+		return {
+			runbook,
+			summary: this.summarize(runbook, rollback),
+			warnings: this.warnings,
+			proposals: rollback.links.map((link) => `requires: ${link}`),
+		};
 	}
 
 	// ---- source text --------------------------------------------------------------------
@@ -278,8 +291,12 @@ class ChecklistImporter {
 				last.blank = true;
 				last.extraLines = following[0].trim().split('\n').length;
 			}
-			this.fields(fields);
-			return;
+			// A lone "**Solution:**" with nothing after it is a bold lead-in, not a field.
+			const leadIn = fields.length === 1 && !last.value && !last.blank && !last.choices;
+			if (!leadIn) {
+				this.fields(fields);
+				return;
+			}
 		}
 		const option = optionTitle(toString(node));
 		if (option && this.lastStep) {
@@ -590,11 +607,12 @@ class ChecklistImporter {
 		return runbook;
 	}
 
-	private summarize(runbook: ImportedRunbook): ImportSummary {
+	private summarize(runbook: ImportedRunbook, rollback: RollbackProposals): ImportSummary {
 		const summary: ImportSummary = {
 			sections: 0, steps: 0, commands: 0, alternatives: 0, notes: runbook.notes?.length ?? 0,
 			contacts: 0, resources: 0, roles: runbook.signoff?.roles.length ?? 0,
 			recordFields: runbook.signoff?.record.length ?? 0, mojibakeRepairs: this.mojibakeRepairs,
+			rollbackTechniques: rollback.tagged, rollbackLinks: rollback.links.length,
 		};
 		const countSteps = (steps: Step[] | undefined) => {
 			for (const step of steps ?? []) {
