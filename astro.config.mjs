@@ -16,6 +16,7 @@ export default defineConfig({
 			sidebar: [
 				{ label: 'Home', link: '/' },
 				{ label: 'Runbooks', link: '/runbooks/' },
+				{ label: 'Rollback finder', link: '/rollback/' },
 				{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
 			],
 			lastUpdated: false,

@@ -1,21 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test as base } from '@playwright/test';
-
-/** Every test here also fails on any uncaught exception or console error in the page. */
-const test = base.extend<{ errors: string[] }>({
-	errors: [
-		async ({ page }, use) => {
-			const errors: string[] = [];
-			page.on('pageerror', (e) => errors.push(e.message));
-			page.on('console', (m) => {
-				if (m.type() === 'error') errors.push(m.text());
-			});
-			await use(errors);
-			expect(errors).toEqual([]);
-		},
-		{ auto: true },
-	],
-});
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
 const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);

@@ -37,7 +37,7 @@ test('the guide documents every schema object', async ({ page }) => {
 });
 
 test('no page logs a console error or fails to load a resource', async ({ page }) => {
-	const paths = ['/', '/runbooks/', '/guides/writing-runbooks/', ...runbooks.map((r) => `/runbooks/${r.id}/`)];
+	const paths = ['/', '/runbooks/', '/rollback/', '/guides/writing-runbooks/', ...runbooks.map((r) => `/runbooks/${r.id}/`), '/rollback/spatial-intel/'];
 	const problems: string[] = [];
 	page.on('console', (msg) => {
 		if (msg.type() === 'error') problems.push(`${page.url()}: ${msg.text()}`);
@@ -58,14 +58,14 @@ test('Pagefind finds a step by its text and points at its page', async ({ page }
 	const results = await page.evaluate(async () => {
 		// @ts-expect-error: served by the built site, not a module TypeScript knows
 		const pagefind = await import('/pagefind/pagefind.js');
-		const search = await pagefind.search('alembic downgrade');
+		const search = await pagefind.search('alembic upgrade');
 		return Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string; content: string }> }) => r.data()));
 	});
 	const urls = results.map((r: { url: string }) => r.url);
 	expect(urls).toContain('/runbooks/productivity-platform/');
-	expect(urls).toContain('/runbooks/yogaflow/');
+	expect(urls).toContain('/runbooks/twiga-scan/');
 	const hit = results.find((r: { url: string }) => r.url === '/runbooks/spatial-intel/');
-	expect(hit?.content).toContain('Rollback database migrations');
+	expect(hit?.content).toContain('Deploy database migrations');
 });
 
 test('the search box finds a step by its words', async ({ page }) => {

@@ -363,14 +363,15 @@ export function startProgress(root: HTMLElement): void {
 		},
 		shortcuts: () => shortcuts.showModal(),
 		print: () => {
-			location.href = `/signoff/${runbook}/?run=${encodeURIComponent(run.id)}`;
+			// A rollback page prints its own part of the sheet.
+			const part = root.dataset.sheetPart ? `&part=${encodeURIComponent(root.dataset.sheetPart)}` : '';
+			location.href = `/signoff/${runbook}/?run=${encodeURIComponent(run.id)}${part}`;
 		},
 		undo: () => {
 			const fn = undo;
 			say('');
 			fn?.();
 		},
-		fold: () => undefined,
 		'save-share': () => {
 			if (!snapshot) return;
 			const name = askName('Save the shared run as:', allRuns().some((r) => r.name === snapshot!.name) ? `${snapshot.name} (shared)` : snapshot.name);

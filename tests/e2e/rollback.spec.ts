@@ -1,0 +1,179 @@
+import type { Page } from '@playwright/test';
+import { loadRunbooks, sectionsOf, stepsOf, type RawRunbook } from '../support/content.ts';
+import { expect, test } from '../support/test.ts';
+
+const runbooks = loadRunbooks();
+/** Steps under a rollback section, read from the YAML files, not from the app. */
+const rollbackSteps = (runbook: RawRunbook) =>
+	sectionsOf(runbook)
+		.filter((s) => s.kind === 'rollback')
+		.flatMap((s) => stepsOf({ ...runbook, sections: [{ ...s, sections: [] }] }));
+const withRollback = runbooks.filter((r) => rollbackSteps(r).length);
+
+test.describe('rollback pages', () => {
+	test('every runbook with rollback steps has a page, the others have none', async ({ page, request }) => {
+		expect(withRollback.map((r) => r.id).sort()).toEqual(['productivity-platform', 'spatial-intel', 'twiga-scan', 'yogaflow']);
+		for (const runbook of withRollback) {
+			await page.goto(`/rollback/${runbook.id}/`);
+			await expect(page.locator('h1')).toContainText(runbook.system);
+			for (const step of rollbackSteps(runbook)) {
+				await expect(page.locator(`[data-step="${step.id}"] > .rs-step-row > .rs-check`), `${runbook.id}#${step.id}`).toHaveCount(1);
+			}
+		}
+		expect((await request.get('/rollback/yogaflow-launch/')).status()).toBe(404);
+	});
+
+	test('when to roll back comes first, then the steps in order, with commands to copy', async ({ page }) => {
+		await page.goto('/rollback/spatial-intel/');
+		const order = await page.locator('#when-to-roll-back, #when-to-rollback, #rollback-steps, [data-step="stop-new-deployment"]').evaluateAll((els) =>
+			els.map((el) => el.id || (el as HTMLElement).dataset.step),
+		);
+		expect(order).toEqual(['when-to-roll-back', 'when-to-rollback', 'rollback-steps', 'stop-new-deployment']);
+		const steps = await page.locator('[data-section="rollback-steps"] > ol > [data-step]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.step));
+		expect(steps).toEqual(['stop-new-deployment', 'checkout-previous-version', 'rollback-database-migrations', 'restore-database-backup', 'redeploy-previous-version', 'verify-rollback-success']);
+		await expect(page.locator('[data-step="stop-new-deployment"] .expressive-code')).toContainText('docker-compose -f docker-compose.prod.yml down');
+		await expect(page.locator('[data-step="stop-new-deployment"] .expressive-code button.copy button, [data-step="stop-new-deployment"] .expressive-code .copy button')).toHaveCount(1);
+	});
+
+	test('a rollback names the deployment steps it depends on, and the links land on them', async ({ page }) => {
+		await page.goto('/rollback/spatial-intel/');
+		const link = page.locator('[data-step="restore-database-backup"] .rs-requires a');
+		await expect(link).toHaveText('Backup current production state');
+		await link.click();
+		await expect(page).toHaveURL(/\/runbooks\/spatial-intel\/#backup-current-production-state$/);
+		await expect(page.locator('#backup-current-production-state')).toBeInViewport();
+		await page.goto('/rollback/yogaflow/');
+		await expect(page.locator('[data-step="database-rollback"] .rs-requires a')).toHaveAttribute('href', '/runbooks/yogaflow/#database-backup');
+	});
+
+	test('a step ticked on the rollback page is ticked on the runbook page, same run, same id', async ({ page }) => {
+		await page.goto('/rollback/twiga-scan/');
+		await page.locator('[id="restore-database--check"]').check();
+		await page.goto('/runbooks/twiga-scan/');
+		await expect(page.locator('[id="restore-database--check"]')).toBeChecked();
+		await page.locator('[id="confirm-services-running--check"]').check();
+		await page.goto('/rollback/twiga-scan/');
+		await expect(page.locator('[id="confirm-services-running--check"]')).toBeChecked();
+		// The bar counts this page's steps: the nine rollback steps.
+		await expect(page.locator('[data-progress-text]')).toHaveText('2 of 9 done');
+	});
+
+	test('a step link lands on the step and the runbook page links to the rollback page', async ({ page }) => {
+		await page.goto('/rollback/productivity-platform/#rollback-deployment');
+		await expect(page.locator('#rollback-deployment')).toBeInViewport();
+		await page.goto('/runbooks/productivity-platform/');
+		await page.getByRole('link', { name: 'Rollback procedure' }).click();
+		await expect(page).toHaveURL(/\/rollback\/productivity-platform\/$/);
+	});
+
+	test('reads without JavaScript', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/rollback/yogaflow/');
+		await expect(page.locator('[data-step="execute-rollback"]')).toContainText('git checkout v1.0.0-previous');
+		await expect(page.locator('.rs-noscript')).toBeVisible();
+		await page.goto('/rollback/');
+		await expect(page.locator('tr[data-procedure]:visible')).toHaveCount(6);
+		await context.close();
+	});
+});
+
+test.describe('rollback finder', () => {
+	const visibleRows = (page: Page) => page.locator('tr[data-procedure]:visible');
+
+	test('lists every procedure and filters by system and technique, in the URL', async ({ page }) => {
+		await page.goto('/rollback/');
+		await expect(visibleRows(page)).toHaveCount(6);
+		await page.getByLabel('System').selectOption('Spatial Intel');
+		await expect(visibleRows(page)).toHaveCount(1);
+		await expect(page).toHaveURL(/system=Spatial\+Intel/);
+		await page.getByLabel('System').selectOption('');
+		await page.getByLabel('Technique').selectOption({ label: 'kubectl rollout undo' });
+		await expect(visibleRows(page)).toHaveCount(1);
+		await expect(visibleRows(page).locator('a')).toHaveAttribute('href', '/rollback/productivity-platform/#quick-rollback-kubernetes');
+		await page.reload();
+		await expect(page.getByLabel('Technique')).toHaveValue('kubectl-rollout');
+		await expect(visibleRows(page)).toHaveCount(1);
+		await page.getByLabel('System').selectOption('YogaFlow');
+		await expect(visibleRows(page)).toHaveCount(0);
+		await expect(page.getByText('No procedure matches these filters.')).toBeVisible();
+	});
+
+	// Expected steps written from the runbook data: where each query's words are.
+	const QUALITY: [query: string, expected: string[]][] = [
+		['alembic downgrade', ['productivity-platform#if-migrations-need-to-be-rolled-back', 'spatial-intel#rollback-database-migrations', 'yogaflow#database-rollback']],
+		['restore database backup', ['spatial-intel#restore-database-backup', 'twiga-scan#restore-database', 'yogaflow#database-rollback']],
+		['kubectl rollout undo', ['productivity-platform#rollback-deployment']],
+		['previous version', ['productivity-platform#checkout-previous-version', 'spatial-intel#checkout-previous-version', 'twiga-scan#restore-previous-version']],
+		['docker compose down', ['productivity-platform#stop-current-version', 'spatial-intel#stop-new-deployment', 'twiga-scan#restore-previous-version']],
+		['psql', ['twiga-scan#restore-database', 'spatial-intel#restore-database-backup', 'yogaflow#database-rollback']],
+		['git checkout', ['productivity-platform#checkout-previous-version', 'spatial-intel#checkout-previous-version', 'yogaflow#execute-rollback']],
+		['stop traffic', ['twiga-scan#stop-accepting-new-traffic']],
+		['post mortem', ['twiga-scan#schedule-post-mortem']],
+		['systemctl restart', ['yogaflow#execute-rollback']],
+		['verify rollback', ['productivity-platform#verify-rollback', 'spatial-intel#verify-rollback-success', 'yogaflow#verify-rollback']],
+		['rollout status', ['productivity-platform#verify-rollback']],
+	];
+
+	test('search quality: the expected steps are in the top results, each linking to the step', async ({ page }) => {
+		await page.goto('/rollback/');
+		const timings: number[] = [];
+		for (const [query, expected] of QUALITY) {
+			await page.getByLabel('Search rollback steps').fill(query);
+			// The status names the query it answers: earlier answers cannot be mistaken for this one.
+			await expect(page.locator('[data-finder-status]')).toContainText(new RegExp(`matching steps? for “${query}”`));
+			await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(query).replace(/%20/g, '\\+')}`));
+			const hrefs = await page.locator('[data-finder-result-list] > li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+			const top = hrefs.slice(0, Math.max(5, expected.length + 2)).map((h) => h.replace(/^\/rollback\/([^/]+)\/#/, '$1#'));
+			for (const want of expected) expect(top, `"${query}" should find ${want}`).toContain(want);
+			timings.push(await page.evaluate(() => performance.getEntriesByName('runsheet-rollback-search').at(-1)!.duration));
+		}
+		const [cold, ...warm] = timings;
+		const median = warm.sort((a, b) => a - b)[Math.floor(warm.length / 2)]!;
+		test.info().annotations.push({ type: 'rollback search', description: `first query ${cold!.toFixed(1)} ms (loads Pagefind), then median ${median.toFixed(1)} ms, max ${warm.at(-1)!.toFixed(1)} ms` });
+		console.log(`rollback search: first query ${cold!.toFixed(1)} ms (loads Pagefind), then median ${median.toFixed(1)} ms, max ${warm.at(-1)!.toFixed(1)} ms`);
+		expect(median).toBeLessThan(100);
+	});
+
+	test('a search hit opens the step; filters narrow the hits; unknown words say so', async ({ page }) => {
+		await page.goto('/rollback/?technique=database-restore');
+		await page.getByLabel('Search rollback steps').fill('docker compose');
+		await expect(page.locator('[data-finder-status]')).toContainText('for “docker compose”');
+		const hrefs = await page.locator('[data-finder-result-list] > li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		// Only procedures that restore a database: productivity's compose steps are filtered out.
+		expect(hrefs.some((h) => h!.startsWith('/rollback/productivity-platform/'))).toBe(false);
+		expect(hrefs.length).toBeGreaterThan(0);
+		await page.locator('[data-finder-result-list] > li > a').first().click();
+		await expect(page).toHaveURL(/\/rollback\/[a-z-]+\/#[a-z0-9-]+$/);
+		const id = new URL(page.url()).hash.slice(1);
+		await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+		await page.goto('/rollback/');
+		await page.getByLabel('Search rollback steps').fill('zyxwvut');
+		await expect(page.locator('[data-finder-status]')).toContainText('No rollback step matches “zyxwvut”');
+	});
+});
+
+test.describe('site search', () => {
+	test('the Starlight search finds rollback steps, links to the step and offers the filters', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('button', { name: /search/i }).first().click();
+		const dialog = page.getByRole('dialog', { name: 'Search' });
+		await dialog.getByRole('textbox', { name: 'Search' }).fill('kubectl rollout undo');
+		await expect(dialog.locator('a[href="/rollback/productivity-platform/#rollback-deployment"]')).toBeVisible();
+		for (const filter of ['Kind', 'System', 'Technique']) await expect(dialog.getByText(filter, { exact: true }).first()).toBeVisible();
+	});
+
+	test('rollback steps are indexed once: on rollback pages, not runbook pages or sheets', async ({ page }) => {
+		await page.goto('/');
+		const urls = await page.evaluate(async () => {
+			// @ts-expect-error: served by the built site
+			const pagefind = await import('/pagefind/pagefind.js');
+			const found = await pagefind.search('kubectl rollout undo');
+			return Promise.all(found.results.map(async (r: { data: () => Promise<{ url: string; filters: Record<string, string[]> }> }) => {
+				const d = await r.data();
+				return `${d.url} ${d.filters.kind?.join(',')} ${d.filters.technique?.length ?? 0}`;
+			}));
+		});
+		expect(urls).toEqual(['/rollback/productivity-platform/ rollback 4']);
+	});
+});
