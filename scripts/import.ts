@@ -1,15 +1,19 @@
 /**
- * npm run import -- <checklist.md> [--out <file.yaml>] [--id <id>] [--system <name>] [--title <title>]
+ * npm run import -- <checklist.md> [--out <file.yaml>] [--id <id>] [--system <name>] [--title <title>] [--fresh]
  * Turns a Markdown checklist into a runbook file; prints a summary and warnings on stderr.
+ * When --out names an existing runbook, its ids are kept for the steps the import recognises
+ * (links and saved progress keep working), with its owners, tags and former ids; --fresh
+ * ignores it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importChecklist, runbookToYaml } from '../src/lib/import/index.ts';
 import { runbookIdFromFile } from '../src/lib/validate-runbook.ts';
 import { slugify } from '../src/lib/ids.ts';
 
-const USAGE = 'usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>]';
+const USAGE = 'usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh]';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -18,6 +22,7 @@ const { values, positionals } = parseArgs({
 		id: { type: 'string' },
 		system: { type: 'string' },
 		title: { type: 'string' },
+		fresh: { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h' },
 	},
 });
@@ -37,11 +42,13 @@ try {
 }
 
 const id = values.id ?? (values.out ? runbookIdFromFile(values.out) : slugify(basename(input).replace(/\.(md|markdown)$/i, '')));
+const previous = values.out && !values.fresh && existsSync(values.out) ? parse(readFileSync(values.out, 'utf8')) : undefined;
 const { runbook, summary, warnings, proposals } = importChecklist(markdown, {
 	id,
 	system: values.system,
 	title: values.title,
 	sourceName: basename(input),
+	...(previous ? { previous } : {}),
 });
 const yaml = runbookToYaml(runbook);
 
@@ -52,5 +59,5 @@ const counts = Object.entries(summary)
 	.map(([key, value]) => `${key}: ${value}`)
 	.join(', ');
 console.error(`import: ${input} -> ${values.out ?? 'stdout'} (id "${id}")\n  ${counts}`);
-for (const proposal of proposals) console.error(`  proposed (check it): ${proposal}`);
+for (const proposal of proposals) console.error(`  ${proposal}`);
 for (const warning of warnings) console.error(`  warning: ${warning}`);

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem, validateRunbookSource } from '../src/lib/validate-runbook.ts';
+import { findCollectionProblems, formatProblem, validateRunbookSource } from '../src/lib/validate-runbook.ts';
 
 const dir = process.argv[2] ?? 'content/runbooks';
 let files: string[];
@@ -20,14 +20,18 @@ if (!files.length) {
 }
 
 let failed = 0;
+const valid: { file: string; id: string; formerIds?: string[] | undefined }[] = [];
 for (const file of files) {
 	const path = join(dir, file);
 	const result = validateRunbookSource(readFileSync(path, 'utf8'), path);
 	if (!result.ok) {
 		failed++;
 		for (const problem of result.problems) console.error(formatProblem(problem));
-	}
+	} else valid.push({ file: path, id: file.replace(/\.ya?ml$/i, ''), formerIds: result.runbook.formerIds });
 }
+const across = findCollectionProblems(valid);
+for (const problem of across) console.error(formatProblem(problem));
+failed += new Set(across.map((p) => p.file)).size;
 if (failed) {
 	console.error(`validate: ${failed} of ${files.length} runbook files have problems (see above); the build stops here.`);
 	process.exit(1);

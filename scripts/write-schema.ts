@@ -1,7 +1,9 @@
-/** npm run schema: writes public/runbook.schema.json from the zod schema (the single source). */
+/** npm run schema: writes the JSON Schemas in public/ from the zod schemas (the single source). */
 import { writeFileSync } from 'node:fs';
-import { JSON_SCHEMA_FILE, runbookJsonSchema } from '../src/schema/json-schema.ts';
+import { CATALOG_SCHEMA_FILE, catalogJsonSchema, JSON_SCHEMA_FILE, runbookJsonSchema } from '../src/schema/json-schema.ts';
 
-const path = `public/${JSON_SCHEMA_FILE}`;
-writeFileSync(path, `${JSON.stringify(runbookJsonSchema(), null, '\t')}\n`);
-console.log(`schema: wrote ${path}`);
+for (const [file, schema] of [[JSON_SCHEMA_FILE, runbookJsonSchema()], [CATALOG_SCHEMA_FILE, catalogJsonSchema()]] as const) {
+	const path = `public/${file}`;
+	writeFileSync(path, `${JSON.stringify(schema, null, '\t')}\n`);
+	console.log(`schema: wrote ${path}`);
+}

@@ -37,7 +37,7 @@ const KNOWN_KEYS = [
 	'title', 'system', 'summary', 'version', 'lastReviewed', 'owners', 'tags', 'source', 'notes', 'sections',
 	'signoff', 'id', 'kind', 'description', 'steps', 'contacts', 'resources', 'text', 'details', 'commands',
 	'alternatives', 'optional', 'condition', 'lang', 'code', 'role', 'contact', 'label', 'href', 'roles',
-	'record', 'type', 'choices', 'value',
+	'record', 'type', 'choices', 'value', 'techniques', 'requires', 'formerIds', 'reviewEveryDays',
 ];
 
 /** Edit distance, for "did you mean" on misspelt field names. */
@@ -154,4 +154,29 @@ export function validateRunbookSource(source: string, file: string): ValidationR
 	}
 	if (problems.length || !result.success) return { ok: false, problems };
 	return { ok: true, runbook: result.data };
+}
+
+/**
+ * Checks across files: a runbook's former id must not be another runbook's id (its old URL
+ * would then show the other runbook instead of redirecting) nor a former id of two runbooks.
+ */
+export function findCollectionProblems(entries: { file: string; id: string; formerIds?: string[] | undefined }[]): RunbookProblem[] {
+	const problems: RunbookProblem[] = [];
+	const current = new Map(entries.map((e) => [e.id, e.file]));
+	const claimed = new Map<string, string>();
+	for (const entry of entries) {
+		entry.formerIds?.forEach((former, i) => {
+			const path = `formerIds[${i}]`;
+			const other = current.get(former);
+			if (other) {
+				const message = other === entry.file
+					? `former id "${former}" is this runbook's own id. Hint: remove it`
+					: `former id "${former}" is the id of ${other}, so its old URL would open that runbook. Hint: remove it here or rename that file`;
+				problems.push({ file: entry.file, path, message });
+			} else if (claimed.has(former)) {
+				problems.push({ file: entry.file, path, message: `former id "${former}" is also a former id of ${claimed.get(former)}. Hint: keep it on the runbook old links should reach` });
+			} else claimed.set(former, entry.file);
+		});
+	}
+	return problems;
 }

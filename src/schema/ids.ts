@@ -17,3 +17,9 @@ export const idSchema = z
 			`${JSON.stringify(issue.input)} is not a URL-safe id. Hint: use lowercase letters, digits and single hyphens, e.g. "run-migrations"`,
 	})
 	.describe('Stable, URL-safe id (lowercase words joined by hyphens); links and progress key on it');
+
+/** Ids something had before a rename: links to them keep working (redirects, moved anchors). */
+export const formerIdsSchema = z
+	.array(idSchema)
+	.optional()
+	.describe('Ids this had before it was renamed; links that use them still arrive here');

@@ -1,7 +1,9 @@
 import { z } from 'astro/zod';
+import { catalogSchema } from './catalog.ts';
 import { runbookShape } from './runbook.ts';
 
 export const JSON_SCHEMA_FILE = 'runbook.schema.json';
+export const CATALOG_SCHEMA_FILE = 'catalog.schema.json';
 
 /**
  * The JSON Schema editors use to autocomplete and flag runbook files. It describes what a file
@@ -24,5 +26,15 @@ export function runbookJsonSchema(): Record<string, unknown> {
 		$id: `https://runsheet.dev/${JSON_SCHEMA_FILE}`,
 		title: 'Runsheet runbook',
 		description: 'One runbook: content/runbooks/<id>.yaml. The id is the file name.',
+	};
+}
+
+/** The JSON Schema of /runbooks.json, for whoever reads the catalog. */
+export function catalogJsonSchema(): Record<string, unknown> {
+	return {
+		...z.toJSONSchema(catalogSchema, { io: 'output' }),
+		$id: `https://runsheet.dev/${CATALOG_SCHEMA_FILE}`,
+		title: 'Runsheet catalog (/runbooks.json)',
+		description: 'Every runbook with its URLs, sections and steps. /runbooks/<id>.json holds one runbook in full (runbook.schema.json).',
 	};
 }

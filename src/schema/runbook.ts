@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { isoDateSchema } from './date.ts';
-import { RESERVED_IDS } from './ids.ts';
+import { formerIdsSchema, RESERVED_IDS } from './ids.ts';
 import { type Section, sectionSchema } from './section.ts';
 import { signoffSchema } from './signoff.ts';
 import type { Step } from './step.ts';
@@ -17,6 +17,13 @@ export const runbookShape = z.strictObject({
 		.string({ error: 'a runbook needs a version. Hint: add `version: "1.0.0"` and raise it when the runbook changes' })
 		.min(1),
 	lastReviewed: isoDateSchema.describe('When the runbook was last checked against reality'),
+	reviewEveryDays: z
+		.number({ error: 'reviewEveryDays must be a number of days. Hint: write e.g. `reviewEveryDays: 90`' })
+		.int()
+		.positive()
+		.optional()
+		.describe('How often the runbook must be reviewed, in days; the site default applies when absent'),
+	formerIds: formerIdsSchema.describe('File names (ids) this runbook had before; its old URLs redirect here'),
 	owners: z.array(z.string().min(1)).default([]).describe('Team or people to ask about this runbook'),
 	tags: z.array(z.string().min(1)).default([]),
 	source: z.string().optional().describe('The document this runbook was imported from'),
@@ -74,10 +81,14 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 		} else seen.set(id, where);
 	};
 	const references: { from: string; to: string; path: (string | number)[] }[] = [];
+	const formers: { id: string; owner: string; path: (string | number)[] }[] = [];
+	const noteFormers = (owner: { id: string; formerIds?: string[] | undefined }, path: (string | number)[]) =>
+		owner.formerIds?.forEach((id, j) => formers.push({ id, owner: owner.id, path: [...path, 'formerIds', j] }));
 	const visitSteps = (steps: Step[] | undefined, path: (string | number)[]) => {
 		steps?.forEach((step, i) => {
 			const stepPath = [...path, 'steps', i];
 			claim(step.id, stepPath);
+			noteFormers(step, stepPath);
 			step.requires?.forEach((to, j) => references.push({ from: step.id, to, path: [...stepPath, 'requires', j] }));
 			step.alternatives?.forEach((alt, j) => {
 				const altPath = [...stepPath, 'alternatives', j];
@@ -91,6 +102,7 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 		sections?.forEach((section, i) => {
 			const sectionPath = [...path, 'sections', i];
 			claim(section.id, sectionPath);
+			noteFormers(section, sectionPath);
 			if (sectionIsEmpty(section)) {
 				issues.push({
 					path: sectionPath,
@@ -102,6 +114,15 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 		});
 	};
 	visitSections(runbook.sections, []);
+	// A former id must lead to one place: not to a current id, not to two steps.
+	const formerOwner = new Map<string, string>();
+	for (const { id, owner, path } of formers) {
+		if (seen.has(id)) {
+			issues.push({ path, message: `former id "${id}" of "${owner}" is a current id (at ${seen.get(id)}), so old links would land there. Hint: remove it from formerIds, or rename the other one` });
+		} else if (formerOwner.has(id) && formerOwner.get(id) !== owner) {
+			issues.push({ path, message: `former id "${id}" is claimed by both "${formerOwner.get(id)}" and "${owner}". Hint: keep it on the one old links should reach` });
+		} else formerOwner.set(id, owner);
+	}
 	for (const { from, to, path } of references) {
 		if (to === from) issues.push({ path, message: `step "${from}" requires itself. Hint: name the step it depends on, e.g. the backup taken before deploying` });
 		else if (!seen.has(to)) issues.push({ path, message: `requires "${to}", which is no step or section of this runbook. Hint: use the id of an existing step, e.g. "${closest(to, [...seen.keys()])}"` });

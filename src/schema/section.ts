@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { idSchema } from './ids.ts';
+import { formerIdsSchema, idSchema } from './ids.ts';
 import { contactSchema, resourceSchema } from './reference.ts';
 import { stepSchema } from './step.ts';
 import { techniquesSchema } from './techniques.ts';
@@ -27,6 +27,7 @@ export const sectionKindSchema = z.enum(SECTION_KINDS, {
 
 export const sectionSchema = z.strictObject({
 	id: idSchema,
+	formerIds: formerIdsSchema,
 	title: z.string({ error: 'a section needs a title. Hint: add `title: "Pre-deployment"`' }).min(1),
 	kind: sectionKindSchema.default('checklist'),
 	description: z.string().optional().describe('Inline Markdown shown under the heading'),

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { commandSchema } from './command.ts';
-import { idSchema } from './ids.ts';
+import { formerIdsSchema, idSchema } from './ids.ts';
 import { techniquesSchema } from './techniques.ts';
 
 const inlineMarkdown = z.string().min(1, { error: 'text must not be empty. Hint: write what to do, e.g. "Run database migrations"' });
@@ -19,6 +19,7 @@ export const alternativeSchema = z.strictObject({
 /** A step: a checkbox on the page, a row on the sign-off sheet, a link target. */
 export const stepSchema = z.strictObject({
 	id: idSchema,
+	formerIds: formerIdsSchema,
 	text: inlineMarkdown.describe('What to do, as inline Markdown (code, bold, links)'),
 	details: z.array(z.string()).optional().describe('Notes and plain bullets that are not steps (inline Markdown)'),
 	notes: z.array(z.string()).optional().describe('Longer notes as block Markdown: quotes, tables, prose'),

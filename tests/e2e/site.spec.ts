@@ -37,7 +37,7 @@ test('the guide documents every schema object', async ({ page }) => {
 });
 
 test('no page logs a console error or fails to load a resource', async ({ page }) => {
-	const paths = ['/', '/runbooks/', '/rollback/', '/guides/writing-runbooks/', ...runbooks.map((r) => `/runbooks/${r.id}/`), '/rollback/spatial-intel/'];
+	const paths = ['/', '/runbooks/', '/rollback/', '/guides/writing-runbooks/', '/guides/linking/', ...runbooks.map((r) => `/runbooks/${r.id}/`), '/rollback/spatial-intel/'];
 	const problems: string[] = [];
 	page.on('console', (msg) => {
 		if (msg.type() === 'error') problems.push(`${page.url()}: ${msg.text()}`);

@@ -214,8 +214,10 @@ describe('the bundled runbooks are the importer’s output', () => {
 	// date); a change to the importer that alters a bundled runbook shows up here.
 	for (const id of ['productivity-platform', 'spatial-intel', 'twiga-scan', 'yogaflow']) {
 		it(`${id}.yaml equals a fresh import below its header`, () => {
-			const fresh = runbookToYaml(importChecklist(readFileSync(`${SOURCES}/${id}-deployment-checklist.md`, 'utf8'), { id, sourceName: `${id}-deployment-checklist.md` }).runbook);
+			// Imported over the bundled file, as `npm run import -- … --out` does: ids and former
+			// ids of recognised steps are kept; everything else is the importer's own output.
 			const bundled = readFileSync(`content/runbooks/${id}.yaml`, 'utf8');
+			const fresh = runbookToYaml(importChecklist(readFileSync(`${SOURCES}/${id}-deployment-checklist.md`, 'utf8'), { id, sourceName: `${id}-deployment-checklist.md`, previous: parse(bundled) }).runbook);
 			const body = (text: string) => text.slice(text.indexOf('\nsource:'));
 			expect(body(bundled)).toBe(body(fresh));
 		});

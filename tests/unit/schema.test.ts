@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runbookJsonSchema } from '../../src/schema/json-schema.ts';
+import { catalogJsonSchema, runbookJsonSchema } from '../../src/schema/json-schema.ts';
 import { formatProblem, validateRunbookSource } from '../../src/lib/validate-runbook.ts';
 import { isCalendarDate } from '../../src/schema/date.ts';
 
@@ -33,6 +33,7 @@ const CASES: [file: string, expected: RegExp][] = [
 	['reserved-id.yaml', /reserved-id\.yaml:7: sections\[0\]\.id: the id "signoff" is reserved for the page itself\. Hint:/],
 	['unknown-requires.yaml', /unknown-requires\.yaml:18: sections\[1\]\.steps\[0\]\.requires\[0\]: requires "backup-db", which is no step or section of this runbook\. Hint: use the id of an existing step, e\.g\. "backup-database"/],
 	['unknown-technique.yaml', /unknown-technique\.yaml:12: sections\[0\]\.steps\[0\]\.techniques\[0\]: "kubernetes" is not a rollback technique\. Hint: use one of docker-compose, kubectl-rollout/],
+	['former-id-collision.yaml', /former-id-collision\.yaml:14: sections\[0\]\.steps\[1\]\.formerIds\[0\]: former id "run-migrations" of "restart-workers" is a current id \(at sections\.0\.steps\.0\), so old links would land there\. Hint: remove it/],
 	['nested-duplicate.yaml', /steps\[0\]\.alternatives\[0\]\.steps\[0\]\.id: duplicate id "deploy-app"/],
 ];
 
@@ -82,6 +83,9 @@ describe('JSON Schema for editors', () => {
 	it('public/runbook.schema.json is up to date with the zod schema (run `npm run schema`)', () => {
 		const committed = JSON.parse(readFileSync('public/runbook.schema.json', 'utf8'));
 		expect(committed).toEqual(runbookJsonSchema());
+	});
+	it('public/catalog.schema.json is up to date with the zod schema (run `npm run schema`)', () => {
+		expect(JSON.parse(readFileSync('public/catalog.schema.json', 'utf8'))).toEqual(catalogJsonSchema());
 	});
 	it('describes ids, kinds and required fields', () => {
 		const text = JSON.stringify(runbookJsonSchema());

@@ -1,15 +1,15 @@
 import {
-	cleanInitials, DEFAULT_RUN_ID, DEFAULT_RUN_NAME, deriveState, findRun, newRun, record, runIdFor,
-	type Action, type ProgressEvent, type Run, type StepState,
+	DEFAULT_RUN_ID, DEFAULT_RUN_NAME, deriveState, findRun, newRun, record, runIdFor,
+	type ProgressEvent, type Run, type StepState,
 } from '../../lib/progress/run.ts';
 import { ago, isFinished, mixedState, tally } from '../../lib/progress/summary.ts';
 import { readSteps, type StepNode } from './dom-steps.ts';
+import type { RunContext } from './run-actions.ts';
 import { bindKeys } from './keyboard.ts';
-import { currentRunId, deleteRun, loadRun, loadRuns, OPERATOR_KEY, saveRun, setCurrentRunId } from './run-store.ts';
+import { currentRunId, loadRun, loadRuns, OPERATOR_KEY, saveRun, setCurrentRunId } from './run-store.ts';
 import { openStore } from './storage.ts';
 
-// Export, import and share links are loaded when first used: they are not needed to tick.
-const exporter = () => import('../../lib/progress/export.ts');
+// Share links are decoded only when a page is opened with one.
 const sharer = () => import('../../lib/progress/share.ts');
 const SHARE_HASH = '#share=';
 
@@ -121,7 +121,6 @@ export function startProgress(root: HTMLElement): void {
 
 	// Formatters are made once: building one per call costs more than all the rest of a render.
 	const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-	const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 	const minutes = new Map<number, string>();
 	const hhmm = (t: number) => {
 		const minute = Math.floor(t / 60000);
@@ -205,23 +204,9 @@ export function startProgress(root: HTMLElement): void {
 		select.disabled = Boolean(snapshot);
 	};
 
-	const renderTimeline = (view: Run) => {
-		const words: Record<Action, string> = { tick: 'done', untick: 'unticked', na: 'N/A', clear: 'N/A cleared' };
-		timeline.replaceChildren(
-			...view.events
-				.slice(-300)
-				.reverse()
-				.map((e) => {
-					const li = document.createElement('li');
-					const time = document.createElement('time');
-					time.dateTime = new Date(e.t).toISOString();
-					time.textContent = dateTime.format(e.t);
-					li.append(time, ` ${e.by ? `${e.by} ` : ''}${words[e.action]}: ${page.steps.get(e.step)?.text ?? e.step}${e.reason ? ` (${e.reason})` : ''}`);
-					return li;
-				}),
-		);
-		if (!view.events.length) timeline.append(Object.assign(document.createElement('li'), { textContent: 'Nothing ticked yet in this run.' }));
-	};
+	// The timeline is drawn by a module loaded when it is first opened.
+	const renderTimeline = (view: Run) =>
+		void import('./timeline.ts').then((m) => m.renderTimeline(timeline, view, (id) => page.steps.get(id)?.text));
 
 	// ---- changing progress ----------------------------------------------------------------------
 
@@ -274,16 +259,6 @@ export function startProgress(root: HTMLElement): void {
 
 	// ---- runs ----------------------------------------------------------------------------------
 
-	const askName = (question: string, initial: string): string | undefined => {
-		for (let proposal = initial; ; ) {
-			const name = prompt(question, proposal)?.trim();
-			if (!name) return undefined;
-			if (!allRuns().some((r) => r.name.toLowerCase() === name.toLowerCase())) return name.slice(0, 80);
-			question = `A run called “${name}” exists already. Another name:`;
-			proposal = `${name} (2)`;
-		}
-	};
-
 	const createRun = (name: string, events: ProgressEvent[] = []) => {
 		const created = { ...newRun(runIdFor(name, allRuns().map((r) => r.id)), name, now()), events };
 		if (events.length) created.updated = Math.max(created.created, ...events.map((e) => e.t));
@@ -292,75 +267,34 @@ export function startProgress(root: HTMLElement): void {
 		switchTo(created.id);
 	};
 
-	const actions: Record<string, () => void | Promise<void>> = {
-		next: nextOpen,
-		new: () => {
-			const name = askName('Name of the new run (a release, an incident):', '');
-			if (name) createRun(name);
-		},
-		rename: () => {
-			const name = askName(`New name for “${run.name}”:`, run.name);
-			if (!name) return;
-			const changed = { ...run, name };
-			replaceRun(changed);
-			persist(changed);
-			render();
-		},
-		reset: () => {
-			if (!confirm(`Reset “${run.name}”? Every tick and N/A of this run is cleared.`)) return;
-			const before = run;
-			const cleared = { ...run, events: [], updated: now() };
-			replaceRun(cleared);
-			persist(cleared);
-			render();
-			say(`“${before.name}” was reset.`, () => {
-				replaceRun(before);
-				persist(before);
-				render();
-			});
-		},
-		delete: () => {
-			if (!confirm(`Delete the run “${run.name}”? Its progress and timeline are removed from this browser.`)) return;
-			const gone = run;
-			deleteRun(store, runbook, gone.id);
+	// The run menu's actions load on first use: ticking needs none of them.
+	const ctx: RunContext = {
+		root,
+		runbook,
+		store,
+		page,
+		run: () => run,
+		snapshot: () => snapshot,
+		state: () => state,
+		now,
+		allRuns,
+		replaceRun,
+		forgetRun: (gone) => {
 			runs = allRuns().filter((r) => r !== gone);
 			if (!runs.some((r) => r.id === DEFAULT_RUN_ID)) runs.push(blank());
-			switchTo(DEFAULT_RUN_ID);
-			say(`“${gone.name}” was deleted.`, () => {
-				replaceRun(gone);
-				persist(gone);
-				switchTo(gone.id);
-			});
 		},
-		initials: () => {
-			const value = prompt('Your initials, recorded with each tick in this browser:', operator() ?? '');
-			if (value === null) return;
-			const clean = cleanInitials(value);
-			if (clean) store.set(OPERATOR_KEY, clean);
-			else store.remove(OPERATOR_KEY);
-			announce(clean ? `Initials set to ${clean}.` : 'Initials cleared.');
-		},
-		'export-json': async () => {
-			const { exportJson } = await exporter();
-			download(`${runbook}-${run.id}.json`, 'application/json', exportJson(run, { id: runbook, version: root.dataset.version ?? '' }, now()));
-		},
-		'export-md': async () => {
-			const { exportMarkdown } = await exporter();
-			const t = tally(page.counted, state);
-			const text = exportMarkdown(run, { title: root.dataset.title ?? runbook, url: location.href.split('#')[0]! }, (id) => page.steps.get(id)?.text ?? id, t);
-			download(`${runbook}-${run.id}.md`, 'text/markdown', text);
-		},
-		import: () => $<HTMLInputElement>('[data-import-file]').click(),
-		share: async () => {
-			const { encodeShare } = await sharer();
-			const url = `${location.href.split('#')[0]}#${await encodeShare(run, page.order)}`;
-			try {
-				await navigator.clipboard.writeText(url);
-				say('Share link copied. Whoever opens it sees this run read-only and can save it.');
-			} catch {
-				prompt('Copy this share link:', url);
-			}
-		},
+		persist,
+		render,
+		say,
+		announce,
+		switchTo,
+		createRun,
+		closeShare: () => closeShare(),
+		operator,
+	};
+	const menu = () => import('./run-actions.ts');
+	const actions: Record<string, () => void | Promise<void>> = {
+		next: nextOpen,
 		shortcuts: () => shortcuts.showModal(),
 		print: () => {
 			// A rollback page prints its own part of the sheet.
@@ -372,24 +306,9 @@ export function startProgress(root: HTMLElement): void {
 			say('');
 			fn?.();
 		},
-		'save-share': () => {
-			if (!snapshot) return;
-			const name = askName('Save the shared run as:', allRuns().some((r) => r.name === snapshot!.name) ? `${snapshot.name} (shared)` : snapshot.name);
-			if (!name) return;
-			const events = snapshot.events;
-			closeShare();
-			createRun(name, events);
-		},
 		'close-share': () => closeShare(),
 	};
-
-	const download = (name: string, type: string, text: string) => {
-		const a = document.createElement('a');
-		a.href = URL.createObjectURL(new Blob([text], { type }));
-		a.download = name;
-		a.click();
-		setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-	};
+	const act = (name: string) => (actions[name] ? actions[name]() : menu().then((m) => m.runAction(name, ctx)));
 
 	const closeShare = () => {
 		snapshot = undefined;
@@ -423,20 +342,12 @@ export function startProgress(root: HTMLElement): void {
 		if (target.matches('[data-import-file]')) {
 			const file = target.files?.[0];
 			target.value = '';
-			if (file) void Promise.all([file.text(), exporter()]).then(([text, { importJson }]) => importFile(text, importJson));
+			if (file) void menu().then((m) => m.importFile(ctx, file));
 			return;
 		}
 		const node = target.matches('.rs-check') ? page.steps.get(target.dataset.check!) : undefined;
 		if (node) toggleTick(node);
 	});
-
-	const importFile = (text: string, importJson: typeof import('../../lib/progress/export.ts').importJson) => {
-		const result = importJson(text, 'import');
-		if (!result.ok) return say(`Import failed: ${result.reason}.`);
-		if (result.runbook !== runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Import it here anyway?`)) return;
-		const name = askName('Import the run as:', allRuns().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name);
-		if (name) createRun(name, result.run.events);
-	};
 
 	root.addEventListener('click', (event) => {
 		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-na]');
@@ -455,7 +366,7 @@ export function startProgress(root: HTMLElement): void {
 			return;
 		}
 		target.closest('details')?.removeAttribute('open');
-		void actions[action]?.();
+		void act(action);
 	});
 
 	// Another tab saved this runbook's runs: show the same thing here.

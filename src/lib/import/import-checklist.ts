@@ -15,6 +15,7 @@ import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTi
 import { firstComment, splitNumberedComments, splitOptionComments } from './code-blocks.ts';
 import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFromSignoffText } from './fields.ts';
 import { repairMojibake } from './mojibake.ts';
+import { keepIds, type PreviousRunbook } from './keep-ids.ts';
 import { proposeRollbackLinks, type RollbackProposals } from './rollback-links.ts';
 
 /** What the importer produces: a runbook as written to YAML (the id is the file name). */
@@ -24,6 +25,8 @@ export interface ImportedRunbook {
 	summary: string;
 	version?: string;
 	lastReviewed?: string;
+	reviewEveryDays?: number;
+	formerIds?: string[];
 	owners: string[];
 	tags: string[];
 	source?: string;
@@ -64,6 +67,8 @@ export interface ImportOptions {
 	title?: string;
 	/** Recorded as `source:` in the runbook. */
 	sourceName?: string;
+	/** The runbook file being re-imported over: its ids, former ids and hand-set header are kept. */
+	previous?: PreviousRunbook;
 }
 
 /** Where imported content goes: a section, or one option of a step. */
@@ -119,14 +124,23 @@ class ChecklistImporter {
 	run(): ImportResult {
 		const tree = parser.parse(this.source) as Root;
 		for (const node of tree.children) this.block(node);
-		const runbook = this.assemble();
+		let runbook = this.assemble();
 		const rollback = proposeRollbackLinks(runbook.sections);
-		return {
-			runbook,
-			summary: this.summarize(runbook, rollback),
-			warnings: this.warnings,
-			proposals: rollback.links.map((link) => `requires: ${link}`),
-		};
+		const proposals = rollback.links.map((link) => `requires: ${link}`);
+		if (this.options.previous) {
+			const kept = keepIds(runbook, this.options.previous);
+			runbook = kept.runbook;
+			// The existing file supplied what the source lacks: no need to ask for it.
+			if (runbook.version) this.dropWarning('no version found');
+			if (runbook.lastReviewed) this.dropWarning('no "Last Updated" date found');
+			proposals.push(`kept ${kept.kept} ids of the existing file`);
+			if (kept.lost.length) {
+				this.warnings.push(
+					`${kept.lost.length} ids of the existing file are gone (links to them will not arrive; add each to the formerIds of the step that replaces it): ${kept.lost.join(', ')}`,
+				);
+			}
+		}
+		return { runbook, summary: this.summarize(runbook, rollback), warnings: this.warnings, proposals };
 	}
 
 	// ---- source text --------------------------------------------------------------------
@@ -605,6 +619,11 @@ class ChecklistImporter {
 		if (!runbook.lastReviewed) this.warnings.push('no "Last Updated" date found: add `lastReviewed:` (YYYY-MM-DD)');
 		if (!this.sections.length) this.warnings.push('no sections found: the runbook needs at least one heading with steps');
 		return runbook;
+	}
+
+	private dropWarning(start: string): void {
+		const i = this.warnings.findIndex((w) => w.startsWith(start));
+		if (i >= 0) this.warnings.splice(i, 1);
 	}
 
 	private summarize(runbook: ImportedRunbook, rollback: RollbackProposals): ImportSummary {

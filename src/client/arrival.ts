@@ -1,0 +1,62 @@
+import { openTargetedAlternatives } from './alternatives-tabs.ts';
+
+/**
+ * Arriving through a link to a step or section (from an alert, a status page, a ticket): the
+ * target is unfolded, scrolled below the sticky bars, focused and highlighted until the reader
+ * acts. An old id (a `formerIds` entry) is resolved to the current one, with a notice.
+ * Loaded only when the URL names an anchor.
+ */
+export function arrive(root: HTMLElement): void {
+	const wanted = decodeURIComponent(location.hash.slice(1));
+	if (wanted.startsWith('share=') || wanted === '_top') return;
+	const formerIds: Record<string, string> = JSON.parse(root.querySelector('[data-former-ids]')?.textContent || '{}');
+	let target = document.getElementById(wanted);
+	const moved = !target && Object.hasOwn(formerIds, wanted) ? formerIds[wanted]! : '';
+	if (moved) {
+		target = document.getElementById(moved);
+		history.replaceState(history.state, '', `#${moved}`);
+	}
+	root.querySelector('.rs-arrival-note')?.remove();
+	if (!target) return note(root.querySelector('.rs-meta')!, `Nothing here is called “${wanted}” any more: search the page, or ask the owners.`);
+	// A step (on rollback pages its text carries the id) or a section heading.
+	const holder = target.closest<HTMLElement>('[data-step], .rs-heading')!;
+	// Folded sections open with their own Fold button, which keeps its label right.
+	for (let folded = holder.closest('.rs-folded'); folded; folded = holder.closest('.rs-folded')) {
+		folded.querySelector<HTMLElement>(':scope > .rs-heading .rs-fold')?.click();
+		folded.classList.remove('rs-folded');
+	}
+	openTargetedAlternatives();
+	if (moved) note(holder.querySelector('.rs-step-row') ?? holder, `This link used the old id “${wanted}”; it now leads here (#${moved}).`);
+	for (const old of document.querySelectorAll('.rs-arrived')) old.classList.remove('rs-arrived');
+	holder.classList.add('rs-arrived');
+	// Highlighted until the reader clicks, taps or types; not by the click that followed the link.
+	const done = () => holder.classList.remove('rs-arrived');
+	setTimeout(() => {
+		addEventListener('pointerdown', done, { once: true, capture: true });
+		addEventListener('keydown', done, { once: true, capture: true });
+	});
+	requestAnimationFrame(() => {
+		window.scrollTo({ top: target.getBoundingClientRect().top + scrollY - stickyBottom() - 8 });
+		holder.querySelector<HTMLElement>('.rs-check')?.focus({ preventScroll: true });
+	});
+}
+
+/** Where the sticky header, mobile table of contents and run bar end once stuck. */
+function stickyBottom(): number {
+	let bottom = 0;
+	for (const el of document.querySelectorAll<HTMLElement>('header, mobile-starlight-toc nav, [data-runbar]')) {
+		const { position, top } = getComputedStyle(el);
+		if (el.offsetParent === null && position !== 'fixed') continue;
+		if (position === 'fixed') bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
+		if (position === 'sticky') bottom = Math.max(bottom, (parseFloat(top) || 0) + el.offsetHeight);
+	}
+	return bottom;
+}
+
+function note(after: Element, text: string): void {
+	const p = document.createElement('p');
+	p.className = 'rs-arrival-note';
+	p.setAttribute('role', 'status');
+	p.textContent = text;
+	after.after(p);
+}

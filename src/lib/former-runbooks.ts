@@ -1,0 +1,22 @@
+import { paths } from './links.ts';
+
+export interface Move {
+	/** Old path without leading or trailing slash, e.g. "runbooks/old-id" (a route parameter). */
+	from: string;
+	to: string;
+	title: string;
+}
+
+/**
+ * The static redirects renamed runbooks need: each former id's runbook, rollback and sign-off
+ * URLs lead to the current ones. JSON data is copied instead (a file cannot redirect).
+ */
+export function runbookMoves(runbooks: { id: string; title: string; formerIds?: string[] | undefined; hasRollback: boolean }[]): Move[] {
+	return runbooks.flatMap(({ id, title, formerIds, hasRollback }) =>
+		(formerIds ?? []).flatMap((old) => [
+			{ from: `runbooks/${old}`, to: paths.runbook(id), title },
+			...(hasRollback ? [{ from: `rollback/${old}`, to: paths.rollback(id), title: `Roll back: ${title}` }] : []),
+			{ from: `signoff/${old}`, to: paths.signoff(id), title: `Sign-off sheet: ${title}` },
+		]),
+	);
+}

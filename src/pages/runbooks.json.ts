@@ -1,0 +1,30 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { catalogEntry } from '../lib/catalog.ts';
+import { absolute } from '../lib/links.ts';
+import { isoDay } from '../lib/review.ts';
+import { rollbackContent } from '../lib/rollback.ts';
+import { CATALOG_SCHEMA_FILE } from '../schema/json-schema.ts';
+import type { Catalog } from '../schema/catalog.ts';
+import { settings } from '../settings.ts';
+
+/** /runbooks.json: every runbook with the URL of every section and step (catalog.schema.json). */
+export const GET: APIRoute = async ({ site }) => {
+	const base = (site?.href ?? 'http://localhost:4321/').replace(/\/+$/, '');
+	const now = new Date();
+	const runbooks = (await getCollection('runbooks')).sort((a, b) => a.id.localeCompare(b.id));
+	const catalog: Catalog = {
+		$schema: absolute(base, `/${CATALOG_SCHEMA_FILE}`),
+		site: base,
+		built: now.toISOString(),
+		runbooks: runbooks.map((entry) =>
+			catalogEntry(entry.id, entry.data, {
+				base,
+				today: isoDay(now),
+				defaultReviewDays: settings.reviewEveryDays,
+				hasRollback: rollbackContent(entry.data.sections) !== undefined,
+			}),
+		),
+	};
+	return new Response(`${JSON.stringify(catalog, null, '\t')}\n`, { headers: { 'Content-Type': 'application/json' } });
+};

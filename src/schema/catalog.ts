@@ -1,0 +1,63 @@
+import { z } from 'astro/zod';
+import { SECTION_KINDS } from './section.ts';
+
+/**
+ * /runbooks.json: what status pages, alert rules and chat bots read. Every URL is absolute
+ * (the site's base URL in front of the paths of the URL contract).
+ */
+const url = z.string().describe('Absolute URL');
+const formerIds = z.array(z.string()).optional().describe('Ids this had before; links using them still arrive');
+
+const stepEntry = z.strictObject({
+	id: z.string(),
+	text: z.string().describe('The step text as plain text'),
+	parent: z.string().optional().describe('Id of the step this is a sub-step of'),
+	url: url.describe('The step on its runbook page'),
+	rollbackUrl: url.optional().describe('The step on the rollback page, for steps of rollback sections'),
+	formerIds,
+});
+
+const sectionEntry = z.strictObject({
+	id: z.string(),
+	title: z.string(),
+	kind: z.enum(SECTION_KINDS),
+	depth: z.number().int().min(1).describe('1 for a top-level section, 2 for its sub-sections ...'),
+	url,
+	rollbackUrl: url.optional(),
+	formerIds,
+	steps: z.array(stepEntry).describe('Every step of this section, sub-steps included (see parent)'),
+});
+
+export const catalogEntrySchema = z.strictObject({
+	id: z.string(),
+	title: z.string(),
+	system: z.string(),
+	summary: z.string(),
+	version: z.string(),
+	owners: z.array(z.string()),
+	tags: z.array(z.string()),
+	lastReviewed: z.string().describe('YYYY-MM-DD'),
+	review: z.strictObject({
+		everyDays: z.number().int(),
+		due: z.string().describe('YYYY-MM-DD: the next review is due on this day'),
+		overdueAtBuild: z.boolean().describe('Whether the review was overdue when the site was built; compare `due` with today for now'),
+	}),
+	formerIds,
+	urls: z.strictObject({
+		page: url,
+		rollback: url.optional(),
+		signoff: url,
+		data: url.describe('The full typed runbook as JSON (runbook.schema.json)'),
+	}),
+	sections: z.array(sectionEntry),
+});
+
+export const catalogSchema = z.strictObject({
+	$schema: z.string(),
+	site: url.describe('Base URL of the site'),
+	built: z.string().describe('When the site was built (ISO 8601)'),
+	runbooks: z.array(catalogEntrySchema),
+});
+
+export type Catalog = z.infer<typeof catalogSchema>;
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;

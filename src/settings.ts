@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { settingsSchema, type Settings } from './schema/settings.ts';
+
+// Wiring only: read once at build time; a bad file stops the build naming the field.
+const FILE = 'content/settings.yaml';
+
+export function loadSettings(file = FILE): Settings {
+	let raw: unknown = {};
+	try {
+		raw = parse(readFileSync(file, 'utf8')) ?? {};
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file}: ${(error as Error).message}`);
+	}
+	const result = settingsSchema.safeParse(raw);
+	if (!result.success) {
+		const issue = result.error.issues[0]!;
+		throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+	}
+	return result.data;
+}
+
+export const settings = loadSettings();
