@@ -96,3 +96,11 @@ describe('JSON Schema for editors', () => {
 		expect(schema.additionalProperties).toBe(false);
 	});
 });
+
+describe('the fast path of the validator', () => {
+	it('rejects an impossible date written without quotes, as the full parser does', () => {
+		const source = readFileSync('content/runbooks/spatial-intel.yaml', 'utf8').replace(/^lastReviewed: .*$/m, 'lastReviewed: 2025-02-30');
+		const result = validateRunbookSource(source, 'spatial-intel.yaml');
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([expect.stringMatching(/spatial-intel\.yaml:\d+: lastReviewed: "2025-02-30" is not a valid date/)]);
+	});
+});

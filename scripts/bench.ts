@@ -1,0 +1,205 @@
+/**
+ * npm run bench [-- --quick] [--sizes 5,100,1000] [--site both|runsheet|starlight] [--keep] [--json out.json]
+ * Builds, in one run, Runsheet with N runbooks and a plain Starlight site with the same N
+ * checklists as Markdown pages (the source documents), for each N, and prints a table of build
+ * time, peak memory, output size, runbook page HTML and JavaScript, search index size and the
+ * ratio Runsheet / Starlight; then says which budgets are met. Linux (reads /proc for memory).
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, cpSync, existsSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { checkBudgets, formatTable, pageScripts, type SiteResult } from '../src/lib/bench.ts';
+
+const { values } = parseArgs({
+	options: {
+		quick: { type: 'boolean', default: false },
+		sizes: { type: 'string' },
+		keep: { type: 'boolean', default: false },
+		json: { type: 'string' },
+		site: { type: 'string', default: 'both' },
+	},
+});
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [5, 100] : [5, 100, 1000];
+const project = resolve('.');
+const sources = resolve(project, '../shared/source-checklists');
+// The five bundled runbooks and the document each was imported from.
+const PAIRS: [id: string, source: string][] = [
+	['productivity-platform', 'productivity-platform-deployment-checklist.md'],
+	['spatial-intel', 'spatial-intel-deployment-checklist.md'],
+	['twiga-scan', 'twiga-scan-deployment-checklist.md'],
+	['yogaflow', 'yogaflow-deployment-checklist.md'],
+	['yogaflow-launch', 'yogaflow-batch6-launch-report.md'],
+];
+if (!existsSync(sources)) {
+	console.error(`bench: the source checklists are not at ${sources}; the plain Starlight side needs them.`);
+	process.exit(1);
+}
+// Inside the project, so both sites resolve packages from its node_modules (Astro does not build
+// through a symlinked node_modules).
+mkdirSync(join(project, '.bench'), { recursive: true });
+const work = mkdtempSync(join(project, '.bench', 'run-'));
+const ids = (n: number) => Array.from({ length: n }, (_, i) => ({ pair: PAIRS[i % PAIRS.length]!, copy: Math.floor(i / PAIRS.length) }));
+const idOf = (id: string, copy: number) => (copy ? `${id}-${copy}` : id);
+
+function prepareRunsheet(n: number): string {
+	const dir = join(work, `runsheet-${n}`);
+	mkdirSync(join(dir, 'content/runbooks'), { recursive: true });
+	for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts', 'content/settings.yaml']) {
+		cpSync(join(project, entry), join(dir, entry), { recursive: true });
+	}
+	for (const { pair: [id], copy } of ids(n)) {
+		let yaml = readFileSync(join(project, 'content/runbooks', `${id}.yaml`), 'utf8');
+		// Copies are new runbooks: the original keeps its former ids (they must stay unique).
+		if (copy) yaml = yaml.replace(/^formerIds:\n(?: {2}- .*\n)+/m, '');
+		writeFileSync(join(dir, 'content/runbooks', `${idOf(id, copy)}.yaml`), yaml);
+	}
+	return dir;
+}
+
+function prepareStarlight(n: number): string {
+	const dir = join(work, `starlight-${n}`);
+	mkdirSync(join(dir, 'src/content/docs'), { recursive: true });
+	// The same versions as Runsheet's, resolved from its node_modules.
+	const { dependencies } = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+	const deps = Object.fromEntries(['astro', '@astrojs/starlight', 'sharp'].map((name) => [name, dependencies[name]]));
+	writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'plain-starlight', type: 'module', private: true, dependencies: deps }, null, 2)}\n`);
+	// What a team would set up: Starlight's defaults (the sidebar lists every page).
+	writeFileSync(
+		join(dir, 'astro.config.mjs'),
+		"import starlight from '@astrojs/starlight';\nimport { defineConfig } from 'astro/config';\nexport default defineConfig({ integrations: [starlight({ title: 'Checklists' })] });\n",
+	);
+	writeFileSync(
+		join(dir, 'src/content.config.ts'),
+		"import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+	);
+	for (const { pair: [id, source], copy } of ids(n)) {
+		const markdown = readFileSync(join(sources, source), 'utf8').replace(/\r\n?/g, '\n');
+		const h1 = /^# (.+)$/m.exec(markdown);
+		const body = h1 ? markdown.replace(h1[0], '') : markdown;
+		writeFileSync(join(dir, 'src/content/docs', `${idOf(id, copy)}.md`), `---\ntitle: ${JSON.stringify(h1?.[1]?.trim() ?? id)}\n---\n${body}`);
+	}
+	return dir;
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+function treeRss(root: number): number {
+	const parent = new Map<number, number>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+		} catch {}
+	}
+	let total = 0;
+	for (const pid of parent.keys()) {
+		let p: number | undefined = pid;
+		while (p && p !== root) p = parent.get(p);
+		if (p !== root) continue;
+		try {
+			total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+		} catch {}
+	}
+	return total;
+}
+
+function run(dir: string, command: string): Promise<{ seconds: number; peakMb: number }> {
+	return new Promise((done, fail) => {
+		const started = performance.now();
+		// The build's own log (with Astro's and Pagefind's timings) and the memory samples stay in
+		// the site's folder, for --keep and for profiling.
+		const log = openSync(join(dir, 'build.log'), 'w');
+		const samples: string[] = [];
+		const child = spawn('sh', ['-c', command], {
+			cwd: dir,
+			stdio: ['ignore', log, 'pipe'],
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}` },
+		});
+		let peak = 0;
+		let stderr = '';
+		child.stderr!.on('data', (d) => (stderr += d));
+		const timer = setInterval(() => {
+			const rss = treeRss(child.pid!);
+			peak = Math.max(peak, rss);
+			samples.push(`${((performance.now() - started) / 1000).toFixed(1)}\t${(rss / 2 ** 20).toFixed(0)}`);
+		}, 200);
+		child.on('exit', (code) => {
+			clearInterval(timer);
+			closeSync(log);
+			writeFileSync(join(dir, 'memory.log'), `${samples.join('\n')}\n`);
+			if (code) fail(new Error(`build in ${dir} failed (${code}):\n${stderr.slice(-2000)}`));
+			else done({ seconds: (performance.now() - started) / 1000, peakMb: peak / 2 ** 20 });
+		});
+	});
+}
+
+function* files(dir: string): Generator<string> {
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) yield* files(path);
+		else yield path;
+	}
+}
+const size = (dir: string) => (existsSync(dir) ? [...files(dir)].reduce((sum, f) => sum + statSync(f).size, 0) : 0);
+const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+function measure(dist: string, page: string, plainPage?: string) {
+	const read = (path: string) => {
+		const file = join(dist, path);
+		return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+	};
+	const html = read(`${page}index.html`)!;
+	const scripts = pageScripts(html, read);
+	const jsGzip = [...scripts.files].reduce((sum, f) => sum + gz(read(f) ?? ''), 0) + scripts.inline.reduce((s, t) => s + gz(t), 0);
+	let addedJsGzip: number | undefined;
+	if (plainPage) {
+		const plain = pageScripts(read(`${plainPage}index.html`)!, read);
+		addedJsGzip =
+			[...scripts.files].filter((f) => !plain.files.has(f)).reduce((sum, f) => sum + gz(read(f) ?? ''), 0) +
+			scripts.inline.filter((t) => t.includes('runsheet')).reduce((s, t) => s + gz(t), 0);
+	}
+	const all = [...files(dist)];
+	return {
+		pages: all.filter((f) => f.endsWith('.html')).length,
+		diskMb: size(dist) / 2 ** 20,
+		htmlBytes: Buffer.byteLength(html),
+		htmlGzip: gz(html),
+		jsGzip,
+		...(addedJsGzip !== undefined ? { addedJsGzip } : {}),
+		indexKb: ['index', 'fragment', 'filter'].reduce((s, d) => s + size(join(dist, 'pagefind', d)), 0) / 1024,
+	};
+}
+
+const results: SiteResult[] = [];
+try {
+	for (const n of sizes) {
+		if (values.site === 'starlight') continue;
+		console.error(`bench: N = ${n}: building Runsheet …`);
+		const rs = prepareRunsheet(n);
+		const rsRun = await run(rs, `node scripts/validate-content.ts > /dev/null && node ${join(project, 'node_modules/astro/bin/astro.mjs')} build`);
+		results.push({ n, site: 'runsheet', ...rsRun, ...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/') });
+		console.error(`bench: N = ${n}: Runsheet ${rsRun.seconds.toFixed(1)} s`);
+		if (values.site === 'runsheet') continue;
+		console.error(`bench: N = ${n}: building plain Starlight …`);
+		const sl = prepareStarlight(n);
+		const slRun = await run(sl, `node ${join(project, 'node_modules/astro/bin/astro.mjs')} build`);
+		results.push({ n, site: 'starlight', ...slRun, ...measure(join(sl, 'dist'), '/yogaflow/') });
+		console.error(`bench: N = ${n}: Starlight ${slRun.seconds.toFixed(1)} s`);
+		if (!values.keep) rmSync(join(work, `runsheet-${n}`), { recursive: true, force: true }), rmSync(join(work, `starlight-${n}`), { recursive: true, force: true });
+	}
+} finally {
+	if (!values.keep) rmSync(work, { recursive: true, force: true });
+	else console.error(`bench: kept the built sites in ${work}`);
+}
+
+console.log(`Runsheet vs plain Starlight, ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${(await import('node:os')).cpus().length} CPUs\n`);
+console.log(formatTable(results));
+console.log('');
+for (const r of results.filter((x) => x.addedJsGzip !== undefined)) console.log(`N = ${r.n}: JavaScript Runsheet adds to a runbook page: ${r.addedJsGzip} B gzipped`);
+console.log('');
+const budgets = checkBudgets(results);
+for (const b of budgets) console.log(`${b.met ? 'MET    ' : 'NOT MET'}  ${b.name}: ${b.detail}`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify({ results, budgets }, null, 2)}\n`);
+process.exitCode = budgets.every((b) => b.met) ? 0 : 1;
