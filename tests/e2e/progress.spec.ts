@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { answer } from '../support/dialogs.ts';
 import { expect, test } from '../support/test.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
@@ -11,9 +12,6 @@ const menu = async (page: Page, action: string) => {
 	await page.locator('.rs-menu summary').click();
 	await page.locator(`.rs-menu-items [data-action="${action}"]`).click();
 };
-/** Answers the next prompt/confirm with `answer` (null dismisses). */
-const answer = (page: Page, value: string | null) =>
-	page.once('dialog', (d) => void (value === null ? d.dismiss() : d.accept(value)));
 
 test.describe('ticking', () => {
 	test('a tick is saved at once, keyed on the step id, and survives reload and a new tab', async ({ page, context }) => {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
+import { answer } from '../support/dialogs.ts';
 
 const runbooks = loadRunbooks();
 
@@ -109,14 +110,14 @@ test('printing one section alone', async ({ page }) => {
 
 test('print this run: the sheet filled from a run, with ticks, N/A, times, initials and the run name', async ({ page }) => {
 	await page.goto('/runbooks/twiga-scan/');
-	page.once('dialog', (d) => void d.accept('Release 2.0'));
+	answer(page, 'Release 2.0');
 	await page.locator('.rs-menu summary').click();
 	await page.locator('[data-action="new"]').click();
-	page.once('dialog', (d) => void d.accept('jd'));
+	answer(page, 'jd');
 	await page.locator('.rs-menu summary').click();
 	await page.locator('[data-action="initials"]').click();
 	await page.locator('[id="deploy-services--check"]').check();
-	page.once('dialog', (d) => void d.accept('no Redis'));
+	answer(page, 'no Redis');
 	await page.locator('[data-na="redis-connectivity"]').click();
 	await page.locator('.rs-menu summary').click();
 	await page.locator('[data-action="print"]').click();

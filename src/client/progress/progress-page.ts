@@ -292,7 +292,11 @@ export function startProgress(root: HTMLElement): void {
 		closeShare: () => closeShare(),
 		operator,
 	};
-	const menu = () => import('./run-actions.ts');
+	// Fetched as the hand reaches for the menu, so that on a slow network the action still
+	// runs within the click that chose it.
+	let menuModule: typeof import('./run-actions.ts') | undefined;
+	const menu = () => import('./run-actions.ts').then((m) => (menuModule = m));
+	for (const type of ['pointerenter', 'focusin', 'toggle']) $('.rs-menu').addEventListener(type, () => void menu(), { once: true });
 	const actions: Record<string, () => void | Promise<void>> = {
 		next: nextOpen,
 		shortcuts: () => shortcuts.showModal(),
@@ -308,7 +312,8 @@ export function startProgress(root: HTMLElement): void {
 		},
 		'close-share': () => closeShare(),
 	};
-	const act = (name: string) => (actions[name] ? actions[name]() : menu().then((m) => m.runAction(name, ctx)));
+	const act = (name: string) =>
+		actions[name] ? actions[name]() : menuModule ? menuModule.runAction(name, ctx) : menu().then((m) => m.runAction(name, ctx));
 
 	const closeShare = () => {
 		snapshot = undefined;
