@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../schema/catalog.ts';
 import type { Runbook } from '../schema/runbook.ts';
 import { absolute, paths, sectionLinks } from './links.ts';
-import { reviewStatus } from './review.ts';
+import { runbookReview } from './review.ts';
 
 export interface CatalogContext {
 	/** The site's base URL, e.g. https://runbooks.example.com */
@@ -14,7 +14,7 @@ export interface CatalogContext {
 /** One runbook's entry in /runbooks.json: identity, review state and the URL of every step. */
 export function catalogEntry(id: string, runbook: Runbook, context: CatalogContext): CatalogEntry {
 	const at = (path: string) => absolute(context.base, path);
-	const review = reviewStatus(runbook.lastReviewed, runbook.reviewEveryDays ?? context.defaultReviewDays, context.today);
+	const review = runbookReview(runbook, context.defaultReviewDays, context.today);
 	return {
 		id,
 		title: runbook.title,

@@ -7,14 +7,14 @@ import { inlineToText } from './markdown.ts';
  * root-relative; `absolute()` puts a site's base URL in front.
  */
 export const paths = {
-	catalog: () => '/runbooks/',
 	runbook: (id: string) => `/runbooks/${id}/`,
 	rollback: (id: string) => `/rollback/${id}/`,
 	signoff: (id: string) => `/signoff/${id}/`,
 	data: (id: string) => `/runbooks/${id}.json`,
-	catalogData: () => '/runbooks.json',
-	finder: () => '/rollback/',
 };
+
+/** Resolves a `requires` id to the link shown under a step: text, where it sits, and its URL. */
+export type StepLinks = (id: string) => { text: string; section: string; href: string } | undefined;
 
 export function absolute(base: string, path: string): string {
 	return `${base.replace(/\/+$/, '')}${path}`;

@@ -22,3 +22,8 @@ export function reviewStatus(lastReviewed: string, everyDays: number, today: str
 	const due = addDays(lastReviewed, everyDays);
 	return { due, overdue: today >= due, everyDays };
 }
+
+/** A runbook's review: its own interval, or the site's default. */
+export function runbookReview(runbook: { lastReviewed: string; reviewEveryDays?: number | undefined }, defaultDays: number, today: string): ReviewStatus {
+	return reviewStatus(runbook.lastReviewed, runbook.reviewEveryDays ?? defaultDays, today);
+}

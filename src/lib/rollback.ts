@@ -1,6 +1,7 @@
 import type { Section } from '../schema/section.ts';
 import type { Step } from '../schema/step.ts';
 import { TECHNIQUE_IDS, type Technique } from '../schema/techniques.ts';
+import { paths, sectionLinks, type StepLinks } from './links.ts';
 import { inlineToText } from './markdown.ts';
 import { tickableSteps, walkSections, walkSteps } from './runbook-outline.ts';
 
@@ -43,9 +44,10 @@ function inVocabularyOrder(set: Set<Technique>): Technique[] {
 	return TECHNIQUE_IDS.filter((t) => set.has(t));
 }
 
-function stepTechniques(steps: Step[] | undefined): Set<Technique> {
-	const set = new Set<Technique>();
-	for (const step of walkSteps(steps)) for (const t of step.techniques ?? []) set.add(t);
+/** A section's own techniques, then those of its steps (sub-steps included), each once. */
+export function sectionTechniques(section: Section): Set<Technique> {
+	const set = new Set<Technique>(section.techniques);
+	for (const step of walkSteps(section.steps)) for (const t of step.techniques ?? []) set.add(t);
 	return set;
 }
 
@@ -57,13 +59,11 @@ export function rollbackContent(sections: Section[]): RollbackContent | undefine
 	const visit = (section: Section, trail: string[]) => {
 		const title = inlineToText(section.title);
 		if (section.steps?.length && section.kind !== 'criteria') {
-			const techniques = stepTechniques(section.steps);
-			for (const t of section.techniques ?? []) techniques.add(t);
 			procedures.push({
 				id: section.id,
 				title,
 				trail,
-				techniques: inVocabularyOrder(techniques),
+				techniques: inVocabularyOrder(sectionTechniques(section)),
 				steps: tickableSteps(section.steps).length,
 				stepIds: [...walkSteps(section.steps)].map((s) => s.id),
 			});
@@ -92,15 +92,24 @@ export interface IdTarget {
 /** Every step and section id of a runbook with its plain text and where it sits. */
 export function idTargets(sections: Section[]): Map<string, IdTarget> {
 	const targets = new Map<string, IdTarget>();
-	const visit = (list: Section[], inRollback: boolean) => {
-		for (const section of list) {
-			const rollback = inRollback || section.kind === 'rollback';
-			const title = inlineToText(section.title);
-			targets.set(section.id, { text: title, section: title, inRollback: rollback });
-			for (const step of walkSteps(section.steps)) targets.set(step.id, { text: inlineToText(step.text), section: title, inRollback: rollback });
-			visit(section.sections ?? [], rollback);
-		}
-	};
-	visit(sections, false);
+	for (const section of sectionLinks('', sections)) {
+		const inRollback = section.rollbackPath !== undefined;
+		targets.set(section.id, { text: section.title, section: section.title, inRollback });
+		for (const step of section.steps) targets.set(step.id, { text: step.text, section: section.title, inRollback });
+	}
 	return targets;
+}
+
+/**
+ * The "Depends on" links under steps: on the rollback page a step of the rollback is an anchor
+ * of the page itself, anything else is on the runbook page.
+ */
+export function dependencyLinks(runbookId: string, sections: Section[], page: 'runbook' | 'rollback'): StepLinks {
+	const targets = idTargets(sections);
+	return (id) => {
+		const target = targets.get(id);
+		if (!target) return undefined;
+		const here = page === 'runbook' || target.inRollback;
+		return { text: target.text, section: target.section, href: here ? `#${id}` : `${paths.runbook(runbookId)}#${id}` };
+	};
 }
