@@ -27,7 +27,7 @@ export default defineConfig({
 				{
 					tag: 'script',
 					content:
-						"(()=>{try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{configurable:true,value:{runsheetMemory:true,get length(){return m.size},key:i=>[...m.keys()][i]??null,getItem:k=>m.has(k)?m.get(k):null,setItem:(k,v)=>{m.set(String(k),String(v))},removeItem:k=>{m.delete(k)},clear:()=>m.clear()}})}catch{}}})()",
+						"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:true,get length(){return m.size},key:i=>[...m.keys()][i]??null,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+''),removeItem:k=>void m.delete(k+''),clear:()=>m.clear()}})}catch{}}",
 				},
 			],
 		}),

@@ -1,9 +1,10 @@
 /**
- * npm run import -- <checklist.md> [--out <file.yaml>] [--id <id>] [--system <name>] [--title <title>] [--fresh]
+ * npm run import -- <checklist.md> [--out <file.yaml>] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
  * Turns a Markdown checklist into a runbook file; prints a summary and warnings on stderr.
  * When --out names an existing runbook, its ids are kept for the steps the import recognises
  * (links and saved progress keep working), with its owners, tags and former ids; --fresh
- * ignores it.
+ * ignores it. Placeholders (`your-domain.com`, `<previous-tag>`, ...) become variables unless
+ * --keep-placeholders.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -13,7 +14,7 @@ import { importChecklist, runbookToYaml } from '../src/lib/import/index.ts';
 import { runbookIdFromFile } from '../src/lib/validate-runbook.ts';
 import { slugify } from '../src/lib/ids.ts';
 
-const USAGE = 'usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh]';
+const USAGE = 'usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -23,6 +24,7 @@ const { values, positionals } = parseArgs({
 		system: { type: 'string' },
 		title: { type: 'string' },
 		fresh: { type: 'boolean', default: false },
+		'keep-placeholders': { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h' },
 	},
 });
@@ -48,6 +50,7 @@ const { runbook, summary, warnings, proposals } = importChecklist(markdown, {
 	system: values.system,
 	title: values.title,
 	sourceName: basename(input),
+	variables: !values['keep-placeholders'],
 	...(previous ? { previous } : {}),
 });
 const yaml = runbookToYaml(runbook);

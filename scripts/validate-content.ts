@@ -27,7 +27,10 @@ for (const file of files) {
 	if (!result.ok) {
 		failed++;
 		for (const problem of result.problems) console.error(formatProblem(problem));
-	} else valid.push({ file: path, id: file.replace(/\.ya?ml$/i, ''), formerIds: result.runbook.formerIds });
+	} else {
+		for (const warning of result.warnings) console.warn(formatProblem(warning));
+		valid.push({ file: path, id: file.replace(/\.ya?ml$/i, ''), formerIds: result.runbook.formerIds });
+	}
 }
 const across = findCollectionProblems(valid);
 for (const problem of across) console.error(formatProblem(problem));

@@ -1,12 +1,11 @@
-import { openTargetedAlternatives } from './alternatives-tabs.ts';
-
 /**
  * Arriving through a link to a step or section (from an alert, a status page, a ticket): the
  * target is unfolded, scrolled below the sticky bars, focused and highlighted until the reader
  * acts. An old id (a `formerIds` entry) is resolved to the current one, with a notice.
- * Loaded only when the URL names an anchor.
+ * Loaded only when the URL names an anchor; the page hands in what it already has loaded
+ * (opening the option tab a link points into) rather than this chunk importing it.
  */
-export function arrive(root: HTMLElement): void {
+export function arrive(root: HTMLElement, openTargetedAlternatives: () => void): void {
 	const wanted = decodeURIComponent(location.hash.slice(1));
 	if (wanted.startsWith('share=') || wanted === '_top') return;
 	const formerIds: Record<string, string> = JSON.parse(root.querySelector('[data-former-ids]')?.textContent || '{}');
@@ -17,7 +16,7 @@ export function arrive(root: HTMLElement): void {
 		history.replaceState(history.state, '', `#${moved}`);
 	}
 	root.querySelector('.rs-arrival-note')?.remove();
-	if (!target) return note(root.querySelector('.rs-meta')!, `Nothing here is called “${wanted}” any more: search the page, or ask the owners.`);
+	if (!target) return note(root.querySelector('.rs-meta')!, `Nothing here is called “${wanted}” now: search the page or ask the owners.`);
 	// A step (on rollback pages its text carries the id) or a section heading.
 	const holder = target.closest<HTMLElement>('[data-step], .rs-heading')!;
 	// Folded sections open with their own Fold button, which keeps its label right.
@@ -32,8 +31,7 @@ export function arrive(root: HTMLElement): void {
 	// Highlighted until the reader clicks, taps or types; not by the click that followed the link.
 	const done = () => holder.classList.remove('rs-arrived');
 	setTimeout(() => {
-		addEventListener('pointerdown', done, { once: true, capture: true });
-		addEventListener('keydown', done, { once: true, capture: true });
+		for (const type of ['pointerdown', 'keydown']) addEventListener(type, done, { once: true, capture: true });
 	});
 	requestAnimationFrame(() => {
 		window.scrollTo({ top: target.getBoundingClientRect().top + scrollY - stickyBottom() - 8 });
@@ -56,7 +54,7 @@ function stickyBottom(): number {
 function note(after: Element, text: string): void {
 	const p = document.createElement('p');
 	p.className = 'rs-arrival-note';
-	p.setAttribute('role', 'status');
+	p.role = 'status';
 	p.textContent = text;
 	after.after(p);
 }

@@ -8,7 +8,7 @@ if (root) {
 	startProgress(root);
 	// Arrival code is loaded only when a link names a step or section.
 	const arrive = () => {
-		if (location.hash.length > 1) void import('./arrival.ts').then((m) => m.arrive(root));
+		if (location.hash.length > 1) void import('./arrival.ts').then((m) => m.arrive(root, openTargetedAlternatives));
 		else openTargetedAlternatives();
 	};
 	addEventListener('hashchange', arrive);

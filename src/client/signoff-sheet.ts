@@ -2,6 +2,7 @@ import { deriveState, findRun, type Run } from '../lib/progress/run.ts';
 import { type Paper, pageRules, sheetHeader } from '../lib/sheet.ts';
 import { loadRuns } from './progress/run-store.ts';
 import { openStore } from './progress/storage.ts';
+import { fillValues, resolve, ruleFrom, type VariableRule } from './variables/fill.ts';
 
 /**
  * The sign-off sheet's on-screen choices: paper size, one section or all, commands or not, and
@@ -19,9 +20,12 @@ export function startSheet(sheet: HTMLElement): void {
 	const store = openStore();
 	const runbook = sheet.dataset.runbook!;
 	const header = sheetHeader(sheet.dataset.title ?? runbook, sheet.dataset.version ?? '');
-	const runs = loadRuns(store, runbook, Date.now()).runs.filter((r) => r.events.length);
+	const runs = loadRuns(store, runbook, Date.now()).runs.filter((r) => r.events.length || r.values);
 	const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 	const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+	const valueRows = [...sheet.querySelectorAll<HTMLElement>('[data-sheet-value]')];
+	const variableRules = new Map<string, VariableRule>(valueRows.map((row) => [row.dataset.sheetValue!, ruleFrom(row.dataset.sheetValue!, row.dataset)]));
 
 	for (const run of runs) runSelect.add(new Option(`the run “${run.name}”`, run.id));
 	const params = new URLSearchParams(location.search);
@@ -43,6 +47,16 @@ export function startSheet(sheet: HTMLElement): void {
 			row.dataset.state = s?.status ?? '';
 		}
 		runName.textContent = run ? run.name : '';
+		// The values used: the run's own or the default. A blank sheet keeps write-in lines for
+		// values without a default; a secret is never recorded, so it is never printed.
+		const given = (name: string) => run?.values?.[name];
+		for (const row of valueRows) {
+			const { value, state } = resolve(variableRules.get(row.dataset.sheetValue!), given(row.dataset.sheetValue!));
+			const secret = 'secret' in row.dataset;
+			row.querySelector('[data-value]')!.textContent = secret ? '' : (value ?? '');
+			row.dataset.state = secret ? 'unset' : state;
+		}
+		fillValues(sheet, variableRules, (name) => (variableRules.get(name)?.secret ? undefined : given(name)), false);
 		return run ? `Run: ${run.name}` : 'Run: ____________';
 	};
 

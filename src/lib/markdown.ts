@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { rehypeVariables } from './rehype-variables.ts';
 
 /**
  * Runbook text comes from files anyone may edit or import, so raw HTML in it is shown as text,
@@ -27,6 +28,8 @@ const processor = unified()
 	.use(remarkHtmlAsText)
 	.use(remarkRehype)
 	.use(rehypeSanitize)
+	// After sanitising: the elements it adds are Runsheet's own, with the value as text only.
+	.use(rehypeVariables)
 	.use(rehypeStringify)
 	.freeze();
 

@@ -3,6 +3,8 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../schema/ids.ts';
 import { type Runbook, runbookSchema } from '../schema/runbook.ts';
 import { slugify } from './ids.ts';
+import { findReferences } from './variables.ts';
+import { unusedVariables } from '../schema/variables.ts';
 
 /** One thing wrong with a runbook file, precise enough to fix without reading the schema. */
 export interface RunbookProblem {
@@ -13,7 +15,21 @@ export interface RunbookProblem {
 	message: string;
 }
 
-export type ValidationResult = { ok: true; runbook: Runbook } | { ok: false; problems: RunbookProblem[] };
+/** Valid files may still carry warnings (a declared variable nothing uses): printed, not fatal. */
+export type ValidationResult = { ok: true; runbook: Runbook; warnings: RunbookProblem[] } | { ok: false; problems: RunbookProblem[] };
+
+/** Warnings for a valid runbook; the line is looked up only when there is one to print. */
+function warningsFor(runbook: Runbook, file: string, source: string): RunbookProblem[] {
+	const unused = unusedVariables(runbook, findReferences(runbook));
+	if (!unused.length) return [];
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(source, { lineCounter });
+	return unused.map(({ name, index }) => {
+		const node = doc.getIn(['variables', index], true);
+		const line = isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+		return { file, line, path: `variables[${index}]`, message: `warning: variable ${name} is declared but no step, command or note uses it. Hint: write {{${name}}} where the value goes, or remove the declaration` };
+	});
+}
 
 type PathKey = PropertyKey;
 
@@ -39,6 +55,7 @@ const KNOWN_KEYS = [
 	'signoff', 'id', 'kind', 'description', 'steps', 'contacts', 'resources', 'text', 'details', 'commands',
 	'alternatives', 'optional', 'condition', 'lang', 'code', 'role', 'contact', 'label', 'href', 'roles',
 	'record', 'type', 'choices', 'value', 'techniques', 'requires', 'formerIds', 'reviewEveryDays',
+	'variables', 'name', 'default', 'example', 'pattern', 'secret',
 ];
 
 /** Edit distance, for "did you mean" on misspelt field names. */
@@ -120,7 +137,7 @@ export function validateRunbookSource(source: string, file: string): ValidationR
 		try {
 			// The YAML 1.2 core schema, as the full parser reads it: dates stay text and are checked.
 			const result = runbookSchema.safeParse(loadYaml(source, { schema: CORE_SCHEMA }));
-			if (result.success) return { ok: true, runbook: result.data };
+			if (result.success) return { ok: true, runbook: result.data, warnings: warningsFor(result.data, file, source) };
 		} catch {
 			// Reported with its line by the full parse.
 		}
@@ -166,7 +183,7 @@ export function validateRunbookSource(source: string, file: string): ValidationR
 		}
 	}
 	if (problems.length || !result.success) return { ok: false, problems };
-	return { ok: true, runbook: result.data };
+	return { ok: true, runbook: result.data, warnings: warningsFor(result.data, file, source) };
 }
 
 /**

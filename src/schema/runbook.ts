@@ -4,6 +4,8 @@ import { formerIdsSchema, RESERVED_IDS } from './ids.ts';
 import { type Section, sectionSchema } from './section.ts';
 import { signoffSchema } from './signoff.ts';
 import type { Step } from './step.ts';
+import { findReferences } from '../lib/variables.ts';
+import { findVariableIssues, variablesSchema } from './variables.ts';
 
 /** One runbook file, content/runbooks/<id>.yaml; its id is the file name. */
 export const runbookShape = z.strictObject({
@@ -28,6 +30,7 @@ export const runbookShape = z.strictObject({
 	tags: z.array(z.string().min(1)).default([]),
 	source: z.string().optional().describe('The document this runbook was imported from'),
 	notes: z.array(z.string()).optional().describe('Introductory prose as block Markdown'),
+	variables: variablesSchema,
 	sections: z
 		.array(sectionSchema, { error: 'a runbook needs `sections:`. Hint: add at least one section with steps' })
 		.min(1, { error: 'a runbook needs at least one section. Hint: add a section with steps' }),
@@ -143,6 +146,7 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 
 export const runbookSchema = runbookShape.superRefine((runbook, ctx) => {
 	for (const issue of findRunbookIssues(runbook)) ctx.addIssue({ code: 'custom', ...issue });
+	for (const issue of findVariableIssues(runbook, findReferences(runbook))) ctx.addIssue({ code: 'custom', ...issue });
 });
 
 export type Runbook = z.infer<typeof runbookSchema>;

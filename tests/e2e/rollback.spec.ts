@@ -70,7 +70,7 @@ test.describe('rollback pages', () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/rollback/yogaflow/');
-		await expect(page.locator('[data-step="execute-rollback"]')).toContainText('git checkout v1.0.0-previous');
+		await expect(page.locator('[data-step="execute-rollback"]')).toContainText('git checkout {{PREVIOUS_VERSION}}');
 		await expect(page.locator('.rs-noscript')).toBeVisible();
 		await page.goto('/rollback/');
 		await expect(page.locator('tr[data-procedure]:visible')).toHaveCount(6);

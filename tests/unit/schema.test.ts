@@ -35,7 +35,31 @@ const CASES: [file: string, expected: RegExp][] = [
 	['unknown-technique.yaml', /unknown-technique\.yaml:12: sections\[0\]\.steps\[0\]\.techniques\[0\]: "kubernetes" is not a rollback technique\. Hint: use one of docker-compose, kubectl-rollout/],
 	['former-id-collision.yaml', /former-id-collision\.yaml:14: sections\[0\]\.steps\[1\]\.formerIds\[0\]: former id "run-migrations" of "restart-workers" is a current id \(at sections\.0\.steps\.0\), so old links would land there\. Hint: remove it/],
 	['nested-duplicate.yaml', /steps\[0\]\.alternatives\[0\]\.steps\[0\]\.id: duplicate id "deploy-app"/],
+	['undeclared-variable.yaml', /undeclared-variable\.yaml:15: sections\[0\]\.steps\[0\]\.commands\[0\]\.code: \{\{DOMIAN\}\} is not declared\. Hint: did you mean \{\{DOMAIN\}\}\?/],
+	['bad-variable-pattern.yaml', /bad-variable-pattern\.yaml:8: variables\[0\]\.pattern: the pattern is not a valid regular expression \(.*\)\. Hint: escape/],
+	['variable-in-title.yaml', /variable-in-title\.yaml:10: sections\[0\]\.title: \{\{DOMAIN\}\} cannot be used in "title"/],
+	['secret-with-default.yaml', /secret-with-default\.yaml:9: variables\[0\]\.default: a secret variable cannot have a default/],
+	['bad-variable-name.yaml', /bad-variable-name\.yaml:6: variables\[0\]\.name: "domain-name" is not a variable name\. Hint: .* e\.g\. "DOMAIN_NAME"/],
 ];
+
+describe('variables', () => {
+	it('warns, without failing, about a declared variable nothing uses', () => {
+		const source = readFileSync(join(INVALID, 'undeclared-variable.yaml'), 'utf8').replace('{{DOMIAN}}', 'example.com');
+		const result = validateRunbookSource(source, 'content/runbooks/demo.yaml');
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(result.warnings.map(formatProblem)).toEqual(['content/runbooks/demo.yaml:6: variables[0]: warning: variable DOMAIN is declared but no step, command or note uses it. Hint: write {{DOMAIN}} where the value goes, or remove the declaration']);
+	});
+	it('rejects a default or example that breaks the pattern', () => {
+		const source = readFileSync(join(INVALID, 'bad-variable-pattern.yaml'), 'utf8').replace(/pattern: .*/, 'pattern: "v[0-9]+"\n    example: "1.2"');
+		const result = validateRunbookSource(source, 'content/runbooks/demo.yaml');
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual(['content/runbooks/demo.yaml:9: variables[0].example: example "1.2" does not match the pattern v[0-9]+. Hint: fix the example or widen the pattern']);
+	});
+	it('leaves other template syntaxes alone: {{ .Values.x }} and ${{ secrets.X }} are text', () => {
+		const source = readFileSync(join(INVALID, 'undeclared-variable.yaml'), 'utf8').replace('{{DOMIAN}}', '{{ .Values.host }} ${{ secrets.TOKEN }} {{DOMAIN}}');
+		const result = validateRunbookSource(source, 'content/runbooks/demo.yaml');
+		expect(result.ok ? result.warnings : result.problems).toEqual([]);
+	});
+});
 
 describe('malformed runbook files', () => {
 	it('has a case for every fixture', () => {

@@ -8,10 +8,9 @@ import type { RunContext } from './run-actions.ts';
 import { bindKeys } from './keyboard.ts';
 import { currentRunId, loadRun, loadRuns, OPERATOR_KEY, saveRun, setCurrentRunId } from './run-store.ts';
 import { openStore } from './storage.ts';
+import type { ValuesView } from '../variables/values-panel.ts';
+import { cleanValue } from '../../lib/variable-value.ts';
 
-// Share links are decoded only when a page is opened with one.
-const sharer = () => import('../../lib/progress/share.ts');
-const SHARE_HASH = '#share=';
 
 /**
  * Wires a runbook page to the run model: ticks, N/A, named runs, timeline, export, share links.
@@ -28,7 +27,6 @@ export function startProgress(root: HTMLElement): void {
 	const announcer = $<HTMLElement>('[data-announce]');
 	const timeline = $<HTMLOListElement>('[data-timeline-list]');
 	const timelineBox = $<HTMLDetailsElement>('[data-timeline]');
-	const banner = $<HTMLElement>('[data-share-banner]');
 	const shortcuts = $<HTMLDialogElement>('[data-shortcuts]');
 	const page = readSteps(root);
 	const store = openStore();
@@ -66,13 +64,13 @@ export function startProgress(root: HTMLElement): void {
 
 	/** Shows the current run first; the other runs are read when needed or when the page is idle. */
 	const reload = (wanted?: string) => {
-		performance.mark('runsheet-restore-start');
+		const start = performance.now();
 		runs = undefined;
 		const id = wanted ?? currentRunId(store, runbook) ?? DEFAULT_RUN_ID;
 		const loaded = loadRun(store, runbook, id, now());
 		run = loaded.run ?? (loadRun(store, runbook, DEFAULT_RUN_ID, now()).run ?? blank());
 		render();
-		performance.measure('runsheet-restore', 'runsheet-restore-start');
+		performance.measure('runsheet-restore', { start });
 		if (loaded.problem) say(loaded.problem);
 		setTimeout(() => {
 			allRuns();
@@ -92,15 +90,11 @@ export function startProgress(root: HTMLElement): void {
 	};
 
 	const persist = (changed: Run): boolean => {
-		performance.mark('runsheet-save-start');
+		const start = performance.now();
 		const result = saveRun(store, runbook, changed);
-		performance.measure('runsheet-save', 'runsheet-save-start');
+		performance.measure('runsheet-save', { start });
 		if (result === 'ok') return true;
-		say(
-			result === 'quota'
-				? 'Not saved: this browser’s storage is full. Your ticks stay on screen until you leave the page; export the run or delete old runs to keep them.'
-				: 'Not saved: this browser refused to store the run. Your ticks stay on screen until you leave the page.',
-		);
+		say(`Not saved: this browser${result === 'quota' ? '’s storage is full' : ' refused to store the run'}. Ticks stay on screen until you leave; export the run or delete old runs.`);
 		return false;
 	};
 
@@ -109,6 +103,9 @@ export function startProgress(root: HTMLElement): void {
 		if (!runs.includes(changed)) runs.push(changed);
 		if (run.id === changed.id) run = changed;
 	};
+
+	/** Takes a changed run into the list and saves it; false when it could not be saved. */
+	const keep = (changed: Run) => (replaceRun(changed), persist(changed));
 
 	const switchTo = (id: string) => {
 		run = allRuns().find((r) => r.id === id) ?? run;
@@ -189,6 +186,7 @@ export function startProgress(root: HTMLElement): void {
 		renderRunList();
 		// The timeline is built when it is open: restoring a long run should not wait for it.
 		if (timelineBox.open) renderTimeline(view);
+		showValues(view);
 	};
 
 	// Until every run is read, the list shows the current one.
@@ -217,9 +215,9 @@ export function startProgress(root: HTMLElement): void {
 		const t = now();
 		const by = operator();
 		const changed = record(run, events.map((e) => ({ ...e, t, ...(by ? { by } : {}) })));
-		replaceRun(changed);
+		const saved = keep(changed);
 		render();
-		if (persist(changed) && !warning) say('');
+		if (saved && !warning) say('');
 		const all = tally(page.counted, state);
 		announce(`${message} ${all.done + all.na} of ${all.total} steps finished.`);
 	};
@@ -257,15 +255,50 @@ export function startProgress(root: HTMLElement): void {
 		node.box.focus({ preventScroll: true });
 	};
 
+	// ---- values ---------------------------------------------------------------------------------
+
+	// As built, a page shows every {{NAME}} unset, which is right until a value is in use: the
+	// code that fills values loads when the run has some, a variable has a default, or the
+	// panel or a command's copy button is used.
+	const panel = root.querySelector<HTMLDetailsElement>('[data-vars]');
+	let values: Promise<ValuesView> | undefined;
+	const useValues = () =>
+		(values ??= import('../variables/values-panel.ts').then((m) => m.startValues(root, { view: () => ({ ...(snapshot ?? run), readonly: Boolean(snapshot) }), say })));
+	const showValues = (view: Run) => {
+		if (panel && (values || view.values || 'defaults' in panel.dataset)) void useValues().then((v) => v.show());
+	};
+	if (panel) {
+		panel.querySelector('fieldset')!.disabled = false;
+		panel.addEventListener('input', (event) => {
+			// Saved at once, not when the panel's code has loaded: a value typed just before
+			// leaving the page is kept. Secret values are never saved.
+			const input = event.target as HTMLInputElement;
+			if (!snapshot && !('secret' in input.dataset)) {
+				const given = { ...run.values };
+				const value = cleanValue(input.value);
+				if (value) given[input.dataset.varInput!] = value;
+				else delete given[input.dataset.varInput!];
+				keep({ ...run, values: given, updated: now() });
+			}
+			void useValues().then((v) => v.input(input));
+		});
+	}
+
 	// ---- runs ----------------------------------------------------------------------------------
 
-	const createRun = (name: string, events: ProgressEvent[] = []) => {
-		const created = { ...newRun(runIdFor(name, allRuns().map((r) => r.id)), name, now()), events };
+	const createRun = (name: string, events: ProgressEvent[] = [], given?: Record<string, string>) => {
+		const created: Run = { ...newRun(runIdFor(name, allRuns().map((r) => r.id)), name, now()), events, ...(given ? { values: given } : {}) };
 		if (events.length) created.updated = Math.max(created.created, ...events.map((e) => e.t));
-		replaceRun(created);
-		persist(created);
+		keep(created);
 		switchTo(created.id);
 	};
+
+	// A share link (#share=…) shows its run read-only; the code for it loads with such a link.
+	const setSnapshot = (shared: Run | undefined) => {
+		snapshot = shared;
+		render();
+	};
+	const openShare = () => location.hash.startsWith('#share=') && void menu().then((m) => m.openShare(ctx));
 
 	// The run menu's actions load on first use: ticking needs none of them.
 	const ctx: RunContext = {
@@ -289,7 +322,7 @@ export function startProgress(root: HTMLElement): void {
 		announce,
 		switchTo,
 		createRun,
-		closeShare: () => closeShare(),
+		setSnapshot,
 		operator,
 	};
 	// Fetched as the hand reaches for the menu, so that on a slow network the action still
@@ -310,34 +343,9 @@ export function startProgress(root: HTMLElement): void {
 			say('');
 			fn?.();
 		},
-		'close-share': () => closeShare(),
 	};
 	const act = (name: string) =>
 		actions[name] ? actions[name]() : menuModule ? menuModule.runAction(name, ctx) : menu().then((m) => m.runAction(name, ctx));
-
-	const closeShare = () => {
-		snapshot = undefined;
-		banner.hidden = true;
-		root.removeAttribute('data-readonly');
-		history.replaceState(null, '', location.pathname + location.search);
-		render();
-	};
-
-	const openShare = async () => {
-		if (!location.hash.startsWith(SHARE_HASH)) return;
-		try {
-			const { decodeShare } = await sharer();
-			const shared = await decodeShare(location.hash.slice(1), page.order);
-			snapshot = { ...newRun('shared', shared.name, now()), events: shared.events };
-			banner.querySelector('[data-share-name]')!.textContent = shared.name;
-			banner.querySelector<HTMLElement>('[data-share-stale]')!.hidden = !shared.stale;
-			banner.hidden = false;
-			root.dataset.readonly = '';
-			render();
-		} catch {
-			say('This share link could not be read; it may have been cut short when it was copied.');
-		}
-	};
 
 	// ---- events ----------------------------------------------------------------------------------
 
@@ -355,6 +363,9 @@ export function startProgress(root: HTMLElement): void {
 	});
 
 	root.addEventListener('click', (event) => {
+		// A command's copy button: say what in it still needs a value.
+		const copied = (event.target as HTMLElement).closest<HTMLElement>('[data-rs-template]');
+		if (copied) void useValues().then((v) => v.copied(copied));
 		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-na]');
 		if (!target) return;
 		if (target.dataset.na) {
@@ -378,7 +389,7 @@ export function startProgress(root: HTMLElement): void {
 	addEventListener('storage', (event) => {
 		if (event.key === null || event.key.startsWith(`runsheet:run:${runbook}:`)) reload(run.id);
 	});
-	addEventListener('hashchange', () => void openShare());
+	addEventListener('hashchange', openShare);
 
 	const focused = (): StepNode | undefined => {
 		const el = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-step]');
@@ -411,7 +422,7 @@ export function startProgress(root: HTMLElement): void {
 	timelineBox.hidden = false;
 	timelineBox.addEventListener('toggle', () => timelineBox.open && renderTimeline(snapshot ?? run));
 	if (!store.persistent) {
-		warning = 'Progress cannot be saved in this browser (storage is turned off or blocked): ticks last only until you leave this page.';
+		warning = 'Progress cannot be saved in this browser (storage is off or blocked): ticks last until you leave this page.';
 	}
 	reload();
 	if (warning) say(warning);
@@ -429,5 +440,5 @@ export function startProgress(root: HTMLElement): void {
 		if (found) switchTo(found.id);
 		else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`)) createRun(wanted.slice(0, 80));
 	}
-	void openShare();
+	openShare();
 }

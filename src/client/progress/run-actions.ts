@@ -1,4 +1,4 @@
-import { cleanInitials, DEFAULT_RUN_ID, type ProgressEvent, type Run, type StepState } from '../../lib/progress/run.ts';
+import { cleanInitials, DEFAULT_RUN_ID, newRun, type ProgressEvent, type Run, type StepState } from '../../lib/progress/run.ts';
 import { tally } from '../../lib/progress/summary.ts';
 import type { PageSteps } from './dom-steps.ts';
 import { deleteRun, OPERATOR_KEY } from './run-store.ts';
@@ -23,8 +23,9 @@ export interface RunContext {
 	say(text: string, undo?: () => void): void;
 	announce(text: string): void;
 	switchTo(id: string): void;
-	createRun(name: string, events?: ProgressEvent[]): void;
-	closeShare(): void;
+	createRun(name: string, events?: ProgressEvent[], values?: Record<string, string>): void;
+	/** Shows a shared run read-only (undefined: back to the current run). */
+	setSnapshot(run: Run | undefined): void;
 	operator(): string | undefined;
 }
 
@@ -120,18 +121,40 @@ const ACTIONS: Record<string, (ctx: RunContext) => void | Promise<void>> = {
 			prompt('Copy this share link:', url);
 		}
 	},
+	'close-share': (ctx) => {
+		ctx.root.querySelector<HTMLElement>('[data-share-banner]')!.hidden = true;
+		ctx.root.removeAttribute('data-readonly');
+		history.replaceState(null, '', location.pathname + location.search);
+		ctx.setSnapshot(undefined);
+	},
 	'save-share': (ctx) => {
 		const snapshot = ctx.snapshot();
 		if (!snapshot) return;
 		const name = askName(ctx, 'Save the shared run as:', ctx.allRuns().some((r) => r.name === snapshot.name) ? `${snapshot.name} (shared)` : snapshot.name);
 		if (!name) return;
-		ctx.closeShare();
-		ctx.createRun(name, snapshot.events);
+		ACTIONS['close-share']!(ctx);
+		ctx.createRun(name, snapshot.events, snapshot.values);
 	},
 };
 
 export function runAction(name: string, ctx: RunContext): void | Promise<void> {
 	return ACTIONS[name]?.(ctx);
+}
+
+/** Opens the run a share link carries, read-only, with a banner to save or close it. */
+export async function openShare(ctx: RunContext): Promise<void> {
+	const banner = ctx.root.querySelector<HTMLElement>('[data-share-banner]')!;
+	try {
+		const { decodeShare } = await sharer();
+		const shared = await decodeShare(location.hash.slice(1), ctx.page.order);
+		banner.querySelector('[data-share-name]')!.textContent = shared.name;
+		banner.querySelector<HTMLElement>('[data-share-stale]')!.hidden = !shared.stale;
+		banner.hidden = false;
+		ctx.root.dataset.readonly = '';
+		ctx.setSnapshot({ ...newRun('shared', shared.name, ctx.now()), events: shared.events, ...(shared.values ? { values: shared.values } : {}) });
+	} catch {
+		ctx.say('This share link could not be read; it may have been cut short when it was copied.');
+	}
 }
 
 export async function importFile(ctx: RunContext, file: File): Promise<void> {
@@ -140,5 +163,5 @@ export async function importFile(ctx: RunContext, file: File): Promise<void> {
 	if (!result.ok) return ctx.say(`Import failed: ${result.reason}.`);
 	if (result.runbook !== ctx.runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Import it here anyway?`)) return;
 	const name = askName(ctx, 'Import the run as:', ctx.allRuns().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name);
-	if (name) ctx.createRun(name, result.run.events);
+	if (name) ctx.createRun(name, result.run.events, result.run.values);
 }

@@ -17,6 +17,8 @@ import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFro
 import { repairMojibake } from './mojibake.ts';
 import { keepIds, type PreviousRunbook } from './keep-ids.ts';
 import { proposeRollbackLinks, type RollbackProposals } from './rollback-links.ts';
+import { describeProposal, proposeVariables } from './variables.ts';
+import type { Variable } from '../../schema/variables.ts';
 
 /** What the importer produces: a runbook as written to YAML (the id is the file name). */
 export interface ImportedRunbook {
@@ -31,6 +33,7 @@ export interface ImportedRunbook {
 	tags: string[];
 	source?: string;
 	notes?: string[];
+	variables?: Variable[];
 	sections: Section[];
 	signoff?: { roles: SignoffRole[]; record: RecordField[] };
 }
@@ -50,6 +53,8 @@ export interface ImportSummary {
 	rollbackTechniques: number;
 	/** Rollback steps linked to the deployment step they depend on. */
 	rollbackLinks: number;
+	/** Variables proposed from placeholders. */
+	variables: number;
 }
 
 export interface ImportResult {
@@ -69,6 +74,8 @@ export interface ImportOptions {
 	sourceName?: string;
 	/** The runbook file being re-imported over: its ids, former ids and hand-set header are kept. */
 	previous?: PreviousRunbook;
+	/** Propose variables for placeholders (default true); false keeps the text as written. */
+	variables?: boolean;
 }
 
 /** Where imported content goes: a section, or one option of a step. */
@@ -80,6 +87,12 @@ interface Sink {
 	/** Commands that stand alone in this sink, not under a step. */
 	addCommands?(commands: Command[]): boolean;
 	section?: Section;
+}
+
+/** The runbook with `variables:` just above `sections:`, where a reader of the file meets them first. */
+function withVariables(runbook: ImportedRunbook, variables: Variable[]): ImportedRunbook {
+	const { sections, signoff, variables: _old, ...head } = runbook;
+	return { ...head, variables, sections, ...(signoff ? { signoff } : {}) };
 }
 
 function containsTask(item: ListItem): boolean {
@@ -127,8 +140,18 @@ class ChecklistImporter {
 		let runbook = this.assemble();
 		const rollback = proposeRollbackLinks(runbook.sections);
 		const proposals = rollback.links.map((link) => `requires: ${link}`);
+		const variables = this.options.variables === false ? [] : proposeVariables(runbook);
+		if (variables.length) {
+			// A declaration the existing file refined by hand (label, pattern, secret) is kept.
+			const before = new Map((this.options.previous?.variables ?? []).map((v) => [v.name, v]));
+			runbook = withVariables(runbook, variables.map((p) => before.get(p.variable.name) ?? p.variable));
+			proposals.push(...variables.map(describeProposal));
+		}
 		if (this.options.previous) {
-			const kept = keepIds(runbook, this.options.previous);
+			// Matched on the same text: the existing file's placeholders read as variables too.
+			const previous = structuredClone(this.options.previous);
+			if (this.options.variables !== false) proposeVariables({ sections: previous.sections ?? [] });
+			const kept = keepIds(runbook, previous);
 			runbook = kept.runbook;
 			// The existing file supplied what the source lacks: no need to ask for it.
 			if (runbook.version) this.dropWarning('no version found');
@@ -142,6 +165,7 @@ class ChecklistImporter {
 		}
 		return { runbook, summary: this.summarize(runbook, rollback), warnings: this.warnings, proposals };
 	}
+
 
 	// ---- source text --------------------------------------------------------------------
 
@@ -632,6 +656,7 @@ class ChecklistImporter {
 			contacts: 0, resources: 0, roles: runbook.signoff?.roles.length ?? 0,
 			recordFields: runbook.signoff?.record.length ?? 0, mojibakeRepairs: this.mojibakeRepairs,
 			rollbackTechniques: rollback.tagged, rollbackLinks: rollback.links.length,
+			variables: runbook.variables?.length ?? 0,
 		};
 		const countSteps = (steps: Step[] | undefined) => {
 			for (const step of steps ?? []) {

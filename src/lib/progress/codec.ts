@@ -20,6 +20,8 @@ interface StoredRunV2 {
 	created: number;
 	updated: number;
 	events: StoredEvent[];
+	/** Added within v2: older pages ignore it, and a run without values omits it. */
+	values?: Record<string, string>;
 }
 
 export function encodeRun(run: Run): string {
@@ -35,6 +37,7 @@ export function encodeRun(run: Run): string {
 			return out;
 		}),
 	};
+	if (run.values && Object.keys(run.values).length) stored.values = run.values;
 	return JSON.stringify(stored);
 }
 
@@ -50,6 +53,14 @@ function decodeEvent(raw: unknown): ProgressEvent | undefined {
 	if (typeof raw[3] === 'string' && raw[3]) event.by = raw[3];
 	if (typeof raw[4] === 'string' && raw[4]) event.reason = raw[4];
 	return event;
+}
+
+/** Variable values: names to text; anything else in a stored run is dropped, not trusted. */
+export function decodeValues(raw: unknown): Record<string, string> | undefined {
+	if (!isRecord(raw)) return undefined;
+	const values: Record<string, string> = {};
+	for (const [name, value] of Object.entries(raw)) if (/^[A-Z][A-Z0-9_]*$/.test(name) && typeof value === 'string' && value) values[name] = value;
+	return Object.keys(values).length ? values : undefined;
 }
 
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
@@ -92,5 +103,8 @@ export function decodeRun(id: string, text: string): DecodeResult {
 		if (!event) return { ok: false, reason: 'an event is malformed' };
 		events.push(event);
 	}
-	return { ok: true, migrated, run: { id, name: d.name, created: d.created, updated: d.updated, events } };
+	const run: Run = { id, name: d.name, created: d.created, updated: d.updated, events };
+	const values = decodeValues(d.values);
+	if (values) run.values = values;
+	return { ok: true, migrated, run };
 }

@@ -58,6 +58,7 @@ export function exportMarkdown(
 		`- Started: ${iso(run.created)}`,
 		`- Last activity: ${iso(run.updated)}`,
 		`- Progress: ${counts.done} of ${counts.total} done, ${counts.na} N/A`,
+		...Object.entries(run.values ?? {}).map(([name, value]) => `- Value ${name}: ${md(value)}`),
 		'',
 		'| Time (UTC) | Step | Action | By | Note |',
 		'| --- | --- | --- | --- | --- |',

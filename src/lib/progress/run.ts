@@ -23,6 +23,8 @@ export interface Run {
 	created: number;
 	updated: number;
 	events: ProgressEvent[];
+	/** The run's variable values by name (never secret ones: those are not kept). */
+	values?: Record<string, string>;
 }
 
 export type StepStatus = 'done' | 'na';

@@ -1,3 +1,4 @@
+import { decodeValues } from './codec.ts';
 import { deriveState, type ProgressEvent, type Run } from './run.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface Snapshot {
 	events: ProgressEvent[];
 	/** The link was made from a different list of steps: positions may not match. */
 	stale: boolean;
+	/** The run's variable values (secret ones are never in a run, so never in a link). */
+	values?: Record<string, string>;
 }
 
 class Writer {
@@ -98,7 +101,8 @@ function pack(run: Run, stepIds: readonly string[], byIndex: boolean): Uint8Arra
 	const entries = [...deriveState(run.events)].sort((a, b) => a[1].t - b[1].t);
 	const initials = [...new Set(entries.map(([, s]) => s.by).filter((b): b is string => Boolean(b)))];
 	const w = new Writer();
-	w.uint(1); // layout version
+	// Layout 2 adds the run's values after the steps; layout 1 links still open.
+	w.uint(2);
 	w.uint(byIndex ? 1 : 0);
 	w.text(run.name);
 	if (byIndex) w.uint(fingerprint(stepIds));
@@ -122,6 +126,12 @@ function pack(run: Run, stepIds: readonly string[], byIndex: boolean): Uint8Arra
 		w.uint(((s.by ? initials.indexOf(s.by) + 1 : 0) << 1) | (s.status === 'na' ? 1 : 0));
 		if (s.status === 'na') w.text(s.reason ?? '');
 	}
+	const values = Object.entries(run.values ?? {});
+	w.uint(values.length);
+	for (const [name, value] of values) {
+		w.text(name);
+		w.text(value);
+	}
 	return Uint8Array.from(w.bytes);
 }
 
@@ -138,7 +148,8 @@ export async function encodeShare(run: Run, stepIds: readonly string[]): Promise
 export async function decodeShare(fragment: string, stepIds: readonly string[]): Promise<Snapshot> {
 	if (!fragment.startsWith(SHARE_PREFIX)) throw new Error('not a share link');
 	const r = new Reader(await pipe(fromBase64Url(fragment.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw')));
-	if (r.uint() !== 1) throw new Error('unknown share link version');
+	const layout = r.uint();
+	if (layout !== 1 && layout !== 2) throw new Error('unknown share link version');
 	const byIndex = r.uint() === 1;
 	const name = r.text();
 	const stale = byIndex ? r.uint() !== fingerprint(stepIds) : false;
@@ -161,5 +172,8 @@ export async function decodeShare(fragment: string, stepIds: readonly string[]):
 		if (!step) continue;
 		events.push({ t: time * 1000, step, action: na ? 'na' : 'tick', ...(by ? { by } : {}), ...(reason ? { reason } : {}) });
 	}
-	return { name, events, stale };
+	const values: Record<string, string> = {};
+	if (layout === 2) for (let n = r.uint(); n > 0; n--) values[r.text()] = r.text();
+	const clean = decodeValues(values);
+	return { name, events, stale, ...(clean ? { values: clean } : {}) };
 }

@@ -50,3 +50,23 @@ describe('share links', () => {
 		await expect(decodeShare('step-id', [])).rejects.toThrow('not a share link');
 	});
 });
+
+describe('share links with variable values', () => {
+	it('carry the run’s values', async () => {
+		const stepIds = ids(5);
+		const run = { ...fullyDone(stepIds), values: { DOMAIN: 'shop.example.org', VERSION: '2.4.1' } };
+		const snapshot = await decodeShare(await encodeShare(run, stepIds), stepIds);
+		expect(snapshot.values).toEqual({ DOMAIN: 'shop.example.org', VERSION: '2.4.1' });
+	});
+
+	it('still open links made before values existed (layout 1)', async () => {
+		// Layout 1 by hand: version 1, by id, name "Old", base time 0, no initials, one tick.
+		const name = [...new TextEncoder().encode('Old')];
+		const step = [...new TextEncoder().encode('verify')];
+		const bytes = Uint8Array.from([1, 0, name.length, ...name, 0, 0, 1, step.length, ...step, 60, 0]);
+		const packed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+		const fragment = SHARE_PREFIX + Buffer.from(packed).toString('base64url');
+		const snapshot = await decodeShare(fragment, ['verify']);
+		expect(snapshot).toEqual({ name: 'Old', stale: false, events: [{ t: 60_000, step: 'verify', action: 'tick' }] });
+	});
+});

@@ -1,0 +1,92 @@
+import { cleanValue, referencedNames } from '../../lib/variables.ts';
+import { fillValues, resolve, ruleFrom, type VariableRule } from './fill.ts';
+
+export interface ValuesHooks {
+	/** The run on screen and whether it is a read-only snapshot. */
+	view(): { id: string; values?: Record<string, string> | undefined; readonly: boolean };
+	say(text: string): void;
+}
+
+/**
+ * The "Values for this run" panel: reads and writes the current run's values and fills every
+ * placeholder, command and link on the page as the user types. Secret values live only in this
+ * page's memory, per run: never in storage, exports or share links. Loaded when a value is in
+ * use (see progress-page.ts): a page nobody has filled in is already right as built.
+ */
+export interface ValuesView {
+	show(): void;
+	/** A field was typed in. */
+	input(field: HTMLInputElement): void;
+	/** A copy button of a command with variables was pressed. */
+	copied(button: HTMLElement): void;
+}
+
+export function startValues(root: HTMLElement, hooks: ValuesHooks): ValuesView {
+	const panel = root.querySelector<HTMLDetailsElement>('[data-vars]')!;
+	const inputs = [...panel.querySelectorAll<HTMLInputElement>('[data-var-input]')];
+	const rules = new Map<string, VariableRule>(inputs.map((input) => [input.dataset.varInput!, ruleFrom(input.dataset.varInput!, input.dataset)]));
+	const count = panel.querySelector<HTMLElement>('[data-vars-count]')!;
+	const secrets = new Map<string, Map<string, string>>();
+
+	const given = (name: string) => {
+		const run = hooks.view();
+		return rules.get(name)?.secret ? secrets.get(run.id)?.get(name) : run.values?.[name];
+	};
+
+	/** The run the fields were last filled from: a new one replaces what is in them. */
+	let shownRun = '';
+	const show = () => {
+		const { id, readonly } = hooks.view();
+		const switched = id !== shownRun;
+		shownRun = id;
+		let unset = 0;
+		let invalid = 0;
+		for (const input of inputs) {
+			const rule = rules.get(input.dataset.varInput!)!;
+			const own = given(rule.name) ?? '';
+			// While someone types, the field is theirs, unless another run was opened.
+			if ((switched || input !== document.activeElement) && input.value !== own) input.value = own;
+			input.disabled = readonly;
+			const { state } = resolve(rule, own);
+			if (state === 'unset') unset++;
+			if (state === 'invalid') invalid++;
+			input.setAttribute('aria-invalid', String(state === 'invalid'));
+			input.closest<HTMLElement>('[data-var-field]')!.dataset.state = state;
+			input.parentElement!.querySelector('[data-var-message]')!.textContent =
+				state === 'invalid' ? `This does not look right${rule.example ? ` (expected something like ${rule.example})` : ''}. Commands use it as typed: check it.` : '';
+		}
+		count.textContent = unset ? `${unset} of ${inputs.length} not set` : invalid ? `${invalid} to check` : 'all set';
+		panel.dataset.state = unset ? 'unset' : invalid ? 'invalid' : 'ok';
+		fillValues(root, rules, given, true);
+	};
+
+	const input = (field: HTMLInputElement) => {
+		const rule = rules.get(field.dataset.varInput ?? '');
+		const run = hooks.view();
+		if (!rule || run.readonly) return show();
+		// The page has saved an ordinary value already (progress-page.ts); a secret stays here.
+		if (rule.secret) {
+			const value = cleanValue(field.value);
+			const mine = secrets.get(run.id) ?? new Map<string, string>();
+			if (value) mine.set(rule.name, value);
+			else mine.delete(rule.name);
+			secrets.set(run.id, mine);
+		}
+		show();
+	};
+
+	// Expressive Code's button copies the filled command (data-code); this says what is missing.
+	const copied = (button: HTMLElement) => {
+		const names = [...new Set(referencedNames(button.dataset.rsTemplate!))];
+		const unset = names.filter((n) => resolve(rules.get(n), given(n)).state === 'unset');
+		const invalid = names.filter((n) => resolve(rules.get(n), given(n)).state === 'invalid');
+		if (unset.length) {
+			hooks.say(`Copied, but not ready: ${unset.map((n) => `{{${n}}}`).join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Fill ${unset.length > 1 ? 'them' : 'it'} in under “Values for this run”.`);
+			panel.open = true;
+		} else if (invalid.length) {
+			hooks.say(`Copied, but check ${invalid.map((n) => `{{${n}}}`).join(', ')}: ${invalid.length > 1 ? 'they do' : 'it does'} not look right.`);
+		}
+	};
+
+	return { show, input, copied };
+}

@@ -1,0 +1,161 @@
+import type { Variable } from '../../schema/variables.ts';
+import { FILLED_FIELDS, placeholder } from '../variables.ts';
+
+/**
+ * Proposes runbook variables from the placeholders checklists are full of (`your-domain.com`,
+ * `YOUR_DIST_ID`, `<previous-tag>`, `[Name/Contact]`, `backup_YYYYMMDD.sql`, `v1.0.0`) and
+ * writes `{{NAME}}` in their place, so a responder fills each in once instead of editing every
+ * command under stress. Each proposal is reported; the author can rename or refine it.
+ */
+
+export interface VariableProposal {
+	variable: Variable;
+	/** What was replaced, with how often. */
+	replaced: Map<string, number>;
+}
+
+/** Where a text sits, which decides what counts as a placeholder there. */
+interface Place {
+	field: string;
+	/** The contact's role or the resource's label, for naming a whole-field placeholder. */
+	owner?: string;
+}
+
+type Rule = (text: string, place: Place, found: Finder) => string;
+type Finder = (match: string, variable: Variable) => string;
+
+const HTML_TAGS = new Set('a abbr b br code dd del details div dl dt em h1 h2 h3 h4 h5 h6 hr i img ins kbd li ol p pre q s samp small span strong sub summary sup table tbody td th thead tr u ul var'.split(' '));
+// Values that grant access: kept out of storage, links and paper. A database URL carries its password.
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|DSN)/;
+
+const toName = (words: string) =>
+	words
+		.toUpperCase()
+		.replace(/[^A-Z0-9]+/g, '_')
+		.replace(/^_+|_+$/g, '')
+		.replace(/^(\d)/, 'N$1');
+const ACRONYMS = new Set(['API', 'ID', 'URL', 'DNS', 'SSH', 'AWS', 'GCP', 'DB', 'S3', 'SSL', 'TLS', 'IP', 'CDN', 'JWT', 'SMTP', 'ARN']);
+/** DIST_ID → "Dist ID", API_TOKEN → "API token". */
+const toLabel = (name: string) => {
+	const text = name
+		.split('_')
+		.map((word) => (ACRONYMS.has(word) ? word : word.toLowerCase()))
+		.join(' ');
+	return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+function declare(name: string, rest: Partial<Variable> = {}): Variable {
+	return { name, label: toLabel(name), ...rest, ...(SECRET_NAME.test(name) ? { secret: true } : {}) };
+}
+
+/** The production domain, whichever way the source spells the stand-in. */
+const domain: Rule = (text, _place, found) =>
+	text.replace(/\byour-?domain\.com\b/gi, (m) =>
+		found(m, declare('DOMAIN', { label: 'Domain', description: 'The production domain, without https://; sub-domains such as api. stay in the text.', example: 'example.com', pattern: '[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+' })),
+	);
+
+/** `YOUR_DIST_ID` → DIST_ID. */
+const yourConstant: Rule = (text, _place, found) => text.replace(/\bYOUR_([A-Z0-9]+(?:_[A-Z0-9]+)*)\b/g, (m, name: string) => found(m, declare(name)));
+
+/** `your-bucket-name` → BUCKET_NAME, `your-org` → ORG. */
+const yourWords: Rule = (text, _place, found) => text.replace(/\byour-([a-z0-9]+(?:-[a-z0-9]+)*)\b/g, (m, words: string) => found(m, declare(toName(words))));
+
+/** `<previous-tag>`, `<frontend-pod>`: a name in angle brackets that is no HTML tag. */
+const angled: Rule = (text, _place, found) =>
+	text.replace(/<([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)>/g, (m, words: string) => (HTML_TAGS.has(words) ? m : found(m, declare(toName(words)))));
+
+/** A file named by a date pattern (`backup_YYYYMMDD.sql`): the file, checked against the pattern. */
+const datedFile: Rule = (text, place, found) => {
+	if (place.field !== 'code') return text;
+	return text.replace(/[\w.-]*YYYYMMDD(?:_HHMMSS)?[\w.-]*/g, (m) => {
+		const pattern = m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('YYYYMMDD', '\\d{8}').replace('HHMMSS', '\\d{6}');
+		const name = /backup/i.test(m) ? 'BACKUP_FILE' : 'FILE';
+		return found(m, declare(name, { description: `The file's name follows ${m}.`, example: m.replace('YYYYMMDD', '20250131').replace('HHMMSS', '093000'), pattern }));
+	});
+};
+
+/** `v1.0.0`, the stand-in release: `v{{VERSION}}`, so tags and messages agree. */
+const release: Rule = (text, place, found) => {
+	if (place.field !== 'code' && place.field !== 'text') return text;
+	const version = declare('VERSION', { label: 'Release version', description: 'The version being released, without the leading v.', example: '1.2.0', pattern: '\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?' });
+	const previous = declare('PREVIOUS_VERSION', { label: 'Previous release tag', description: 'The tag that was live before this release, to roll back to.', example: 'v1.1.0' });
+	return text
+		.replace(/\bv1\.0\.0-previous\b/g, (m) => found(m, previous))
+		.replace(/(?<![\w.])(v?)1\.0\.0(?![\w.-]*\w)/g, (m, v: string) => v + found(m, version));
+};
+
+/** `[Name/Contact]`, `[Name] - [Email] - [Phone]`, `[Status page URL]`: a contact or link to fill in. */
+const bracketed: Rule = (text, place, found) => {
+	if ((place.field !== 'contact' && place.field !== 'href') || !place.owner) return text;
+	const whole = /^\s*\[[^\]\n]{1,60}\](?:\s*[-–,/|]?\s*\[[^\]\n]{1,60}\])*\s*$/;
+	if (!whole.test(text)) return text;
+	const asked = text.replace(/[[\]]/g, '').trim();
+	const contact = place.field === 'contact';
+	const name = toName(contact ? `${place.owner} contact` : place.owner);
+	return found(text, declare(name, { label: contact ? `${place.owner} (contact)` : place.owner, description: `The source asks for: ${asked}.` }));
+};
+
+/** `--from-literal=secret-key="..."`, `API_KEY='sk-...'`: a value elided with "...", named by its key. */
+const elided: Rule = (text, place, found) => {
+	if (place.field !== 'code') return text;
+	return text.replace(/([A-Za-z][\w-]*)=(["'])([^"'\n]*\.\.\.)\2/g, (m, key: string, quote: string, shown: string) => {
+		// `--env="DATABASE_URL=..."`: the name is inside the quotes.
+		const inner = /^([A-Za-z_]\w*)=(.*)$/.exec(shown);
+		const name = toName(inner ? inner[1]! : key);
+		const filled = found(m, declare(name, { description: `The source shows ${inner ? inner[2] : shown}` }));
+		return `${key}=${quote}${inner ? `${inner[1]}=` : ''}${filled}${quote}`;
+	});
+};
+
+const RULES: Rule[] = [bracketed, elided, datedFile, release, domain, yourConstant, yourWords, angled];
+
+/**
+ * Rewrites every filled-in field of `data` (mutating it) and returns the variables, in order of
+ * first use. Bare words equal to an angled placeholder found (`:previous-tag` after
+ * `<previous-tag>`) are the same value, written without brackets.
+ */
+export function proposeVariables(data: { sections: unknown; notes?: unknown }): VariableProposal[] {
+	const proposals = new Map<string, VariableProposal>();
+	const found: Finder = (match, variable) => {
+		const proposal = proposals.get(variable.name) ?? { variable, replaced: new Map() };
+		proposal.replaced.set(match, (proposal.replaced.get(match) ?? 0) + 1);
+		proposals.set(variable.name, proposal);
+		return placeholder(variable.name);
+	};
+	const rewrite = (text: string, place: Place) => RULES.reduce((t, rule) => rule(t, place, found), text);
+	walkFields(data, rewrite);
+	// Second pass: a hyphenated placeholder also written bare.
+	const bare = [...proposals.values()].flatMap((p) => [...p.replaced.keys()].filter((k) => /^<[a-z0-9]+(-[a-z0-9]+)+>$/.test(k)).map((k) => ({ word: k.slice(1, -1), variable: p.variable })));
+	if (bare.length) {
+		walkFields(data, (text, place) => {
+			if (place.field !== 'code') return text;
+			return bare.reduce((t, { word, variable }) => t.replace(new RegExp(`(?<![\\w-])${word}(?![\\w-])`, 'g'), (m) => found(m, variable)), text);
+		});
+	}
+	return [...proposals.values()];
+}
+
+/** Applies `rewrite` to each string of a filled-in field, knowing the field and its owner. */
+export function walkFields(data: unknown, rewrite: (text: string, place: Place) => string): void {
+	const visit = (value: unknown, field: string, owner: string | undefined): unknown => {
+		if (typeof value === 'string') return FILLED_FIELDS.has(field) ? rewrite(value, { field, ...(owner ? { owner } : {}) }) : value;
+		if (Array.isArray(value)) {
+			value.forEach((v, i) => (value[i] = visit(v, field, owner)));
+			return value;
+		}
+		if (value && typeof value === 'object') {
+			const record = value as Record<string, unknown>;
+			const own = typeof record.role === 'string' ? record.role : typeof record.label === 'string' ? record.label : undefined;
+			for (const [key, v] of Object.entries(record)) if (key !== 'variables') record[key] = visit(v, key, own);
+			return record;
+		}
+		return value;
+	};
+	visit(data, '', undefined);
+}
+
+/** One line per proposal for the import report. */
+export function describeProposal({ variable, replaced }: VariableProposal): string {
+	const what = [...replaced].map(([text, n]) => `"${text}"${n > 1 ? ` ×${n}` : ''}`).join(', ');
+	return `variable ${variable.name}${variable.secret ? ' (secret)' : ''}: ${what} → ${placeholder(variable.name)}`;
+}

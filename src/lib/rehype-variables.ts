@@ -1,0 +1,51 @@
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { visit, SKIP } from 'unist-util-visit';
+import { placeholder, REFERENCE, splitTemplate } from './variables.ts';
+
+/** How a reference appears in built HTML; the page script fills it with the run's value. */
+export function variableElement(name: string): Element {
+	return {
+		type: 'element',
+		tagName: 'span',
+		properties: { className: ['rs-var'], dataVar: name, dataState: 'unset' },
+		children: [{ type: 'text', value: placeholder(name) }],
+	};
+}
+
+/** Text with its references as elements. */
+export function templateNodes(text: string): ElementContent[] {
+	return splitTemplate(text).map((part) => (typeof part === 'string' ? ({ type: 'text', value: part } satisfies Text) : variableElement(part.name)));
+}
+
+const hasReference = (text: string) => text.includes('{{') && new RegExp(REFERENCE.source).test(text);
+
+/**
+ * Runs after sanitising: turns `{{NAME}}` in text (code included) into `span.rs-var` elements,
+ * and a link whose address holds one into a link the page completes (`data-href-template`);
+ * until every value is known it has no address, so nobody follows a half-filled URL.
+ */
+export function rehypeVariables() {
+	return (tree: Root) => {
+		visit(tree, (node, index, parent) => {
+			if (node.type === 'element' && node.tagName === 'a' && typeof node.properties.href === 'string') {
+				const href = safeDecode(node.properties.href);
+				if (hasReference(href)) {
+					node.properties.dataHrefTemplate = href;
+					delete node.properties.href;
+				}
+			}
+			if (node.type !== 'text' || !parent || index === undefined || !hasReference(node.value)) return;
+			const nodes = templateNodes(node.value);
+			parent.children.splice(index, 1, ...(nodes as typeof parent.children));
+			return [SKIP, index + nodes.length];
+		});
+	};
+}
+
+function safeDecode(href: string): string {
+	try {
+		return decodeURI(href);
+	} catch {
+		return href;
+	}
+}
