@@ -75,3 +75,15 @@ describe('a run’s values in storage and exports', () => {
 		expect(md).toContain('- Value DOMAIN: example.org');
 	});
 });
+
+describe('the value in force', () => {
+	it('is the run’s own, else the default, else none; a run’s value is checked, a default is trusted', async () => {
+		const { resolve } = await import('../../src/client/variables/fill.ts');
+		const rule = { name: 'BRANCH', pattern: '[a-z]+', fallback: 'main', secret: false };
+		expect(resolve(rule, undefined)).toEqual({ value: 'main', state: 'default' });
+		expect(resolve(rule, '')).toEqual({ value: 'main', state: 'default' });
+		expect(resolve(rule, 'release')).toEqual({ value: 'release', state: 'ok' });
+		expect(resolve(rule, 'Release-1')).toEqual({ value: 'Release-1', state: 'invalid' });
+		expect(resolve({ name: 'X', secret: false }, undefined)).toEqual({ state: 'unset' });
+	});
+});
