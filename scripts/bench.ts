@@ -46,7 +46,7 @@ const idOf = (id: string, copy: number) => (copy ? `${id}-${copy}` : id);
 function prepareRunsheet(n: number): string {
 	const dir = join(work, `runsheet-${n}`);
 	mkdirSync(join(dir, 'content/runbooks'), { recursive: true });
-	for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts', 'content/settings.yaml']) {
+	for (const entry of ['astro.config.mjs', 'ec.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts', 'content/settings.yaml']) {
 		cpSync(join(project, entry), join(dir, entry), { recursive: true });
 	}
 	for (const { pair: [id], copy } of ids(n)) {

@@ -167,6 +167,7 @@ test.describe('runbook variables', () => {
 	test('the printed sheet of a run shows the values used; the blank sheet has write-in lines', async ({ page }) => {
 		await page.goto(TWIGA);
 		await field(page, 'VERSION').fill('2.4.1');
+		await field(page, 'DEVOPS_LEAD_CONTACT').fill('Asha M. +255 700 000 111');
 		await page.locator('[id="tag-images--check"]').check();
 		await menu(page, 'print');
 		await expect(page).toHaveURL(/\/signoff\/twiga-scan\/\?run=default/);
@@ -174,6 +175,8 @@ test.describe('runbook variables', () => {
 		await expect(values.locator('[data-value]')).toHaveText('2.4.1');
 		await expect(page.locator('[data-sheet-step="tag-images"] .sheet-cmd')).toContainText('twiga-scan-backend:v2.4.1');
 		await expect(page.locator('[data-sheet-step="check-health-endpoints"] [data-var="DOMAIN"]')).toHaveAttribute('data-state', 'unset');
+		await expect(page.locator('.sheet-contacts')).toContainText('DevOps Lead: Asha M. +255 700 000 111');
+		await expect(page.locator('.sheet-emergency')).toContainText('DevOps Lead: Asha M. +255 700 000 111');
 		const pdfText = async () => {
 			const doc = await getDocument({ data: new Uint8Array(await page.pdf({ preferCSSPageSize: true })), useSystemFonts: false }).promise;
 			let text = '';
