@@ -3,34 +3,37 @@ import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 
+const site = starlight({
+	title: 'Runsheet',
+	description: 'Runbooks you can follow, print, roll back and link.',
+	customCss: ['./src/styles/runsheet.css'],
+	// The sidebar is rendered into every page: it lists where to go, never every runbook,
+	// so pages stay the same size with 5 runbooks or 1,000 (the catalog lists them all).
+	sidebar: [
+		{ label: 'Home', link: '/' },
+		{ label: 'Runbooks', link: '/runbooks/' },
+		{ label: 'Rollback finder', link: '/rollback/' },
+		{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
+	],
+	lastUpdated: false,
+	head: [
+		// Where storage is blocked, reading window.localStorage throws, and Starlight's own
+		// theme scripts would fail. A memory stand-in, marked so Runsheet can tell the user
+		// that progress is not kept, lets every script run.
+		{
+			tag: 'script',
+			content:
+				"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:true,get length(){return m.size},key:i=>[...m.keys()][i]??null,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+''),removeItem:k=>void m.delete(k+''),clear:()=>m.clear()}})}catch{}}",
+		},
+	],
+});
+// Starlight builds the search index inside Astro's build process, while that process still holds
+// the memory of rendering every page; `npm run build` (scripts/build.ts) runs the same Pagefind
+// indexing once Astro has exited. Starlight's only work in this hook is that indexing.
+delete site.hooks['astro:build:done'];
+
 // The site is static: every page, the search index and the JSON Schema are files on any host.
 export default defineConfig({
 	site: process.env.RUNSHEET_SITE ?? 'http://localhost:4321',
-	integrations: [
-		starlight({
-			title: 'Runsheet',
-			description: 'Runbooks you can follow, print, roll back and link.',
-			customCss: ['./src/styles/runsheet.css'],
-			// The sidebar is rendered into every page: it lists where to go, never every runbook,
-			// so pages stay the same size with 5 runbooks or 1,000 (the catalog lists them all).
-			sidebar: [
-				{ label: 'Home', link: '/' },
-				{ label: 'Runbooks', link: '/runbooks/' },
-				{ label: 'Rollback finder', link: '/rollback/' },
-				{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
-			],
-			lastUpdated: false,
-			head: [
-				// Where storage is blocked, reading window.localStorage throws, and Starlight's own
-				// theme scripts would fail. A memory stand-in, marked so Runsheet can tell the user
-				// that progress is not kept, lets every script run.
-				{
-					tag: 'script',
-					content:
-						"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:true,get length(){return m.size},key:i=>[...m.keys()][i]??null,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+''),removeItem:k=>void m.delete(k+''),clear:()=>m.clear()}})}catch{}}",
-				},
-			],
-		}),
-		mdx(),
-	],
+	integrations: [site, mdx()],
 });

@@ -178,7 +178,7 @@ try {
 		if (values.site === 'starlight') continue;
 		console.error(`bench: N = ${n}: building Runsheet …`);
 		const rs = prepareRunsheet(n);
-		const rsRun = await run(rs, `node scripts/validate-content.ts > /dev/null && node ${join(project, 'node_modules/astro/bin/astro.mjs')} build`);
+		const rsRun = await run(rs, 'node scripts/build.ts');
 		results.push({ n, site: 'runsheet', ...rsRun, ...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/') });
 		console.error(`bench: N = ${n}: Runsheet ${rsRun.seconds.toFixed(1)} s`);
 		if (values.site === 'runsheet') continue;
