@@ -7,12 +7,6 @@ export interface ValuesHooks {
 	say(text: string): void;
 }
 
-/**
- * The "Values for this run" panel: reads and writes the current run's values and fills every
- * placeholder, command and link on the page as the user types. Secret values live only in this
- * page's memory, per run: never in storage, exports or share links. Loaded when a value is in
- * use (see progress-page.ts): a page nobody has filled in is already right as built.
- */
 export interface ValuesView {
 	show(): void;
 	/** A field was typed in. */
@@ -21,6 +15,13 @@ export interface ValuesView {
 	copied(button: HTMLElement): void;
 }
 
+/**
+ * The "Values for this run" panel: shows the current run's values in their fields, with their
+ * state, and fills every placeholder, command and link on the page as the user types (the page
+ * itself saves ordinary values). Secret values live only here, in memory, per run: never in
+ * storage, exports or share links. Loaded when a value is in use (see progress-page.ts): a page
+ * nobody has filled in is already right as built.
+ */
 export function startValues(root: HTMLElement, hooks: ValuesHooks): ValuesView {
 	const panel = root.querySelector<HTMLDetailsElement>('[data-vars]')!;
 	const inputs = [...panel.querySelectorAll<HTMLInputElement>('[data-var-input]')];
