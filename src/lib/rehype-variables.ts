@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
-import { placeholder, REFERENCE, splitTemplate } from './variables.ts';
+import { hasReference, placeholder, splitTemplate } from './variables.ts';
 
 /** How a reference appears in built HTML; the page script fills it with the run's value. */
 export function variableElement(name: string): Element {
@@ -16,8 +16,6 @@ export function variableElement(name: string): Element {
 export function templateNodes(text: string): ElementContent[] {
 	return splitTemplate(text).map((part) => (typeof part === 'string' ? ({ type: 'text', value: part } satisfies Text) : variableElement(part.name)));
 }
-
-const hasReference = (text: string) => text.includes('{{') && new RegExp(REFERENCE.source).test(text);
 
 /**
  * Runs after sanitising: turns `{{NAME}}` in text (code included) into `span.rs-var` elements,

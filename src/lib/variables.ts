@@ -24,6 +24,13 @@ export function splitTemplate(text: string): TemplatePart[] {
 	return parts;
 }
 
+const ONE_REFERENCE = new RegExp(REFERENCE.source);
+
+/** Whether text holds a reference (cheap for the usual text without braces). */
+export function hasReference(text: string): boolean {
+	return text.includes('{{') && ONE_REFERENCE.test(text);
+}
+
 export function referencedNames(text: string): string[] {
 	return [...text.matchAll(REFERENCE)].map((m) => m[1]!);
 }
@@ -73,12 +80,17 @@ export interface VariableRule {
 
 export type ValueCheck = 'unset' | 'ok' | 'invalid';
 
+/** A variable's pattern as a regular expression for the whole value; throws when invalid. */
+export function wholeValuePattern(pattern: string): RegExp {
+	return new RegExp(`^(?:${pattern})$`, 'u');
+}
+
 const compiled = new Map<string, RegExp | null>();
 function patternRegExp(pattern: string): RegExp | null {
 	let re = compiled.get(pattern);
 	if (re === undefined) {
 		try {
-			re = new RegExp(`^(?:${pattern})$`, 'u');
+			re = wholeValuePattern(pattern);
 		} catch {
 			re = null;
 		}

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { FILLED_FIELDS, fieldOf, type Reference } from '../lib/variables.ts';
+import { FILLED_FIELDS, fieldOf, type Reference, wholeValuePattern } from '../lib/variables.ts';
 
 /**
  * Runbook variables: values a responder fills in once per run (a domain, a release tag, the
@@ -8,16 +8,6 @@ import { FILLED_FIELDS, fieldOf, type Reference } from '../lib/variables.ts';
  * (`{{ .Values.x }}`, `${{ secrets.X }}`), which stay as written.
  */
 export const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
-
-/** A pattern is matched against the whole value; an invalid one fails the build. */
-export function patternProblem(pattern: string): string | undefined {
-	try {
-		new RegExp(`^(?:${pattern})$`, 'u');
-		return undefined;
-	} catch (error) {
-		return (error as Error).message;
-	}
-}
 
 export const variableSchema = z
 	.strictObject({
@@ -44,12 +34,14 @@ export const variableSchema = z
 	})
 	.superRefine((variable, ctx) => {
 		if (variable.pattern) {
-			const problem = patternProblem(variable.pattern);
-			if (problem) {
-				ctx.addIssue({ code: 'custom', path: ['pattern'], message: `the pattern is not a valid regular expression (${problem}). Hint: escape special characters with a backslash, e.g. "v\\\\d+\\\\.\\\\d+"` });
+			// A pattern is matched against the whole value; an invalid one fails the build.
+			let re: RegExp;
+			try {
+				re = wholeValuePattern(variable.pattern);
+			} catch (error) {
+				ctx.addIssue({ code: 'custom', path: ['pattern'], message: `the pattern is not a valid regular expression (${(error as Error).message}). Hint: escape special characters with a backslash, e.g. "v\\\\d+\\\\.\\\\d+"` });
 				return;
 			}
-			const re = new RegExp(`^(?:${variable.pattern})$`, 'u');
 			for (const key of ['default', 'example'] as const) {
 				const value = variable[key];
 				if (value !== undefined && !re.test(value)) {
