@@ -175,18 +175,20 @@ function measure(dist: string, page: string, plainPage?: string) {
 const results: SiteResult[] = [];
 try {
 	for (const n of sizes) {
-		if (values.site === 'starlight') continue;
-		console.error(`bench: N = ${n}: building Runsheet …`);
-		const rs = prepareRunsheet(n);
-		const rsRun = await run(rs, 'node scripts/build.ts');
-		results.push({ n, site: 'runsheet', ...rsRun, ...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/') });
-		console.error(`bench: N = ${n}: Runsheet ${rsRun.seconds.toFixed(1)} s`);
-		if (values.site === 'runsheet') continue;
-		console.error(`bench: N = ${n}: building plain Starlight …`);
-		const sl = prepareStarlight(n);
-		const slRun = await run(sl, `node ${join(project, 'node_modules/astro/bin/astro.mjs')} build`);
-		results.push({ n, site: 'starlight', ...slRun, ...measure(join(sl, 'dist'), '/yogaflow/') });
-		console.error(`bench: N = ${n}: Starlight ${slRun.seconds.toFixed(1)} s`);
+		if (values.site !== 'starlight') {
+			console.error(`bench: N = ${n}: building Runsheet …`);
+			const rs = prepareRunsheet(n);
+			const rsRun = await run(rs, 'node scripts/build.ts');
+			results.push({ n, site: 'runsheet', ...rsRun, ...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/') });
+			console.error(`bench: N = ${n}: Runsheet ${rsRun.seconds.toFixed(1)} s`);
+		}
+		if (values.site !== 'runsheet') {
+			console.error(`bench: N = ${n}: building plain Starlight …`);
+			const sl = prepareStarlight(n);
+			const slRun = await run(sl, `node ${join(project, 'node_modules/astro/bin/astro.mjs')} build`);
+			results.push({ n, site: 'starlight', ...slRun, ...measure(join(sl, 'dist'), '/yogaflow/') });
+			console.error(`bench: N = ${n}: Starlight ${slRun.seconds.toFixed(1)} s`);
+		}
 		if (!values.keep) rmSync(join(work, `runsheet-${n}`), { recursive: true, force: true }), rmSync(join(work, `starlight-${n}`), { recursive: true, force: true });
 	}
 } finally {

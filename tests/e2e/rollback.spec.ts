@@ -23,6 +23,26 @@ test.describe('rollback pages', () => {
 		expect((await request.get('/rollback/yogaflow-launch/')).status()).toBe(404);
 	});
 
+	// The build renders a rollback command once for both pages (RenderOnce): the runbook page must
+	// get the same block, and each page Expressive Code's stylesheet and script exactly once.
+	test('a rollback command is the same block on both pages, each page loads the code styles once', async ({ request }) => {
+		const blocks = (html: string) => html.match(/<figure class="frame[\s\S]*?<\/figure>/g) ?? [];
+		let compared = 0;
+		for (const runbook of withRollback) {
+			const runbookHtml = await (await request.get(`/runbooks/${runbook.id}/`)).text();
+			const rollbackHtml = await (await request.get(`/rollback/${runbook.id}/`)).text();
+			for (const html of [runbookHtml, rollbackHtml]) {
+				expect(html.match(/<link rel="stylesheet" href="\/_astro\/ec\.[^"]+\.css">/g), runbook.id).toHaveLength(1);
+				expect(html.match(/<script type="module" src="\/_astro\/ec\.[^"]+\.js"><\/script>/g), runbook.id).toHaveLength(1);
+			}
+			for (const block of blocks(rollbackHtml)) {
+				expect(runbookHtml, `${runbook.id}: a rollback command differs on the runbook page`).toContain(block);
+				compared++;
+			}
+		}
+		expect(compared).toBeGreaterThanOrEqual(withRollback.length);
+	});
+
 	test('when to roll back comes first, then the steps in order, with commands to copy', async ({ page }) => {
 		await page.goto('/rollback/spatial-intel/');
 		const order = await page.locator('#when-to-roll-back, #when-to-rollback, #rollback-steps, [data-step="stop-new-deployment"]').evaluateAll((els) =>

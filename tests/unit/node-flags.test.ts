@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heapLimitMb } from '../../src/lib/heap-limit.ts';
+import { astroNodeFlags, heapLimitMb } from '../../src/lib/node-flags.ts';
 
 describe('the build’s heap limit', () => {
 	it('is 1.5 GB up to 1,024 runbooks and grows with the collection beyond', () => {
@@ -11,5 +11,12 @@ describe('the build’s heap limit', () => {
 		expect(heapLimitMb(5, '4096')).toBe(4096);
 		expect(heapLimitMb(5, 'lots')).toBe(1536);
 		expect(heapLimitMb(5, '-1')).toBe(1536);
+	});
+});
+
+describe('astroNodeFlags', () => {
+	it('gives the heap limit and the young generation size as Node options', () => {
+		expect(astroNodeFlags(5000)).toEqual(['--max-old-space-size=3524', '--max-semi-space-size=64']);
+		expect(astroNodeFlags(5, '2048')[0]).toBe('--max-old-space-size=2048');
 	});
 });
