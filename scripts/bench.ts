@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--sizes 5,100,1000] [--site both|runsheet|starlight] [--keep] [--json out.json]
+ * npm run bench [-- --quick] [--sizes 5,100,1000] [--site both|runsheet|starlight] [--runs 1] [--keep] [--json out.json]
  * Builds, in one run, Runsheet with N runbooks and a plain Starlight site with the same N
  * checklists as Markdown pages (the source documents), for each N, and prints a table of build
  * time, peak memory, output size, runbook page HTML and JavaScript, search index size and the
@@ -10,7 +10,7 @@ import { closeSync, cpSync, existsSync, openSync, mkdirSync, mkdtempSync, readdi
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { checkBudgets, formatTable, pageScripts, type SiteResult } from '../src/lib/bench.ts';
+import { checkBudgets, combineRuns, formatTable, pageScripts, type SiteResult } from '../src/lib/bench.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -19,8 +19,10 @@ const { values } = parseArgs({
 		keep: { type: 'boolean', default: false },
 		json: { type: 'string' },
 		site: { type: 'string', default: 'both' },
+		runs: { type: 'string', default: '1' },
 	},
 });
+const runs = Math.max(1, Number(values.runs) || 1);
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [5, 100] : [5, 100, 1000];
 const project = resolve('.');
 const sources = resolve(project, '../shared/source-checklists');
@@ -172,23 +174,34 @@ function measure(dist: string, page: string, plainPage?: string) {
 	};
 }
 
+/** One clean build of a prepared site: no output, no caches from a build before. */
+function cleanRun(dir: string, command: string) {
+	for (const cache of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, cache), { recursive: true, force: true });
+	return run(dir, command);
+}
+
 const results: SiteResult[] = [];
 try {
 	for (const n of sizes) {
-		if (values.site !== 'starlight') {
-			console.error(`bench: N = ${n}: building Runsheet …`);
-			const rs = prepareRunsheet(n);
-			const rsRun = await run(rs, 'node scripts/build.ts');
-			results.push({ n, site: 'runsheet', ...rsRun, ...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/') });
-			console.error(`bench: N = ${n}: Runsheet ${rsRun.seconds.toFixed(1)} s`);
+		const rs = values.site !== 'starlight' ? prepareRunsheet(n) : undefined;
+		const sl = values.site !== 'runsheet' ? prepareStarlight(n) : undefined;
+		// With --runs, the two sites take turns, so a slow spell on the machine hits both.
+		const rsRuns = [];
+		const slRuns = [];
+		for (let i = 0; i < runs; i++) {
+			if (rs) {
+				console.error(`bench: N = ${n}: building Runsheet …`);
+				rsRuns.push(await cleanRun(rs, 'node scripts/build.ts'));
+				console.error(`bench: N = ${n}: Runsheet ${rsRuns.at(-1)!.seconds.toFixed(1)} s`);
+			}
+			if (sl) {
+				console.error(`bench: N = ${n}: building plain Starlight …`);
+				slRuns.push(await cleanRun(sl, `node ${join(project, 'node_modules/astro/bin/astro.mjs')} build`));
+				console.error(`bench: N = ${n}: Starlight ${slRuns.at(-1)!.seconds.toFixed(1)} s`);
+			}
 		}
-		if (values.site !== 'runsheet') {
-			console.error(`bench: N = ${n}: building plain Starlight …`);
-			const sl = prepareStarlight(n);
-			const slRun = await run(sl, `node ${join(project, 'node_modules/astro/bin/astro.mjs')} build`);
-			results.push({ n, site: 'starlight', ...slRun, ...measure(join(sl, 'dist'), '/yogaflow/') });
-			console.error(`bench: N = ${n}: Starlight ${slRun.seconds.toFixed(1)} s`);
-		}
+		if (rs) results.push({ n, site: 'runsheet', ...combineRuns(rsRuns), ...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/') });
+		if (sl) results.push({ n, site: 'starlight', ...combineRuns(slRuns), ...measure(join(sl, 'dist'), '/yogaflow/') });
 		if (!values.keep) rmSync(join(work, `runsheet-${n}`), { recursive: true, force: true }), rmSync(join(work, `starlight-${n}`), { recursive: true, force: true });
 	}
 } finally {
@@ -196,7 +209,8 @@ try {
 	else console.error(`bench: kept the built sites in ${work}`);
 }
 
-console.log(`Runsheet vs plain Starlight, ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${(await import('node:os')).cpus().length} CPUs\n`);
+const timing = runs > 1 ? `, build time the fastest of ${runs} builds each` : '';
+console.log(`Runsheet vs plain Starlight, ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${(await import('node:os')).cpus().length} CPUs${timing}\n`);
 console.log(formatTable(results));
 console.log('');
 for (const r of results.filter((x) => x.addedJsGzip !== undefined)) console.log(`N = ${r.n}: JavaScript Runsheet adds to a runbook page: ${r.addedJsGzip} B gzipped`);

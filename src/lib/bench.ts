@@ -43,10 +43,21 @@ export function pageScripts(html: string, readFile: (path: string) => string | u
 	return { files, inline };
 }
 
+/**
+ * Several builds of one site: the fastest time (other work on a shared machine only ever makes a
+ * build slower) and the highest memory peak.
+ */
+export function combineRuns(runs: { seconds: number; peakMb: number }[]): { seconds: number; peakMb: number; runs: number[] } {
+	if (!runs.length) throw new Error('combineRuns: no runs');
+	return { seconds: Math.min(...runs.map((r) => r.seconds)), peakMb: Math.max(...runs.map((r) => r.peakMb)), runs: runs.map((r) => r.seconds) };
+}
+
 export interface SiteResult {
 	n: number;
 	site: 'runsheet' | 'starlight';
 	seconds: number;
+	/** Every build's time when the bench ran each more than once (`seconds` is the fastest). */
+	runs?: number[];
 	peakMb: number;
 	diskMb: number;
 	pages: number;

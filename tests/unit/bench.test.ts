@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBudgets, formatTable, pageScripts, type SiteResult } from '../../src/lib/bench.ts';
+import { checkBudgets, combineRuns, formatTable, pageScripts, type SiteResult } from '../../src/lib/bench.ts';
 
 describe('which scripts a built page loads', () => {
 	const chunks: Record<string, string> = {
@@ -40,5 +40,12 @@ describe('budgets', () => {
 		const table = formatTable([result(5, 'runsheet', 8, 2048), result(5, 'starlight', 4, 1024)]);
 		expect(table).toContain('| build time (s) | 5 | 8.0 | 4.0 | 2.00 |');
 		expect(table).toContain('| runbook page HTML (KB) | 5 | 2.0 | 1.0 | 2.00 |');
+	});
+});
+
+describe('several builds of one site', () => {
+	it('keep the fastest time and the highest memory peak, and every time', () => {
+		expect(combineRuns([{ seconds: 90, peakMb: 1400 }, { seconds: 84, peakMb: 1500 }, { seconds: 88, peakMb: 1450 }])).toEqual({ seconds: 84, peakMb: 1500, runs: [90, 84, 88] });
+		expect(() => combineRuns([])).toThrow();
 	});
 });
