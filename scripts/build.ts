@@ -26,11 +26,9 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 const runbooks = readdirSync('content/runbooks').filter((f) => /\.ya?ml$/i.test(f)).length;
 const flags = astroNodeFlags(runbooks, process.env.RUNSHEET_BUILD_HEAP_MB);
 const result = await checkWhileBuilding({ command: node, args: ['scripts/validate-content.ts'] }, { command: node, args: [...flags, astro, 'build'] });
-if (result.failed) {
-	const what = result.failed === 'check' ? 'the content check' : `astro build (${flags.join(' ')} for ${runbooks} runbooks)`;
-	console.error(`build: ${what} failed; the build stops here.`);
-	process.exit(result.code);
-}
+// A failed check has said what is wrong and that the build stops.
+if (result.failed === 'build') console.error(`build: astro build (${flags.join(' ')}, ${runbooks} runbooks) failed; the build stops here.`);
+if (result.failed) process.exit(result.code);
 
 // The same indexing Starlight does (see @astrojs/starlight/dist/integrations/pagefind.js).
 const started = performance.now();

@@ -1,6 +1,6 @@
 /**
- * Runs before `astro build`: checks every content/runbooks/*.yaml against the schema and stops
- * the build with `file:line: field.path: problem. Hint: fix` lines for each bad file.
+ * Runs beside `astro build` (scripts/build.ts): checks every content/runbooks/*.yaml against the
+ * schema and stops the build with `file:line: field.path: problem. Hint: fix` lines for each bad file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

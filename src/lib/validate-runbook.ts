@@ -117,8 +117,8 @@ function explain(issue: ZodIssueLike): string {
 }
 
 /**
- * Parses and validates one runbook file. Used by the build (before Astro runs) and by tests, so
- * that a bad file is reported as `file:line: field.path: what is wrong. Hint: how to fix it`.
+ * Parses and validates one runbook file. Used by the build (beside Astro, whose output waits for
+ * it) and by tests, so that a bad file is reported as `file:line: field.path: what is wrong. Hint: how to fix it`.
  */
 export function validateRunbookSource(source: string, file: string): ValidationResult {
 	const problems: RunbookProblem[] = [];
