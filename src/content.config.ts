@@ -1,14 +1,15 @@
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { runbookLoader } from './lib/content/runbook-loader.ts';
+import { withStarlightPageSchemaOnce } from './lib/starlight-page-schema.ts';
 import { runbookSchema } from './schema/runbook.ts';
 
 // Wiring only: prose pages are Starlight docs; runbooks are typed YAML under content/runbooks.
 export const collections = {
-	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+	docs: defineCollection({ loader: docsLoader(), schema: withStarlightPageSchemaOnce(docsSchema()) }),
 	runbooks: defineCollection({
-		loader: glob({ base: './content/runbooks', pattern: '*.{yaml,yml}' }),
+		loader: runbookLoader({ base: './content/runbooks' }),
 		schema: runbookSchema,
 	}),
 };

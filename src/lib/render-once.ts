@@ -1,10 +1,9 @@
 /**
  * HTML rendered for an object on one page, kept for the one other page that shows the same
- * object (see components/RenderOnce.astro). A WeakMap keyed on the object, not on its text: two
+ * object (see components/CommandBlock.astro). A WeakMap keyed on the object, not on its text: two
  * runbooks with the same command each render their own, and an entry is dropped once reused.
  */
 const kept = new WeakMap<object, string>();
-const pagesSeen = new WeakSet<object>();
 
 export function keepRendered(key: object, html: string): void {
 	kept.set(key, html);
@@ -17,12 +16,19 @@ export function takeRendered(key: object): string | undefined {
 	return html;
 }
 
+const firstBlocks = new WeakMap<object, object | undefined>();
+
 /**
- * True for the first call with a page's request, false after. Expressive Code puts its stylesheet
- * and script into the first code block of each page, so that block is neither kept nor reused.
+ * Says which block comes first in the page (see highlight/command-order.ts firstCommand): only
+ * that one is rendered by Starlight's <Code>, which puts Expressive Code's stylesheet and script
+ * into it. Components render concurrently, so "first to be rendered" is not "first on the page".
  */
-export function isFirstOnPage(request: object): boolean {
-	if (pagesSeen.has(request)) return false;
-	pagesSeen.add(request);
-	return true;
+export function setFirstBlock(request: object, key: object | undefined): void {
+	firstBlocks.set(request, key);
+}
+
+/** True for the page's first block; on a page that did not say, for the first block asked about. */
+export function isFirstBlock(request: object, key: object): boolean {
+	if (!firstBlocks.has(request)) firstBlocks.set(request, key);
+	return firstBlocks.get(request) === key;
 }

@@ -23,7 +23,7 @@ test.describe('rollback pages', () => {
 		expect((await request.get('/rollback/yogaflow-launch/')).status()).toBe(404);
 	});
 
-	// The build renders a rollback command once for both pages (RenderOnce): the runbook page must
+	// The build renders a rollback command once for both pages (CommandBlock): the runbook page must
 	// get the same block, and each page Expressive Code's stylesheet and script exactly once.
 	test('a rollback command is the same block on both pages, each page loads the code styles once', async ({ request }) => {
 		const blocks = (html: string) => html.match(/<figure class="frame[\s\S]*?<\/figure>/g) ?? [];
@@ -41,6 +41,25 @@ test.describe('rollback pages', () => {
 			}
 		}
 		expect(compared).toBeGreaterThanOrEqual(withRollback.length);
+	});
+
+	// Astro renders components concurrently, so "the block rendered first" is not the page's first
+	// block: the styles must still come with the first one, or the blocks above them show unstyled.
+	test("Expressive Code's stylesheet and script come with the first code block of every page", async ({ request }) => {
+		const pages = runbooks.flatMap((r) => [`/runbooks/${r.id}/`, ...(withRollback.includes(r) ? [`/rollback/${r.id}/`] : [])]);
+		let checked = 0;
+		for (const path of pages) {
+			const html = await (await request.get(path)).text();
+			const starts = [...html.matchAll(/<div class="expressive-code"/g)].map((m) => m.index);
+			if (!starts.length) continue;
+			for (const asset of [/<link rel="stylesheet" href="\/_astro\/ec\./, /<script type="module" src="\/_astro\/ec\./]) {
+				const at = html.search(asset);
+				expect(at, `${path}: after the first block starts`).toBeGreaterThan(starts[0]!);
+				if (starts.length > 1) expect(at, `${path}: before the second block`).toBeLessThan(starts[1]!);
+			}
+			checked++;
+		}
+		expect(checked).toBeGreaterThanOrEqual(withRollback.length * 2);
 	});
 
 	test('when to roll back comes first, then the steps in order, with commands to copy', async ({ page }) => {

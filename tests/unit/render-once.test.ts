@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFirstOnPage, keepRendered, takeRendered } from '../../src/lib/render-once.ts';
+import { isFirstBlock, keepRendered, setFirstBlock, takeRendered } from '../../src/lib/render-once.ts';
 
 describe('render-once', () => {
 	it('hands kept HTML out once, for the same object only', () => {
@@ -10,11 +10,18 @@ describe('render-once', () => {
 		expect(takeRendered(command)).toBe('<figure>…</figure>');
 		expect(takeRendered(command)).toBeUndefined();
 	});
-	it('tells the first block of each page', () => {
+	it("knows each page's first block from the page, whatever order blocks are rendered in", () => {
 		const page = new Request('http://localhost/runbooks/a/');
-		const other = new Request('http://localhost/rollback/a/');
-		expect(isFirstOnPage(page)).toBe(true);
-		expect(isFirstOnPage(page)).toBe(false);
-		expect(isFirstOnPage(other)).toBe(true);
+		const [first, later] = [{ code: 'a' }, { code: 'b' }];
+		setFirstBlock(page, first);
+		expect(isFirstBlock(page, later)).toBe(false);
+		expect(isFirstBlock(page, first)).toBe(true);
+		expect(isFirstBlock(page, first)).toBe(true);
+	});
+	it('takes the first block asked about on a page that did not say', () => {
+		const page = new Request('http://localhost/rollback/a/');
+		const [one, two] = [{ code: 'a' }, { code: 'b' }];
+		expect(isFirstBlock(page, two)).toBe(true);
+		expect(isFirstBlock(page, one)).toBe(false);
 	});
 });

@@ -1,0 +1,67 @@
+/**
+ * Highlights one command block the way Starlight's <Code> component does, without <Code>'s page
+ * bookkeeping: astro-expressive-code gives the page's stylesheet and script to the block whose
+ * <Code> starts first, not to the first in the page, so here the caller says whether the block is
+ * its page's first (components/CommandBlock.astro). Used in the worker thread (highlight-ahead.ts)
+ * and, for a block the worker has not done, on the main thread.
+ *
+ * It reads the same configuration as <Code>: the virtual modules of astro-expressive-code (the
+ * integration's options, ec.config.mjs and Starlight's preprocessing), so this module only runs
+ * inside Astro's build. The steps mirror astro-expressive-code's components/renderer.ts and
+ * Code.astro (0.44); a browser test compares every block with one rendered by <Code>.
+ */
+/// <reference path="../../../node_modules/astro-expressive-code/virtual.d.ts" />
+import type { ExpressiveCodeBlockOptions } from 'astro-expressive-code';
+import { toHtml, type ElementContent } from 'astro-expressive-code/hast';
+
+/** One command block: what <Code> gets from StepItem and Alternatives, and the page it is on. */
+export interface CodeBlockJob {
+	code: string;
+	lang: string;
+	title: string | undefined;
+	/** The page's path (it decides the locale of the block's labels). */
+	page: string;
+	/** The page's first block, which carries Expressive Code's stylesheet and script. */
+	first: boolean;
+}
+
+export type CodeBlockRenderer = (job: CodeBlockJob) => Promise<string>;
+
+export async function createCodeBlockRenderer(): Promise<CodeBlockRenderer> {
+	const { astroConfig, ecConfigFileOptions, ecIntegrationOptions = {} } = await import('virtual:astro-expressive-code/config');
+	const { createAstroRenderer, mergeEcConfigOptions } = await import('virtual:astro-expressive-code/api');
+	const { default: preprocessEcConfig } = await import('virtual:astro-expressive-code/preprocess-config');
+	let ecConfig = mergeEcConfigOptions(ecIntegrationOptions, ecConfigFileOptions);
+	ecConfig = (await preprocessEcConfig({ ecConfig, astroConfig })) || ecConfig;
+	const { ec } = await createAstroRenderer({ astroConfig, ecConfig });
+	const tabWidth = ecConfig.tabWidth ?? 2;
+
+	return async ({ code, lang, title, page, first }) => {
+		// Only the path is read (for the locale); the origin is never shown.
+		const url = new URL(page, 'http://localhost');
+		const input: ExpressiveCodeBlockOptions = {
+			code: tabWidth > 0 ? code.replace(/\t/g, ' '.repeat(tabWidth)) : code,
+			language: lang,
+			meta: '',
+			// Expressive Code adds the page's stylesheet and script to group 0.
+			parentDocument: { sourceFilePath: url.href, positionInDocument: { groupIndex: first ? 0 : 1 } },
+			props: { title, wrap: true },
+		};
+		if (ecConfig.getBlockLocale) input.locale = await ecConfig.getBlockLocale({ input, file: { url, path: '', cwd: '/', data: {} } });
+		const { renderedGroupAst, styles } = await ec.render(input);
+		if (styles.size) {
+			const first = renderedGroupAst.children[0];
+			const at = first?.type === 'element' && ['style', 'link'].includes(first.tagName) ? 1 : 0;
+			const style: ElementContent = { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: [...styles].join('') }] };
+			renderedGroupAst.children.splice(at, 0, style);
+		}
+		return toHtml(renderedGroupAst);
+	};
+}
+
+let mainThreadRenderer: Promise<CodeBlockRenderer> | undefined;
+
+/** Renders a block on the calling thread (one renderer per thread, made on first use). */
+export async function renderCodeBlock(job: CodeBlockJob): Promise<string> {
+	return (await (mainThreadRenderer ??= createCodeBlockRenderer()))(job);
+}
