@@ -11,6 +11,7 @@
  *   It skips the sign-off sheets, which are never indexed (src/lib/search/index-glob.ts).
  * - Code blocks are highlighted in a worker thread beside Astro's rendering
  *   (src/lib/highlight/highlight-ahead.ts).
+ * - Astro's content sync takes the runbooks the check has parsed (src/lib/content/checked-runbooks.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkWhileBuilding } from '../src/lib/check-while-building.ts';
+import { CHECKED_RUNBOOKS_ENV } from '../src/lib/content/checked-runbooks.ts';
 import { paths } from '../src/lib/links.ts';
 import { astroNodeFlags } from '../src/lib/node-flags.ts';
 import { searchIndexGlob } from '../src/lib/search/index-glob.ts';
@@ -28,6 +30,8 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 
 const runbooks = readdirSync('content/runbooks').filter((f) => /\.ya?ml$/i.test(f)).length;
 const flags = astroNodeFlags(runbooks, process.env.RUNSHEET_BUILD_HEAP_MB);
+// The check hands what it parsed to Astro's content sync (src/lib/content/checked-runbooks.ts).
+process.env[CHECKED_RUNBOOKS_ENV] = join(process.cwd(), 'node_modules', '.cache', 'runsheet');
 const result = await checkWhileBuilding({ command: node, args: ['scripts/validate-content.ts'] }, { command: node, args: [...flags, astro, 'build'] });
 // A failed check has said what is wrong and that the build stops.
 if (result.failed === 'build') console.error(`build: astro build (${flags.join(' ')}, ${runbooks} runbooks) failed; the build stops here.`);

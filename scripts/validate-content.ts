@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHECKED_RUNBOOKS_ENV, filesKey, sourceDigest, writeCheckedRunbooks, type CheckedRunbook, type RunbookFile } from '../src/lib/content/checked-runbooks.ts';
 import { findCollectionProblems, formatProblem, validateRunbookSource } from '../src/lib/validate-runbook.ts';
 
 const dir = process.argv[2] ?? 'content/runbooks';
@@ -21,15 +22,20 @@ if (!files.length) {
 
 let failed = 0;
 const valid: { file: string; id: string; formerIds?: string[] | undefined }[] = [];
+const sources: RunbookFile[] = [];
+const checked: CheckedRunbook[] = [];
 for (const file of files) {
 	const path = join(dir, file);
-	const result = validateRunbookSource(readFileSync(path, 'utf8'), path);
+	const source = readFileSync(path, 'utf8');
+	sources.push({ name: file, source });
+	const result = validateRunbookSource(source, path);
 	if (!result.ok) {
 		failed++;
 		for (const problem of result.problems) console.error(formatProblem(problem));
 	} else {
 		for (const warning of result.warnings) console.warn(formatProblem(warning));
 		valid.push({ file: path, id: file.replace(/\.ya?ml$/i, ''), formerIds: result.runbook.formerIds });
+		checked.push({ data: result.runbook, digest: sourceDigest(source) });
 	}
 }
 const across = findCollectionProblems(valid);
@@ -39,4 +45,7 @@ if (failed) {
 	console.error(`validate: ${failed} of ${files.length} runbook files have problems (see above); the build stops here.`);
 	process.exit(1);
 }
+// In `npm run build`, Astro's content sync reads what was parsed here (src/lib/content/checked-runbooks.ts).
+const handOver = process.env[CHECKED_RUNBOOKS_ENV];
+if (handOver) writeCheckedRunbooks(handOver, filesKey(sources), checked);
 console.log(`validate: ${files.length} runbooks OK`);

@@ -120,6 +120,20 @@ function explain(issue: ZodIssueLike): string {
  * Parses and validates one runbook file. Used by the build (beside Astro, whose output waits for
  * it) and by tests, so that a bad file is reported as `file:line: field.path: what is wrong. Hint: how to fix it`.
  */
+/**
+ * The runbook in a file's text, or undefined when it is not valid (validateRunbookSource says
+ * why): js-yaml, the parser Astro's own loader uses, with the YAML 1.2 core schema as the full
+ * parser reads it (dates stay text and are checked), then the schema.
+ */
+export function parseRunbookSource(source: string): Runbook | undefined {
+	try {
+		const result = runbookSchema.safeParse(loadYaml(source, { schema: CORE_SCHEMA }));
+		return result.success ? result.data : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export function validateRunbookSource(source: string, file: string): ValidationResult {
 	const problems: RunbookProblem[] = [];
 	const id = runbookIdFromFile(file);
@@ -131,16 +145,11 @@ export function validateRunbookSource(source: string, file: string): ValidationR
 		});
 	}
 
-	// Fast path: the parser Astro's own loader uses, then the schema. Most files are fine, and
-	// the slower parser below (which knows every line) is only needed to point at a problem.
+	// Fast path. Most files are fine, and the slower parser below (which knows every line) is only
+	// needed to point at a problem.
 	if (!problems.length) {
-		try {
-			// The YAML 1.2 core schema, as the full parser reads it: dates stay text and are checked.
-			const result = runbookSchema.safeParse(loadYaml(source, { schema: CORE_SCHEMA }));
-			if (result.success) return { ok: true, runbook: result.data, warnings: warningsFor(result.data, file, source) };
-		} catch {
-			// Reported with its line by the full parse.
-		}
+		const runbook = parseRunbookSource(source);
+		if (runbook) return { ok: true, runbook, warnings: warningsFor(runbook, file, source) };
 	}
 
 	const lineCounter = new LineCounter();

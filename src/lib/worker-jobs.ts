@@ -8,8 +8,9 @@
  * The main thread reads results synchronously (receiveMessageOnPort), only when it asks for one
  * it does not have yet: no event-loop timing decides what a page gets, only whether the worker
  * was ahead. A result is handed out once, so nothing is kept after use. When the main thread had
- * to do a job itself, the worker skips the jobs up to that one: it was behind, and starts again
- * ahead of the main thread instead of doing work that is no longer wanted.
+ * to do a job itself, the worker skips the jobs up to that one and `lead` more: it was behind, and
+ * starts again ahead of the main thread instead of doing work that is no longer wanted. (With no
+ * lead, a worker about as fast as the main thread stays one job behind it, every result wasted.)
  */
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 
@@ -20,6 +21,7 @@ interface WorkerData<J> {
 	role: string;
 	jobs: J[];
 	port: MessagePort;
+	lead: number;
 }
 /** Main thread -> worker, while it works: the main thread did job `skip` (and those before). */
 type Skip = { skip: number };
@@ -39,6 +41,8 @@ export interface JobWorkerOptions {
 	onFailure?: (reason: string) => void;
 	/** Passed to the worker as workerData.role, so a worker entry can tell it was started for this. */
 	role: string;
+	/** How many jobs past the one the main thread did itself the worker skips (default 0). */
+	lead?: number;
 }
 
 export function startJobWorker<J, R = string>(entry: URL, jobs: J[], options: JobWorkerOptions): JobWorker<R> {
@@ -46,7 +50,7 @@ export function startJobWorker<J, R = string>(entry: URL, jobs: J[], options: Jo
 	const results = new Map<number, R>();
 	let finished = false;
 	let failure: string | undefined;
-	const worker = new Worker(entry, { workerData: { role: options.role, jobs, port: port2 } satisfies WorkerData<J>, transferList: [port2] });
+	const worker = new Worker(entry, { workerData: { role: options.role, jobs, port: port2, lead: options.lead ?? 0 } satisfies WorkerData<J>, transferList: [port2] });
 	// The build must not wait for a worker it no longer needs.
 	worker.unref();
 	port1.unref();
@@ -96,7 +100,7 @@ export function startJobWorker<J, R = string>(entry: URL, jobs: J[], options: Jo
  * where the page is known); a `setup` that throws ends the worker with the reason.
  */
 export async function serveJobs<J, R = string>(setup: () => Promise<(job: J) => Promise<R>>): Promise<void> {
-	const { jobs, port } = workerData as WorkerData<J>;
+	const { jobs, port, lead } = workerData as WorkerData<J>;
 	let run: (job: J) => Promise<R>;
 	try {
 		run = await setup();
@@ -108,7 +112,7 @@ export async function serveJobs<J, R = string>(setup: () => Promise<(job: J) => 
 	let skipTo = 0;
 	for (const [index, job] of jobs.entries()) {
 		for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
-			skipTo = Math.max(skipTo, (received.message as Skip).skip + 1);
+			skipTo = Math.max(skipTo, (received.message as Skip).skip + 1 + lead);
 		}
 		if (index < skipTo) continue;
 		let result: R | undefined;

@@ -38,4 +38,12 @@ describe('job worker', () => {
 		expect(await worker.wait(6)).toBe('G');
 		expect(await worker.wait(3)).toBeUndefined();
 	});
+
+	it('skips `lead` jobs further, so that it starts ahead of the main thread', async () => {
+		const worker = startJobWorker(entry, [...'abcdefghij'], { role: 'slow', lead: 3 });
+		expect(worker.take(2)).toBeUndefined();
+		expect(await worker.wait(6)).toBe('G');
+		expect(await worker.wait(5)).toBeUndefined();
+		expect(await worker.wait(3)).toBeUndefined();
+	});
 });

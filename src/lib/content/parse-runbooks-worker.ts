@@ -1,16 +1,17 @@
 /**
- * A worker thread of runbook-loader.ts: reads, parses and validates its share of the runbook files.
- * Run by Node itself (not bundled), like the content check, with the same code. A file that fails
- * gives no result: the loader then hands the whole collection to Astro's glob loader.
+ * A worker thread of runbook-loader.ts: reads, parses and validates its share of the runbook files,
+ * as the content check does (its fast path, without warnings: the check prints those). Run by
+ * Node itself, not bundled. A file that fails gives no result: the loader then hands the whole
+ * collection to Astro's glob loader.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { validateRunbookSource } from '../validate-runbook.ts';
+import { parseRunbookSource } from '../validate-runbook.ts';
 import { serveJobs } from '../worker-jobs.ts';
+import { sourceDigest } from './checked-runbooks.ts';
 import type { ParsedRunbook } from './runbook-loader.ts';
 
 void serveJobs<string, ParsedRunbook | undefined>(async () => async (file) => {
 	const source = readFileSync(file, 'utf8');
-	const result = validateRunbookSource(source, file);
-	return result.ok ? { data: result.runbook, digest: createHash('sha256').update(source).digest('hex').slice(0, 16) } : undefined;
+	const data = parseRunbookSource(source);
+	return data && { data, digest: sourceDigest(source) };
 });

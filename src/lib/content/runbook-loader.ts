@@ -1,20 +1,22 @@
 /**
- * Loads content/runbooks/<id>.yaml into the `runbooks` collection. In `astro build` the files are
- * read, parsed and validated in worker threads, one per core (up to four), with the same parser
- * and schema as the content check (lib/validate-runbook.ts): YAML parsing and the schema were most
- * of Astro's content sync, on one thread (npm run bench, 1,000 runbooks: 5 s of 9).
+ * Loads content/runbooks/<id>.yaml into the `runbooks` collection. YAML parsing and the schema
+ * were most of Astro's content sync, on one thread (npm run bench, 1,000 runbooks: 5 s of 9), so
+ * in `astro build` the loader takes what the content check beside it has parsed
+ * (checked-runbooks.ts), or else parses the files in worker threads, one per core (up to four),
+ * with the same parser and schema as the check (lib/validate-runbook.ts).
  *
  * Everything else goes to Astro's own glob loader, which this one wraps: the dev server (it
  * watches the files), a file name that is not already an id, a file that fails the schema (the
  * glob loader reports it as Astro does, and the content check beside the build says how to fix
  * it), a worker that fails.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import { startJobWorker } from '../worker-jobs.ts';
+import { CHECKED_RUNBOOKS_ENV, filesKey, readCheckedRunbooks, type RunbookFile } from './checked-runbooks.ts';
 
 /** What a worker sends back for one file. */
 export interface ParsedRunbook {
@@ -28,6 +30,21 @@ const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
 export function shares<T>(items: T[], workers: number): T[][] {
 	const count = Math.max(1, Math.min(workers, items.length));
 	return Array.from({ length: count }, (_, i) => items.slice(Math.floor((i * items.length) / count), Math.floor(((i + 1) * items.length) / count)));
+}
+
+/**
+ * What the content check parsed, when `npm run build` runs it beside Astro: it is usually done by
+ * the time content sync starts, else the loader waits for it (a failed check stops the build).
+ */
+async function fromTheCheck(files: RunbookFile[]): Promise<ParsedRunbook[] | undefined> {
+	const folder = process.env[CHECKED_RUNBOOKS_ENV];
+	if (!folder) return undefined;
+	const key = filesKey(files);
+	for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 25))) {
+		const runbooks = readCheckedRunbooks(folder, key);
+		if (runbooks?.length === files.length) return runbooks as ParsedRunbook[];
+	}
+	return undefined;
 }
 
 async function parseInWorkers(files: string[]): Promise<ParsedRunbook[] | undefined> {
@@ -51,7 +68,8 @@ export function runbookLoader({ base }: { base: string }): Loader {
 			// The glob loader's id is the file name made a slug: the same only for names that are ids.
 			if (!names.every((name) => YAML_FILE.test(name))) return globLoader.load(context);
 			const files = names.map((name) => join(dir, name));
-			const parsed = await parseInWorkers(files);
+			const sources = names.map((name, i) => ({ name, source: readFileSync(files[i]!, 'utf8') }));
+			const parsed = (await fromTheCheck(sources)) ?? (await parseInWorkers(files));
 			if (!parsed) return globLoader.load(context);
 			const stale = new Set(context.store.keys());
 			parsed.forEach(({ data, digest }, i) => {

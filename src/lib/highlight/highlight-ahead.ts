@@ -47,6 +47,8 @@ async function start(load: () => Promise<RunbookSections[]>): Promise<Ahead | un
 	const jobs = placed.map(({ command, runbook, first }) => codeBlockJob(command, paths.runbook(runbook), first));
 	const worker = startJobWorker(new URL(workerUrl), jobs, {
 		role: WORKER_ROLE,
+		// About two runbooks' blocks: the worker and the main thread go at about the same pace.
+		lead: 32,
 		onFailure: (reason) => console.warn(`[runsheet] highlighting ahead stopped (${reason}); code blocks are highlighted on their pages instead`),
 	});
 	const jobsOf = { first: new Map<Command, number[]>(), other: new Map<Command, number[]>() };
