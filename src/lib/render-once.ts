@@ -20,8 +20,8 @@ const firstBlocks = new WeakMap<object, object | undefined>();
 
 /**
  * Says which block comes first in the page (see highlight/command-order.ts firstCommand): only
- * that one is rendered by Starlight's <Code>, which puts Expressive Code's stylesheet and script
- * into it. Components render concurrently, so "first to be rendered" is not "first on the page".
+ * that one carries Expressive Code's stylesheet and script. Components render concurrently, so
+ * "first to be rendered" is not "first on the page".
  */
 export function setFirstBlock(request: object, key: object | undefined): void {
 	firstBlocks.set(request, key);

@@ -16,7 +16,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import { startJobWorker } from '../worker-jobs.ts';
-import { CHECKED_RUNBOOKS_ENV, filesKey, readCheckedRunbooks, type RunbookFile } from './checked-runbooks.ts';
+import { ID_PATTERN } from '../../schema/ids.ts';
+import { CHECKED_RUNBOOKS_ENV, filesKey, readCheckedRunbooks } from './checked-runbooks.ts';
 
 /** What a worker sends back for one file. */
 export interface ParsedRunbook {
@@ -24,7 +25,11 @@ export interface ParsedRunbook {
 	digest: string;
 }
 
-const YAML_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
+/** The id of a file whose name is `<id>.yaml` or `<id>.yml`, else undefined. */
+function idOf(name: string): string | undefined {
+	const id = name.replace(/\.ya?ml$/, '');
+	return id !== name && ID_PATTERN.test(id) ? id : undefined;
+}
 
 /** The workers' share of the files: contiguous runs, as even as can be. */
 export function shares<T>(items: T[], workers: number): T[][] {
@@ -36,10 +41,10 @@ export function shares<T>(items: T[], workers: number): T[][] {
  * What the content check parsed, when `npm run build` runs it beside Astro: it is usually done by
  * the time content sync starts, else the loader waits for it (a failed check stops the build).
  */
-async function fromTheCheck(files: RunbookFile[]): Promise<ParsedRunbook[] | undefined> {
+async function fromTheCheck(names: string[], files: string[]): Promise<ParsedRunbook[] | undefined> {
 	const folder = process.env[CHECKED_RUNBOOKS_ENV];
 	if (!folder) return undefined;
-	const key = filesKey(files);
+	const key = filesKey(names.map((name, i) => ({ name, source: readFileSync(files[i]!, 'utf8') })));
 	for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 25))) {
 		const runbooks = readCheckedRunbooks(folder, key);
 		if (runbooks?.length === files.length) return runbooks as ParsedRunbook[];
@@ -66,14 +71,14 @@ export function runbookLoader({ base }: { base: string }): Loader {
 			const dir = join(root, base);
 			const names = readdirSync(dir).filter((name) => /\.ya?ml$/i.test(name)).sort();
 			// The glob loader's id is the file name made a slug: the same only for names that are ids.
-			if (!names.every((name) => YAML_FILE.test(name))) return globLoader.load(context);
+			const ids = names.map(idOf);
+			if (!ids.every(Boolean)) return globLoader.load(context);
 			const files = names.map((name) => join(dir, name));
-			const sources = names.map((name, i) => ({ name, source: readFileSync(files[i]!, 'utf8') }));
-			const parsed = (await fromTheCheck(sources)) ?? (await parseInWorkers(files));
+			const parsed = (await fromTheCheck(names, files)) ?? (await parseInWorkers(files));
 			if (!parsed) return globLoader.load(context);
 			const stale = new Set(context.store.keys());
 			parsed.forEach(({ data, digest }, i) => {
-				const id = YAML_FILE.exec(names[i]!)![1]!;
+				const id = ids[i]!;
 				stale.delete(id);
 				context.store.set({ id, data, digest, filePath: relative(root, files[i]!).split('\\').join('/') });
 			});

@@ -8,7 +8,10 @@
  * It reads the same configuration as <Code>: the virtual modules of astro-expressive-code (the
  * integration's options, ec.config.mjs and Starlight's preprocessing), so this module only runs
  * inside Astro's build. The steps mirror astro-expressive-code's components/renderer.ts and
- * Code.astro (0.44); a browser test compares every block with one rendered by <Code>.
+ * Code.astro (0.44): the whole site built with them was byte for byte the site built with <Code>
+ * (compare the same way after upgrading Expressive Code). `npm run test:highlight` checks that the
+ * worker's blocks are the main thread's, and a browser test that each page's styles come with its
+ * first block.
  */
 /// <reference path="../../../node_modules/astro-expressive-code/virtual.d.ts" />
 import type { ExpressiveCodeBlockOptions } from 'astro-expressive-code';
