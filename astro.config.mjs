@@ -35,5 +35,7 @@ delete site.hooks['astro:build:done'];
 // The site is static: every page, the search index and the JSON Schema are files on any host.
 export default defineConfig({
 	site: process.env.RUNSHEET_SITE ?? 'http://localhost:4321',
+	// Another folder of runbooks (RUNSHEET_CONTENT) is built beside the bundled site, not over it.
+	outDir: process.env.RUNSHEET_OUT ?? './dist',
 	integrations: [site, mdx()],
 });

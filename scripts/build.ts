@@ -20,15 +20,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkWhileBuilding } from '../src/lib/check-while-building.ts';
 import { CHECKED_RUNBOOKS_ENV } from '../src/lib/content/checked-runbooks.ts';
+import { runbookFiles } from '../src/lib/content/runbook-collection.ts';
+import { filesUnder } from '../src/lib/content/walk.ts';
 import { paths } from '../src/lib/links.ts';
 import { astroNodeFlags } from '../src/lib/node-flags.ts';
 import { searchIndexGlob } from '../src/lib/search/index-glob.ts';
 
 const node = process.execPath;
+// Where Astro writes the site (astro.config.mjs reads the same variable).
+const dist = process.env.RUNSHEET_OUT ?? 'dist';
 // Astro's command line, found through its package.json (the bin path is not an export).
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
-const runbooks = readdirSync('content/runbooks').filter((f) => /\.ya?ml$/i.test(f)).length;
+const content = runbookFiles(filesUnder(process.env.RUNSHEET_CONTENT ?? 'content/runbooks'));
+const runbooks = content.yaml.length + content.markdown.length;
 const flags = astroNodeFlags(runbooks, process.env.RUNSHEET_BUILD_HEAP_MB);
 // The check hands what it parsed to Astro's content sync (src/lib/content/checked-runbooks.ts).
 process.env[CHECKED_RUNBOOKS_ENV] = join(process.cwd(), 'node_modules', '.cache', 'runsheet');
@@ -43,12 +48,12 @@ if (result.failed) process.exit(result.code);
 const started = performance.now();
 const sheets = paths.signoff('').split('/')[1]!;
 const glob = searchIndexGlob(
-	readdirSync('dist', { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isDirectory() })),
+	readdirSync(dist, { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isDirectory() })),
 	[sheets, '_astro'],
 );
 // The npm package's own launcher, which finds the binary for this platform.
 const pagefind = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner/bin.cjs');
-const indexed = spawnSync(node, [pagefind, '--site', 'dist', '--glob', glob, '--output-subdir', 'pagefind'], { encoding: 'utf8' });
+const indexed = spawnSync(node, [pagefind, '--site', dist, '--glob', glob, '--output-subdir', 'pagefind'], { encoding: 'utf8' });
 const pages = /Indexed (\d+) pages?/.exec(indexed.stdout ?? '')?.[1];
 if (indexed.status !== 0 || pages === undefined) {
 	console.error(`${indexed.stdout ?? ''}${indexed.stderr ?? ''}`.trim());

@@ -1,30 +1,48 @@
 /**
  * npm run import -- <checklist.md> [--out <file.yaml>] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
- * Turns a Markdown checklist into a runbook file; prints a summary and warnings on stderr.
- * When --out names an existing runbook, its ids are kept for the steps the import recognises
- * (links and saved progress keep working), with its owners, tags and former ids; --fresh
- * ignores it. Placeholders (`your-domain.com`, `<previous-tag>`, ...) become variables unless
- * --keep-placeholders.
+ * npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose]
+ * npm run import -- --pin <file.md or folder>
+ *
+ * A file: turns a Markdown checklist or runbook into a runbook file; prints a summary and
+ * warnings on stderr. When --out names an existing runbook, its ids are kept for the steps the
+ * import recognises (links and saved progress keep working), with its owners, tags and former
+ * ids; --fresh ignores it. Placeholders (`your-domain.com`, `<previous-tag>`, `$NAMESPACE` ...)
+ * become variables unless --keep-placeholders.
+ *
+ * A folder: every Markdown document under it, into <out-dir>/<folder name>/ with the same tree:
+ * one runbook file per document, links between documents made links between runbooks, linked
+ * images and files copied, index files (`_index.md`) copied for their folder's title. One line
+ * per document, then the total. Importing the folder again keeps every id.
+ *
+ * --pin: writes `{#id}` after every heading and step of Markdown runbooks that has none, in
+ * place, so that the Markdown can stay the source and be reworded without breaking links.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { basename } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importChecklist, runbookToYaml } from '../src/lib/import/index.ts';
+import { parse } from 'yaml';
+import { filesUnder } from '../src/lib/content/walk.ts';
+import { idFromName } from '../src/lib/ids.ts';
+import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml, type ImportedDocument } from '../src/lib/import/index.ts';
+import type { PreviousRunbook } from '../src/lib/import/keep-ids.ts';
 import { runbookIdFromFile } from '../src/lib/validate-runbook.ts';
-import { slugify } from '../src/lib/ids.ts';
 
-const USAGE = 'usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]';
+const USAGE = `usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
+       npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose]
+       npm run import -- --pin <file.md or folder>`;
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
 	options: {
 		out: { type: 'string' },
+		'out-dir': { type: 'string', default: 'content/runbooks' },
 		id: { type: 'string' },
 		system: { type: 'string' },
 		title: { type: 'string' },
 		fresh: { type: 'boolean', default: false },
 		'keep-placeholders': { type: 'boolean', default: false },
+		pin: { type: 'boolean', default: false },
+		verbose: { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h' },
 	},
 });
@@ -35,32 +53,140 @@ if (values.help || positionals.length !== 1) {
 }
 
 const input = positionals[0]!;
-let markdown: string;
+let isFolder: boolean;
 try {
-	markdown = readFileSync(input, 'utf8');
+	isFolder = statSync(input).isDirectory();
 } catch (error) {
 	console.error(`import: cannot read ${input}: ${(error as Error).message}`);
 	process.exit(1);
 }
+const markdownFile = (path: string) => /\.(md|markdown)$/i.test(path);
+const variables = !values['keep-placeholders'];
 
-const id = values.id ?? (values.out ? runbookIdFromFile(values.out) : slugify(basename(input).replace(/\.(md|markdown)$/i, '')));
-const previous = values.out && !values.fresh && existsSync(values.out) ? parse(readFileSync(values.out, 'utf8')) : undefined;
-const { runbook, summary, warnings, proposals } = importChecklist(markdown, {
-	id,
-	system: values.system,
-	title: values.title,
-	sourceName: basename(input),
-	variables: !values['keep-placeholders'],
-	...(previous ? { previous } : {}),
-});
-const yaml = runbookToYaml(runbook);
+if (values.pin) pin();
+else if (isFolder) importWholeFolder();
+else importOneFile();
 
-if (values.out) writeFileSync(values.out, yaml);
-else process.stdout.write(yaml);
+function importOneFile(): void {
+	const markdown = readFileSync(input, 'utf8');
+	const id = values.id ?? (values.out ? runbookIdFromFile(values.out) : idFromName(basename(input).replace(/\.(md|markdown)$/i, '')));
+	const previous = values.out && !values.fresh && existsSync(values.out) ? parse(readFileSync(values.out, 'utf8')) : undefined;
+	const { runbook, summary, warnings, proposals } = importChecklist(markdown, {
+		id,
+		system: values.system,
+		title: values.title,
+		sourceName: basename(input),
+		variables,
+		...(previous ? { previous } : {}),
+	});
+	const yaml = runbookToYaml(runbook);
+	if (values.out) writeFileSync(values.out, yaml);
+	else process.stdout.write(yaml);
+	const counts = Object.entries(summary)
+		.map(([key, value]) => `${key}: ${value}`)
+		.join(', ');
+	console.error(`import: ${input} -> ${values.out ?? 'stdout'} (id "${id}")\n  ${counts}`);
+	for (const proposal of proposals) console.error(`  ${proposal}`);
+	for (const warning of warnings) console.error(`  warning: ${warning}`);
+}
 
-const counts = Object.entries(summary)
-	.map(([key, value]) => `${key}: ${value}`)
-	.join(', ');
-console.error(`import: ${input} -> ${values.out ?? 'stdout'} (id "${id}")\n  ${counts}`);
-for (const proposal of proposals) console.error(`  ${proposal}`);
-for (const warning of warnings) console.error(`  warning: ${warning}`);
+function importWholeFolder(): void {
+	const root = resolve(input);
+	const name = basename(root);
+	const outRoot = join(values['out-dir'], name);
+	const files = filesUnder(root);
+	const documents = files.filter(markdownFile);
+	if (!documents.length) {
+		console.error(`import: no Markdown documents (*.md) under ${input}`);
+		process.exit(1);
+	}
+	// What an earlier import of this folder wrote, by source: its ids are kept.
+	const earlier = new Map<string, { id: string; runbook: PreviousRunbook; file: string }>();
+	if (!values.fresh && existsSync(outRoot)) {
+		for (const file of filesUnder(outRoot).filter((f) => /\.ya?ml$/i.test(f))) {
+			const runbook = parse(readFileSync(join(outRoot, file), 'utf8')) as PreviousRunbook & { source?: string };
+			if (runbook?.source) earlier.set(runbook.source, { id: runbookIdFromFile(file), runbook, file });
+		}
+	}
+	const fileSet = new Set(files);
+	const result = importFolder(
+		documents.map((path) => ({ path, markdown: readFileSync(join(root, path), 'utf8') })),
+		{
+			sourcePrefix: name,
+			...(values.system ? { system: values.system } : {}),
+			variables,
+			isFile: (path) => fileSet.has(path) && !markdownFile(path),
+			previous: (source) => earlier.get(source),
+		},
+	);
+
+	const write = (path: string, text: string) => {
+		mkdirSync(dirname(path), { recursive: true });
+		writeFileSync(path, text);
+	};
+	const copies = new Set<string>();
+	let steps = 0;
+	let commands = 0;
+	let links = 0;
+	let warnings = 0;
+	let response = 0;
+	let unknown = 0;
+	for (const doc of result.documents) {
+		const dir = dirname(doc.path) === '.' ? '' : dirname(doc.path);
+		const out = join(outRoot, dir, `${doc.id}.yaml`);
+		const schema = relative(dirname(out), 'public/runbook.schema.json').split('\\').join('/');
+		write(out, runbookToYaml(doc.result.runbook, schema));
+		for (const file of doc.files) copies.add(file);
+		const { summary } = doc.result;
+		const own = ownWarnings(doc);
+		steps += summary.steps;
+		commands += summary.commands;
+		links += doc.links;
+		warnings += own.length;
+		if (summary.response) response++;
+		if (!doc.result.runbook.version || !doc.result.runbook.lastReviewed) unknown++;
+		const alerts = doc.result.runbook.alerts?.length ? ` · alerts ${doc.result.runbook.alerts.join(', ')}` : '';
+		console.log(
+			`  ${doc.path} -> ${relative(values['out-dir'], out)} · ${summary.response ? 'response' : 'checklist'}${alerts} · ${summary.sections} sections, ${summary.steps} steps, ${summary.commands} commands, ${summary.variables} variables, ${doc.links} links${own.length ? ` · ${own.length} warning${own.length > 1 ? 's' : ''}` : ''}`,
+		);
+		if (values.verbose) for (const line of [...doc.result.proposals, ...own.map((w) => `warning: ${w}`)]) console.log(`      ${line}`);
+	}
+	for (const index of result.indexes) {
+		copies.add(index.path);
+	}
+	for (const file of copies) {
+		mkdirSync(dirname(join(outRoot, file)), { recursive: true });
+		copyFileSync(join(root, file), join(outRoot, file));
+	}
+	const written = new Set(result.documents.map((d) => `${name}/${d.path}`));
+	const orphans = [...earlier.entries()].filter(([source]) => !written.has(source)).map(([, e]) => e.file);
+	console.log(
+		`import: ${documents.length} documents -> ${result.documents.length} runbooks in ${outRoot} (${response} response, ${result.documents.length - response} checklist), ${steps} steps, ${commands} commands, ${links} links between documents and files, ${copies.size - result.indexes.length} files and ${result.indexes.length} folder index files copied${warnings ? `, ${warnings} warnings (--verbose lists them)` : ''}`,
+	);
+	if (unknown) console.log(`  ${unknown} runbooks say no version or review date: their pages say "unversioned" and "not reviewed yet" until you add version: and lastReviewed:`);
+	if (orphans.length) console.log(`  ${orphans.length} runbook files of an earlier import have no document any more (kept; delete them if the documents are gone): ${orphans.join(', ')}`);
+	for (const warning of result.warnings) console.log(`  warning: ${warning}`);
+}
+
+/** Warnings worth a person's attention: not the version and review date every import lacks. */
+function ownWarnings(doc: ImportedDocument): string[] {
+	return doc.result.warnings.filter((w) => !w.startsWith('no version found') && !w.startsWith('no "Last Updated" date found'));
+}
+
+function pin(): void {
+	const targets = isFolder ? filesUnder(input).filter(markdownFile).map((f) => join(input, f)) : [input];
+	const all = targets.map((t) => relative(input, t).split('\\').join('/'));
+	let total = 0;
+	for (const [i, file] of targets.entries()) {
+		if (isFolder && isIndexFile(all[i]!, all)) continue;
+		const pinned = pinMarkdown(readFileSync(file, 'utf8'));
+		if ('error' in pinned) {
+			console.error(`  ${file}: not pinned: ${pinned.error}`);
+			continue;
+		}
+		if (pinned.pinned) writeFileSync(file, pinned.text);
+		total += pinned.pinned;
+		console.log(`  ${file}: ${pinned.pinned} ids pinned`);
+	}
+	console.log(`import: ${total} ids pinned in ${targets.length} files`);
+}

@@ -4,12 +4,14 @@ import { defineCollection } from 'astro:content';
 import { runbookLoader } from './lib/content/runbook-loader.ts';
 import { withStarlightPageSchemaOnce } from './lib/starlight-page-schema.ts';
 import { runbookSchema } from './schema/runbook.ts';
+import { RUNBOOKS_DIR } from './settings.ts';
 
-// Wiring only: prose pages are Starlight docs; runbooks are typed YAML under content/runbooks.
+// Wiring only: prose pages are Starlight docs; runbooks are typed YAML (or Markdown read through
+// the importer) under content/runbooks.
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: withStarlightPageSchemaOnce(docsSchema()) }),
 	runbooks: defineCollection({
-		loader: runbookLoader({ base: './content/runbooks' }),
+		loader: runbookLoader({ base: RUNBOOKS_DIR }),
 		schema: runbookSchema,
 	}),
 };

@@ -19,7 +19,7 @@ export function startSheet(sheet: HTMLElement): void {
 	const runName = sheet.querySelector<HTMLElement>('[data-run-name]')!;
 	const store = openStore();
 	const runbook = sheet.dataset.runbook!;
-	const header = sheetHeader(sheet.dataset.title ?? runbook, sheet.dataset.version ?? '');
+	const header = sheetHeader(sheet.dataset.title ?? runbook, sheet.dataset.version);
 	const runs = loadRuns(store, runbook, Date.now()).runs.filter((r) => r.events.length || r.values);
 	const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 	const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });

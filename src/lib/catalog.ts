@@ -2,6 +2,7 @@ import type { CatalogEntry } from '../schema/catalog.ts';
 import type { Runbook } from '../schema/runbook.ts';
 import { absolute, paths, sectionLinks } from './links.ts';
 import { runbookReview } from './review.ts';
+import { runbookKind } from './runbook-outline.ts';
 
 export interface CatalogContext {
 	/** The site's base URL, e.g. https://runbooks.example.com */
@@ -19,12 +20,14 @@ export function catalogEntry(id: string, runbook: Runbook, context: CatalogConte
 		id,
 		title: runbook.title,
 		system: runbook.system,
+		kind: runbookKind(runbook),
 		summary: runbook.summary,
-		version: runbook.version,
+		alerts: runbook.alerts ?? [],
+		...(runbook.version ? { version: runbook.version } : {}),
 		owners: runbook.owners,
 		tags: runbook.tags,
-		lastReviewed: runbook.lastReviewed,
-		review: { everyDays: review.everyDays, due: review.due, overdueAtBuild: review.overdue },
+		...(runbook.lastReviewed ? { lastReviewed: runbook.lastReviewed } : {}),
+		review: { everyDays: review.everyDays, ...(review.due ? { due: review.due } : {}), overdueAtBuild: review.overdue },
 		...(runbook.formerIds?.length ? { formerIds: runbook.formerIds } : {}),
 		urls: {
 			page: at(paths.runbook(id)),

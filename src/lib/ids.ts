@@ -15,12 +15,27 @@ export function slugify(text: string, maxLength = 60): string {
 	return (lastHyphen > 10 ? cut.slice(0, lastHyphen) : slug.slice(0, maxLength)).replace(/-+$/, '');
 }
 
+/**
+ * An id from a file or alert name, its words kept apart: `etcdMembersDown` -> "etcd-members-down",
+ * `KubeAPIDown` -> "kube-api-down", `disk_full` -> "disk-full".
+ */
+export function idFromName(name: string): string {
+	return slugify(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2'));
+}
+
 /** Hands out unique ids within one runbook: the slug itself, then slug-2, slug-3 ... */
 export class IdAllocator {
 	private readonly used = new Set<string>();
 
 	constructor(reserved: Iterable<string> = []) {
 		for (const id of reserved) this.used.add(id);
+	}
+
+	/** Takes an id chosen by the author as it is; false when it is already taken. */
+	claim(id: string): boolean {
+		if (this.used.has(id)) return false;
+		this.used.add(id);
+		return true;
 	}
 
 	allocate(text: string, fallback = 'item'): string {

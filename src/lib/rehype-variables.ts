@@ -1,20 +1,23 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
-import { hasReference, placeholder, splitTemplate } from './variables.ts';
+import { hasReference, splitTemplate, type TemplateReference } from './variables.ts';
 
-/** How a reference appears in built HTML; the page script fills it with the run's value. */
-export function variableElement(name: string): Element {
+/**
+ * How a reference appears in built HTML; the page script fills it with the run's value. A shell
+ * variable reads `$NAME` until then, and says so in `data-unset`, so the page can go back to it.
+ */
+export function variableElement(reference: TemplateReference): Element {
 	return {
 		type: 'element',
 		tagName: 'span',
-		properties: { className: ['rs-var'], dataVar: name, dataState: 'unset' },
-		children: [{ type: 'text', value: placeholder(name) }],
+		properties: { className: ['rs-var'], dataVar: reference.name, dataState: 'unset', ...(reference.shell ? { dataUnset: reference.unset } : {}) },
+		children: [{ type: 'text', value: reference.unset }],
 	};
 }
 
 /** Text with its references as elements. */
 export function templateNodes(text: string): ElementContent[] {
-	return splitTemplate(text).map((part) => (typeof part === 'string' ? ({ type: 'text', value: part } satisfies Text) : variableElement(part.name)));
+	return splitTemplate(text).map((part) => (typeof part === 'string' ? ({ type: 'text', value: part } satisfies Text) : variableElement(part)));
 }
 
 /**

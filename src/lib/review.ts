@@ -3,8 +3,8 @@
 const DAY = 86_400_000;
 
 export interface ReviewStatus {
-	/** The date the next review is due. */
-	due: string;
+	/** The date the next review is due; none for a runbook never reviewed (an import, until someone checks it). */
+	due?: string;
 	overdue: boolean;
 	everyDays: number;
 }
@@ -23,7 +23,13 @@ export function reviewStatus(lastReviewed: string, everyDays: number, today: str
 	return { due, overdue: today >= due, everyDays };
 }
 
-/** A runbook's review: its own interval, or the site's default. */
-export function runbookReview(runbook: { lastReviewed: string; reviewEveryDays?: number | undefined }, defaultDays: number, today: string): ReviewStatus {
-	return reviewStatus(runbook.lastReviewed, runbook.reviewEveryDays ?? defaultDays, today);
+/** A runbook's review: its own interval, or the site's default. Never reviewed: nothing is due yet, and it says so. */
+export function runbookReview(runbook: { lastReviewed?: string | undefined; reviewEveryDays?: number | undefined }, defaultDays: number, today: string): ReviewStatus {
+	const everyDays = runbook.reviewEveryDays ?? defaultDays;
+	return runbook.lastReviewed ? reviewStatus(runbook.lastReviewed, everyDays, today) : { overdue: false, everyDays };
 }
+
+/** What the page and the catalog say where a runbook does not know its own version. */
+export const UNVERSIONED = 'unversioned';
+/** … and where it was never reviewed. */
+export const NOT_REVIEWED = 'not reviewed yet';

@@ -55,13 +55,38 @@ const KIND_LABELS: Record<Section['kind'], string> = {
 	criteria: 'Criteria',
 	reference: 'Reference',
 	signoff: 'Sign-off',
+	overview: 'Overview',
+	impact: 'Impact',
+	diagnosis: 'Diagnosis',
+	mitigation: 'Mitigation',
+	escalation: 'Escalation',
 };
 
 export function kindLabel(kind: Section['kind']): string {
 	return KIND_LABELS[kind];
 }
 
+/** Kinds that are prose to read (what fired, what it breaks, whom to call): no badge, nothing to count. */
+export function isProse(kind: Section['kind']): boolean {
+	return kind === 'overview' || kind === 'impact' || kind === 'escalation';
+}
+
+/**
+ * The kind's badge beside a section's heading, where it tells the reader something: never on
+ * prose, and not when the heading already says it ("Diagnosis", "Rollback").
+ */
+export function kindBadge(section: Pick<Section, 'kind' | 'title'>): string | undefined {
+	if (isProse(section.kind)) return undefined;
+	const label = KIND_LABELS[section.kind];
+	return label.toLowerCase() === section.title.trim().toLowerCase() ? undefined : label;
+}
+
 /** Kinds whose steps are done in order: shown as a numbered list. */
 export function isOrdered(kind: Section['kind']): boolean {
-	return kind === 'procedure' || kind === 'rollback';
+	return kind === 'procedure' || kind === 'rollback' || kind === 'diagnosis' || kind === 'mitigation';
+}
+
+/** A response runbook (what to do when an alert fires) or a checklist, as the data says, or as its naming alerts shows. */
+export function runbookKind(runbook: { kind?: 'checklist' | 'response' | undefined; alerts?: string[] | undefined }): 'checklist' | 'response' {
+	return runbook.kind ?? (runbook.alerts?.length ? 'response' : 'checklist');
 }

@@ -16,8 +16,9 @@ export function pageRules(paper: Paper, header: string, runLabel: string): strin
 		`@bottom-right{content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,sans-serif}}`;
 }
 
-export function sheetHeader(title: string, version: string): string {
-	return `${title} · version ${version}`;
+/** "Payments API deployment · version 1.2.0"; a runbook without a version says so. */
+export function sheetHeader(title: string, version: string | undefined): string {
+	return version ? `${title} · version ${version}` : `${title} · unversioned`;
 }
 
 export interface SheetRow<S> {

@@ -44,7 +44,7 @@ export function formatProblem(problem: RunbookProblem): string {
 	return problem.path ? `${where}: ${problem.path}: ${problem.message}` : `${where}: ${problem.message}`;
 }
 
-/** The id a runbook file gets: its name without the extension. */
+/** The id a runbook file gets: its name without the extension, whatever folder it is in. */
 export function runbookIdFromFile(file: string): string {
 	const base = file.split(/[\\/]/).pop() ?? file;
 	return base.replace(/\.ya?ml$/i, '');
@@ -55,7 +55,7 @@ const KNOWN_KEYS = [
 	'signoff', 'id', 'kind', 'description', 'steps', 'contacts', 'resources', 'text', 'details', 'commands',
 	'alternatives', 'optional', 'condition', 'lang', 'code', 'role', 'contact', 'label', 'href', 'roles',
 	'record', 'type', 'choices', 'value', 'techniques', 'requires', 'formerIds', 'reviewEveryDays',
-	'variables', 'name', 'default', 'example', 'pattern', 'secret',
+	'variables', 'name', 'default', 'example', 'pattern', 'secret', 'alerts', 'aliases', 'order', 'output',
 ];
 
 /** Edit distance, for "did you mean" on misspelt field names. */
@@ -201,7 +201,13 @@ export function validateRunbookSource(source: string, file: string): ValidationR
  */
 export function findCollectionProblems(entries: { file: string; id: string; formerIds?: string[] | undefined }[]): RunbookProblem[] {
 	const problems: RunbookProblem[] = [];
-	const current = new Map(entries.map((e) => [e.id, e.file]));
+	const current = new Map<string, string>();
+	for (const entry of entries) {
+		// Ids are URLs (/runbooks/<id>/): two files, in two folders or one YAML and one Markdown, cannot share one.
+		const other = current.get(entry.id);
+		if (other) problems.push({ file: entry.file, path: '', message: `the runbook id "${entry.id}" is also the id of ${other}. Hint: rename one file, or give one of them another id (\`id:\` in a Markdown file's front matter)` });
+		else current.set(entry.id, entry.file);
+	}
 	const claimed = new Map<string, string>();
 	for (const entry of entries) {
 		entry.formerIds?.forEach((former, i) => {

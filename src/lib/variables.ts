@@ -3,13 +3,41 @@
  * and judging a value. Pure, shared by the build (validation, rendering) and the browser.
  */
 
-/** A reference: `{{NAME}}`, spaces inside the braces allowed. */
-export const REFERENCE = /\{\{\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\s*\}\}/g;
+const NAME = '[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*';
+
+/**
+ * A reference: `{{NAME}}` (spaces inside the braces allowed), or `{{$NAME}}`, a shell variable:
+ * where the run gives no value, the command keeps `$NAME` and the shell fills it in from its
+ * environment, as it did in the source the runbook came from. Group 1 is a shell variable's
+ * name, group 2 any other's.
+ */
+export const REFERENCE = new RegExp(`\\{\\{(?:\\$(${NAME})|\\s*(${NAME})\\s*)\\}\\}`, 'g');
 
 /** The fields of runbook data that are shown with their variables filled in. */
 export const FILLED_FIELDS: ReadonlySet<string> = new Set(['text', 'details', 'notes', 'code', 'description', 'contact', 'href']);
 
-export type TemplatePart = string | { name: string };
+export interface TemplateReference {
+	name: string;
+	/** Written `{{$NAME}}`: without a value it reads `$NAME`, for the shell. */
+	shell: boolean;
+	/** How it reads without a value: `{{NAME}}`, or `$NAME` (`${NAME}` when a letter follows). */
+	unset: string;
+	/** Where it is written in the text: [start, end). */
+	start: number;
+	end: number;
+}
+
+export type TemplatePart = string | TemplateReference;
+
+function referenceOf(match: RegExpMatchArray, text: string): TemplateReference {
+	const shell = match[1] !== undefined;
+	const name = (match[1] ?? match[2])!;
+	const start = match.index!;
+	const end = start + match[0].length;
+	if (!shell) return { name, shell, unset: placeholder(name), start, end };
+	// `$NAME` would swallow a letter, digit or underscore right after it.
+	return { name, shell, unset: /\w/.test(text.charAt(end)) ? `\${${name}}` : `$${name}`, start, end };
+}
 
 /** Text split into literal parts and references, in order. */
 export function splitTemplate(text: string): TemplatePart[] {
@@ -17,7 +45,7 @@ export function splitTemplate(text: string): TemplatePart[] {
 	let last = 0;
 	for (const match of text.matchAll(REFERENCE)) {
 		if (match.index > last) parts.push(text.slice(last, match.index));
-		parts.push({ name: match[1]! });
+		parts.push(referenceOf(match, text));
 		last = match.index + match[0].length;
 	}
 	if (last < text.length) parts.push(text.slice(last));
@@ -31,22 +59,31 @@ export function hasReference(text: string): boolean {
 	return text.includes('{{') && ONE_REFERENCE.test(text);
 }
 
+/** Every reference in the text, in order. */
+export function templateReferences(text: string): TemplateReference[] {
+	return [...text.matchAll(REFERENCE)].map((match) => referenceOf(match, text));
+}
+
 export function referencedNames(text: string): string[] {
-	return [...text.matchAll(REFERENCE)].map((m) => m[1]!);
+	return templateReferences(text).map((r) => r.name);
 }
 
 /** How a reference is written when it has no value: the reader sees what to replace. */
 export const placeholder = (name: string) => `{{${name}}}`;
 
-/** The text with each reference replaced by its value; references without one stay as written. */
+/** The text with each reference replaced by its value; references without one read as unset. */
 export function fillTemplate(text: string, value: (name: string) => string | undefined): string {
-	return text.replace(REFERENCE, (whole, name: string) => value(name) ?? placeholder(name));
+	let out = '';
+	for (const part of splitTemplate(text)) out += typeof part === 'string' ? part : (value(part.name) ?? part.unset);
+	return out;
 }
 
 export interface Reference {
 	name: string;
 	/** Path in the runbook data, e.g. ['sections', 0, 'steps', 2, 'commands', 0, 'code']. */
 	path: (string | number)[];
+	/** Written as a shell variable, `{{$NAME}}`. */
+	shell: boolean;
 }
 
 /**
@@ -57,7 +94,7 @@ export function findReferences(data: unknown): Reference[] {
 	const found: Reference[] = [];
 	const walk = (value: unknown, path: (string | number)[]) => {
 		if (typeof value === 'string') {
-			if (value.includes('{{')) for (const name of referencedNames(value)) found.push({ name, path });
+			if (value.includes('{{')) for (const { name, shell } of templateReferences(value)) found.push({ name, path, shell });
 		} else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
 		else if (value && typeof value === 'object') {
 			for (const [key, v] of Object.entries(value)) if (!(path.length === 0 && key === 'variables')) walk(v, [...path, key]);
@@ -65,6 +102,12 @@ export function findReferences(data: unknown): Reference[] {
 	};
 	walk(data, []);
 	return found;
+}
+
+/** Variables every reference of which is a shell variable: without a value, the shell's. */
+export function shellVariables(references: readonly Reference[]): Set<string> {
+	const plain = new Set(references.filter((r) => !r.shell).map((r) => r.name));
+	return new Set(references.filter((r) => r.shell && !plain.has(r.name)).map((r) => r.name));
 }
 
 /** The field a path ends in (`details` for [..., 'details', 3]). */

@@ -1,3 +1,4 @@
+export * from './alerts.ts';
 export * from './command.ts';
 export * from './date.ts';
 export * from './ids.ts';

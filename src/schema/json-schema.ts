@@ -23,6 +23,9 @@ export function runbookJsonSchema(): Record<string, unknown> {
 	});
 	return {
 		...schema,
+		// As runbookSchema checks: a runbook not imported from a document says its version and review date.
+		if: { not: { required: ['source'] } },
+		then: { required: ['version', 'lastReviewed'] },
 		$id: `https://runsheet.dev/${JSON_SCHEMA_FILE}`,
 		title: 'Runsheet runbook',
 		description: 'One runbook: content/runbooks/<id>.yaml. The id is the file name.',

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { alertsSchema } from './alerts.ts';
 import { isoDateSchema } from './date.ts';
 import { formerIdsSchema, RESERVED_IDS } from './ids.ts';
 import { type Section, sectionSchema } from './section.ts';
@@ -7,18 +8,27 @@ import type { Step } from './step.ts';
 import { findReferences } from '../lib/variables.ts';
 import { findVariableIssues, variablesSchema } from './variables.ts';
 
-/** One runbook file, content/runbooks/<id>.yaml; its id is the file name. */
+export const RUNBOOK_KINDS = ['checklist', 'response'] as const;
+
+/** One runbook file, content/runbooks/<id>.yaml (or a Markdown file read through the importer). */
 export const runbookShape = z.strictObject({
 	title: z.string({ error: 'a runbook needs a title. Hint: add `title: "YogaFlow production deployment"`' }).min(1),
 	system: z
 		.string({ error: 'a runbook needs the system it is for. Hint: add `system: "YogaFlow"`' })
 		.min(1)
 		.describe('The application or service this runbook deploys or operates'),
+	kind: z
+		.enum(RUNBOOK_KINDS, { error: (issue) => `${JSON.stringify(issue.input)} is not a runbook kind. Hint: use one of ${RUNBOOK_KINDS.join(', ')}` })
+		.optional()
+		.describe('checklist: a deployment or maintenance worked through in order; response: what to do when an alert fires (Meaning, Impact, Diagnosis, Mitigation). Found from the sections when absent'),
 	summary: z.string().default('').describe('One or two sentences shown in the catalog'),
-	version: z
-		.string({ error: 'a runbook needs a version. Hint: add `version: "1.0.0"` and raise it when the runbook changes' })
-		.min(1),
-	lastReviewed: isoDateSchema.describe('When the runbook was last checked against reality'),
+	alerts: alertsSchema,
+	aliases: z.array(z.string().min(1)).optional().describe('Other names this runbook is known by: old titles, nicknames, paths it had on a former site'),
+	// Required of hand-written runbooks (see runbookSchema); what an import does not know stays
+	// absent, and the page says "unversioned" and "not reviewed yet".
+	version: z.string().min(1).optional().describe('The runbook\'s own version, raised when it changes (not the release it deploys)'),
+	lastReviewed: isoDateSchema.optional().describe('When the runbook was last checked against reality'),
+	order: z.number().optional().describe('Sort key within its system in the catalog (Hugo `weight`); lower comes first'),
 	reviewEveryDays: z
 		.number({ error: 'reviewEveryDays must be a number of days. Hint: write e.g. `reviewEveryDays: 90`' })
 		.int()
@@ -28,7 +38,7 @@ export const runbookShape = z.strictObject({
 	formerIds: formerIdsSchema.describe('File names (ids) this runbook had before; its old URLs redirect here'),
 	owners: z.array(z.string().min(1)).default([]).describe('Team or people to ask about this runbook'),
 	tags: z.array(z.string().min(1)).default([]),
-	source: z.string().optional().describe('The document this runbook was imported from'),
+	source: z.string().optional().describe('The document this runbook was imported from (such a runbook may leave version and lastReviewed out)'),
 	notes: z.array(z.string()).optional().describe('Introductory prose as block Markdown'),
 	variables: variablesSchema,
 	sections: z
@@ -144,7 +154,25 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 	return issues;
 }
 
+/**
+ * A runbook written by hand says which version it is and when it was last checked. One imported
+ * from a document (it names its `source`) may not know: a team's first import must build, and
+ * its pages say "unversioned" and "not reviewed yet" until someone fills these in.
+ */
+function findHeaderIssues(runbook: { source?: string | undefined; version?: string | undefined; lastReviewed?: string | undefined }): Issue[] {
+	if (runbook.source) return [];
+	const issues: Issue[] = [];
+	if (runbook.version === undefined) {
+		issues.push({ path: ['version'], message: 'missing required field "version". Hint: add `version: "1.0.0"` and raise it when the runbook changes' });
+	}
+	if (runbook.lastReviewed === undefined) {
+		issues.push({ path: ['lastReviewed'], message: 'missing required field "lastReviewed". Hint: add `lastReviewed: "YYYY-MM-DD"`, the day the steps were last checked against reality' });
+	}
+	return issues;
+}
+
 export const runbookSchema = runbookShape.superRefine((runbook, ctx) => {
+	for (const issue of findHeaderIssues(runbook)) ctx.addIssue({ code: 'custom', ...issue });
 	for (const issue of findRunbookIssues(runbook)) ctx.addIssue({ code: 'custom', ...issue });
 	for (const issue of findVariableIssues(runbook, findReferences(runbook))) ctx.addIssue({ code: 'custom', ...issue });
 });

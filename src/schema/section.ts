@@ -8,6 +8,11 @@ import { techniquesSchema } from './techniques.ts';
  * What a section is for decides how it is shown and used: checklists are ticked in any order,
  * procedures are done in order, rollback sections get their own pages, criteria say when a
  * deployment (or a rollback) counts as done, reference holds contacts, links and known issues.
+ *
+ * Response runbooks (one page per alert) name their parts after the alert-runbook template of
+ * the Prometheus community and its cousins: overview (Meaning, Symptoms, Overview) and impact
+ * are prose to read; diagnosis (Diagnosis, Investigation, Triage) and mitigation (Mitigation,
+ * Resolution, Remediation) are steps to do in order; escalation says whom to call next.
  */
 export const SECTION_KINDS = [
 	'checklist',
@@ -18,6 +23,11 @@ export const SECTION_KINDS = [
 	'criteria',
 	'reference',
 	'signoff',
+	'overview',
+	'impact',
+	'diagnosis',
+	'mitigation',
+	'escalation',
 ] as const;
 
 export const sectionKindSchema = z.enum(SECTION_KINDS, {

@@ -8,7 +8,7 @@ const files = [
 	{ name: 'a.yaml', source: 'title: A\n' },
 	{ name: 'b.yaml', source: 'title: B\n' },
 ];
-const runbooks = files.map(({ source }, i) => ({ data: { title: String.fromCharCode(65 + i) }, digest: sourceDigest(source) }));
+const runbooks = files.map(({ name, source }, i) => ({ id: name.replace('.yaml', ''), file: `content/runbooks/${name}`, data: { title: String.fromCharCode(65 + i) }, digest: sourceDigest(source) }));
 
 describe('runbooks handed from the content check to content sync', () => {
 	it('reads back what was written for the same files', () => {

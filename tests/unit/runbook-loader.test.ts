@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runbookLoader, shares } from '../../src/lib/content/runbook-loader.ts';
+import { runbookLoader } from '../../src/lib/content/runbook-loader.ts';
 import { validateRunbookSource } from '../../src/lib/validate-runbook.ts';
 
 /** The part of Astro's loader context the build path uses: a store, the project root, no watcher. */
@@ -17,13 +17,7 @@ function buildContext(stale: string[] = []) {
 }
 
 describe('runbook loader', () => {
-	it('splits files into contiguous shares, one per worker, never an empty one', () => {
-		expect(shares([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4, 5]]);
-		expect(shares([1, 2], 4)).toEqual([[1], [2]]);
-		expect(shares([], 4)).toEqual([[]]);
-	});
-
-	it('loads every runbook in worker threads, as the content check parses it, and drops entries whose file is gone', async () => {
+	it('loads every runbook as the content check parses it, and drops entries whose file is gone', async () => {
 		const { entries, context } = buildContext(['a-runbook-since-deleted']);
 		await runbookLoader({ base: 'content/runbooks' }).load(context as never);
 		const files = readdirSync('content/runbooks').filter((f) => f.endsWith('.yaml')).sort();

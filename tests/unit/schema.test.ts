@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Ajv from 'ajv/dist/2020.js';
+import { runbookSchema } from '../../src/schema/runbook.ts';
 import { catalogJsonSchema, runbookJsonSchema } from '../../src/schema/json-schema.ts';
 import { formatProblem, validateRunbookSource } from '../../src/lib/validate-runbook.ts';
 import { isCalendarDate } from '../../src/schema/date.ts';
@@ -116,8 +118,22 @@ describe('JSON Schema for editors', () => {
 		expect(text).toContain('"pattern":"^[a-z0-9]+(?:-[a-z0-9]+)*$"');
 		expect(text).toContain('"rollback"');
 		const schema = runbookJsonSchema() as { required: string[]; additionalProperties: boolean };
-		expect(schema.required).toEqual(expect.arrayContaining(['title', 'system', 'version', 'lastReviewed', 'sections']));
+		expect(schema.required).toEqual(expect.arrayContaining(['title', 'system', 'sections']));
 		expect(schema.additionalProperties).toBe(false);
+	});
+	it('asks a hand-written runbook for its version and review date, not an imported one (as the build does)', () => {
+		const validate = new Ajv({ strict: false }).compile(runbookJsonSchema());
+		const base = { title: 't', system: 's', sections: [{ id: 'a', title: 'A', steps: [{ id: 'b', text: 'Do it' }] }] };
+		expect(validate({ ...base, version: '1', lastReviewed: '2026-01-01' })).toBe(true);
+		expect(validate(base)).toBe(false);
+		expect(validate({ ...base, source: 'etcd/etcdMembersDown.md' })).toBe(true);
+		expect(runbookSchema.safeParse(base).success).toBe(false);
+		expect(runbookSchema.safeParse({ ...base, source: 'etcd/etcdMembersDown.md' }).success).toBe(true);
+		const missing = validateRunbookSource(JSON.stringify(base), 'content/runbooks/demo.yaml');
+		expect(missing.ok ? [] : missing.problems.map((p) => p.message)).toEqual([
+			expect.stringMatching(/^missing required field "version"\. Hint: add `version: "1\.0\.0"`/),
+			expect.stringMatching(/^missing required field "lastReviewed"\. Hint:/),
+		]);
 	});
 });
 

@@ -6,7 +6,24 @@ import { newRun } from '../../src/lib/progress/run.ts';
 
 describe('templates', () => {
 	it('split text into literal parts and references, spaces inside the braces allowed', () => {
-		expect(splitTemplate('curl https://api.{{DOMAIN}}/health?v={{ VERSION }}')).toEqual(['curl https://api.', { name: 'DOMAIN' }, '/health?v=', { name: 'VERSION' }]);
+		expect(splitTemplate('curl https://api.{{DOMAIN}}/health?v={{ VERSION }}')).toEqual([
+			'curl https://api.',
+			{ name: 'DOMAIN', shell: false, unset: '{{DOMAIN}}', start: 17, end: 27 },
+			'/health?v=',
+			{ name: 'VERSION', shell: false, unset: '{{VERSION}}', start: 37, end: 50 },
+		]);
+	});
+	it('read {{$NAME}} as a shell variable: without a value it is $NAME, or ${NAME} before a letter', () => {
+		expect(splitTemplate('kubectl -n {{$NAMESPACE}} logs {{$POD}}_x')).toEqual([
+			'kubectl -n ',
+			{ name: 'NAMESPACE', shell: true, unset: '$NAMESPACE', start: 11, end: 25 },
+			' logs ',
+			{ name: 'POD', shell: true, unset: '${POD}', start: 31, end: 39 },
+			'_x',
+		]);
+		expect(fillTemplate('kubectl -n {{$NAMESPACE}} get pod {{$POD}}', (n) => (n === 'POD' ? 'web-1' : undefined))).toBe('kubectl -n $NAMESPACE get pod web-1');
+		// A Go template's own variable stays a template: `{{ $x }}`, `{{$labels.pod}}`.
+		expect(splitTemplate('{{ $NAME }} {{$labels.pod}} {{ $value }}')).toEqual(['{{ $NAME }} {{$labels.pod}} {{ $value }}']);
 	});
 	it('leave Helm, Go and GitHub Actions templates as text', () => {
 		expect(splitTemplate('{{ .Values.tag }} ${{ secrets.TOKEN }} {{lower}} {{_X}}')).toEqual(['{{ .Values.tag }} ${{ secrets.TOKEN }} {{lower}} {{_X}}']);
@@ -44,7 +61,7 @@ describe('references in runbook data', () => {
 		sections: [{ id: 's', title: 'S', steps: [{ id: 'a', text: 'Open {{DOMAIN}}', commands: [{ code: 'curl {{DOMAIN}} {{OTHER}}' }] }] }],
 	};
 	it('are found with their path, the declarations themselves excepted', () => {
-		expect(findReferences(data)).toEqual([
+		expect(findReferences(data).map(({ name, path }) => ({ name, path }))).toEqual([
 			{ name: 'DOMAIN', path: ['sections', 0, 'steps', 0, 'text'] },
 			{ name: 'DOMAIN', path: ['sections', 0, 'steps', 0, 'commands', 0, 'code'] },
 			{ name: 'OTHER', path: ['sections', 0, 'steps', 0, 'commands', 0, 'code'] },

@@ -101,7 +101,7 @@ const ACTIONS: Record<string, (ctx: RunContext) => void | Promise<void>> = {
 	'export-json': async (ctx) => {
 		const { exportJson } = await exporter();
 		const run = ctx.run();
-		download(`${ctx.runbook}-${run.id}.json`, 'application/json', exportJson(run, { id: ctx.runbook, version: ctx.root.dataset.version ?? '' }, ctx.now()));
+		download(`${ctx.runbook}-${run.id}.json`, 'application/json', exportJson(run, { id: ctx.runbook, version: ctx.root.dataset.version }, ctx.now()));
 	},
 	'export-md': async (ctx) => {
 		const { exportMarkdown } = await exporter();

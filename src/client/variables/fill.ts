@@ -8,12 +8,14 @@ export interface VariableRule {
 	fallback?: string | undefined;
 	example?: string | undefined;
 	secret: boolean;
+	/** Used only as `{{$NAME}}`: without a value the shell's own `$NAME` is used. */
+	shell?: boolean;
 }
 
 export type VariableState = 'unset' | 'ok' | 'invalid' | 'default';
 
 export function ruleFrom(name: string, data: DOMStringMap): VariableRule {
-	return { name, pattern: data.pattern, fallback: data.default, example: data.example, secret: 'secret' in data };
+	return { name, pattern: data.pattern, fallback: data.default, example: data.example, secret: 'secret' in data, shell: 'shell' in data };
 }
 
 /** The value in force and how it stands: the run's own, else the default, else none. */
@@ -37,7 +39,8 @@ export function fillValues(scope: ParentNode, rules: ReadonlyMap<string, Variabl
 	for (const el of scope.querySelectorAll<HTMLElement>('[data-var]')) {
 		const name = el.dataset.var!;
 		const { value: v, state } = resolve(rules.get(name), given(name));
-		const text = v === undefined ? placeholder(name) : maskSecrets && rules.get(name)?.secret ? MASK : v;
+		// Without a value a shell variable reads `$NAME` (data-unset), any other `{{NAME}}`.
+		const text = v === undefined ? (el.dataset.unset ?? placeholder(name)) : maskSecrets && rules.get(name)?.secret ? MASK : v;
 		if (el.textContent !== text) el.textContent = text;
 		if (el.dataset.state !== state) el.dataset.state = state;
 	}

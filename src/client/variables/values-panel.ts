@@ -1,4 +1,4 @@
-import { cleanValue, referencedNames } from '../../lib/variables.ts';
+import { cleanValue, templateReferences } from '../../lib/variables.ts';
 import { fillValues, resolve, ruleFrom, type VariableRule } from './fill.ts';
 
 export interface ValuesHooks {
@@ -42,6 +42,7 @@ export function startValues(root: HTMLElement, hooks: ValuesHooks): ValuesView {
 		shownRun = id;
 		let unset = 0;
 		let invalid = 0;
+		let filled = 0;
 		for (const input of inputs) {
 			const rule = rules.get(input.dataset.varInput!)!;
 			const own = given(rule.name) ?? '';
@@ -49,14 +50,17 @@ export function startValues(root: HTMLElement, hooks: ValuesHooks): ValuesView {
 			if ((switched || input !== document.activeElement) && input.value !== own) input.value = own;
 			input.disabled = readonly;
 			const { state } = resolve(rule, own);
-			if (state === 'unset') unset++;
+			// A shell variable left empty is not missing: the shell fills it in.
+			if (state === 'unset' && !rule.shell) unset++;
 			if (state === 'invalid') invalid++;
+			if (state !== 'unset') filled++;
 			input.setAttribute('aria-invalid', String(state === 'invalid'));
 			input.closest<HTMLElement>('[data-var-field]')!.dataset.state = state;
 			input.parentElement!.querySelector('[data-var-message]')!.textContent =
 				state === 'invalid' ? `This does not look right${rule.example ? ` (expected something like ${rule.example})` : ''}. Commands use it as typed: check it.` : '';
 		}
-		count.textContent = unset ? `${unset} of ${inputs.length} not set` : invalid ? `${invalid} to check` : 'all set';
+		const required = inputs.filter((i) => !rules.get(i.dataset.varInput!)!.shell).length;
+		count.textContent = unset ? `${unset} of ${required} not set` : invalid ? `${invalid} to check` : required || filled ? 'all set' : 'optional';
 		panel.dataset.state = unset ? 'unset' : invalid ? 'invalid' : 'ok';
 		fillValues(root, rules, given, true);
 	};
@@ -78,14 +82,20 @@ export function startValues(root: HTMLElement, hooks: ValuesHooks): ValuesView {
 
 	// Expressive Code's button copies the filled command (data-code); this says what is missing.
 	const copied = (button: HTMLElement) => {
-		const names = [...new Set(referencedNames(button.dataset.rsTemplate!))];
-		const unset = names.filter((n) => resolve(rules.get(n), given(n)).state === 'unset');
-		const invalid = names.filter((n) => resolve(rules.get(n), given(n)).state === 'invalid');
+		const references = templateReferences(button.dataset.rsTemplate!);
+		const names = (shell: boolean, state: string) => [
+			...new Set(references.filter((r) => r.shell === shell && resolve(rules.get(r.name), given(r.name)).state === state).map((r) => (shell ? r.unset : `{{${r.name}}}`))),
+		];
+		const unset = names(false, 'unset');
+		const invalid = [...names(false, 'invalid'), ...names(true, 'invalid')];
+		const fromShell = names(true, 'unset');
 		if (unset.length) {
-			hooks.say(`Copied, but not ready: ${unset.map((n) => `{{${n}}}`).join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Fill ${unset.length > 1 ? 'them' : 'it'} in under “Values for this run”.`);
+			hooks.say(`Copied, but not ready: ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Fill ${unset.length > 1 ? 'them' : 'it'} in under “Values for this run”.`);
 			panel.open = true;
 		} else if (invalid.length) {
-			hooks.say(`Copied, but check ${invalid.map((n) => `{{${n}}}`).join(', ')}: ${invalid.length > 1 ? 'they do' : 'it does'} not look right.`);
+			hooks.say(`Copied, but check ${invalid.join(', ')}: ${invalid.length > 1 ? 'they do' : 'it does'} not look right.`);
+		} else if (fromShell.length) {
+			hooks.say(`Copied with ${fromShell.join(', ')} as written: your shell fills ${fromShell.length > 1 ? 'them' : 'it'} in, or set ${fromShell.length > 1 ? 'them' : 'it'} under “Values for this run”.`);
 		}
 	};
 

@@ -16,6 +16,9 @@ export interface RunbookFile {
 }
 
 export interface CheckedRunbook {
+	id: string;
+	/** The runbook's file, from the project root. */
+	file: string;
 	data: unknown;
 	/** Of the file's text: Astro's data store tells changed entries by it. */
 	digest: string;
@@ -26,6 +29,14 @@ export const CHECKED_RUNBOOKS_ENV = 'RUNSHEET_CHECKED_RUNBOOKS';
 
 export function sourceDigest(source: string): string {
 	return createHash('sha256').update(source).digest('hex').slice(0, 16);
+}
+
+/**
+ * The key of a content folder: the names and texts of its runbook files (YAML and Markdown) and the
+ * names of the others (a Markdown runbook's link to an image depends on the image being there).
+ */
+export function folderKey(dir: string, all: readonly string[]): string {
+	return filesKey(all.map((name) => ({ name, source: /\.(ya?ml|md|markdown)$/i.test(name) ? readFileSync(join(dir, name), 'utf8') : '' })));
 }
 
 export function filesKey(files: RunbookFile[]): string {

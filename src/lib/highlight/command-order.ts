@@ -8,12 +8,12 @@
 import type { Command } from '../../schema/command.ts';
 import type { Section } from '../../schema/section.ts';
 import type { Step } from '../../schema/step.ts';
+import { noteCommands } from '../note-parts.ts';
 import { rollbackContent } from '../rollback.ts';
-import { walkSteps } from '../runbook-outline.ts';
 
 export interface RunbookSections {
 	id: string;
-	data: { sections: Section[] };
+	data: { sections: Section[]; notes?: string[] | undefined };
 }
 
 export interface PlacedBlock {
@@ -24,11 +24,22 @@ export interface PlacedBlock {
 	first: boolean;
 }
 
-function* sectionCommands(section: Section): Generator<Command> {
-	for (const step of walkSteps(section.steps)) {
-		yield* step.commands ?? [];
-		for (const alternative of step.alternatives ?? []) yield* alternative.commands ?? [];
+/** A step's command blocks in the order StepItem and Alternatives show them: notes, commands, options, sub-steps. */
+function* stepCommands(step: Step): Generator<Command> {
+	for (const note of step.notes ?? []) yield* noteCommands(note);
+	yield* step.commands ?? [];
+	for (const alternative of step.alternatives ?? []) {
+		yield* noteCommands(alternative.text);
+		yield* alternative.commands ?? [];
+		for (const child of alternative.steps ?? []) yield* stepCommands(child);
 	}
+	for (const child of step.steps ?? []) yield* stepCommands(child);
+}
+
+/** A section's own command blocks (not its sub-sections'), in the order SectionBlock shows them. */
+function* sectionCommands(section: Section): Generator<Command> {
+	for (const note of section.notes ?? []) yield* noteCommands(note);
+	for (const step of section.steps ?? []) yield* stepCommands(step);
 }
 
 /** Commands of `sections` and their sub-sections, split by whether they sit in a rollback section. */
@@ -45,39 +56,33 @@ export function blocksInBuildOrder(runbooks: RunbookSections[]): PlacedBlock[] {
 	const runbookPages: PlacedBlock[] = [];
 	for (const { id, data } of runbooks) {
 		const rollback: Command[] = [];
-		const other: Command[] = [];
+		const other: Command[] = [...(data.notes ?? []).flatMap((note) => [...noteCommands(note)])];
 		collect(data.sections, false, rollback, other);
 		const rollbackFirst = firstCommand(rollbackContent(data.sections)?.sections);
 		if (rollbackFirst) rollbackPages.push({ command: rollbackFirst, runbook: id, first: true });
 		// Rollback commands are on the runbook page too, where the rollback page's first is not first.
 		rollbackPages.push(...rollback.map((command) => ({ command, runbook: id, first: false })));
-		const pageFirst = firstCommand(data.sections);
+		const pageFirst = firstCommand(data.sections, data.notes);
 		if (pageFirst) runbookPages.push({ command: pageFirst, runbook: id, first: true });
 		runbookPages.push(...other.filter((command) => command !== pageFirst).map((command) => ({ command, runbook: id, first: false })));
 	}
 	return [...rollbackPages, ...runbookPages];
 }
 
-function firstInSteps(steps: Step[] | undefined): Command | undefined {
-	for (const step of steps ?? []) {
-		const found =
-			step.commands?.[0] ??
-			step.alternatives?.map((alternative) => alternative.commands?.[0] ?? firstInSteps(alternative.steps)).find(Boolean) ??
-			firstInSteps(step.steps);
-		if (found) return found;
+function* pageCommands(sections: Section[] | undefined): Generator<Command> {
+	for (const section of sections ?? []) {
+		yield* sectionCommands(section);
+		yield* pageCommands(section.sections);
 	}
-	return undefined;
 }
 
 /**
- * The first command block on a page that shows `sections`, in the order SectionBlock, StepItem and
- * Alternatives put them: a step's commands, then its options (commands, then steps), then its
- * sub-steps; a section's steps, then its sub-sections.
+ * The first command block on a page that shows `sections` (after the runbook's own notes, on its
+ * page), in the order SectionBlock, StepItem and Alternatives put them: a section's notes, then
+ * its steps (a step's notes, commands, options, sub-steps), then its sub-sections.
  */
-export function firstCommand(sections: Section[] | undefined): Command | undefined {
-	for (const section of sections ?? []) {
-		const found = firstInSteps(section.steps) ?? firstCommand(section.sections);
-		if (found) return found;
-	}
+export function firstCommand(sections: Section[] | undefined, notes?: string[]): Command | undefined {
+	for (const note of notes ?? []) for (const command of noteCommands(note)) return command;
+	for (const command of pageCommands(sections)) return command;
 	return undefined;
 }

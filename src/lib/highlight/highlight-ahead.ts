@@ -9,6 +9,7 @@
  * comes from it (scripts/check-highlight-parity.ts compares that build with one without it).
  */
 import { availableParallelism } from 'node:os';
+import { bundledLanguages } from 'shiki';
 import type { Command } from '../../schema/command.ts';
 import { paths } from '../links.ts';
 import { startJobWorker, type JobWorker } from '../worker-jobs.ts';
@@ -35,8 +36,18 @@ export function highlightAheadMode(env: Record<string, string | undefined>, prod
 	return cores > 1 ? 'on' : 'off';
 }
 
+/**
+ * The language a block is highlighted in: its own when Shiki knows it, else plain text. Teams
+ * label blocks with languages no grammar covers (`promql`, `logql`); Expressive Code would fall
+ * back to plain text too, with a warning on every build.
+ */
+export function highlightLanguage(lang: string): string {
+	return lang in bundledLanguages || PLAIN.has(lang) ? lang : 'txt';
+}
+const PLAIN = new Set(['', 'txt', 'text', 'plaintext', 'plain', 'ansi']);
+
 export function codeBlockJob(command: Command, page: string, first: boolean): CodeBlockJob {
-	return { code: command.code, lang: command.lang, title: command.title, page, first };
+	return { code: command.code, lang: highlightLanguage(command.lang), title: command.title, page, first };
 }
 
 async function start(load: () => Promise<RunbookSections[]>): Promise<Ahead | undefined> {

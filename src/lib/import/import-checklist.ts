@@ -1,5 +1,7 @@
+import GithubSlugger from 'github-slugger';
 import type { Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -13,6 +15,10 @@ import { IdAllocator } from '../ids.ts';
 import { RESERVED_IDS } from '../../schema/ids.ts';
 import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTitle, splitCondition } from './classify.ts';
 import { firstComment, splitNumberedComments, splitOptionComments } from './code-blocks.ts';
+import { codeBlockCommands } from '../shell.ts';
+import { parseFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.ts';
+import { takePin, type PinSite } from './pins.ts';
+import { alertNameFrom, coreResponseKind, hasResponseShape, inlineCommands, isCommandOnly, isInstruction, PROSE_KINDS, responseKind, RESPONSE_STEP_KINDS } from './response.ts';
 import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFromSignoffText } from './fields.ts';
 import { repairMojibake } from './mojibake.ts';
 import { keepIds, type PreviousRunbook } from './keep-ids.ts';
@@ -24,9 +30,13 @@ import type { Variable } from '../../schema/variables.ts';
 export interface ImportedRunbook {
 	title: string;
 	system: string;
+	kind?: 'checklist' | 'response';
 	summary: string;
+	alerts?: string[];
+	aliases?: string[];
 	version?: string;
 	lastReviewed?: string;
+	order?: number;
 	reviewEveryDays?: number;
 	formerIds?: string[];
 	owners: string[];
@@ -55,6 +65,8 @@ export interface ImportSummary {
 	rollbackLinks: number;
 	/** Variables proposed from placeholders. */
 	variables: number;
+	/** Runbook-level: whether the source had the response shape (Meaning, Diagnosis, Mitigation ...). */
+	response: boolean;
 }
 
 export interface ImportResult {
@@ -63,14 +75,26 @@ export interface ImportResult {
 	warnings: string[];
 	/** What the importer proposed beyond the source text, for the user to check. */
 	proposals: string[];
+	/**
+	 * Anchors other documents may link to (`#diagnosis`, as the source's site generator made them
+	 * from the headings, and every id of the runbook), each with the id it now has.
+	 */
+	anchors: Map<string, string>;
+	/** Where `{#id}` pins would go in the source, for headings and steps that have none. */
+	pins: PinSite[];
+	/** The source's own front matter, as read (its runbook id, if it pins one). */
+	frontMatter: FrontMatter;
 }
 
 export interface ImportOptions {
 	/** The runbook id (file name); used to guess the system when the title does not name it. */
 	id?: string;
+	/** The system, whatever the document says. */
 	system?: string;
+	/** The system of the folder the document is in (its index file's title): below the front matter's own. */
+	folderSystem?: string;
 	title?: string;
-	/** Recorded as `source:` in the runbook. */
+	/** Recorded as `source:` in the runbook; its file name may name the alert the document answers. */
 	sourceName?: string;
 	/** The runbook file being re-imported over: its ids, former ids and hand-set header are kept. */
 	previous?: PreviousRunbook;
@@ -101,11 +125,66 @@ function containsTask(item: ListItem): boolean {
 	);
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** A text with some matches replaced, and where an offset of the new text was in the old one. */
+function replaceTracked(text: string, pattern: RegExp, replacement: (match: RegExpExecArray) => string): { text: string; original: (offset: number) => number } {
+	const edits: { at: number; from: number }[] = [];
+	let out = '';
+	let last = 0;
+	for (const match of text.matchAll(pattern)) {
+		out += text.slice(last, match.index);
+		const written = replacement(match as RegExpExecArray);
+		out += written;
+		last = match.index + match[0].length;
+		edits.push({ at: out.length, from: last });
+	}
+	out += text.slice(last);
+	return {
+		text: out,
+		// After the last edit before it, an offset is as far from that edit's end as in the old text.
+		original: (offset) => {
+			let base = { at: 0, from: 0 };
+			for (const edit of edits) if (edit.at <= offset) base = edit;
+			return base.from + (offset - base.at);
+		},
+	};
+}
+
+/** The source text the importer reads: line ends, mis-encoded UTF-8 and Hugo link shortcodes mended. */
+export interface NormalisedSource {
+	text: string;
+	/** Characters repaired from mis-encoded UTF-8. */
+	repairs: number;
+	/** Where an offset of `text` is in the source as written; undefined when repairs changed its length. */
+	original?: (offset: number) => number;
+}
+
+export function normaliseSource(markdown: string): NormalisedSource {
+	const lines = replaceTracked(markdown, /\r\n?/g, () => '\n');
+	const repaired = repairMojibake(lines.text);
+	// Hugo's link shortcodes (`[Gather logs]({{< ref "helpers/gatherLogs.md" >}})`) as the plain
+	// relative links they stand for, so that links between documents can be followed.
+	const links = replaceTracked(repaired.text, /\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"\s*[>%]\}\}/g, (match) => match[1]!);
+	return {
+		text: links.text,
+		repairs: repaired.repairs,
+		...(repaired.repairs ? {} : { original: (offset: number) => lines.original(links.original(offset)) }),
+	};
+}
 
 export function importChecklist(markdown: string, options: ImportOptions = {}): ImportResult {
-	const repaired = repairMojibake(markdown.replace(/\r\n?/g, '\n'));
-	return new ChecklistImporter(repaired.text, options, repaired.repairs).run();
+	const source = normaliseSource(markdown);
+	return new ChecklistImporter(source.text, options, source.repairs).run();
+}
+
+/** `<details><summary>More</summary>` … `</details>`: the disclosure's tags, read as its title in bold. */
+function withoutDisclosures(markdown: string): string {
+	return markdown
+		.replace(/<summary>\s*([\s\S]*?)\s*<\/summary>/gi, (_, title: string) => `**${title.trim()}**\n\n`)
+		.replace(/<\/?details(?:\s[^>]*)?>/gi, '')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
 }
 
 class ChecklistImporter {
@@ -120,6 +199,13 @@ class ChecklistImporter {
 	private readonly meta: { version?: string; lastReviewed?: string; purpose?: string } = {};
 	private title?: string;
 	private summary?: string;
+	/** A document in the response shape: Meaning, Impact, Diagnosis, Mitigation and the like. */
+	private response = false;
+	private frontMatter: FrontMatter = { owners: [], tags: [], aliases: [], alerts: [], ignored: [] };
+	/** Anchors as the source's site generator made them from headings. */
+	private readonly slugger = new GithubSlugger();
+	private readonly anchors = new Map<string, string>();
+	private readonly pins: PinSite[] = [];
 	private stack: { depth: number; sink: Sink }[] = [];
 	/** The step the previous block ended on, so a code block right after an item joins it. */
 	private lastStep?: Step;
@@ -136,7 +222,20 @@ class ChecklistImporter {
 
 	run(): ImportResult {
 		const tree = parser.parse(this.source) as Root;
-		for (const node of tree.children) this.block(node);
+		// remark-frontmatter's nodes: `yaml`, and `toml`, which mdast's types do not list.
+		const isMatter = (node: RootContent) => ['yaml', 'toml'].includes(node.type as string);
+		const matter = tree.children.find(isMatter) as { type: string; value: string } | undefined;
+		if (matter) this.readFrontMatter(matter.value, matter.type === 'toml' ? 'toml' : 'yaml');
+		const blocks = tree.children.filter((node) => !isMatter(node));
+		const headings = blocks.flatMap((node) => (node.type === 'heading' && node.depth > 1 ? [takePin(toString(node)).text] : []));
+		this.response = this.frontMatter.alerts.length > 0 || hasResponseShape(headings.map(cleanHeading));
+		blocks.forEach((node, i) => {
+			// A document with no headings under its title is one thing to do, read as a mitigation:
+			// instructions and commands become steps, explanations stay prose.
+			const isTitle = node.type === 'heading' && node.depth === 1 && this.title === undefined;
+			if (!headings.length && !this.stack.length && !isTitle) this.openSection('What to do', 'mitigation');
+			this.block(node, blocks[i + 1]);
+		});
 		let runbook = this.assemble();
 		const rollback = proposeRollbackLinks(runbook.sections);
 		const proposals = rollback.links.map((link) => `requires: ${link}`);
@@ -163,7 +262,53 @@ class ChecklistImporter {
 				);
 			}
 		}
-		return { runbook, summary: this.summarize(runbook, rollback), warnings: this.warnings, proposals };
+		if (this.frontMatter.ignored.length) proposals.push(`front matter not used: ${this.frontMatter.ignored.join(', ')}`);
+		for (const [anchor, id] of this.idsOf(runbook)) if (!this.anchors.has(anchor)) this.anchors.set(anchor, id);
+		return { runbook, summary: this.summarize(runbook, rollback), warnings: this.warnings, proposals, anchors: this.anchors, pins: this.pins, frontMatter: this.frontMatter };
+	}
+
+	private readFrontMatter(value: string, format: 'yaml' | 'toml'): void {
+		const parsed = parseFrontMatter(value, format);
+		if ('error' in parsed) this.warnings.push(`front matter (${format.toUpperCase()}) not read: ${parsed.error}`);
+		else this.frontMatter = readFrontMatter(parsed.data);
+	}
+
+	/** Every id of the runbook: a link may already use the id itself. */
+	private *idsOf(runbook: ImportedRunbook): Generator<[string, string]> {
+		const visitSteps = function* (steps: Step[] | undefined): Generator<[string, string]> {
+			for (const step of steps ?? []) {
+				yield [step.id, step.id];
+				for (const alt of step.alternatives ?? []) {
+					yield [alt.id, alt.id];
+					yield* visitSteps(alt.steps);
+				}
+				yield* visitSteps(step.steps);
+			}
+		};
+		const visitSections = function* (sections: Section[] | undefined): Generator<[string, string]> {
+			for (const section of sections ?? []) {
+				yield [section.id, section.id];
+				yield* visitSteps(section.steps);
+				yield* visitSections(section.sections);
+			}
+		};
+		yield* visitSections(runbook.sections);
+	}
+
+	/** An id for a heading or step: the one pinned in the source (`{#id}`), else one made from its words. */
+	private idFor(pinned: string | undefined, text: string, fallback: string, pinAt: number | undefined): string {
+		if (pinned && this.ids.claim(pinned)) return pinned;
+		if (pinned) this.warnings.push(`the pinned id {#${pinned}} is used twice: the second one is given another`);
+		const id = this.ids.allocate(text, fallback);
+		if (pinAt !== undefined) this.pins.push({ offset: pinAt, id });
+		return id;
+	}
+
+	/** Reads a `{#id}` pin off the end of a text, warning about one that is not a usable id. */
+	private pinOf(text: string, line: number | undefined): { text: string; id?: string } {
+		const pin = takePin(text);
+		if (pin.invalid) this.warnings.push(`line ${line}: {#${pin.invalid}} is not a usable id (lowercase words joined by hyphens): ignored`);
+		return pin;
 	}
 
 
@@ -214,6 +359,10 @@ class ChecklistImporter {
 				// The first prose in a section, before any step, describes it.
 				if (!section.description && !section.steps?.length && !section.notes?.length && !markdown.includes('\n') && markdown.length <= 200) {
 					section.description = markdown;
+				} else if (RESPONSE_STEP_KINDS.has(section.kind) && section.steps?.length) {
+					// In diagnosis and mitigation, prose after a step says more about that step
+					// ("That result should give a rough timeline"): it stays under it, in order.
+					(section.steps.at(-1)!.notes ??= []).push(markdown);
 				} else (section.notes ??= []).push(markdown);
 			},
 		};
@@ -239,7 +388,8 @@ class ChecklistImporter {
 	}
 
 	private heading(node: Heading): void {
-		const raw = toString(node).trim();
+		const pin = this.pinOf(toString(node).trim(), node.position?.start.line);
+		const raw = pin.text.trim();
 		if (!raw) {
 			this.warnings.push(`line ${node.position?.start.line}: empty heading skipped`);
 			return;
@@ -257,14 +407,39 @@ class ChecklistImporter {
 			return;
 		}
 		const title = cleanHeading(raw);
-		const kind = guessSectionKind(title, parent?.kind);
-		const section: Section = { id: this.ids.allocate(title, 'section'), title, kind };
+		const kind = this.kindOf(title, parent?.kind);
+		// The heading's text ends where its last inline ends (before closing #s or a setext line).
+		const textEnd = node.children.at(-1)?.position?.end.offset;
+		const section: Section = { id: this.idFor(pin.id, title, 'section', pin.id ? undefined : textEnd), title, kind };
+		// The anchor the source's own site gave this heading: links from other documents use it.
+		this.anchors.set(pin.id ?? this.slugger.slug(raw), section.id);
 		if (parent?.section) (parent.section.sections ??= []).push(section);
 		else if (parent) {
 			// A heading inside an option heading: keep it as a sub-step group of that option.
 			parent.addNote(`**${title}**`);
 		} else this.sections.push(section);
 		this.stack.push({ depth: node.depth, sink: this.sectionSink(section) });
+	}
+
+	/** A section the document does not write as a heading. */
+	private openSection(title: string, kind: SectionKind): void {
+		const section: Section = { id: this.ids.allocate(title, 'section'), title, kind };
+		this.sections.push(section);
+		this.stack.push({ depth: 2, sink: this.sectionSink(section) });
+	}
+
+	/**
+	 * What a heading's section is for. Response headings (Meaning, Diagnosis, Mitigation ...) are
+	 * read first in a document of that shape; in a checklist only the unmistakable ones, after the
+	 * checklist's own ("Troubleshooting" is common issues there, diagnosis in an alert runbook).
+	 */
+	private kindOf(title: string, parentKind: SectionKind | undefined): SectionKind {
+		if (this.response) {
+			if (parentKind === 'reference' || parentKind === 'signoff') return parentKind;
+			return responseKind(title) ?? guessSectionKind(title, parentKind);
+		}
+		const guessed = guessSectionKind(title, parentKind);
+		return guessed === (parentKind ?? 'checklist') ? (coreResponseKind(title) ?? guessed) : guessed;
 	}
 
 	/** "### Option A: Docker Compose" under a section: one step with one alternative per option. */
@@ -283,7 +458,7 @@ class ChecklistImporter {
 		return this.alternativeSink(alternative, parent.kind);
 	}
 
-	private block(node: RootContent): void {
+	private block(node: RootContent, next: RootContent | undefined): void {
 		switch (node.type) {
 			case 'heading':
 				return this.heading(node);
@@ -292,12 +467,12 @@ class ChecklistImporter {
 			case 'code':
 				return this.standaloneCode(node);
 			case 'paragraph':
-				return this.paragraph(node);
+				return this.paragraph(node, next);
 			case 'thematicBreak':
 				return;
 			case 'html': {
 				const comment = /^<!--([\s\S]*?)-->$/.exec(node.value.trim());
-				return this.note(comment ? comment[1]!.trim() : node.value);
+				return this.note(comment ? comment[1]!.trim() : withoutDisclosures(node.value));
 			}
 			case 'table':
 			case 'blockquote':
@@ -308,8 +483,9 @@ class ChecklistImporter {
 		}
 	}
 
-	private note(markdown: string): void {
+	private note(raw: string): void {
 		this.lastStep = undefined;
+		const markdown = /<\/?(details|summary)\b/i.test(raw) ? withoutDisclosures(raw) : raw;
 		if (!markdown.trim()) return;
 		if (this.sink) this.sink.addNote(markdown);
 		else this.preamble.push(markdown);
@@ -317,8 +493,9 @@ class ChecklistImporter {
 
 	// ---- paragraphs: metadata, sign-off fields, options, prose ---------------------------
 
-	private paragraph(node: Paragraph): void {
+	private paragraph(node: Paragraph, next: RootContent | undefined): void {
 		const source = this.blockSource(node);
+		if (this.responseStep(node, next)) return;
 		const fields = parseFieldLines(source);
 		if (fields) {
 			// "**Notes:**" followed by lines of underscores: Markdown reads those lines as
@@ -347,6 +524,51 @@ class ChecklistImporter {
 		}
 		if (/^[_\s]+$/.test(source)) return;
 		this.note(source);
+	}
+
+	/**
+	 * In diagnosis and mitigation, paragraphs are steps when they ask for something: one that
+	 * introduces a command ("Run the following command to get the health of etcd:" and a code
+	 * fence) is a step with that command; one whose every line is an instruction ("Check the
+	 * logs.", "Restart the pod.") is a step per line; one instruction is one step. Anything else
+	 * is prose (see sectionSink: after a step it stays under that step).
+	 */
+	private responseStep(node: Paragraph, next: RootContent | undefined): boolean {
+		const sink = this.sink;
+		if (!sink?.section || !RESPONSE_STEP_KINDS.has(sink.kind)) return false;
+		const text = this.inlineSource(node.children);
+		const end = node.position!.end.offset!;
+		if (next?.type === 'code') {
+			this.lastStep = this.responseStepFrom(text, node.position?.start.line, end, true);
+			return true;
+		}
+		const lines = this.blockSource(node).split('\n');
+		if (lines.length > 1 && lines.every(isInstruction)) {
+			let offset = node.position!.start.offset!;
+			for (const line of this.slice(offset, end).split('\n')) {
+				offset += line.length + 1;
+				this.lastStep = this.responseStepFrom(line.trim(), node.position?.start.line, offset - 1);
+			}
+			this.lastStep = undefined;
+			return true;
+		}
+		if (isInstruction(text)) {
+			this.responseStepFrom(text, node.position?.start.line, end);
+			this.lastStep = undefined;
+			return true;
+		}
+		return false;
+	}
+
+	/** A step from a paragraph or a line; one that introduces a command loses its colon ("… the health of etcd:"). */
+	private responseStepFrom(written: string, line: number | undefined, end: number, introducesCommand = false): Step {
+		const pin = this.pinOf(written, line);
+		if (introducesCommand) pin.text = pin.text.replace(/\s*:\s*$/, '');
+		// The id from the words a reader sees: a link's text, not its address.
+		const words = pin.text.replace(/\]\([^)]*\)/g, ']');
+		const step: Step = { id: this.idFor(pin.id, words, 'step', pin.id ? undefined : end), text: pin.text };
+		this.sink!.steps.push(step);
+		return step;
 	}
 
 	/** Takes a paragraph of "**Label**: value" lines: sign-off roles, record blanks or metadata. */
@@ -402,8 +624,18 @@ class ChecklistImporter {
 			this.note(this.blockSource(node));
 			return;
 		}
-		if (sink.kind === 'reference' && this.referenceList(node, sink)) return;
+		if ((sink.kind === 'reference' || sink.kind === 'escalation') && this.referenceList(node, sink)) return;
 		this.lastStep = undefined;
+		// In diagnosis and mitigation a bullet list is steps when every bullet asks for something
+		// ("Check pod events via `kubectl describe pod`"), not when it lists possibilities.
+		const bulletSteps =
+			!node.ordered &&
+			RESPONSE_STEP_KINDS.has(sink.kind) &&
+			node.children.every((item) => {
+				const first = item.children[0];
+				const text = first?.type === 'paragraph' ? this.inlineSource(first.children) : '';
+				return isInstruction(text) || isCommandOnly(text);
+			});
 		let pending: ListItem[] = [];
 		const flush = () => {
 			if (!pending.length) return;
@@ -411,7 +643,7 @@ class ChecklistImporter {
 			pending = [];
 		};
 		for (const item of node.children) {
-			if (this.itemIsStep(item, node, sink.kind)) {
+			if (bulletSteps || this.itemIsStep(item, node, sink.kind)) {
 				flush();
 				const step = this.step(item, sink.kind);
 				sink.steps.push(step);
@@ -441,7 +673,7 @@ class ChecklistImporter {
 			return item.children.length === 1 && first?.type === 'paragraph' ? parseLabelled(this.inlineSource(first.children)) : undefined;
 		});
 		if (entries.some((e) => !e)) return false;
-		const isContacts = /contact/i.test(section.title);
+		const isContacts = /contact/i.test(section.title) || section.kind === 'escalation';
 		for (const entry of entries as { label: string; value: string }[]) {
 			if (isContacts) (section.contacts ??= []).push({ role: entry.label, contact: entry.value } satisfies Contact);
 			else (section.resources ??= []).push({ label: entry.label, href: entry.value.replace(/^`(.*)`$/, '$1') } satisfies Resource);
@@ -454,11 +686,16 @@ class ChecklistImporter {
 		const [first, ...rest] = item.children;
 		let text = '';
 		let idSource = '';
+		let pinned: string | undefined;
+		let pinAt: number | undefined;
 		const blocks = [...rest];
 		let trailingOptions: string[] = [];
 		if (first?.type === 'paragraph') {
 			const phrasing = first.children;
-			text = this.inlineSource(phrasing).replace(CRITERION_MARK, '');
+			const pin = this.pinOf(this.inlineSource(phrasing), item.position?.start.line);
+			pinned = pin.id;
+			if (!pin.id) pinAt = first.position!.end.offset;
+			text = pin.text.replace(CRITERION_MARK, '');
 			// "**Option A: ...**" on the line right under the item text continues its paragraph
 			// in Markdown, but the author meant an option.
 			const lines = this.blockSource(first).split('\n');
@@ -468,7 +705,7 @@ class ChecklistImporter {
 				trailingOptions = lines.slice(optionLine).filter((line) => optionTitle(line) !== undefined);
 			}
 			const strong = phrasing[0]?.type === 'strong' ? toString(phrasing[0]) : '';
-			idSource = strong || toString(first).replace(CRITERION_MARK, '');
+			idSource = strong || takePin(toString(first)).text.replace(CRITERION_MARK, '');
 		} else if (first) blocks.unshift(first);
 
 		// "**Technical Lead Approval:** ____ Date: ____" reads as its label.
@@ -485,7 +722,12 @@ class ChecklistImporter {
 			text = 'Do the following.';
 			this.warnings.push(`line ${item.position?.start.line}: a step without text was given "${text}"`);
 		}
-		const step: Step = { id: this.ids.allocate(splitCondition(idSource).text || withoutCondition || text, 'step'), text: withoutCondition || text };
+		const step: Step = { id: this.idFor(pinned, splitCondition(idSource).text || withoutCondition || text, 'step', pinAt), text: withoutCondition || text };
+		// "Check pod events via `kubectl describe pod $POD`": the command, ready to copy, under the step.
+		if (RESPONSE_STEP_KINDS.has(kind)) {
+			const commands = inlineCommands(step.text);
+			if (commands.length) step.commands = commands;
+		}
 		if (condition) {
 			step.optional = true;
 			// "(optional)" says no more than the flag itself.
@@ -501,7 +743,7 @@ class ChecklistImporter {
 					else (step.details ??= []).push(...this.details(child));
 				}
 			} else if (block.type === 'code') {
-				(target.commands ??= []).push(this.command(block));
+				(target.commands ??= []).push(...this.commands(block));
 			} else if (block.type === 'paragraph') {
 				const option = optionTitle(toString(block));
 				if (option) target = this.addAlternative(step, option);
@@ -531,8 +773,9 @@ class ChecklistImporter {
 		return alternative;
 	}
 
-	private command(node: Code): Command {
-		return { lang: (node.lang ?? 'bash').toLowerCase(), code: node.value };
+	/** A code block as commands: one as written, or a terminal transcript's commands without prompts, each with its output. */
+	private commands(node: Code): Command[] {
+		return codeBlockCommands(node.value, (node.lang ?? 'bash').toLowerCase());
 	}
 
 	// ---- code blocks that are not inside an item ---------------------------------------
@@ -544,18 +787,18 @@ class ChecklistImporter {
 			// A fence right after an item belongs to it (authors often forget to indent it).
 			const alt = this.lastStep.alternatives?.at(-1);
 			const target = alt ?? this.lastStep;
-			(target.commands ??= []).push({ lang, code: node.value });
+			(target.commands ??= []).push(...this.commands(node));
 			return;
 		}
 		// In a plain checklist a lone block is an illustration (a diagram, a config excerpt)
 		// unless its comments number steps or name options; in procedures, rollbacks, checks
-		// and known issues it is something to run.
+		// and known issues it is something to run. In prose (Meaning, Impact) it is an example.
 		const structured = splitNumberedComments(node.value) ?? splitOptionComments(node.value);
-		if (!sink || (sink.kind === 'checklist' && !sink.addCommands && !structured)) {
+		if (!sink || (sink.kind === 'checklist' && !sink.addCommands && !structured) || PROSE_KINDS.has(sink.kind)) {
 			this.note(this.blockSource(node));
 			return;
 		}
-		if (sink.addCommands && !splitNumberedComments(node.value) && sink.addCommands([{ lang, code: node.value }])) return;
+		if (sink.addCommands && !splitNumberedComments(node.value) && sink.addCommands(this.commands(node))) return;
 
 		const options = splitOptionComments(node.value);
 		if (options) {
@@ -576,7 +819,7 @@ class ChecklistImporter {
 			return;
 		}
 		const title = this.pendingLabel(sink) ?? firstComment(node.value) ?? `Run the ${sink.title} commands`;
-		const step: Step = { id: this.ids.allocate(title, 'step'), text: title, commands: [{ lang, code: node.value }] };
+		const step: Step = { id: this.ids.allocate(title, 'step'), text: title, commands: this.commands(node) };
 		sink.steps.push(step);
 		// The step stands for this block only: a following fence is a new step.
 	}
@@ -597,7 +840,10 @@ class ChecklistImporter {
 	// ---- the whole runbook --------------------------------------------------------------
 
 	private systemName(): string {
-		if (this.options.system) return this.options.system;
+		const named = this.options.system ?? this.frontMatter.system ?? this.options.folderSystem;
+		if (named) return named;
+		// An alert runbook on its own names the alert, not the system it is about.
+		if (this.response) return 'Alerts';
 		const generic = /\b(production|deployment|deploy|checklist|launch|preparation|release|report|runbook|batch\s*\d+|and)\b|[:&\-–—]/gi;
 		const fromTitle = (this.title ?? '').replace(generic, ' ').replace(/\s+/g, ' ').trim();
 		if (/[A-Z]/.test(fromTitle)) return fromTitle;
@@ -611,6 +857,11 @@ class ChecklistImporter {
 		return fromId || 'Unknown system';
 	}
 
+	/** The source's file name without its folder and extension, e.g. "etcdMembersDown". */
+	private fileStem(): string | undefined {
+		return this.options.sourceName?.split('/').pop()?.replace(/\.(md|markdown)$/i, '');
+	}
+
 	/** Sections left empty once their sign-off lines moved to `signoff:` are dropped. */
 	private pruneEmpty(sections: Section[]): Section[] {
 		return sections.filter((section) => {
@@ -622,21 +873,34 @@ class ChecklistImporter {
 
 	private assemble(): ImportedRunbook {
 		const system = this.systemName();
-		let title = this.options.title ?? this.title ?? `${system} runbook`;
-		if (!this.options.title && !title.toLowerCase().includes(system.toLowerCase())) title = `${system}: ${title}`;
-		if (!this.title && !this.options.title) this.warnings.push('no level-1 heading: title made from the system name');
+		const matter = this.frontMatter;
+		const h1 = this.title;
+		let title = this.options.title ?? matter.title ?? h1 ?? this.fileStem() ?? `${system} runbook`;
+		// A checklist's title says which system it deploys; an alert runbook's is the alert.
+		if (!this.response && !this.options.title && !matter.title && !title.toLowerCase().includes(system.toLowerCase())) title = `${system}: ${title}`;
+		if (!h1 && !this.options.title && !matter.title) this.warnings.push(`no title in front matter and no level-1 heading: title made from the ${this.fileStem() ? 'file name' : 'system name'}`);
+		const alert = this.response ? alertNameFrom(h1, this.fileStem()) : undefined;
+		const alerts = matter.alerts.length ? matter.alerts : alert ? [alert] : [];
+		const version = matter.version ?? this.meta.version;
+		const lastReviewed = matter.lastReviewed ?? this.meta.lastReviewed;
 		const runbook: ImportedRunbook = {
 			title,
 			system,
-			summary: this.summary ?? this.meta.purpose ?? '',
-			...(this.meta.version ? { version: this.meta.version } : {}),
-			...(this.meta.lastReviewed ? { lastReviewed: this.meta.lastReviewed } : {}),
-			owners: [],
-			tags: [],
+			...(this.response ? { kind: 'response' as const } : {}),
+			summary: matter.summary ?? this.summary ?? this.meta.purpose ?? '',
+			...(alerts.length ? { alerts } : {}),
+			...(matter.aliases.length ? { aliases: matter.aliases } : {}),
+			...(version ? { version } : {}),
+			...(lastReviewed ? { lastReviewed } : {}),
+			...(matter.order !== undefined ? { order: matter.order } : {}),
+			...(matter.reviewEveryDays ? { reviewEveryDays: matter.reviewEveryDays } : {}),
+			owners: matter.owners,
+			tags: matter.tags,
 			...(this.options.sourceName ? { source: this.options.sourceName } : {}),
 			...(this.preamble.length ? { notes: this.preamble } : {}),
 			sections: this.pruneEmpty(this.sections),
 		};
+		if (matter.summary && this.summary) (runbook.notes ??= []).unshift(this.summary);
 		if (this.summary && this.meta.purpose) (runbook.notes ??= []).push(`Purpose: ${this.meta.purpose}`);
 		if (this.roles.length || this.record.length) runbook.signoff = { roles: this.roles, record: this.record };
 		if (!runbook.version) this.warnings.push('no version found: add `version:` (e.g. "1.0.0")');
@@ -656,7 +920,7 @@ class ChecklistImporter {
 			contacts: 0, resources: 0, roles: runbook.signoff?.roles.length ?? 0,
 			recordFields: runbook.signoff?.record.length ?? 0, mojibakeRepairs: this.mojibakeRepairs,
 			rollbackTechniques: rollback.tagged, rollbackLinks: rollback.links.length,
-			variables: runbook.variables?.length ?? 0,
+			variables: runbook.variables?.length ?? 0, response: this.response,
 		};
 		const countSteps = (steps: Step[] | undefined) => {
 			for (const step of steps ?? []) {

@@ -1,3 +1,4 @@
-export { importChecklist, type ImportOptions, type ImportResult, type ImportSummary, type ImportedRunbook } from './import-checklist.ts';
+export { importChecklist, normaliseSource, type ImportOptions, type ImportResult, type ImportSummary, type ImportedRunbook } from './import-checklist.ts';
+export { documentIds, importFolder, isIndexFile, pinMarkdown, readIndex, type FolderImport, type FolderIndex, type ImportedDocument, type SourceDocument } from './folder.ts';
 export { repairMojibake } from './mojibake.ts';
-export { runbookToYaml, SCHEMA_HEADER } from './to-yaml.ts';
+export { runbookToYaml, schemaHeader, SCHEMA_HEADER } from './to-yaml.ts';

@@ -1,5 +1,11 @@
+import type { Code, InlineCode, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { Variable } from '../../schema/variables.ts';
-import { FILLED_FIELDS, placeholder } from '../variables.ts';
+import { FILLED_FIELDS, placeholder, templateReferences } from '../variables.ts';
+import { isShellLanguage } from '../shell.ts';
 
 /**
  * Proposes runbook variables from the placeholders checklists are full of (`your-domain.com`,
@@ -12,6 +18,8 @@ export interface VariableProposal {
 	variable: Variable;
 	/** What was replaced, with how often. */
 	replaced: Map<string, number>;
+	/** Replaced by `{{$NAME}}` only: the shell's own value where the run gives none. */
+	shell: boolean;
 }
 
 /** Where a text sits, which decides what counts as a placeholder there. */
@@ -19,10 +27,13 @@ interface Place {
 	field: string;
 	/** The contact's role or the resource's label, for naming a whole-field placeholder. */
 	owner?: string;
+	/** A command's language. */
+	lang?: string;
 }
 
 type Rule = (text: string, place: Place, found: Finder) => string;
-type Finder = (match: string, variable: Variable) => string;
+/** Records a placeholder and gives the reference to write instead: `{{NAME}}`, or `{{$NAME}}` for a shell variable. */
+type Finder = (match: string, variable: Variable, shell?: boolean) => string;
 
 const HTML_TAGS = new Set('a abbr b br code dd del details div dl dt em h1 h2 h3 h4 h5 h6 hr i img ins kbd li ol p pre q s samp small span strong sub summary sup table tbody td th thead tr u ul var'.split(' '));
 // Values that grant access: kept out of storage, links and paper. A database URL carries its password.
@@ -60,9 +71,81 @@ const yourConstant: Rule = (text, _place, found) => text.replace(/\bYOUR_([A-Z0-
 /** `your-bucket-name` → BUCKET_NAME, `your-org` → ORG. */
 const yourWords: Rule = (text, _place, found) => text.replace(/\byour-([a-z0-9]+(?:-[a-z0-9]+)*)\b/g, (m, words: string) => found(m, declare(toName(words))));
 
-/** `<previous-tag>`, `<frontend-pod>`: a name in angle brackets that is no HTML tag. */
+/** `<previous-tag>`, `<frontend-pod>`, `<my-namespace>`: a name in angle brackets that is no HTML tag. */
 const angled: Rule = (text, _place, found) =>
-	text.replace(/<([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)>/g, (m, words: string) => (HTML_TAGS.has(words) ? m : found(m, declare(toName(words)))));
+	text.replace(/<([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)>/g, (m, words: string) =>
+		HTML_TAGS.has(words) ? m : found(m, declare(toName(words.replace(/^(?:my|the)[-_](?=[a-z])/, '')))),
+	);
+
+/** `{{NAME}}` already written in the source (a template of the team's own): declared as it is. */
+const written: Rule = (text, _place, found) =>
+	templateReferences(text).reduceRight(
+		(out, ref) => out.slice(0, ref.start) + found(out.slice(ref.start, ref.end), declare(ref.name), ref.shell) + out.slice(ref.end),
+		text,
+	);
+
+/** Environment variables every shell has: never something a responder types in. */
+const SHELL_OWN = new Set(['HOME', 'PATH', 'USER', 'PWD', 'OLDPWD', 'SHELL', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', 'TMPDIR', 'EDITOR', 'PAGER', 'UID', 'EUID', 'PPID', 'RANDOM', 'SECONDS', 'LINENO', 'IFS', 'KUBECONFIG']);
+
+/**
+ * `$NAMESPACE`, `${POD}` in shell code: a value the responder has in the shell, or should. Becomes
+ * `{{$NAMESPACE}}`: filled in when the run has a value, else left as `$NAMESPACE` for the shell.
+ * Not: a variable the same code assigns (`NODE_NAME=...`), one in single quotes (awk's `$NF`),
+ * an escaped `\$`, or the shell's own (`$HOME`).
+ */
+function shellVariables(code: string, found: Finder): string {
+	const assigned = new Set([...code.matchAll(/(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Z][A-Z0-9_]*)=|\bfor\s+([A-Z][A-Z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Z][A-Z0-9_]*)/gm)].map((m) => (m[1] ?? m[2] ?? m[3])!));
+	let out = '';
+	let quoted = false;
+	let doubleQuoted = false;
+	for (let i = 0; i < code.length; i++) {
+		const c = code[i]!;
+		const escaped = code[i - 1] === '\\';
+		if (c === "'" && !doubleQuoted && !escaped) quoted = !quoted;
+		if (c === '"' && !quoted && !escaped) doubleQuoted = !doubleQuoted;
+		// `{{ ... }}` is a Go or Helm template: its `$x` are the template's own.
+		if (!quoted && c === '{' && code[i + 1] === '{') {
+			const end = code.indexOf('}}', i);
+			if (end > 0) {
+				out += code.slice(i, end + 2);
+				i = end + 1;
+				continue;
+			}
+		}
+		const match = !quoted && c === '$' && !escaped ? /^\$(?:\{([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\}|([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w]))/.exec(code.slice(i)) : null;
+		const name = match && (match[1] ?? match[2]);
+		if (match && name && name.length > 1 && !assigned.has(name) && !SHELL_OWN.has(name)) {
+			out += found(match[0], declare(name), true);
+			i += match[0].length - 1;
+		} else out += c;
+	}
+	return out;
+}
+
+/** Code spans and shell fences inside Markdown, each rewritten by `rewrite`; the rest as written. */
+function inCode(markdown: string, rewrite: (code: string, lang: string | undefined) => string): string {
+	if (!markdown.includes('$')) return markdown;
+	const tree = codeParser.parse(markdown) as Root;
+	const edits: { start: number; end: number; text: string }[] = [];
+	visit(tree, ['inlineCode', 'code'], (node) => {
+		const code = node as InlineCode | Code;
+		const lang = code.type === 'code' ? (code.lang ?? '') : undefined;
+		if (code.type === 'code' && !isShellLanguage(lang)) return;
+		const start = code.position!.start.offset!;
+		const slice = markdown.slice(start, code.position!.end.offset!);
+		const at = slice.indexOf(code.value, code.type === 'code' ? slice.indexOf('\n') : 0);
+		if (at < 0) return;
+		edits.push({ start: start + at, end: start + at + code.value.length, text: rewrite(code.value, lang) });
+	});
+	return edits.reduceRight((out, edit) => out.slice(0, edit.start) + edit.text + out.slice(edit.end), markdown);
+}
+const codeParser = unified().use(remarkParse).use(remarkGfm);
+
+const shell: Rule = (text, place, found) => {
+	if (place.field === 'code') return isShellLanguage(place.lang) ? shellVariables(text, found) : text;
+	if (place.field === 'text' || place.field === 'details' || place.field === 'notes' || place.field === 'description') return inCode(text, (code) => shellVariables(code, found));
+	return text;
+};
 
 /** A file named by a date pattern (`backup_YYYYMMDD.sql`): the file, checked against the pattern. */
 const datedFile: Rule = (text, place, found) => {
@@ -107,7 +190,7 @@ const elided: Rule = (text, place, found) => {
 	});
 };
 
-const RULES: Rule[] = [bracketed, elided, datedFile, release, domain, yourConstant, yourWords, angled];
+const RULES: Rule[] = [written, shell, bracketed, elided, datedFile, release, domain, yourConstant, yourWords, angled];
 
 /**
  * Rewrites every filled-in field of `data` (mutating it) and returns the variables, in order of
@@ -116,11 +199,12 @@ const RULES: Rule[] = [bracketed, elided, datedFile, release, domain, yourConsta
  */
 export function proposeVariables(data: { sections: unknown; notes?: unknown }): VariableProposal[] {
 	const proposals = new Map<string, VariableProposal>();
-	const found: Finder = (match, variable) => {
-		const proposal = proposals.get(variable.name) ?? { variable, replaced: new Map() };
+	const found: Finder = (match, variable, shell = false) => {
+		const proposal = proposals.get(variable.name) ?? { variable, replaced: new Map(), shell };
+		proposal.shell &&= shell;
 		proposal.replaced.set(match, (proposal.replaced.get(match) ?? 0) + 1);
 		proposals.set(variable.name, proposal);
-		return placeholder(variable.name);
+		return shell ? `{{$${variable.name}}}` : placeholder(variable.name);
 	};
 	const rewrite = (text: string, place: Place) => RULES.reduce((t, rule) => rule(t, place, found), text);
 	walkFields(data, rewrite);
@@ -137,25 +221,26 @@ export function proposeVariables(data: { sections: unknown; notes?: unknown }): 
 
 /** Applies `rewrite` to each string of a filled-in field, knowing the field and its owner. */
 export function walkFields(data: unknown, rewrite: (text: string, place: Place) => string): void {
-	const visit = (value: unknown, field: string, owner: string | undefined): unknown => {
-		if (typeof value === 'string') return FILLED_FIELDS.has(field) ? rewrite(value, { field, ...(owner ? { owner } : {}) }) : value;
+	const walk = (value: unknown, field: string, owner: string | undefined, lang: string | undefined): unknown => {
+		if (typeof value === 'string') return FILLED_FIELDS.has(field) ? rewrite(value, { field, ...(owner ? { owner } : {}), ...(lang !== undefined ? { lang } : {}) }) : value;
 		if (Array.isArray(value)) {
-			value.forEach((v, i) => (value[i] = visit(v, field, owner)));
+			value.forEach((v, i) => (value[i] = walk(v, field, owner, lang)));
 			return value;
 		}
 		if (value && typeof value === 'object') {
 			const record = value as Record<string, unknown>;
 			const own = typeof record.role === 'string' ? record.role : typeof record.label === 'string' ? record.label : undefined;
-			for (const [key, v] of Object.entries(record)) if (key !== 'variables') record[key] = visit(v, key, own);
+			const language = typeof record.lang === 'string' ? record.lang : undefined;
+			for (const [key, v] of Object.entries(record)) if (key !== 'variables') record[key] = walk(v, key, own, language);
 			return record;
 		}
 		return value;
 	};
-	visit(data, '', undefined);
+	walk(data, '', undefined, undefined);
 }
 
 /** One line per proposal for the import report. */
-export function describeProposal({ variable, replaced }: VariableProposal): string {
+export function describeProposal({ variable, replaced, shell }: VariableProposal): string {
 	const what = [...replaced].map(([text, n]) => `"${text}"${n > 1 ? ` ×${n}` : ''}`).join(', ');
-	return `variable ${variable.name}${variable.secret ? ' (secret)' : ''}: ${what} → ${placeholder(variable.name)}`;
+	return `variable ${variable.name}${variable.secret ? ' (secret)' : ''}: ${what} → ${shell ? `{{$${variable.name}}} (the shell's $${variable.name} where no value is given)` : placeholder(variable.name)}`;
 }

@@ -5,12 +5,13 @@ import type { Run } from './run.ts';
 export interface RunExport {
 	format: 'runsheet-run';
 	runbook: string;
-	runbookVersion: string;
+	/** Absent for a runbook without a version (imported, not yet versioned). */
+	runbookVersion?: string | undefined;
 	exported: string;
 	run: unknown;
 }
 
-export function exportJson(run: Run, runbook: { id: string; version: string }, now: number): string {
+export function exportJson(run: Run, runbook: { id: string; version?: string | undefined }, now: number): string {
 	const payload: RunExport = {
 		format: 'runsheet-run',
 		runbook: runbook.id,
