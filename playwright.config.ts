@@ -8,6 +8,9 @@ if (!executablePath) {
 }
 
 const PORT = Number(process.env.RUNSHEET_TEST_PORT ?? 4329);
+// The site built from runbooks nobody here wrote (npm run test:imported-site).
+const IMPORTED_PORT = PORT + 1;
+const IMPORTED = '.test-sites/imported';
 
 // Tests run against the built site (`npm run build` first) served by `astro preview`, which
 // Playwright starts and stops itself.
@@ -27,13 +30,24 @@ export default defineConfig({
 	},
 	// Budgets are timed alone, after everything else, so other tests do not share the CPU.
 	projects: [
-		{ name: 'site', testIgnore: /budgets\.spec\.ts$/ },
-		{ name: 'budgets', testMatch: /budgets\.spec\.ts$/, dependencies: ['site'] },
+		{ name: 'site', testIgnore: /(budgets|imported)\.spec\.ts$/ },
+		{ name: 'imported', testMatch: /imported\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${IMPORTED_PORT}` } },
+		{ name: 'budgets', testMatch: /budgets\.spec\.ts$/, dependencies: ['site', 'imported'] },
 	],
-	webServer: {
-		command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
-		url: `http://127.0.0.1:${PORT}/runbooks/`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-	},
+	webServer: [
+		{
+			command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+			url: `http://127.0.0.1:${PORT}/runbooks/`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+		},
+		{
+			// A second preview of the same project: Astro allows one unless told not to track it.
+			command: `npx astro preview --host 127.0.0.1 --port ${IMPORTED_PORT} --ignore-lock`,
+			url: `http://127.0.0.1:${IMPORTED_PORT}/runbooks/`,
+			env: { RUNSHEET_CONTENT: `${IMPORTED}/runbooks`, RUNSHEET_OUT: `${IMPORTED}/dist` },
+			reuseExistingServer: false,
+			timeout: 60_000,
+		},
+	],
 });

@@ -29,14 +29,14 @@ export interface TemplateReference {
 
 export type TemplatePart = string | TemplateReference;
 
+/** How a reference reads without a value; `$NAME` would swallow a letter, digit or underscore after it. */
+const unsetText = (shellName: string | undefined, name: string | undefined, next: string) =>
+	shellName ? (/\w/.test(next) ? `\${${shellName}}` : `$${shellName}`) : placeholder(name!);
+
 function referenceOf(match: RegExpMatchArray, text: string): TemplateReference {
-	const shell = match[1] !== undefined;
-	const name = (match[1] ?? match[2])!;
 	const start = match.index!;
 	const end = start + match[0].length;
-	if (!shell) return { name, shell, unset: placeholder(name), start, end };
-	// `$NAME` would swallow a letter, digit or underscore right after it.
-	return { name, shell, unset: /\w/.test(text.charAt(end)) ? `\${${name}}` : `$${name}`, start, end };
+	return { name: (match[1] ?? match[2])!, shell: match[1] !== undefined, unset: unsetText(match[1], match[2], text.charAt(end)), start, end };
 }
 
 /** Text split into literal parts and references, in order. */
@@ -73,9 +73,7 @@ export const placeholder = (name: string) => `{{${name}}}`;
 
 /** The text with each reference replaced by its value; references without one read as unset. */
 export function fillTemplate(text: string, value: (name: string) => string | undefined): string {
-	let out = '';
-	for (const part of splitTemplate(text)) out += typeof part === 'string' ? part : (value(part.name) ?? part.unset);
-	return out;
+	return text.replace(REFERENCE, (whole, shellName: string | undefined, name: string | undefined, at: number) => value((shellName ?? name)!) ?? unsetText(shellName, name, text.charAt(at + whole.length)));
 }
 
 export interface Reference {

@@ -160,8 +160,7 @@ export function startProgress(root: HTMLElement): void {
 			if (!badge) {
 				badge = document.createElement('span');
 				badge.className = 'rs-secprog';
-				// After the heading and its kind badge, when it has one.
-				(section.heading.querySelector('.rs-kind') ?? section.heading.querySelector(':is(h2, h3, h4, h5, h6)'))!.after(badge);
+				section.heading.querySelector('.rs-kind')!.after(badge);
 			}
 			const finished = isFinished(t);
 			badge.textContent = `${t.done + t.na}/${t.total}`;
@@ -419,8 +418,8 @@ export function startProgress(root: HTMLElement): void {
 	// ---- start -------------------------------------------------------------------------------------
 
 	root.classList.add('rs-js');
-	// A page with nothing to tick (an alert runbook that is all prose) has no run to follow.
-	bar.hidden = timelineBox.hidden = page.counted.length === 0;
+	bar.hidden = false;
+	timelineBox.hidden = false;
 	timelineBox.addEventListener('toggle', () => timelineBox.open && renderTimeline(snapshot ?? run));
 	if (!store.persistent) {
 		warning = 'Progress cannot be saved in this browser (storage is off or blocked): ticks last until you leave this page.';

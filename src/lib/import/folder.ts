@@ -203,8 +203,7 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 				const anchor = target.anchor && (document.result.anchors.get(target.anchor) ?? document.result.anchors.get(target.anchor.toLowerCase()));
 				if (target.anchor && !anchor) result.warnings.push(`link "${url}": no heading "#${target.anchor}" there; it links to the page`);
 				links++;
-				// A link within the page stays relative: it works wherever the page is.
-				if (document.doc === doc && anchor) return { url: `#${anchor}` };
+				// The page's own path even within the page: the text is shown on its sign-off sheet too.
 				return { url: `${paths.runbook(ids.get(document.doc.path)!)}${anchor ? `#${anchor}` : ''}` };
 			}
 			// A folder (or its index file): its runbooks, listed under their system in the catalog.

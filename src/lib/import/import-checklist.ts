@@ -876,8 +876,10 @@ class ChecklistImporter {
 		const matter = this.frontMatter;
 		const h1 = this.title;
 		let title = this.options.title ?? matter.title ?? h1 ?? this.fileStem() ?? `${system} runbook`;
-		// A checklist's title says which system it deploys; an alert runbook's is the alert.
-		if (!this.response && !this.options.title && !matter.title && !title.toLowerCase().includes(system.toLowerCase())) title = `${system}: ${title}`;
+		// A checklist's title says which system it deploys; an alert runbook's is the alert, and a
+		// document in a team's folder is titled as the team titled it.
+		const guessedSystem = !matter.system && !this.options.folderSystem;
+		if (!this.response && guessedSystem && !this.options.title && !matter.title && !title.toLowerCase().includes(system.toLowerCase())) title = `${system}: ${title}`;
 		if (!h1 && !this.options.title && !matter.title) this.warnings.push(`no title in front matter and no level-1 heading: title made from the ${this.fileStem() ? 'file name' : 'system name'}`);
 		const alert = this.response ? alertNameFrom(h1, this.fileStem()) : undefined;
 		const alerts = matter.alerts.length ? matter.alerts : alert ? [alert] : [];

@@ -1,0 +1,50 @@
+/**
+ * npm run test:imported-site: builds Runsheet with runbooks nobody here wrote, as a new user
+ * would bring them, into .test-sites/imported/, and checks its links. The browser tests of
+ * tests/e2e/imported.spec.ts run against it.
+ *
+ * - The prometheus-operator runbooks (../shared/corpora, 108 alert runbooks) through
+ *   `npm run import -- <folder>`: one YAML runbook per document, no hand edits.
+ * - A team folder kept as Markdown (tests/fixtures/team-runbooks), copied in as it is: read
+ *   through the importer at build time.
+ *
+ * Prints how long the import and the build took.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const IMPORTED_SITE = '.test-sites/imported';
+const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
+const TEAM = 'tests/fixtures/team-runbooks';
+
+if (!existsSync(CORPUS)) {
+	console.error(`imported site: ${CORPUS} not found. Hint: clone the project beside shared/ (../shared), as CI has it`);
+	process.exit(1);
+}
+const content = join(IMPORTED_SITE, 'runbooks');
+const dist = join(IMPORTED_SITE, 'dist');
+rmSync(IMPORTED_SITE, { recursive: true, force: true });
+mkdirSync(content, { recursive: true });
+
+const node = process.execPath;
+const run = (what: string, args: string[], env: Record<string, string> = {}) => {
+	const started = performance.now();
+	const result = spawnSync(node, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, ...env } });
+	const seconds = (performance.now() - started) / 1000;
+	if (result.status !== 0) {
+		console.error(result.stdout);
+		console.error(`imported site: ${what} failed (exit code ${result.status})`);
+		process.exit(1);
+	}
+	return { seconds, stdout: result.stdout };
+};
+
+const imported = run('the import', ['scripts/import.ts', CORPUS, '--out-dir', content]);
+console.log(imported.stdout.split('\n').filter((line) => line && !line.startsWith('  ')).join('\n'));
+cpSync(TEAM, join(content, 'team'), { recursive: true });
+const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content, RUNSHEET_OUT: dist });
+const pages = /(\d+) page\(s\) built/.exec(built.stdout)?.[1];
+const links = run('the link check', ['scripts/check-links.ts', dist]);
+console.log(links.stdout.trim());
+console.log(`imported site: import ${imported.seconds.toFixed(1)} s, build ${built.seconds.toFixed(1)} s (${pages} pages) -> ${dist}`);

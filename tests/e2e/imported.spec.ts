@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Code, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { parse } from 'yaml';
+import { filesUnder } from '../../src/lib/content/walk.ts';
+import { expect, test } from '../support/test.ts';
+
+/**
+ * The site built from runbooks nobody here wrote (npm run test:imported-site): the 108
+ * prometheus-operator alert runbooks imported with `npm run import -- <folder>`, and a team's
+ * Markdown folder read at build time (tests/fixtures/team-runbooks).
+ */
+const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
+const CONTENT = '.test-sites/imported/runbooks';
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+/** Source document -> runbook id, as the import wrote them (each runbook file names its source). */
+function importedRunbooks(): { source: string; id: string }[] {
+	return filesUnder(join(CONTENT, 'prometheus-operator-runbooks'))
+		.filter((f) => f.endsWith('.yaml'))
+		.map((f) => ({ source: (parse(readFileSync(join(CONTENT, 'prometheus-operator-runbooks', f), 'utf8')) as { source: string }).source, id: f.split('/').pop()!.replace('.yaml', '') }));
+}
+
+/** What to type from each fenced block of a source: its prompted lines without the prompt, else every line. */
+function commandLines(source: string): string[][] {
+	const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).parse(source) as Root;
+	const blocks: string[][] = [];
+	visit(tree, 'code', (node: Code) => {
+		const lines = node.value.split('\n').filter((l) => l.trim());
+		if (!lines.length) return;
+		const prompted = lines.filter((l) => /^\s*\$ /.test(l));
+		blocks.push((prompted.length ? prompted.map((l) => l.replace(/^\s*\$ /, '')) : lines).map((l) => l.trim()));
+	});
+	return blocks;
+}
+
+/** Placeholders, whichever way written (`$NAMESPACE`, `<my-pvc>`, `{{$POD}}`, `{{NAMESPACE}}`), as one mark. */
+const neutral = (text: string) => text.replace(/\{\{\$?[A-Z][A-Z0-9_]*\}\}|<[a-z][a-z0-9_-]*>|\$\{?[A-Z][A-Z0-9_]*\}?/g, '§');
+
+/** The code every copy button of the page copies, as built. */
+const copied = (page: Page) =>
+	page.locator('.expressive-code .copy button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.code!.replace(/\u007f/g, '\n')));
+
+/** The code of every command block that has a copy button, as shown. */
+const commandBlocks = (page: Page) => page.locator('.expressive-code:has(.copy button) pre').evaluateAll((blocks) => blocks.map((b) => (b as HTMLElement).innerText));
+
+/** Images the runbooks link on other hosts: this machine has no Internet, a reader does. */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const offline = (page: Page) => page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));
+
+/** Code blocks (and printed output) that stick out of their box or of the page's content column. */
+const overflowing = (page: Page) =>
+	page.evaluate(() => {
+		const column = document.querySelector('.sl-markdown-content, main')!.getBoundingClientRect();
+		return [...document.querySelectorAll<HTMLElement>('.expressive-code, .rs-output')].flatMap((block) => {
+			const box = block.getBoundingClientRect();
+			const pre = block.querySelector('pre')!;
+			const out = box.right > column.right + 1 || box.left < column.left - 1 || pre.scrollWidth > pre.clientWidth + 1;
+			return out ? [`${block.textContent!.slice(0, 60)}: ${Math.round(box.right)} > ${Math.round(column.right)} or ${pre.scrollWidth} > ${pre.clientWidth}`] : [];
+		});
+	});
+
+test.describe('every imported alert runbook', () => {
+	const runbooks = importedRunbooks();
+
+	test('was imported: one runbook per document of the folder', () => {
+		const documents = filesUnder(CORPUS).filter((f) => f.endsWith('.md') && !f.endsWith('_index.md'));
+		expect(runbooks.map((r) => r.source).sort()).toEqual(documents.map((d) => `prometheus-operator-runbooks/${d}`).sort());
+	});
+
+	test('shows every fenced code block of its source as a command block with a copy button, none out of its box at 1280 px', async ({ page }) => {
+		test.setTimeout(240_000);
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await offline(page);
+		let blocks = 0;
+		for (const { source, id } of runbooks) {
+			await page.goto(`/runbooks/${id}/`, { waitUntil: 'domcontentloaded' });
+			const codes = neutral((await commandBlocks(page)).join('\n'));
+			for (const lines of commandLines(readFileSync(join(CORPUS, source.replace('prometheus-operator-runbooks/', '')), 'utf8'))) {
+				blocks++;
+				for (const line of lines) expect(codes.includes(neutral(line)), `${source}: ${line}`).toBe(true);
+			}
+			expect(await overflowing(page), id).toEqual([]);
+		}
+		expect(blocks).toBeGreaterThan(60);
+	});
+
+	test('has no command block out of its box on a 390 px phone', async ({ page }) => {
+		test.setTimeout(240_000);
+		await page.setViewportSize({ width: 390, height: 844 });
+		await offline(page);
+		for (const { id } of runbooks) {
+			await page.goto(`/runbooks/${id}/`, { waitUntil: 'domcontentloaded' });
+			expect(await overflowing(page), id).toEqual([]);
+		}
+	});
+});
+
+test.describe('an imported alert runbook page', () => {
+	test('reads as the alert runbook it is: title, alert, prose parts, steps to tick with their commands', async ({ page }) => {
+		await page.goto('/runbooks/kube-pod-crash-looping/');
+		// The title from the front matter; the H1 names the alert.
+		await expect(page.locator('h1')).toHaveText('Kube Pod Crash Looping');
+		await expect(page.locator('.rs-meta')).toContainText('AlertKubePodCrashLooping');
+		await expect(page.locator('.rs-meta')).toContainText('Versionunversioned');
+		await expect(page.locator('.rs-meta')).toContainText('Last reviewednot reviewed yet');
+		for (const prose of ['meaning', 'impact']) {
+			const section = page.locator(`[data-section="${prose}"]`);
+			await expect(section.locator('.rs-check')).toHaveCount(0);
+			await expect(section.locator('.rs-badge')).toHaveCount(0);
+			await expect(section.locator('.rs-secprog')).toHaveCount(0);
+		}
+		const diagnosis = page.locator('[data-section="diagnosis"]');
+		await expect(diagnosis.locator('ol.rs-steps > .rs-step')).toHaveCount(4);
+		await expect(diagnosis.locator('.rs-step').first().locator('.expressive-code')).toHaveCount(1);
+		await expect(page.locator('[data-progress-text]')).toHaveText('0 of 5 done');
+	});
+
+	test('a page with nothing to tick shows no run bar', async ({ page, request }) => {
+		const catalog = (await (await request.get('/runbooks.json')).json()) as { runbooks: { id: string; sections: { steps: unknown[] }[] }[] };
+		const prose = catalog.runbooks.find((r) => r.sections.every((s) => s.steps.length === 0))!;
+		await page.goto(`/runbooks/${prose.id}/`);
+		await expect(page.locator('.rs-runbook.rs-js')).toHaveCount(1);
+		await expect(page.locator('[data-runbar]')).toBeHidden();
+		await expect(page.locator('main')).not.toContainText('0 of 0', { useInnerText: true });
+	});
+
+	test('copies a command with its shell variables for the shell, and with the run’s values once given', async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto('/runbooks/kube-pod-crash-looping/');
+		const block = page.locator('[data-section="diagnosis"] .rs-step').first().locator('.expressive-code');
+		await expect(block.locator('[data-var="NAMESPACE"]')).toHaveText('$NAMESPACE');
+		await block.hover();
+		await block.locator('.copy button').click();
+		expect(await clipboard(page)).toBe('kubectl -n $NAMESPACE get pod $POD');
+		await expect(page.locator('[data-status]')).toContainText('$NAMESPACE, $POD as written: your shell fills them in');
+		// All values here are optional: the panel starts folded.
+		const panel = page.locator('[data-vars]');
+		await expect(panel).not.toHaveAttribute('open');
+		await panel.locator('summary').click();
+		await page.locator('#var--NAMESPACE').fill('payments');
+		await block.hover();
+		await block.locator('.copy button').click();
+		expect(await clipboard(page)).toBe('kubectl -n payments get pod $POD');
+		await expect(block.locator('[data-var="NAMESPACE"]')).toHaveText('payments');
+	});
+
+	test('keeps Go templates in commands as written, and a transcript’s output apart from what is copied', async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto('/runbooks/etcd-members-down/');
+		expect((await copied(page)).some((code) => code.includes(`--template='{{range .items}}{{"===> node:> "}}{{.metadata.name}}`))).toBe(true);
+		await page.goto('/runbooks/prometheus-duplicate-timestamps/');
+		const step = page.locator('.rs-step').first();
+		await expect(step.locator('.rs-output pre')).toContainText('prometheus-k8s-0                       2/2     Running');
+		await step.locator('.expressive-code').hover();
+		await step.locator('.expressive-code .copy button').click();
+		expect(await clipboard(page)).toBe('kubectl -n {{NAMESPACE}} get pod');
+	});
+
+	test('follows a link between documents to the right heading', async ({ page }) => {
+		// Written `[Node Clok Skew Detected]({{< ref "./NodeClockSkewDetected.md" >}})` in the source.
+		await page.goto('/runbooks/node-clock-not-synchronising/');
+		await page.locator('main a', { hasText: 'Node Clok Skew Detected' }).click();
+		await expect(page).toHaveURL(/\/runbooks\/node-clock-skew-detected\/$/);
+		await expect(page.locator('h1')).toHaveText('Node Clock Skew Detected');
+		// And to a heading of the same page.
+		await page.goto('/runbooks/kube-api-error-budget-burn/');
+		await page.locator('main a', { hasText: 'Check the queries below!' }).click();
+		await expect(page).toHaveURL(/#example-queries-for-slow-requests$/);
+		await expect(page.locator('#example-queries-for-slow-requests')).toBeInViewport();
+	});
+});
+
+test.describe('a team’s Markdown folder read at build time', () => {
+	test('gives its pages, its images, its links and its pinned ids', async ({ page }) => {
+		await page.goto('/runbooks/payments-high-error-rate/');
+		await expect(page.locator('h1')).toHaveText('Payments API error rate high');
+		await expect(page.locator('.rs-meta')).toContainText('Last reviewed2026-10-02');
+		await expect(page.locator('[data-step="roll-back-release"]')).toHaveCount(1);
+		const image = await page.request.get('/runbook-files/team/payments/images/dashboard.png');
+		expect(image.status()).toBe(200);
+		expect(image.headers()['content-type']).toContain('image/png');
+		await page.locator('main a', { hasText: 'Database lag' }).click();
+		await expect(page).toHaveURL(/\/runbooks\/database-replication-lag\/#resolution$/);
+		await expect(page.locator('#resolution')).toBeInViewport();
+		await page.goBack();
+		await page.locator('main a', { hasText: 'Gather logs' }).click();
+		await expect(page.locator('h1')).toHaveText('Gather logs');
+	});
+
+	test('gives each folder’s title and summary to the catalog', async ({ page }) => {
+		await page.goto('/runbooks/');
+		const payments = page.locator('section.rs-system', { has: page.locator('h2', { hasText: 'Payments API' }) });
+		await expect(payments.locator('.rs-system-summary')).toHaveText('Card payments for the web shop and the mobile app.');
+		await expect(payments.locator('tr[data-runbook]')).toHaveCount(2);
+		await expect(page.locator('section.rs-system h2', { hasText: 'etcd' })).toHaveCount(1);
+		await expect(page.locator('tr[data-runbook="etcd-members-down"]')).toContainText('not reviewed yet');
+	});
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test.describe(`${scheme} theme`, () => {
+		test.use({ colorScheme: scheme });
+		for (const path of ['/runbooks/', '/runbooks/etcd-members-down/', '/runbooks/payments-high-error-rate/']) {
+			test(`axe finds no violations on ${path}`, async ({ page }) => {
+				await page.goto(path);
+				const results = await new AxeBuilder({ page }).analyze();
+				expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+			});
+		}
+	});
+}
