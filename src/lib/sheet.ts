@@ -37,3 +37,19 @@ export function sheetRows<S extends { steps?: S[] | undefined; alternatives?: { 
 		...sheetRows(step.steps, depth + 1),
 	]);
 }
+
+interface SheetSectionContent {
+	steps?: unknown[] | undefined;
+	description?: string | undefined;
+	contacts?: unknown[] | undefined;
+	sections?: SheetSectionContent[] | undefined;
+}
+
+/**
+ * Whether a section has anything to print on a sheet: steps to tick, a line describing it,
+ * contacts, or a sub-section that has. Prose (an alert runbook's Meaning and Impact, a list of
+ * dashboards) is read on the page; on paper it would be a heading over nothing.
+ */
+export function onSheet(section: SheetSectionContent): boolean {
+	return Boolean(section.steps?.length || section.description || section.contacts?.length || section.sections?.some(onSheet));
+}

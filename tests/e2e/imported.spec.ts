@@ -88,6 +88,10 @@ test.describe('every imported alert runbook', () => {
 				for (const line of lines) expect(codes.includes(neutral(line)), `${source}: ${line}`).toBe(true);
 			}
 			expect(await overflowing(page), id).toEqual([]);
+			// Expressive Code's styles come with the page's first block, a code block in prose as well.
+			const html = await page.content();
+			const first = html.indexOf('<div class="expressive-code"');
+			if (first >= 0) expect(html.search(/<link rel="stylesheet" href="\/_astro\/ec\./), id).toBeGreaterThan(first);
 		}
 		expect(blocks).toBeGreaterThan(60);
 	});
@@ -121,6 +125,15 @@ test.describe('an imported alert runbook page', () => {
 		await expect(diagnosis.locator('ol.rs-steps > .rs-step')).toHaveCount(4);
 		await expect(diagnosis.locator('.rs-step').first().locator('.expressive-code')).toHaveCount(1);
 		await expect(page.locator('[data-progress-text]')).toHaveText('0 of 5 done');
+	});
+
+	test('shows what a step says after its command after the command, as the source has it', async ({ page }) => {
+		await page.goto('/runbooks/kube-persistent-volume-filling-up/');
+		const step = page.locator('[data-section="direct-volume-resizing"] .rs-step').first();
+		await expect(step.locator('.rs-step-text')).toContainText('To check if volume expansion is available');
+		const order = await step.locator(':scope > :is(.expressive-code, .rs-output, .rs-note)').evaluateAll((els) => els.map((el) => el.className.split(' ')[0]));
+		expect(order).toEqual(['expressive-code', 'rs-output', 'rs-note']);
+		await expect(step.locator(':scope > .rs-note')).toContainText('ALLOWVOLUMEEXPANSION is true');
 	});
 
 	test('a page with nothing to tick shows no run bar', async ({ page, request }) => {
@@ -175,6 +188,15 @@ test.describe('an imported alert runbook page', () => {
 		await page.locator('main a', { hasText: 'Check the queries below!' }).click();
 		await expect(page).toHaveURL(/#example-queries-for-slow-requests$/);
 		await expect(page.locator('#example-queries-for-slow-requests')).toBeInViewport();
+	});
+});
+
+test.describe('an imported alert runbook’s sign-off sheet', () => {
+	test('lists the steps to tick, not the prose parts as empty headings', async ({ page }) => {
+		await page.goto('/signoff/etcd-members-down/');
+		await expect(page.locator('.sheet-heading')).toHaveText(['Record', 'Diagnosis', 'General etcd health', 'Signatures']);
+		await expect(page.locator('[data-part] option, select[data-part] option')).toHaveText(['the whole runbook', 'Diagnosis only']);
+		await expect(page.locator('.sheet')).toContainText('Runbook versionunversioned');
 	});
 });
 

@@ -50,6 +50,17 @@ describe('firstCommand', () => {
 		const b = deploy!.steps![1]!;
 		expect(firstCommand([{ ...deploy!, steps: [{ ...b, commands: undefined }] }])).toBe(c.optionA);
 	});
+	it("counts code blocks kept in notes where the page shows them: the runbook's notes, a section's before its steps, a step's after its commands", () => {
+		const { c, sections } = runbook();
+		const [intro, deploy] = sections;
+		const withNote = [{ ...intro!, notes: ['Look first:\n\n```promql\nup == 0\n```'] }, deploy!];
+		expect(firstCommand(withNote)?.code).toBe('up == 0');
+		expect(firstCommand(sections, ['```shell\n$ kubectl get nodes\nNAME\n```'])).toMatchObject({ code: 'kubectl get nodes', output: 'NAME' });
+		const b = deploy!.steps![1]!;
+		const stepWithNote = [{ ...deploy!, steps: [{ ...b, notes: ['```\necho after\n```'] }] }];
+		expect(firstCommand(stepWithNote)).toBe(c.step);
+		expect(blocksInBuildOrder([{ id: 'x', data: { sections: stepWithNote } }]).map((p) => p.command.code)).toEqual(['echo step', 'echo after', 'echo option a', 'echo option b step']);
+	});
 	it('looks into sub-sections and is undefined without commands', () => {
 		const { c, sections } = runbook();
 		expect(firstCommand([sections[2]!])).toBe(c.undo);

@@ -44,6 +44,7 @@ function keep(context: LoaderContext, root: string, runbooks: readonly CheckedRu
 }
 
 export function runbookLoader({ base }: { base: string }): Loader {
+	let watching = false;
 	return {
 		name: 'runsheet-runbooks',
 		load: async (context) => {
@@ -59,6 +60,8 @@ export function runbookLoader({ base }: { base: string }): Loader {
 					keep(context, root, collection.entries);
 				};
 				reload();
+				if (watching) return;
+				watching = true;
 				context.watcher.add(dir);
 				context.watcher.on('all', (_event, path) => {
 					if (path.startsWith(dir)) reload();

@@ -24,10 +24,10 @@ export interface PlacedBlock {
 	first: boolean;
 }
 
-/** A step's command blocks in the order StepItem and Alternatives show them: notes, commands, options, sub-steps. */
+/** A step's command blocks in the order StepItem and Alternatives show them: commands, notes, options, sub-steps. */
 function* stepCommands(step: Step): Generator<Command> {
-	for (const note of step.notes ?? []) yield* noteCommands(note);
 	yield* step.commands ?? [];
+	for (const note of step.notes ?? []) yield* noteCommands(note);
 	for (const alternative of step.alternatives ?? []) {
 		yield* noteCommands(alternative.text);
 		yield* alternative.commands ?? [];
@@ -79,7 +79,7 @@ function* pageCommands(sections: Section[] | undefined): Generator<Command> {
 /**
  * The first command block on a page that shows `sections` (after the runbook's own notes, on its
  * page), in the order SectionBlock, StepItem and Alternatives put them: a section's notes, then
- * its steps (a step's notes, commands, options, sub-steps), then its sub-sections.
+ * its steps (a step's commands, notes, options, sub-steps), then its sub-sections.
  */
 export function firstCommand(sections: Section[] | undefined, notes?: string[]): Command | undefined {
 	for (const note of notes ?? []) for (const command of noteCommands(note)) return command;
