@@ -21,6 +21,7 @@ import { takePin, type PinSite } from './pins.ts';
 import { alertNameFrom, coreResponseKind, hasResponseShape, inlineCommands, isCommandOnly, isInstruction, PROSE_KINDS, responseKind, RESPONSE_STEP_KINDS } from './response.ts';
 import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFromSignoffText } from './fields.ts';
 import { repairMojibake } from './mojibake.ts';
+import { walkSections, walkSteps } from '../runbook-outline.ts';
 import { keepIds, type PreviousRunbook } from './keep-ids.ts';
 import { proposeRollbackLinks, type RollbackProposals } from './rollback-links.ts';
 import { describeProposal, proposeVariables } from './variables.ts';
@@ -275,24 +276,13 @@ class ChecklistImporter {
 
 	/** Every id of the runbook: a link may already use the id itself. */
 	private *idsOf(runbook: ImportedRunbook): Generator<[string, string]> {
-		const visitSteps = function* (steps: Step[] | undefined): Generator<[string, string]> {
-			for (const step of steps ?? []) {
+		for (const section of walkSections(runbook.sections)) {
+			yield [section.id, section.id];
+			for (const step of walkSteps(section.steps)) {
 				yield [step.id, step.id];
-				for (const alt of step.alternatives ?? []) {
-					yield [alt.id, alt.id];
-					yield* visitSteps(alt.steps);
-				}
-				yield* visitSteps(step.steps);
+				for (const alternative of step.alternatives ?? []) yield [alternative.id, alternative.id];
 			}
-		};
-		const visitSections = function* (sections: Section[] | undefined): Generator<[string, string]> {
-			for (const section of sections ?? []) {
-				yield [section.id, section.id];
-				yield* visitSteps(section.steps);
-				yield* visitSections(section.sections);
-			}
-		};
-		yield* visitSections(runbook.sections);
+		}
 	}
 
 	/** An id for a heading or step: the one pinned in the source (`{#id}`), else one made from its words. */
