@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importChecklist } from '../../src/lib/import/index.ts';
-import { hasResponseShape, isInstruction } from '../../src/lib/import/response.ts';
+import { asksForAction, hasResponseShape, isInstruction } from '../../src/lib/import/response.ts';
 import { readFrontMatter, parseFrontMatter } from '../../src/lib/import/front-matter.ts';
 import { runbookSchema } from '../../src/schema/runbook.ts';
 import type { Section } from '../../src/schema/section.ts';
@@ -187,6 +187,9 @@ describe('recognising the shape', () => {
 		expect(isInstruction('Then restart the pod.')).toBe(true);
 		expect(isInstruction('If this is supported then increase number of replicas')).toBe(true);
 		expect(isInstruction('If an upgrade is in progress, the alert may resolve itself.')).toBe(false);
+		expect(isInstruction('Depending on the integration, correct the integration with the faulty instance')).toBe(true);
+		expect(asksForAction('If an upgrade is in progress, the alert may resolve itself. If MCO is not working, check the cloud provider.')).toBe(true);
+		expect(asksForAction('Deleting an incorrect Endpoint should trigger its recreation. This is rare.')).toBe(false);
 		expect(isInstruction('See [Debugging Pods](https://example.com)')).toBe(false);
 		expect(isInstruction('app waits for other services to start')).toBe(false);
 	});

@@ -18,7 +18,7 @@ import { firstComment, splitNumberedComments, splitOptionComments } from './code
 import { codeBlockCommands } from '../shell.ts';
 import { parseFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { takePin, type PinSite } from './pins.ts';
-import { alertNameFrom, coreResponseKind, hasResponseShape, inlineCommands, isCommandOnly, isInstruction, PROSE_KINDS, responseKind, RESPONSE_STEP_KINDS } from './response.ts';
+import { alertNameFrom, asksForAction, coreResponseKind, hasResponseShape, inlineCommands, isCommandOnly, isInstruction, isReference, PROSE_KINDS, responseKind, RESPONSE_STEP_KINDS } from './response.ts';
 import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFromSignoffText } from './fields.ts';
 import { repairMojibake } from './mojibake.ts';
 import { walkSections, walkSteps } from '../runbook-outline.ts';
@@ -542,7 +542,7 @@ class ChecklistImporter {
 			this.lastStep = undefined;
 			return true;
 		}
-		if (isInstruction(text)) {
+		if (asksForAction(text)) {
 			this.responseStepFrom(text, node.position?.start.line, end);
 			this.lastStep = undefined;
 			return true;
@@ -616,16 +616,16 @@ class ChecklistImporter {
 		}
 		if ((sink.kind === 'reference' || sink.kind === 'escalation') && this.referenceList(node, sink)) return;
 		this.lastStep = undefined;
-		// In diagnosis and mitigation a bullet list is steps when every bullet asks for something
-		// ("Check pod events via `kubectl describe pod`"), not when it lists possibilities.
-		const bulletSteps =
-			!node.ordered &&
-			RESPONSE_STEP_KINDS.has(sink.kind) &&
-			node.children.every((item) => {
-				const first = item.children[0];
-				const text = first?.type === 'paragraph' ? this.inlineSource(first.children) : '';
-				return isInstruction(text) || isCommandOnly(text);
-			});
+		// In diagnosis and mitigation a bullet list is steps when most bullets ask for something
+		// ("Check pod events via `kubectl describe pod`"), not when it lists possibilities ("app
+		// waits for the database"); its "See [docs](...)" bullets count for neither and stay notes.
+		const bulletSteps = new Set<ListItem>();
+		if (!node.ordered && RESPONSE_STEP_KINDS.has(sink.kind)) {
+			const textOf = (item: ListItem) => (item.children[0]?.type === 'paragraph' ? this.inlineSource(item.children[0].children) : '');
+			const counted = node.children.filter((item) => !isReference(textOf(item)));
+			const asking = counted.filter((item) => isInstruction(textOf(item)) || isCommandOnly(textOf(item)));
+			if (asking.length * 2 > counted.length) for (const item of asking) bulletSteps.add(item);
+		}
 		let pending: ListItem[] = [];
 		const flush = () => {
 			if (!pending.length) return;
@@ -633,7 +633,7 @@ class ChecklistImporter {
 			pending = [];
 		};
 		for (const item of node.children) {
-			if (bulletSteps || this.itemIsStep(item, node, sink.kind)) {
+			if (bulletSteps.has(item) || this.itemIsStep(item, node, sink.kind)) {
 				flush();
 				const step = this.step(item, sink.kind);
 				sink.steps.push(step);

@@ -59,14 +59,14 @@ export const RESPONSE_STEP_KINDS: ReadonlySet<SectionKind> = new Set(['diagnosis
  * ("app waits for other services to start").
  */
 const IMPERATIVE = new Set(
-	`acknowledge add adjust allocate analyse analyze apply approve archive ask assign attach back backup block bump call cancel capture change check clean clear close collect compare configure confirm connect consider contact copy cordon create debug decrease define delete deploy describe detach determine disable disconnect drain drop dump edit enable ensure escalate evict examine exec execute exit expand export extend failover fetch find fix flush follow force free gather get go grant grep identify increase inform inspect install investigate isolate kill label list locate lock log login look make mark merge migrate monitor mount move navigate notify open page patch pause ping post promote prune purge query raise read reboot rebuild reconfigure recreate redeploy reduce refresh reinstall reload remove rename renew repair replace report request rerun reset resize restart restore resume retry revert review revoke roll rollback rotate run scale schedule search select send set shut ssh start stop suspend switch sync talk tell terminate test tail trigger try turn unblock uncordon undo unlock unmount update upgrade use validate verify view wait watch`.split(' '),
+	 `acknowledge add address adjust allocate analyse analyze apply approve archive ask assign attach back backup block bump call cancel capture change check clean clear close collect compare configure confirm continue connect consider contact copy cordon correct create debug decrease define delete deploy describe design detach determine disable disconnect drain drop dump edit enable ensure escalate evict examine exec execute exit expand export extend failover fetch find fine fix flush follow force free gather get give go grant grep identify increase inform inspect install investigate isolate keep kill label list limit locate lock log login look lower make mark merge migrate monitor mount move navigate never notify open page patch pause ping plan post prepare promote prune purge query raise read reboot rebuild reconfigure redesign recreate redeploy reduce refresh reinstall reload remove rename renew repair replace report request rerun reset resize restart restore resume retry revert review revoke remediate recover resolve roll rollback rotate run scale schedule search select send set shut ssh start stop suspend switch sync talk tell terminate test tail trigger try tune turn unblock uncordon undo unlock unmount update upgrade use validate verify view wait watch`.split(' '),
 );
 
 /** Leading words that do not change what the sentence asks: "First, check ...", "Then run ...". */
 const LEAD_IN = /^(?:(?:first|then|next|finally|also|now|afterwards|optionally|if needed|if possible)\b[,:]?\s+)+/i;
 
 /** "If this is supported, increase ...", "When it is done then restart ...": what follows the condition. */
-const CONDITION = /^(?:if|when|once|in case)\b[^.,]*?(?:,\s*|\s+then\s+)(?:then\s+)?(.+)$/is;
+const CONDITION = /^(?:if|when|once|in case|depending on|after|before|unless)\b[^.,]*?(?:,\s*|\s+then\s+)(?:then\s+)?(.+)$/is;
 
 /**
  * Whether a line of prose is an instruction: it starts with a verb of the list (after "Then",
@@ -78,6 +78,19 @@ export function isInstruction(text: string): boolean {
 	if (word !== undefined && IMPERATIVE.has(word)) return true;
 	const then = CONDITION.exec(plain)?.[1];
 	return then !== undefined && isInstruction(then);
+}
+
+/**
+ * Whether a paragraph asks for something: one of its sentences is an instruction ("If an upgrade
+ * is in progress, the alert may resolve itself. If MCO is not working, check the cloud provider.").
+ */
+export function asksForAction(paragraph: string): boolean {
+	return paragraph.split(/(?<=[.!?])\s+(?=[A-Z`*_])/).some(isInstruction);
+}
+
+/** "See [Debugging Pods](…)", "Further reading: …": where to read more, neither an instruction nor an explanation. */
+export function isReference(text: string): boolean {
+	return /^(?:see|refer to|read more|more (?:at|in|on)|further reading|documentation|docs)\b/i.test(text.replace(/^[\s*_]+/, ''));
 }
 
 /** A bullet that is only a command in backticks ("- `kubectl get pods`") is something to run. */
