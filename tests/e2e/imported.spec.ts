@@ -194,8 +194,9 @@ test.describe('an imported alert runbook page', () => {
 test.describe('an imported alert runbook’s sign-off sheet', () => {
 	test('lists the steps to tick, not the prose parts as empty headings', async ({ page }) => {
 		await page.goto('/signoff/etcd-members-down/');
-		await expect(page.locator('.sheet-heading')).toHaveText(['Record', 'Diagnosis', 'General etcd health', 'Signatures']);
-		await expect(page.locator('[data-part] option, select[data-part] option')).toHaveText(['the whole runbook', 'Diagnosis only']);
+		// Meaning and Impact are prose: read on the page, not printed as headings over nothing.
+		await expect(page.locator('.sheet-heading')).toHaveText(['Record', 'Diagnosis', 'General etcd health', 'Mitigation', 'Signatures']);
+		await expect(page.locator('select[data-part] option')).toHaveText(['the whole runbook', 'Diagnosis only', 'Mitigation only']);
 		await expect(page.locator('.sheet')).toContainText('Runbook versionunversioned');
 	});
 });
