@@ -10,7 +10,7 @@ import { closeSync, cpSync, existsSync, openSync, mkdirSync, mkdtempSync, readdi
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { checkBudgets, combineRuns, formatTable, pageScripts, type SiteResult } from '../src/lib/bench.ts';
+import { checkBudgets, combineRuns, formatTable, pageScripts, type SiteResult } from './lib/bench.ts';
 
 const { values } = parseArgs({
 	options: {

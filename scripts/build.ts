@@ -3,28 +3,28 @@
  * indexes it for search.
  *
  * Choices here come from the benchmark (npm run bench, 1,000 runbooks):
- * - The content check runs beside Astro, not before it (src/lib/check-while-building.ts).
+ * - The content check runs beside Astro, not before it (scripts/lib/check-while-building.ts).
  * - Astro runs with a V8 heap limit sized to the collection and a larger young generation
- *   (src/lib/node-flags.ts).
+ *   (scripts/lib/node-flags.ts).
  * - Pagefind indexes after Astro has exited, not inside it (Starlight's own step, removed in
  *   astro.config.mjs): the two no longer hold their memory at the same time (2.7 GB together).
- *   It skips the sign-off sheets, which are never indexed (src/lib/search/index-glob.ts).
+ *   It skips the sign-off sheets, which are never indexed (scripts/lib/index-glob.ts).
  * - Code blocks are highlighted in a worker thread beside Astro's rendering
- *   (src/lib/highlight/highlight-ahead.ts).
- * - Astro's content sync takes the runbooks the check has parsed (src/lib/content/checked-runbooks.ts).
+ *   (src/build/highlight/ahead.ts).
+ * - Astro's content sync takes the runbooks the check has parsed (src/build/content/checked-runbooks.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkWhileBuilding } from '../src/lib/check-while-building.ts';
-import { CHECKED_RUNBOOKS_ENV } from '../src/lib/content/checked-runbooks.ts';
-import { runbookFiles } from '../src/lib/content/runbook-collection.ts';
-import { filesUnder } from '../src/lib/content/walk.ts';
-import { paths } from '../src/lib/links.ts';
-import { astroNodeFlags } from '../src/lib/node-flags.ts';
-import { searchIndexGlob } from '../src/lib/search/index-glob.ts';
+import { checkWhileBuilding } from './lib/check-while-building.ts';
+import { CHECKED_RUNBOOKS_ENV } from '../src/build/content/checked-runbooks.ts';
+import { runbookFiles } from '../src/build/content/collection.ts';
+import { filesUnder } from '../src/build/content/walk.ts';
+import { paths } from '../src/model/links.ts';
+import { astroNodeFlags } from './lib/node-flags.ts';
+import { searchIndexGlob } from './lib/index-glob.ts';
 
 const node = process.execPath;
 // Where Astro writes the site (astro.config.mjs reads the same variable).
@@ -35,7 +35,7 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 const content = runbookFiles(filesUnder(process.env.RUNSHEET_CONTENT ?? 'content/runbooks'));
 const runbooks = content.yaml.length + content.markdown.length;
 const flags = astroNodeFlags(runbooks, process.env.RUNSHEET_BUILD_HEAP_MB);
-// The check hands what it parsed to Astro's content sync (src/lib/content/checked-runbooks.ts).
+// The check hands what it parsed to Astro's content sync (src/build/content/checked-runbooks.ts).
 process.env[CHECKED_RUNBOOKS_ENV] = join(process.cwd(), 'node_modules', '.cache', 'runsheet');
 const result = await checkWhileBuilding({ command: node, args: ['scripts/validate-content.ts'] }, { command: node, args: [...flags, astro, 'build'] });
 // A failed check has said what is wrong and that the build stops.

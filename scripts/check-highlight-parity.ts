@@ -1,6 +1,6 @@
 /**
  * npm run test:highlight: a code block highlighted ahead, in the worker thread
- * (src/lib/highlight/highlight-ahead.ts), is the block its page renders itself. Builds the site
+ * (src/build/highlight/ahead.ts), is the block its page renders itself. Builds the site
  * twice with Astro into temporary folders, once with every block taken from the worker
  * (RUNSHEET_HIGHLIGHT_AHEAD=wait) and once with none (=0), and compares every HTML page byte
  * for byte. Exits 1 naming the pages that differ.

@@ -9,7 +9,7 @@ import type { Element, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { checkLinks, type Link, type SiteFacts } from '../src/lib/link-check.ts';
+import { checkLinks, type Link, type SiteFacts } from './lib/link-check.ts';
 
 const dist = process.argv[2] ?? 'dist';
 const parser = unified().use(rehypeParse);

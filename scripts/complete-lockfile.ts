@@ -8,7 +8,7 @@
  * and elsewhere (npm resolves them on the platform that needs them).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { missingOptionalEntries } from '../src/lib/lockfile.ts';
+import { missingOptionalEntries } from './lib/lockfile.ts';
 
 const path = 'package-lock.json';
 const lock = JSON.parse(readFileSync(path, 'utf8'));

@@ -21,11 +21,11 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { filesUnder } from '../src/lib/content/walk.ts';
-import { idFromName } from '../src/lib/ids.ts';
-import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml, type ImportedDocument } from '../src/lib/import/index.ts';
-import type { PreviousRunbook } from '../src/lib/import/keep-ids.ts';
-import { runbookIdFromFile } from '../src/lib/validate-runbook.ts';
+import { filesUnder } from '../src/build/content/walk.ts';
+import { idFromName } from '../src/model/ids.ts';
+import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml, type ImportedDocument } from '../src/import/index.ts';
+import type { PreviousRunbook } from '../src/import/keep-ids.ts';
+import { runbookIdFromFile } from '../src/build/content/validate.ts';
 
 const USAGE = `usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
        npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose]

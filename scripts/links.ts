@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { absolute, paths, sectionLinks } from '../src/lib/links.ts';
-import { rollbackContent } from '../src/lib/rollback.ts';
-import { formatProblem, validateRunbookSource } from '../src/lib/validate-runbook.ts';
+import { absolute, paths, sectionLinks } from '../src/model/links.ts';
+import { rollbackContent } from '../src/model/rollback.ts';
+import { formatProblem, validateRunbookSource } from '../src/build/content/validate.ts';
 
 const USAGE = 'usage: npm run links -- <runbook-id> [--base <site URL>] [--format text|markdown|json]';
 const { values, positionals } = parseArgs({

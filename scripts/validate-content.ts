@@ -3,10 +3,10 @@
  * and Markdown read through the importer) and stops the build with
  * `file:line: field.path: problem. Hint: fix` lines for each bad file.
  */
-import { CHECKED_RUNBOOKS_ENV, folderKey, writeCheckedRunbooks } from '../src/lib/content/checked-runbooks.ts';
-import { readRunbookCollection } from '../src/lib/content/runbook-collection.ts';
-import { filesUnder } from '../src/lib/content/walk.ts';
-import { formatProblem } from '../src/lib/validate-runbook.ts';
+import { CHECKED_RUNBOOKS_ENV, folderKey, writeCheckedRunbooks } from '../src/build/content/checked-runbooks.ts';
+import { readRunbookCollection } from '../src/build/content/collection.ts';
+import { filesUnder } from '../src/build/content/walk.ts';
+import { formatProblem } from '../src/build/content/validate.ts';
 
 const dir = process.argv[2] ?? process.env.RUNSHEET_CONTENT ?? 'content/runbooks';
 let all: string[];
@@ -28,7 +28,7 @@ if (failed) {
 	console.error(`validate: ${failed} of ${collection.files} runbook files have problems (see above); the build stops here.`);
 	process.exit(1);
 }
-// In `npm run build`, Astro's content sync reads what was checked here (src/lib/content/checked-runbooks.ts).
+// In `npm run build`, Astro's content sync reads what was checked here (src/build/content/checked-runbooks.ts).
 const handOver = process.env[CHECKED_RUNBOOKS_ENV];
 if (handOver) writeCheckedRunbooks(handOver, folderKey(dir, all), collection.entries);
 console.log(`validate: ${collection.files} runbooks OK`);

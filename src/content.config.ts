@@ -1,8 +1,8 @@
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
-import { runbookLoader } from './lib/content/runbook-loader.ts';
-import { withStarlightPageSchemaOnce } from './lib/starlight-page-schema.ts';
+import { runbookLoader } from './build/content/loader.ts';
+import { withStarlightPageSchemaOnce } from './build/starlight-page-schema.ts';
 import { runbookSchema } from './schema/runbook.ts';
 import { RUNBOOKS_DIR } from './settings.ts';
 

@@ -1,4 +1,4 @@
-import { excerptParts, stepHits, type PageData } from '../lib/search/step-hits.ts';
+import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
 
 interface Pagefind {
 	init(): Promise<void>;

@@ -1,5 +1,5 @@
 import { enhanceAlternatives, openTargetedAlternatives } from './alternatives-tabs.ts';
-import { startProgress } from './progress/progress-page.ts';
+import { startProgress } from './run/progress-page.ts';
 
 // Runbook and rollback pages: option tabs, then progress on whatever steps the page holds.
 enhanceAlternatives();

@@ -1,7 +1,7 @@
-import { deriveState, findRun, type Run } from '../lib/progress/run.ts';
-import { type Paper, pageRules, sheetHeader } from '../lib/sheet.ts';
-import { loadRuns } from './progress/run-store.ts';
-import { openStore } from './progress/storage.ts';
+import { deriveState, findRun, type Run } from '../model/progress/run.ts';
+import { type Paper, pageRules, sheetHeader } from '../model/sheet.ts';
+import { loadRuns } from './run/run-store.ts';
+import { openStore } from './run/storage.ts';
 import { fillValues, resolve, ruleFrom, type VariableRule } from './variables/fill.ts';
 
 /**

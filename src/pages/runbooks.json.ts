@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { catalogEntry } from '../lib/catalog.ts';
-import { absolute } from '../lib/links.ts';
-import { isoDay } from '../lib/review.ts';
-import { rollbackContent } from '../lib/rollback.ts';
+import { catalogEntry } from '../model/catalog.ts';
+import { absolute } from '../model/links.ts';
+import { isoDay } from '../model/review.ts';
+import { rollbackContent } from '../model/rollback.ts';
 import { CATALOG_SCHEMA_FILE } from '../schema/json-schema.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { settings } from '../settings.ts';

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
  * How a rollback is done. The finder filters on these, and Pagefind carries their labels, so
  * the list is closed: a typo would split a filter in two. Add a technique here (id and label)
  * when a team rolls back some other way; the importer's command patterns live in
- * src/lib/import/techniques.ts.
+ * src/import/techniques.ts.
  */
 export const TECHNIQUES = {
 	'docker-compose': 'Docker Compose redeploy',

@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
-import { filesUnder } from '../../src/lib/content/walk.ts';
+import { filesUnder } from '../../src/build/content/walk.ts';
 import { expect, test } from '../support/test.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { checkValue, fillTemplate, placeholder } from '../../lib/variables.ts';
+import { checkValue, fillTemplate, placeholder } from '../../model/variables.ts';
 
 /** A variable as the page knows it, from the data attributes the build wrote. */
 export interface VariableRule {

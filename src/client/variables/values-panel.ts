@@ -1,4 +1,4 @@
-import { cleanValue, templateReferences } from '../../lib/variables.ts';
+import { cleanValue, templateReferences } from '../../model/variables.ts';
 import { fillValues, resolve, ruleFrom, type VariableRule } from './fill.ts';
 
 export interface ValuesHooks {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { filesUnder } from '../../lib/content/walk.ts';
-import { runbookFiles } from '../../lib/content/runbook-collection.ts';
+import { filesUnder } from '../../build/content/walk.ts';
+import { runbookFiles } from '../../build/content/collection.ts';
 import { RUNBOOKS_DIR } from '../../settings.ts';
 
 /**
  * Files kept beside the runbooks (the images a Markdown runbook shows, a linked script or PDF),
  * published at /runbook-files/<path in content/runbooks>: the address links in imported runbooks
- * were rewritten to (lib/links.ts `paths.file`). Runbook files themselves are not published.
+ * were rewritten to (model/links.ts `paths.file`). Runbook files themselves are not published.
  */
 export const getStaticPaths = (() => {
 	const all = filesUnder(RUNBOOKS_DIR);

@@ -1,0 +1,82 @@
+/**
+ * The runbooks of a content folder, read and checked as one collection: the typed files
+ * (`<id>.yaml`, in any sub-folder) and the Markdown ones, read through the importer at build time
+ * (`*.md`: the Markdown stays the source). The content check (scripts/validate-content.ts) and
+ * Astro's content loader (runbook-loader.ts) both read runbooks through here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importFolder, type FolderIndex } from '../../import/folder.ts';
+import { runbookSchema, type Runbook } from '../../schema/runbook.ts';
+import { findCollectionProblems, formatPath, runbookIdFromFile, validateRunbookSource, type RunbookProblem } from './validate.ts';
+import { sourceDigest } from './checked-runbooks.ts';
+import { filesUnder } from './walk.ts';
+
+/** One runbook of the collection. */
+export interface CollectionEntry {
+	id: string;
+	/** Its file, as a path from the project root with `/`. */
+	file: string;
+	data: Runbook;
+	/** Changes when the runbook does: Astro's data store tells changed entries by it. */
+	digest: string;
+}
+
+export interface RunbookCollection {
+	entries: CollectionEntry[];
+	problems: RunbookProblem[];
+	warnings: RunbookProblem[];
+	/** What folder index files (`_index.md`) say of their folders. */
+	folders: FolderIndex[];
+	/** How many runbook files were read. */
+	files: number;
+}
+
+/** Files of a content folder by what they are. Names starting with "_" are not runbooks (`_index.md`). */
+export function runbookFiles(all: readonly string[]): { yaml: string[]; markdown: string[] } {
+	const name = (path: string) => path.split('/').pop()!;
+	return {
+		yaml: all.filter((path) => /\.ya?ml$/i.test(path) && !name(path).startsWith('_')),
+		markdown: all.filter((path) => /\.(md|markdown)$/i.test(path)),
+	};
+}
+
+/** Reads and checks every runbook under `dir` (`label` is how its files are named in messages). */
+export function readRunbookCollection(dir: string, label = dir): RunbookCollection {
+	const all = filesUnder(dir);
+	const { yaml, markdown } = runbookFiles(all);
+	const at = (path: string) => `${label.replace(/\/+$/, '')}/${path}`;
+	const entries: CollectionEntry[] = [];
+	const problems: RunbookProblem[] = [];
+	const warnings: RunbookProblem[] = [];
+
+	for (const path of yaml) {
+		const source = readFileSync(join(dir, path), 'utf8');
+		const result = validateRunbookSource(source, at(path));
+		if (!result.ok) problems.push(...result.problems);
+		else {
+			warnings.push(...result.warnings);
+			entries.push({ id: runbookIdFromFile(path), file: at(path), data: result.runbook, digest: sourceDigest(source) });
+		}
+	}
+
+	const files = new Set(all);
+	const folder = importFolder(
+		markdown.map((path) => ({ path, markdown: readFileSync(join(dir, path), 'utf8') })),
+		{ sourcePrefix: '', isFile: (path) => files.has(path) && !/\.(md|markdown)$/i.test(path), paths: all },
+	);
+	for (const doc of folder.documents) {
+		const file = at(doc.path);
+		const result = runbookSchema.safeParse(doc.result.runbook);
+		if (!result.success) {
+			for (const issue of result.error.issues) {
+				problems.push({ file, path: formatPath(issue.path), message: `${issue.message}${issue.message.includes('Hint:') ? '' : '. Hint: this comes from the Markdown as imported; `npm run import -- <file> --out <file>.yaml` shows the data it makes'}` });
+			}
+			continue;
+		}
+		entries.push({ id: doc.id, file, data: result.data, digest: sourceDigest(JSON.stringify(result.data)) });
+	}
+
+	problems.push(...findCollectionProblems(entries.map(({ id, file, data }) => ({ id, file, formerIds: data.formerIds }))));
+	return { entries, problems, warnings, folders: folder.indexes, files: yaml.length + folder.documents.length };
+}

@@ -1,0 +1,227 @@
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { ID_PATTERN } from '../../schema/ids.ts';
+import { type Runbook, runbookSchema } from '../../schema/runbook.ts';
+import { slugify } from '../../model/ids.ts';
+import { findReferences } from '../../model/variables.ts';
+import { unusedVariables } from '../../schema/variables.ts';
+
+/** One thing wrong with a runbook file, precise enough to fix without reading the schema. */
+export interface RunbookProblem {
+	file: string;
+	line?: number;
+	/** Field path such as `sections[2].steps[0].id`; empty for the file itself. */
+	path: string;
+	message: string;
+}
+
+/** Valid files may still carry warnings (a declared variable nothing uses): printed, not fatal. */
+export type ValidationResult = { ok: true; runbook: Runbook; warnings: RunbookProblem[] } | { ok: false; problems: RunbookProblem[] };
+
+/** Warnings for a valid runbook; the line is looked up only when there is one to print. */
+function warningsFor(runbook: Runbook, file: string, source: string): RunbookProblem[] {
+	const unused = unusedVariables(runbook, findReferences(runbook));
+	if (!unused.length) return [];
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(source, { lineCounter });
+	return unused.map(({ name, index }) => {
+		const node = doc.getIn(['variables', index], true);
+		const line = isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+		return { file, line, path: `variables[${index}]`, message: `warning: variable ${name} is declared but no step, command or note uses it. Hint: write {{${name}}} where the value goes, or remove the declaration` };
+	});
+}
+
+type PathKey = PropertyKey;
+
+export function formatPath(path: readonly PathKey[]): string {
+	return path
+		.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+		.join('');
+}
+
+export function formatProblem(problem: RunbookProblem): string {
+	const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+	return problem.path ? `${where}: ${problem.path}: ${problem.message}` : `${where}: ${problem.message}`;
+}
+
+/** The id a runbook file gets: its name without the extension, whatever folder it is in. */
+export function runbookIdFromFile(file: string): string {
+	const base = file.split(/[\\/]/).pop() ?? file;
+	return base.replace(/\.ya?ml$/i, '');
+}
+
+const KNOWN_KEYS = [
+	'title', 'system', 'summary', 'version', 'lastReviewed', 'owners', 'tags', 'source', 'notes', 'sections',
+	'signoff', 'id', 'kind', 'description', 'steps', 'contacts', 'resources', 'text', 'details', 'commands',
+	'alternatives', 'optional', 'condition', 'lang', 'code', 'role', 'contact', 'label', 'href', 'roles',
+	'record', 'type', 'choices', 'value', 'techniques', 'requires', 'formerIds', 'reviewEveryDays',
+	'variables', 'name', 'default', 'example', 'pattern', 'secret', 'alerts', 'aliases', 'order', 'output',
+];
+
+/** Edit distance, for "did you mean" on misspelt field names. */
+function distance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let prev = row[0]!;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cur = row[j]!;
+			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+			prev = cur;
+		}
+	}
+	return row[b.length]!;
+}
+
+function suggestKey(key: string): string | undefined {
+	let best: string | undefined;
+	let bestDistance = 3;
+	for (const known of KNOWN_KEYS) {
+		const d = distance(key.toLowerCase(), known.toLowerCase());
+		if (d < bestDistance) [best, bestDistance] = [known, d];
+	}
+	return best;
+}
+
+interface ZodIssueLike {
+	code: string;
+	path: PathKey[];
+	message: string;
+	input?: unknown;
+	keys?: string[];
+	expected?: string;
+}
+
+/** Zod's own messages say what is wrong; this adds how to fix it where the schema did not. */
+function explain(issue: ZodIssueLike): string {
+	if (issue.message.includes('Hint:')) return issue.message;
+	const key = issue.path.at(-1);
+	switch (issue.code) {
+		case 'unrecognized_keys':
+			return (issue.keys ?? [])
+				.map((k) => {
+					const suggestion = suggestKey(k);
+					return `unknown field "${k}". Hint: ${suggestion ? `did you mean "${suggestion}"?` : 'check the spelling against the schema (public/runbook.schema.json)'}`;
+				})
+				.join('; ');
+		case 'invalid_type':
+			if (issue.input === undefined && typeof key === 'string') {
+				return `missing required field "${key}". Hint: add \`${key}:\` here`;
+			}
+			return `${issue.message}. Hint: this field must be a ${issue.expected ?? 'different type'}`;
+		case 'too_small':
+			return `${issue.message}. Hint: fill it in or remove the field`;
+		default:
+			return `${issue.message}. Hint: see the schema reference in the guide`;
+	}
+}
+
+/**
+ * Parses and validates one runbook file. Used by the build (beside Astro, whose output waits for
+ * it) and by tests, so that a bad file is reported as `file:line: field.path: what is wrong. Hint: how to fix it`.
+ */
+/**
+ * The runbook in a file's text, or undefined when it is not valid (validateRunbookSource says
+ * why): js-yaml, the parser Astro's own loader uses, with the YAML 1.2 core schema as the full
+ * parser reads it (dates stay text and are checked), then the schema.
+ */
+export function parseRunbookSource(source: string): Runbook | undefined {
+	try {
+		const result = runbookSchema.safeParse(loadYaml(source, { schema: CORE_SCHEMA }));
+		return result.success ? result.data : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export function validateRunbookSource(source: string, file: string): ValidationResult {
+	const problems: RunbookProblem[] = [];
+	const id = runbookIdFromFile(file);
+	if (!ID_PATTERN.test(id)) {
+		problems.push({
+			file,
+			path: '',
+			message: `file name "${id}" is not a URL-safe runbook id. Hint: rename the file to "${slugify(id) || 'my-runbook'}.yaml"`,
+		});
+	}
+
+	// Fast path. Most files are fine, and the slower parser below (which knows every line) is only
+	// needed to point at a problem.
+	if (!problems.length) {
+		const runbook = parseRunbookSource(source);
+		if (runbook) return { ok: true, runbook, warnings: warningsFor(runbook, file, source) };
+	}
+
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	if (doc.errors.length) {
+		for (const error of doc.errors) {
+			const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+			const what = error.message.split('\n')[0];
+			problems.push({
+				file,
+				line,
+				path: '',
+				message: `YAML syntax error: ${what}. Hint: check indentation and quoting on this line; strings containing ": " or starting with "*", "&", "[" or "{" need quotes`,
+			});
+		}
+		return { ok: false, problems };
+	}
+
+	const lineOf = (path: PathKey[]): number | undefined => {
+		for (let n = path.length; n >= 0; n--) {
+			const node = doc.getIn(path.slice(0, n) as (string | number)[], true);
+			if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+		}
+		return undefined;
+	};
+
+	// An unknown key is reported on its own line, not on the line of the object holding it.
+	const lineOfKey = (path: PathKey[], key: string): number | undefined => {
+		const map = doc.getIn(path as (string | number)[], true);
+		const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+		const range = isScalar(pair?.key) ? pair.key.range : undefined;
+		return range ? lineCounter.linePos(range[0]).line : lineOf(path);
+	};
+
+	const result = runbookSchema.safeParse(doc.toJS());
+	if (!result.success) {
+		for (const issue of result.error.issues as unknown as ZodIssueLike[]) {
+			const line = issue.code === 'unrecognized_keys' && issue.keys?.[0] ? lineOfKey(issue.path, issue.keys[0]) : lineOf(issue.path);
+			problems.push({ file, line, path: formatPath(issue.path), message: explain(issue) });
+		}
+	}
+	if (problems.length || !result.success) return { ok: false, problems };
+	return { ok: true, runbook: result.data, warnings: warningsFor(result.data, file, source) };
+}
+
+/**
+ * Checks across files: a runbook's former id must not be another runbook's id (its old URL
+ * would then show the other runbook instead of redirecting) nor a former id of two runbooks.
+ */
+export function findCollectionProblems(entries: { file: string; id: string; formerIds?: string[] | undefined }[]): RunbookProblem[] {
+	const problems: RunbookProblem[] = [];
+	const current = new Map<string, string>();
+	for (const entry of entries) {
+		// Ids are URLs (/runbooks/<id>/): two files, in two folders or one YAML and one Markdown, cannot share one.
+		const other = current.get(entry.id);
+		if (other) problems.push({ file: entry.file, path: '', message: `the runbook id "${entry.id}" is also the id of ${other}. Hint: rename one file, or give one of them another id (\`id:\` in a Markdown file's front matter)` });
+		else current.set(entry.id, entry.file);
+	}
+	const claimed = new Map<string, string>();
+	for (const entry of entries) {
+		entry.formerIds?.forEach((former, i) => {
+			const path = `formerIds[${i}]`;
+			const other = current.get(former);
+			if (other) {
+				const message = other === entry.file
+					? `former id "${former}" is this runbook's own id. Hint: remove it`
+					: `former id "${former}" is the id of ${other}, so its old URL would open that runbook. Hint: remove it here or rename that file`;
+				problems.push({ file: entry.file, path, message });
+			} else if (claimed.has(former)) {
+				problems.push({ file: entry.file, path, message: `former id "${former}" is also a former id of ${claimed.get(former)}. Hint: keep it on the runbook old links should reach` });
+			} else claimed.set(former, entry.file);
+		});
+	}
+	return problems;
+}

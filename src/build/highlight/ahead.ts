@@ -1,0 +1,82 @@
+/**
+ * Highlights the collection's command blocks in a worker thread while Astro renders pages on the
+ * main thread. Highlighting (Expressive Code and Shiki) was the costliest part of a runbook page,
+ * while the machine's other core sat idle (npm run bench, 1,000 runbooks).
+ *
+ * Only in `astro build`, with more than one core, and unless RUNSHEET_HIGHLIGHT_AHEAD=0. Should
+ * the worker fail, it says so once, and the blocks are highlighted on their pages as without it.
+ * RUNSHEET_HIGHLIGHT_AHEAD=wait makes pages wait for the worker's blocks, so that every block
+ * comes from it (scripts/check-highlight-parity.ts compares that build with one without it).
+ */
+import { availableParallelism } from 'node:os';
+import { bundledLanguages } from 'shiki';
+import type { Command } from '../../schema/command.ts';
+import { paths } from '../../model/links.ts';
+import { startJobWorker, type JobWorker } from '../worker-jobs.ts';
+import type { CodeBlockJob } from './renderer.ts';
+import { blocksInBuildOrder, type RunbookSections } from './order.ts';
+
+interface Ahead {
+	worker: JobWorker;
+	wait: boolean;
+	/**
+	 * Jobs of each command's block, as a page's first block and as any other, in the order pages
+	 * ask for them (a command can be the first block of both its pages).
+	 */
+	jobsOf: { first: Map<Command, number[]>; other: Map<Command, number[]> };
+}
+
+let ahead: Promise<Ahead | undefined> | undefined;
+
+/** Off, on, or on with pages waiting for every block (a test of the worker's blocks). */
+export function highlightAheadMode(env: Record<string, string | undefined>, production: boolean, cores: number): 'off' | 'on' | 'wait' {
+	const setting = env.RUNSHEET_HIGHLIGHT_AHEAD;
+	if (!production || setting === '0') return 'off';
+	if (setting === 'wait') return 'wait';
+	return cores > 1 ? 'on' : 'off';
+}
+
+/**
+ * The language a block is highlighted in: its own when Shiki knows it, else plain text. Teams
+ * label blocks with languages no grammar covers (`promql`, `logql`); Expressive Code would fall
+ * back to plain text too, with a warning on every build.
+ */
+export function highlightLanguage(lang: string): string {
+	return lang in bundledLanguages || PLAIN.has(lang) ? lang : 'txt';
+}
+const PLAIN = new Set(['', 'txt', 'text', 'plaintext', 'plain', 'ansi']);
+
+export function codeBlockJob(command: Command, page: string, first: boolean): CodeBlockJob {
+	return { code: command.code, lang: highlightLanguage(command.lang), title: command.title, page, first };
+}
+
+async function start(load: () => Promise<RunbookSections[]>): Promise<Ahead | undefined> {
+	const mode = highlightAheadMode(process.env, import.meta.env.PROD, availableParallelism());
+	if (mode === 'off') return undefined;
+	const placed = blocksInBuildOrder(await load());
+	const { workerUrl, WORKER_ROLE } = await import('./worker.ts');
+	const jobs = placed.map(({ command, runbook, first }) => codeBlockJob(command, paths.runbook(runbook), first));
+	const worker = startJobWorker(new URL(workerUrl), jobs, {
+		role: WORKER_ROLE,
+		// About two runbooks' blocks: the worker and the main thread go at about the same pace.
+		lead: 32,
+		onFailure: (reason) => console.warn(`[runsheet] highlighting ahead stopped (${reason}); code blocks are highlighted on their pages instead`),
+	});
+	const jobsOf = { first: new Map<Command, number[]>(), other: new Map<Command, number[]>() };
+	placed.forEach(({ command, first }, i) => {
+		const jobs = first ? jobsOf.first : jobsOf.other;
+		jobs.set(command, [...(jobs.get(command) ?? []), i]);
+	});
+	return { worker, jobsOf, wait: mode === 'wait' };
+}
+
+/**
+ * The command's block (as its page's first block or not) if the worker has highlighted it
+ * (handed out once), else undefined. `load` lists the collection; it is called once per build.
+ */
+export async function highlightedAhead(command: Command, first: boolean, load: () => Promise<RunbookSections[]>): Promise<string | undefined> {
+	const state = await (ahead ??= start(load));
+	const job = state?.jobsOf[first ? 'first' : 'other'].get(command)?.shift();
+	if (job === undefined) return undefined;
+	return state!.wait ? state!.worker.wait(job) : state!.worker.take(job);
+}

@@ -1,0 +1,62 @@
+import { decodeRun, encodeRun } from '../../model/progress/codec.ts';
+import type { Run } from '../../model/progress/run.ts';
+import type { KeyValueStore, SaveResult } from './storage.ts';
+
+/**
+ * Where runs live: one key per run, `runsheet:run:<runbook>:<run>`, so saving a tick rewrites one
+ * run only and a bad value spoils nothing else. Unreadable values are moved aside, never deleted.
+ */
+const runPrefix = (runbook: string) => `runsheet:run:${runbook}:`;
+export const runKey = (runbook: string, run: string) => runPrefix(runbook) + run;
+const currentKey = (runbook: string) => `runsheet:current:${runbook}`;
+export const OPERATOR_KEY = 'runsheet:operator';
+
+export interface LoadedRuns {
+	runs: Run[];
+	/** What could not be read and where it was kept. */
+	problems: string[];
+}
+
+/** One run, or why it could not be read (the value is then moved aside). Absent: neither. */
+export function loadRun(store: KeyValueStore, runbook: string, id: string, now: number): { run?: Run; problem?: string } {
+	const key = runKey(runbook, id);
+	const text = store.get(key);
+	if (text === null) return {};
+	const decoded = decodeRun(id, text);
+	if (decoded.ok) {
+		if (decoded.migrated) store.set(key, encodeRun(decoded.run));
+		return { run: decoded.run };
+	}
+	const aside = `runsheet:aside:${now}:${key}`;
+	const kept = store.set(aside, text) === 'ok';
+	if (kept) store.remove(key);
+	return { problem: `A saved run ("${id}") could not be read (${decoded.reason}); ${kept ? `it was kept aside as "${aside}"` : 'it was left as it is'}.` };
+}
+
+export function loadRuns(store: KeyValueStore, runbook: string, now: number): LoadedRuns {
+	const runs: Run[] = [];
+	const problems: string[] = [];
+	for (const key of store.keys(runPrefix(runbook))) {
+		const { run, problem } = loadRun(store, runbook, key.slice(runPrefix(runbook).length), now);
+		if (run) runs.push(run);
+		if (problem) problems.push(problem);
+	}
+	runs.sort((a, b) => b.updated - a.updated);
+	return { runs, problems };
+}
+
+export function saveRun(store: KeyValueStore, runbook: string, run: Run): SaveResult {
+	return store.set(runKey(runbook, run.id), encodeRun(run));
+}
+
+export function deleteRun(store: KeyValueStore, runbook: string, id: string): void {
+	store.remove(runKey(runbook, id));
+}
+
+export function currentRunId(store: KeyValueStore, runbook: string): string | null {
+	return store.get(currentKey(runbook));
+}
+
+export function setCurrentRunId(store: KeyValueStore, runbook: string, id: string): void {
+	store.set(currentKey(runbook), id);
+}

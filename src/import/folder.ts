@@ -1,0 +1,261 @@
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { posix } from 'node:path';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { paths } from '../model/links.ts';
+import { idFromName, slugify } from '../model/ids.ts';
+import { FILLED_FIELDS } from '../model/variables.ts';
+import { parseFrontMatter, readFrontMatter } from './front-matter.ts';
+import { importChecklist, normaliseSource, type ImportOptions, type ImportResult } from './import-checklist.ts';
+import type { PreviousRunbook } from './keep-ids.ts';
+import { isExternal, rewriteMarkdownLinks, type LinkDecision } from './links.ts';
+import { writePins } from './pins.ts';
+
+/**
+ * A folder of Markdown runbooks, as teams keep them (Hugo, MkDocs, a wiki export): one document
+ * per alert or procedure, folders per component with an index file (`_index.md`), relative links
+ * between documents, images beside them. Imported as a whole so that every document gets an id
+ * unique in the folder and every link between documents can be followed.
+ */
+
+export interface SourceDocument {
+	/** Path inside the folder, with `/`: "etcd/etcdMembersDown.md". */
+	path: string;
+	markdown: string;
+}
+
+/** What a folder's index file (`_index.md`, `index.md`, a README beside other documents) says of it. */
+export interface FolderIndex {
+	/** The folder, inside the imported one ("" for the folder itself). */
+	dir: string;
+	path: string;
+	title?: string;
+	summary?: string;
+}
+
+export interface ImportedDocument {
+	path: string;
+	id: string;
+	result: ImportResult;
+	/** Links to other documents of the folder, and to its files, that were rewritten. */
+	links: number;
+	/** Files of the folder the document links to (images ...), by their path in it. */
+	files: string[];
+}
+
+export interface FolderImport {
+	documents: ImportedDocument[];
+	indexes: FolderIndex[];
+	/** Problems that concern the folder, not one document. */
+	warnings: string[];
+}
+
+export interface FolderImportOptions {
+	/**
+	 * What every document's `source:` starts with: the folder's own name when it is imported into
+	 * content/runbooks/<name>/, "" when the documents already sit in content/runbooks.
+	 */
+	sourcePrefix: string;
+	/** The system of every document, whatever the folders say. */
+	system?: string;
+	variables?: boolean;
+	/** Whether a path of the folder (not a document) is a file: a link to it is kept, pointing at its copy. */
+	isFile: (path: string) => boolean;
+	/** Every file of the folder, when it holds more than the documents (runbook files beside a README). */
+	paths?: readonly string[];
+	/** The runbook file an earlier import of this document wrote, with its id: kept. */
+	previous?: (source: string) => { id: string; runbook: PreviousRunbook } | undefined;
+}
+
+const INDEX_NAMES = new Set(['_index.md', 'index.md', 'readme.md']);
+const isMarkdown = (path: string) => /\.(md|markdown)$/i.test(path);
+
+/**
+ * Index files of the documents' folders: `_index.md` and `index.md` always, a README when its
+ * folder (or a folder below) holds other runbooks, Markdown documents or the runbook files an
+ * import made of them; a README alone is a runbook of its own.
+ */
+export function isIndexFile(path: string, all: readonly string[]): boolean {
+	const name = posix.basename(path).toLowerCase();
+	if (!INDEX_NAMES.has(name)) return false;
+	if (name !== 'readme.md') return true;
+	const dir = posix.dirname(path);
+	const inside = (other: string) => dir === '.' || other.startsWith(`${dir}/`);
+	return all.some((other) => other !== path && inside(other) && (isMarkdown(other) || /\.ya?ml$/i.test(other)) && !INDEX_NAMES.has(posix.basename(other).toLowerCase()));
+}
+
+const indexParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** An index file's title (front matter, else its H1) and summary (front matter, else its first paragraph). */
+export function readIndex(path: string, markdown: string): FolderIndex {
+	const tree = indexParser.parse(normaliseSource(markdown).text) as Root;
+	let title: string | undefined;
+	let summary: string | undefined;
+	for (const node of tree.children as { type: string; value?: string }[]) {
+		if ((node.type === 'yaml' || node.type === 'toml') && node.value !== undefined) {
+			const parsed = parseFrontMatter(node.value, node.type);
+			if ('data' in parsed) ({ title, summary } = readFrontMatter(parsed.data));
+		}
+	}
+	const h1 = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+	const paragraph = tree.children.find((node) => node.type === 'paragraph');
+	const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+	const text = (node: typeof h1) => (node ? toString(node).replace(/\s+/g, ' ').trim() || undefined : undefined);
+	return { dir, path, ...((title ?? text(h1)) ? { title: title ?? text(h1) } : {}), ...((summary ?? text(paragraph)) ? { summary: summary ?? text(paragraph) } : {}) };
+}
+
+/** The system of a document: the title of the nearest index up its folders, else its top folder's name. */
+function folderSystem(path: string, indexes: readonly FolderIndex[]): string | undefined {
+	for (let dir = posix.dirname(path); ; dir = posix.dirname(dir)) {
+		const key = dir === '.' ? '' : dir;
+		const title = indexes.find((index) => index.dir === key)?.title;
+		if (title) return title;
+		if (key === '') break;
+	}
+	const top = path.split('/')[0]!;
+	return top === path ? undefined : top;
+}
+
+/**
+ * Runbook ids for the documents: the id pinned in front matter, else the file name's words
+ * ("etcdMembersDown.md" -> "etcd-members-down"); names that two documents share are told apart
+ * by their folders ("etcd-gather-logs", "node-gather-logs"). The same paths always give the same
+ * ids, whatever order they come in.
+ */
+export function documentIds(documents: readonly { path: string; pinned?: string | undefined }[]): Map<string, string> {
+	const base = (doc: { path: string; pinned?: string | undefined }) => doc.pinned ?? (idFromName(posix.basename(doc.path).replace(/\.(md|markdown)$/i, '')) || 'runbook');
+	const count = new Map<string, number>();
+	for (const doc of documents) count.set(base(doc), (count.get(base(doc)) ?? 0) + 1);
+	const ids = new Map<string, string>();
+	const taken = new Set<string>();
+	for (const doc of [...documents].sort((a, b) => a.path.localeCompare(b.path))) {
+		let id = base(doc);
+		if (count.get(id)! > 1 && !doc.pinned) id = slugify(`${posix.dirname(doc.path).replace(/\//g, ' ')} ${id}`) || id;
+		for (let n = 2, first = id; taken.has(id); n++) id = `${first}-${n}`;
+		taken.add(id);
+		ids.set(doc.path, id);
+	}
+	return ids;
+}
+
+/** `../etcd/etcdMembersDown.md#diagnosis` from `kubernetes/x.md` -> the path in the folder and the anchor. */
+function resolve(url: string, from: string): { path: string; anchor?: string } | undefined {
+	const [beforeHash, ...hash] = url.split('#');
+	const pathPart = beforeHash!.split('?')[0]!;
+	const anchor = hash.length ? decodeURIComponent(hash.join('#')) : undefined;
+	if (!pathPart) return { path: from, ...(anchor !== undefined ? { anchor } : {}) };
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(pathPart);
+	} catch {
+		decoded = pathPart;
+	}
+	const joined = decoded.startsWith('/') ? decoded.slice(1) : posix.join(posix.dirname(from), decoded);
+	const normal = posix.normalize(joined).replace(/\/+$/, '');
+	if (normal.startsWith('..')) return undefined;
+	return { path: normal === '.' ? '' : normal, ...(anchor !== undefined ? { anchor } : {}) };
+}
+
+export function importFolder(sources: readonly SourceDocument[], options: FolderImportOptions): FolderImport {
+	const all = options.paths ?? sources.map((s) => s.path);
+	const indexes = sources.filter((s) => isIndexFile(s.path, all)).map((s) => readIndex(s.path, s.markdown));
+	const runbooks = sources.filter((s) => !isIndexFile(s.path, all)).sort((a, b) => a.path.localeCompare(b.path));
+	const sourceName = (path: string) => (options.sourcePrefix ? `${options.sourcePrefix}/${path}` : path);
+
+	const imported = runbooks.map((doc) => {
+		const previous = options.previous?.(sourceName(doc.path));
+		const importOptions: ImportOptions = {
+			sourceName: sourceName(doc.path),
+			...(options.system ? { system: options.system } : {}),
+			...(folderSystem(doc.path, indexes) ? { folderSystem: folderSystem(doc.path, indexes)! } : {}),
+			...(options.variables === false ? { variables: false } : {}),
+			...(previous ? { previous: previous.runbook, id: previous.id } : {}),
+		};
+		return { doc, previous, result: importChecklist(doc.markdown, importOptions) };
+	});
+	// An earlier import's id is kept; else the front matter's, else the file name's.
+	const ids = documentIds(imported.map(({ doc, previous, result }) => ({ path: doc.path, pinned: previous?.id ?? result.frontMatter.id })));
+
+	const byPath = new Map(imported.map((entry) => [entry.doc.path.toLowerCase(), entry]));
+	const findDocument = (path: string) =>
+		byPath.get(path.toLowerCase()) ?? byPath.get(`${path}.md`.toLowerCase()) ?? byPath.get(`${path}/index.md`.toLowerCase()) ?? byPath.get(`${path}/readme.md`.toLowerCase());
+	const indexOf = (path: string) =>
+		indexes.find((index) => index.path.toLowerCase() === path.toLowerCase() || index.dir.toLowerCase() === path.toLowerCase());
+	const warnings: string[] = [];
+
+	const documents = imported.map(({ doc, result }) => {
+		const own = ids.get(doc.path)!;
+		let links = 0;
+		const files = new Set<string>();
+		const decide = (url: string): LinkDecision => {
+			if (isExternal(url)) return undefined;
+			const target = resolve(url, doc.path);
+			const fail = (why: string): LinkDecision => {
+				result.warnings.push(`link "${url}": ${why}; only its text is kept`);
+				return { drop: true };
+			};
+			if (!target) return fail('it leaves the imported folder');
+			const document = findDocument(target.path);
+			if (document) {
+				const anchor = target.anchor && (document.result.anchors.get(target.anchor) ?? document.result.anchors.get(target.anchor.toLowerCase()));
+				if (target.anchor && !anchor) result.warnings.push(`link "${url}": no heading "#${target.anchor}" there; it links to the page`);
+				links++;
+				// The page's own path even within the page: the text is shown on its sign-off sheet too.
+				return { url: `${paths.runbook(ids.get(document.doc.path)!)}${anchor ? `#${anchor}` : ''}` };
+			}
+			// A folder (or its index file): its runbooks, listed under their system in the catalog.
+			const index = indexOf(target.path);
+			const folder = index?.dir ?? (all.some((path) => path.toLowerCase().startsWith(`${target.path.toLowerCase()}/`)) ? target.path : undefined);
+			if (folder !== undefined) {
+				links++;
+				const system = options.system ?? folderSystem(`${folder ? `${folder}/` : ''}x`, indexes);
+				return { url: system ? paths.system(system) : paths.catalog() };
+			}
+			if (options.isFile(target.path)) {
+				links++;
+				files.add(target.path);
+				return { url: paths.file(sourceName(target.path)) };
+			}
+			return fail(`${target.path} is not in the folder`);
+		};
+		rewriteFields(result.runbook, decide);
+		if (result.runbook.notes) result.runbook.notes = result.runbook.notes.map((note) => rewriteMarkdownLinks(note, decide));
+		return { path: doc.path, id: own, result, links, files: [...files] };
+	});
+	return { documents, indexes, warnings };
+}
+
+/** Rewrites the links in every Markdown field of runbook data, and addresses (`href`) themselves. */
+function rewriteFields(data: unknown, decide: (url: string) => LinkDecision): void {
+	const visit = (value: unknown, field: string): unknown => {
+		if (typeof value === 'string') {
+			if (field === 'href') {
+				const decision = decide(value);
+				return decision && 'url' in decision ? decision.url : value;
+			}
+			return FILLED_FIELDS.has(field) && field !== 'code' ? rewriteMarkdownLinks(value, decide) : value;
+		}
+		if (Array.isArray(value)) return value.map((item) => visit(item, field));
+		if (value && typeof value === 'object') {
+			const record = value as Record<string, unknown>;
+			for (const [key, item] of Object.entries(record)) record[key] = visit(item, key);
+			return record;
+		}
+		return value;
+	};
+	visit((data as { sections: unknown }).sections, 'sections');
+}
+
+/**
+ * A Markdown runbook with `{#id}` written after every heading and step that has none, so that
+ * rewording it later keeps its ids (links, saved progress); or why it cannot be.
+ */
+export function pinMarkdown(markdown: string): { text: string; pinned: number } | { error: string } {
+	const source = normaliseSource(markdown);
+	if (!source.original) return { error: 'it has mis-encoded characters (UTF-8 read as Windows-1252); fix them first' };
+	const sites = importChecklist(markdown).pins.map((site) => ({ ...site, offset: source.original!(site.offset) }));
+	return { text: writePins(markdown, sites), pinned: sites.length };
+}

@@ -1,0 +1,49 @@
+import type { CatalogEntry } from '../schema/catalog.ts';
+import type { Runbook } from '../schema/runbook.ts';
+import { absolute, paths, sectionLinks } from './links.ts';
+import { runbookReview } from './review.ts';
+import { runbookKind } from './outline.ts';
+
+export interface CatalogContext {
+	/** The site's base URL, e.g. https://runbooks.example.com */
+	base: string;
+	today: string;
+	defaultReviewDays: number;
+	hasRollback: boolean;
+}
+
+/** One runbook's entry in /runbooks.json: identity, review state and the URL of every step. */
+export function catalogEntry(id: string, runbook: Runbook, context: CatalogContext): CatalogEntry {
+	const at = (path: string) => absolute(context.base, path);
+	const review = runbookReview(runbook, context.defaultReviewDays, context.today);
+	return {
+		id,
+		title: runbook.title,
+		system: runbook.system,
+		kind: runbookKind(runbook),
+		summary: runbook.summary,
+		alerts: runbook.alerts ?? [],
+		...(runbook.version ? { version: runbook.version } : {}),
+		owners: runbook.owners,
+		tags: runbook.tags,
+		...(runbook.lastReviewed ? { lastReviewed: runbook.lastReviewed } : {}),
+		review: { everyDays: review.everyDays, ...(review.due ? { due: review.due } : {}), overdueAtBuild: review.overdue },
+		...(runbook.formerIds?.length ? { formerIds: runbook.formerIds } : {}),
+		urls: {
+			page: at(paths.runbook(id)),
+			...(context.hasRollback ? { rollback: at(paths.rollback(id)) } : {}),
+			signoff: at(paths.signoff(id)),
+			data: at(paths.data(id)),
+		},
+		sections: sectionLinks(id, runbook.sections).map(({ path, rollbackPath, steps, ...section }) => ({
+			...section,
+			url: at(path),
+			...(rollbackPath ? { rollbackUrl: at(rollbackPath) } : {}),
+			steps: steps.map(({ path: stepPath, rollbackPath: stepRollback, ...step }) => ({
+				...step,
+				url: at(stepPath),
+				...(stepRollback ? { rollbackUrl: at(stepRollback) } : {}),
+			})),
+		})),
+	};
+}

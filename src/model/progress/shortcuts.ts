@@ -1,0 +1,8 @@
+/** The keyboard shortcuts of a runbook page, as listed to the reader (handled in src/client/run/keyboard.ts). */
+export const SHORTCUTS: [key: string, does: string][] = [
+	['j / k', 'next / previous step'],
+	['x', 'tick or untick the step'],
+	['a', 'mark the step not applicable'],
+	['n', 'jump to the next open step'],
+	['?', 'show these shortcuts'],
+];
