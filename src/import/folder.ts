@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { paths } from '../model/links.ts';
 import { idFromName, slugify } from '../model/ids.ts';
-import { FILLED_FIELDS } from '../model/variables.ts';
+import { FILLED_FIELDS } from '../schema/template.ts';
 import { parseFrontMatter, readFrontMatter } from './front-matter.ts';
 import { importChecklist, normaliseSource, type ImportOptions, type ImportResult } from './import-checklist.ts';
 import type { PreviousRunbook } from './keep-ids.ts';

@@ -26,28 +26,9 @@ import { keepIds, type PreviousRunbook } from './keep-ids.ts';
 import { proposeRollbackLinks, type RollbackProposals } from './rollback-links.ts';
 import { describeProposal, proposeVariables } from './variables.ts';
 import type { Variable } from '../schema/variables.ts';
+import type { ImportedRunbook } from './types.ts';
 
-/** What the importer produces: a runbook as written to YAML (the id is the file name). */
-export interface ImportedRunbook {
-	title: string;
-	system: string;
-	kind?: 'checklist' | 'response';
-	summary: string;
-	alerts?: string[];
-	aliases?: string[];
-	version?: string;
-	lastReviewed?: string;
-	order?: number;
-	reviewEveryDays?: number;
-	formerIds?: string[];
-	owners: string[];
-	tags: string[];
-	source?: string;
-	notes?: string[];
-	variables?: Variable[];
-	sections: Section[];
-	signoff?: { roles: SignoffRole[]; record: RecordField[] };
-}
+export type { ImportedRunbook } from './types.ts';
 
 export interface ImportSummary {
 	sections: number;

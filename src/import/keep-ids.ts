@@ -1,8 +1,8 @@
 import type { Section } from '../schema/section.ts';
 import type { Alternative, Step } from '../schema/step.ts';
-import { inlineToText } from '../render/markdown.ts';
+import { plainText } from '../model/text.ts';
 import { walkSections } from '../model/outline.ts';
-import type { ImportedRunbook } from './import-checklist.ts';
+import type { ImportedRunbook } from './types.ts';
 
 /** What re-importing over an existing runbook file kept and lost. */
 export interface KeptIds {
@@ -22,7 +22,7 @@ interface Known {
 	section: string;
 }
 
-const words = (text: string) => new Set(inlineToText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+const words = (text: string) => new Set(plainText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 const keyOf = (text: string) => [...words(text)].join(' ');
 const textOf = (item: Item) => ('text' in item && item.text ? item.text : 'title' in item ? item.title : '') + ('commands' in item ? ` ${item.commands?.map((c) => c.code).join(' ') ?? ''}` : '');
 

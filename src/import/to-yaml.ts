@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { ImportedRunbook } from './import-checklist.ts';
+import type { ImportedRunbook } from './types.ts';
 
 /** The yaml-language-server header that points editors at the JSON Schema (a path from the file's folder). */
 export const schemaHeader = (schemaPath = '../../public/runbook.schema.json') => `# yaml-language-server: $schema=${schemaPath}`;

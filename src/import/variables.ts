@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Variable } from '../schema/variables.ts';
-import { FILLED_FIELDS, placeholder, templateReferences } from '../model/variables.ts';
+import { FILLED_FIELDS, placeholder, templateReferences } from '../schema/template.ts';
 import { isShellLanguage } from '../model/shell.ts';
 
 /**

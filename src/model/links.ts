@@ -1,7 +1,7 @@
 import type { Section } from '../schema/section.ts';
 import type { Step } from '../schema/step.ts';
 import { slugify } from './ids.ts';
-import { inlineToText } from '../render/markdown.ts';
+import { plainText } from './text.ts';
 
 /**
  * The URL contract, in one place: every page and anchor a link may point at. Paths are
@@ -71,7 +71,7 @@ export function sectionLinks(id: string, sections: Section[]): SectionLink[] {
 				for (const step of list ?? []) {
 					steps.push({
 						id: step.id,
-						text: inlineToText(step.text),
+						text: plainText(step.text),
 						...(parent ? { parent } : {}),
 						...at(step.id),
 						...(step.formerIds?.length ? { formerIds: step.formerIds } : {}),
@@ -83,7 +83,7 @@ export function sectionLinks(id: string, sections: Section[]): SectionLink[] {
 			addSteps(section.steps);
 			out.push({
 				id: section.id,
-				title: inlineToText(section.title),
+				title: plainText(section.title),
 				kind: section.kind,
 				depth,
 				...at(section.id),

@@ -1,6 +1,6 @@
 import type { Section } from '../schema/section.ts';
 import type { Step } from '../schema/step.ts';
-import { inlineToText } from '../render/markdown.ts';
+import { plainText } from './text.ts';
 
 /** Every step in document order, options' sub-steps included. */
 export function* walkSteps(steps: Step[] | undefined): Generator<Step> {
@@ -41,7 +41,7 @@ export interface OutlineHeading {
 /** The table of contents: one entry per section, nested by depth (h2, h3 ...). */
 export function sectionHeadings(sections: Section[], depth = 2): OutlineHeading[] {
 	return sections.flatMap((section) => [
-		{ depth, slug: section.id, text: inlineToText(section.title) },
+		{ depth, slug: section.id, text: plainText(section.title) },
 		...sectionHeadings(section.sections ?? [], Math.min(depth + 1, 6)),
 	]);
 }

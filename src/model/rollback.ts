@@ -2,7 +2,7 @@ import type { Section } from '../schema/section.ts';
 import type { Step } from '../schema/step.ts';
 import { TECHNIQUE_IDS, type Technique } from '../schema/techniques.ts';
 import { paths, sectionLinks, type StepLinks } from './links.ts';
-import { inlineToText } from '../render/markdown.ts';
+import { plainText } from './text.ts';
 import { tickableSteps, walkSections, walkSteps } from './outline.ts';
 
 /** One rollback procedure: a rollback section that holds steps, e.g. "Quick Rollback (Kubernetes)". */
@@ -57,7 +57,7 @@ export function rollbackContent(sections: Section[]): RollbackContent | undefine
 	if (!roots.length) return undefined;
 	const procedures: RollbackProcedure[] = [];
 	const visit = (section: Section, trail: string[]) => {
-		const title = inlineToText(section.title);
+		const title = plainText(section.title);
 		if (section.steps?.length && section.kind !== 'criteria') {
 			procedures.push({
 				id: section.id,

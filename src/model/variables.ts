@@ -1,118 +1,9 @@
-/**
- * Variables in runbook text: finding `{{NAME}}` references, filling them with a run's values
- * and judging a value. Pure, shared by the build (validation, rendering) and the browser.
- */
-
-const NAME = '[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*';
+import { findReferences, wholeValuePattern } from '../schema/template.ts';
 
 /**
- * A reference: `{{NAME}}` (spaces inside the braces allowed), or `{{$NAME}}`, a shell variable:
- * where the run gives no value, the command keeps `$NAME` and the shell fills it in from its
- * environment, as it did in the source the runbook came from. Group 1 is a shell variable's
- * name, group 2 any other's.
+ * A run's values for a runbook's variables: whether one is given and fits, and which variables a
+ * page uses. Pure, shared by the build and the browser.
  */
-export const REFERENCE = new RegExp(`\\{\\{(?:\\$(${NAME})|\\s*(${NAME})\\s*)\\}\\}`, 'g');
-
-/** The fields of runbook data that are shown with their variables filled in. */
-export const FILLED_FIELDS: ReadonlySet<string> = new Set(['text', 'details', 'notes', 'code', 'description', 'contact', 'href']);
-
-export interface TemplateReference {
-	name: string;
-	/** Written `{{$NAME}}`: without a value it reads `$NAME`, for the shell. */
-	shell: boolean;
-	/** How it reads without a value: `{{NAME}}`, or `$NAME` (`${NAME}` when a letter follows). */
-	unset: string;
-	/** Where it is written in the text: [start, end). */
-	start: number;
-	end: number;
-}
-
-export type TemplatePart = string | TemplateReference;
-
-/** How a reference reads without a value; `$NAME` would swallow a letter, digit or underscore after it. */
-const unsetText = (shellName: string | undefined, name: string | undefined, next: string) =>
-	shellName ? (/\w/.test(next) ? `\${${shellName}}` : `$${shellName}`) : placeholder(name!);
-
-function referenceOf(match: RegExpMatchArray, text: string): TemplateReference {
-	const start = match.index!;
-	const end = start + match[0].length;
-	return { name: (match[1] ?? match[2])!, shell: match[1] !== undefined, unset: unsetText(match[1], match[2], text.charAt(end)), start, end };
-}
-
-/** Text split into literal parts and references, in order. */
-export function splitTemplate(text: string): TemplatePart[] {
-	const parts: TemplatePart[] = [];
-	let last = 0;
-	for (const match of text.matchAll(REFERENCE)) {
-		if (match.index > last) parts.push(text.slice(last, match.index));
-		parts.push(referenceOf(match, text));
-		last = match.index + match[0].length;
-	}
-	if (last < text.length) parts.push(text.slice(last));
-	return parts;
-}
-
-const ONE_REFERENCE = new RegExp(REFERENCE.source);
-
-/** Whether text holds a reference (cheap for the usual text without braces). */
-export function hasReference(text: string): boolean {
-	return text.includes('{{') && ONE_REFERENCE.test(text);
-}
-
-/** Every reference in the text, in order. */
-export function templateReferences(text: string): TemplateReference[] {
-	return [...text.matchAll(REFERENCE)].map((match) => referenceOf(match, text));
-}
-
-export function referencedNames(text: string): string[] {
-	return templateReferences(text).map((r) => r.name);
-}
-
-/** How a reference is written when it has no value: the reader sees what to replace. */
-export const placeholder = (name: string) => `{{${name}}}`;
-
-/** The text with each reference replaced by its value; references without one read as unset. */
-export function fillTemplate(text: string, value: (name: string) => string | undefined): string {
-	return text.replace(REFERENCE, (whole, shellName: string | undefined, name: string | undefined, at: number) => value((shellName ?? name)!) ?? unsetText(shellName, name, text.charAt(at + whole.length)));
-}
-
-export interface Reference {
-	name: string;
-	/** Path in the runbook data, e.g. ['sections', 0, 'steps', 2, 'commands', 0, 'code']. */
-	path: (string | number)[];
-	/** Written as a shell variable, `{{$NAME}}`. */
-	shell: boolean;
-}
-
-/**
- * Every reference in runbook data (the `variables` list itself excepted), with where it is.
- * Walks plain data generically so a new text field is covered without a change here.
- */
-export function findReferences(data: unknown): Reference[] {
-	const found: Reference[] = [];
-	const walk = (value: unknown, path: (string | number)[]) => {
-		if (typeof value === 'string') {
-			if (value.includes('{{')) for (const { name, shell } of templateReferences(value)) found.push({ name, path, shell });
-		} else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-		else if (value && typeof value === 'object') {
-			for (const [key, v] of Object.entries(value)) if (!(path.length === 0 && key === 'variables')) walk(v, [...path, key]);
-		}
-	};
-	walk(data, []);
-	return found;
-}
-
-/** Variables every reference of which is a shell variable: without a value, the shell's. */
-export function shellVariables(references: readonly Reference[]): Set<string> {
-	const plain = new Set(references.filter((r) => !r.shell).map((r) => r.name));
-	return new Set(references.filter((r) => r.shell && !plain.has(r.name)).map((r) => r.name));
-}
-
-/** The field a path ends in (`details` for [..., 'details', 3]). */
-export function fieldOf(path: readonly (string | number)[]): string {
-	for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
-	return '';
-}
 
 export interface VariableRule {
 	name: string;
@@ -120,11 +11,6 @@ export interface VariableRule {
 }
 
 export type ValueCheck = 'unset' | 'ok' | 'invalid';
-
-/** A variable's pattern as a regular expression for the whole value; throws when invalid. */
-export function wholeValuePattern(pattern: string): RegExp {
-	return new RegExp(`^(?:${pattern})$`, 'u');
-}
 
 const compiled = new Map<string, RegExp | null>();
 function patternRegExp(pattern: string): RegExp | null {

@@ -1,6 +1,6 @@
 import { definePlugin, type ExpressiveCodePlugin } from '@astrojs/starlight/expressive-code';
 import { h, visit } from '@astrojs/starlight/expressive-code/hast';
-import { fillTemplate, templateReferences } from '../model/variables.ts';
+import { fillTemplate, templateReferences } from '../schema/template.ts';
 
 /**
  * Expressive Code plugin: each `{{NAME}}` in a command becomes one `span.rs-var` (highlighted

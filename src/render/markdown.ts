@@ -50,25 +50,3 @@ export function renderInline(markdown: string): string {
 	const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
 	return single && !single[1]!.includes('<p>') ? single[1]! : html;
 }
-
-const textCache = new Map<string, string>();
-
-/** Plain text of inline Markdown, for headings, titles and aria labels. */
-export function inlineToText(markdown: string): string {
-	// Asked for several times per step (text, labels, sheets, links): 1.4 s of a 1,000-runbook
-	// build before it was kept.
-	let text = textCache.get(markdown);
-	if (text === undefined) textCache.set(markdown, (text = htmlToText(renderInline(markdown))));
-	return text;
-}
-
-function htmlToText(html: string): string {
-	return html
-		.replace(/<[^>]+>/g, '')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-		.replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-		.replace(/&amp;/g, '&');
-}

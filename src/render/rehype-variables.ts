@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
-import { hasReference, splitTemplate, type TemplateReference } from '../model/variables.ts';
+import { hasReference, splitTemplate, type TemplateReference } from '../schema/template.ts';
 
 /**
  * How a reference appears in built HTML; the page script fills it with the run's value. A shell

@@ -5,7 +5,7 @@ import { formerIdsSchema, RESERVED_IDS } from './ids.ts';
 import { type Section, sectionSchema } from './section.ts';
 import { signoffSchema } from './signoff.ts';
 import type { Step } from './step.ts';
-import { findReferences } from '../model/variables.ts';
+import { findReferences } from './template.ts';
 import { findVariableIssues, variablesSchema } from './variables.ts';
 
 export const RUNBOOK_KINDS = ['checklist', 'response'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { FILLED_FIELDS, fieldOf, type Reference, wholeValuePattern } from '../model/variables.ts';
+import { FILLED_FIELDS, fieldOf, type Reference, wholeValuePattern } from './template.ts';
 
 /**
  * Runbook variables: values a responder fills in once per run (a domain, a release tag, the

@@ -3,7 +3,7 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../../schema/ids.ts';
 import { type Runbook, runbookSchema } from '../../schema/runbook.ts';
 import { slugify } from '../../model/ids.ts';
-import { findReferences } from '../../model/variables.ts';
+import { findReferences } from '../../schema/template.ts';
 import { unusedVariables } from '../../schema/variables.ts';
 
 /** One thing wrong with a runbook file, precise enough to fix without reading the schema. */

@@ -1,4 +1,5 @@
-import { checkValue, fillTemplate, placeholder } from '../../model/variables.ts';
+import { fillTemplate, placeholder } from '../../schema/template.ts';
+import { checkValue } from '../../model/variables.ts';
 
 /** A variable as the page knows it, from the data attributes the build wrote. */
 export interface VariableRule {

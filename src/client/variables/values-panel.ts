@@ -1,4 +1,5 @@
-import { cleanValue, templateReferences } from '../../model/variables.ts';
+import { templateReferences } from '../../schema/template.ts';
+import { cleanValue } from '../../model/variables.ts';
 import { fillValues, resolve, ruleFrom, type VariableRule } from './fill.ts';
 
 export interface ValuesHooks {

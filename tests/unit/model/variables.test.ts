@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkValue, cleanValue, fillTemplate, findReferences, splitTemplate, variablesUsedIn } from '../../../src/model/variables.ts';
+import { fillTemplate, findReferences, splitTemplate } from '../../../src/schema/template.ts';
+import { checkValue, cleanValue, variablesUsedIn } from '../../../src/model/variables.ts';
 import { decodeRun, encodeRun } from '../../../src/model/progress/codec.ts';
 import { exportJson, exportMarkdown, importJson } from '../../../src/model/progress/export.ts';
 import { newRun } from '../../../src/model/progress/run.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineToText, renderInline, renderMarkdown } from '../../../src/render/markdown.ts';
+import { renderInline, renderMarkdown } from '../../../src/render/markdown.ts';
 
 describe('inline Markdown from runbook data', () => {
 	it('renders code, bold and links', () => {
@@ -20,9 +20,6 @@ describe('inline Markdown from runbook data', () => {
 	});
 	it('does not add a paragraph around inline text', () => {
 		expect(renderInline('plain')).toBe('plain');
-	});
-	it('gives plain text for headings and labels, entities decoded', () => {
-		expect(inlineToText('Backup & **Rollback** `<tag>`')).toBe('Backup & Rollback <tag>');
 	});
 });
 
