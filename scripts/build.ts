@@ -22,7 +22,7 @@ import { checkWhileBuilding } from './lib/check-while-building.ts';
 import { CHECKED_RUNBOOKS_ENV } from '../src/build/content/checked-runbooks.ts';
 import { runbookFiles } from '../src/build/content/collection.ts';
 import { filesUnder } from '../src/build/content/walk.ts';
-import { paths } from '../src/model/links.ts';
+import { paths } from '../src/model/paths.ts';
 import { astroNodeFlags } from './lib/node-flags.ts';
 import { searchIndexGlob } from './lib/index-glob.ts';
 

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { absolute, paths, sectionLinks } from '../src/model/links.ts';
+import { absolute, paths } from '../src/model/paths.ts';
+import { sectionLinks } from '../src/model/links.ts';
 import { rollbackContent } from '../src/model/rollback.ts';
 import { formatProblem, validateRunbookSource } from '../src/build/content/validate.ts';
 

@@ -5,7 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { paths } from '../model/links.ts';
+import { paths } from '../model/paths.ts';
 import { idFromName, slugify } from '../model/ids.ts';
 import { FILLED_FIELDS } from '../schema/template.ts';
 import { parseFrontMatter, readFrontMatter } from './front-matter.ts';

@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../schema/catalog.ts';
 import type { Runbook } from '../schema/runbook.ts';
-import { absolute, paths, sectionLinks } from './links.ts';
+import { absolute, paths } from './paths.ts';
+import { sectionLinks } from './links.ts';
 import { runbookReview } from './review.ts';
 import { runbookKind } from './outline.ts';
 

@@ -1,4 +1,4 @@
-import { paths } from './links.ts';
+import { paths } from './paths.ts';
 
 export interface Move {
 	/** Old path without leading or trailing slash, e.g. "runbooks/old-id" (a route parameter). */
@@ -7,6 +7,9 @@ export interface Move {
 	title: string;
 }
 
+/** A path as a route parameter: "/runbooks/old-id/" -> "runbooks/old-id". */
+const routeOf = (path: string) => path.replace(/^\/|\/$/g, '');
+
 /**
  * The static redirects renamed runbooks need: each former id's runbook, rollback and sign-off
  * URLs lead to the current ones. JSON data is copied instead (a file cannot redirect).
@@ -14,9 +17,9 @@ export interface Move {
 export function runbookMoves(runbooks: { id: string; title: string; formerIds?: string[] | undefined; hasRollback: boolean }[]): Move[] {
 	return runbooks.flatMap(({ id, title, formerIds, hasRollback }) =>
 		(formerIds ?? []).flatMap((old) => [
-			{ from: `runbooks/${old}`, to: paths.runbook(id), title },
-			...(hasRollback ? [{ from: `rollback/${old}`, to: paths.rollback(id), title: `Roll back: ${title}` }] : []),
-			{ from: `signoff/${old}`, to: paths.signoff(id), title: `Sign-off sheet: ${title}` },
+			{ from: routeOf(paths.runbook(old)), to: paths.runbook(id), title },
+			...(hasRollback ? [{ from: routeOf(paths.rollback(old)), to: paths.rollback(id), title: `Roll back: ${title}` }] : []),
+			{ from: routeOf(paths.signoff(old)), to: paths.signoff(id), title: `Sign-off sheet: ${title}` },
 		]),
 	);
 }

@@ -1,38 +1,11 @@
 import type { Section } from '../schema/section.ts';
 import type { Step } from '../schema/step.ts';
-import { slugify } from './ids.ts';
 import { plainText } from './text.ts';
 
-/**
- * The URL contract, in one place: every page and anchor a link may point at. Paths are
- * root-relative; `absolute()` puts a site's base URL in front.
- */
-export const paths = {
-	catalog: () => '/runbooks/',
-	/** A system's runbooks, in the catalog. */
-	system: (name: string) => `/runbooks/#${systemAnchor(name)}`,
-	runbook: (id: string) => `/runbooks/${id}/`,
-	rollback: (id: string) => `/rollback/${id}/`,
-	signoff: (id: string) => `/signoff/${id}/`,
-	data: (id: string) => `/runbooks/${id}.json`,
-	/** A file kept beside the runbooks (an image a runbook shows), by its path in content/runbooks. */
-	file: (path: string) => `${FILES}${path.split('/').map(encodeURIComponent).join('/')}`,
-};
-
-/** Where files kept beside the runbooks are published. */
-export const FILES = '/runbook-files/';
-
-/** The catalog's anchor for a system's group of runbooks. */
-export function systemAnchor(system: string): string {
-	return `system-${slugify(system) || 'other'}`;
-}
+import { paths } from './paths.ts';
 
 /** Resolves a `requires` id to the link shown under a step: text, where it sits, and its URL. */
 export type StepLinks = (id: string) => { text: string; section: string; href: string } | undefined;
-
-export function absolute(base: string, path: string): string {
-	return `${base.replace(/\/+$/, '')}${path}`;
-}
 
 export interface StepLink {
 	id: string;

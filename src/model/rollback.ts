@@ -1,7 +1,8 @@
 import type { Section } from '../schema/section.ts';
 import type { Step } from '../schema/step.ts';
 import { TECHNIQUE_IDS, type Technique } from '../schema/techniques.ts';
-import { paths, sectionLinks, type StepLinks } from './links.ts';
+import { paths } from './paths.ts';
+import { sectionLinks, type StepLinks } from './links.ts';
 import { plainText } from './text.ts';
 import { tickableSteps, walkSections, walkSteps } from './outline.ts';
 

@@ -5,6 +5,7 @@ import { runbookShape } from '../schema/runbook.ts';
 import { sectionSchema } from '../schema/section.ts';
 import { recordFieldSchema, signoffRoleSchema, signoffSchema } from '../schema/signoff.ts';
 import { alternativeSchema, stepSchema } from '../schema/step.ts';
+import { variableSchema } from '../schema/variables.ts';
 
 export interface FieldDoc {
 	name: string;
@@ -26,6 +27,7 @@ const OBJECTS: [string, z.ZodObject][] = [
 	['Step', stepSchema],
 	['Alternative', alternativeSchema],
 	['Command', commandSchema],
+	['Variable', variableSchema as unknown as z.ZodObject],
 	['Contact', contactSchema],
 	['Resource', resourceSchema],
 	['Sign-off', signoffSchema],
@@ -87,4 +89,9 @@ export function schemaReference(): ObjectDoc[] {
 			description: descriptionOf(schema),
 		})),
 	}));
+}
+
+/** Every field name the schema knows, for "did you mean" on a misspelt one. */
+export function schemaFieldNames(): string[] {
+	return [...new Set(schemaReference().flatMap((object) => object.fields.map((field) => field.name)))];
 }

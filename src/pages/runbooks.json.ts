@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { catalogEntry } from '../model/catalog.ts';
-import { absolute } from '../model/links.ts';
+import { absolute } from '../model/paths.ts';
 import { isoDay } from '../model/review.ts';
 import { rollbackContent } from '../model/rollback.ts';
 import { CATALOG_SCHEMA_FILE } from '../schema/json-schema.ts';

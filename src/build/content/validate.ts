@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../../schema/ids.ts';
+import { schemaFieldNames } from '../../model/schema-reference.ts';
 import { type Runbook, runbookSchema } from '../../schema/runbook.ts';
 import { slugify } from '../../model/ids.ts';
 import { findReferences } from '../../schema/template.ts';
@@ -50,13 +51,8 @@ export function runbookIdFromFile(file: string): string {
 	return base.replace(/\.ya?ml$/i, '');
 }
 
-const KNOWN_KEYS = [
-	'title', 'system', 'summary', 'version', 'lastReviewed', 'owners', 'tags', 'source', 'notes', 'sections',
-	'signoff', 'id', 'kind', 'description', 'steps', 'contacts', 'resources', 'text', 'details', 'commands',
-	'alternatives', 'optional', 'condition', 'lang', 'code', 'role', 'contact', 'label', 'href', 'roles',
-	'record', 'type', 'choices', 'value', 'techniques', 'requires', 'formerIds', 'reviewEveryDays',
-	'variables', 'name', 'default', 'example', 'pattern', 'secret', 'alerts', 'aliases', 'order', 'output',
-];
+// The schema's own field names: a field added to it is suggested without a change here.
+const KNOWN_KEYS = schemaFieldNames();
 
 /** Edit distance, for "did you mean" on misspelt field names. */
 function distance(a: string, b: string): number {

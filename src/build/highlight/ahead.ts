@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { bundledLanguages } from 'shiki';
 import type { Command } from '../../schema/command.ts';
-import { paths } from '../../model/links.ts';
+import { paths } from '../../model/paths.ts';
 import { startJobWorker, type JobWorker } from '../worker-jobs.ts';
 import type { CodeBlockJob } from './renderer.ts';
 import { blocksInBuildOrder, type RunbookSections } from './order.ts';

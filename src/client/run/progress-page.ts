@@ -1,20 +1,19 @@
-import {
-	DEFAULT_RUN_ID, DEFAULT_RUN_NAME, deriveState, findRun, newRun, record, runIdFor,
-	type ProgressEvent, type Run, type StepState,
-} from '../../model/progress/run.ts';
+import { deriveState, type ProgressEvent, type StepState } from '../../model/progress/run.ts';
 import { ago, isFinished, mixedState, tally } from '../../model/progress/summary.ts';
-import { readSteps, type StepNode } from './dom-steps.ts';
-import type { RunContext } from './run-actions.ts';
-import { bindKeys } from './keyboard.ts';
-import { currentRunId, loadRun, loadRuns, OPERATOR_KEY, saveRun, setCurrentRunId } from './run-store.ts';
-import { openStore } from './storage.ts';
-import type { ValuesView } from '../variables/values-panel.ts';
+import { signoffPath } from '../../model/paths.ts';
 import { cleanValue } from '../../model/variable-value.ts';
-
+import type { ValuesView } from '../variables/values-panel.ts';
+import { readSteps, type StepNode } from './dom-steps.ts';
+import { bindKeys } from './keyboard.ts';
+import type { PageUi } from './run-actions.ts';
+import { runPrefix } from './run-store.ts';
+import { RunSession } from './session.ts';
+import { openStore, type SaveResult } from './storage.ts';
 
 /**
- * Wires a runbook page to the run model: ticks, N/A, named runs, timeline, export, share links.
- * Everything shown comes from the event log of the current run; the DOM is only a view of it.
+ * Wires a runbook page to its run session (session.ts): the page's views (steps, sections, the
+ * run bar, the run list, the timeline, the values) draw what the session holds whenever it
+ * changes, and the page's controls call the session's commands.
  */
 export function startProgress(root: HTMLElement): void {
 	const runbook = root.dataset.runbook!;
@@ -29,16 +28,7 @@ export function startProgress(root: HTMLElement): void {
 	const timelineBox = $<HTMLDetailsElement>('[data-timeline]');
 	const shortcuts = $<HTMLDialogElement>('[data-shortcuts]');
 	const page = readSteps(root);
-	const store = openStore();
-	const now = () => Date.now();
-
-	const blank = () => newRun(DEFAULT_RUN_ID, DEFAULT_RUN_NAME, now());
-	/** Every run of this runbook; read after the current one is on screen (see allRuns). */
-	let runs: Run[] | undefined;
-	let run: Run = blank();
-	let state = new Map<string, StepState>();
-	/** A shared snapshot being viewed read-only, or undefined. */
-	let snapshot: Run | undefined;
+	const session = new RunSession(runbook, openStore());
 	let undo: (() => void) | undefined;
 	let warning = '';
 
@@ -59,62 +49,13 @@ export function startProgress(root: HTMLElement): void {
 	const announce = (text: string) => {
 		announcer.textContent = text;
 	};
+	/** Problems reading saved runs join what the status line already says. */
+	const tell = (problems: string[]) => say([status.textContent, ...problems].filter(Boolean).join(' '));
+	const saved = (result: SaveResult) =>
+		result === 'ok' ||
+		(say(`Not saved: this browser${result === 'quota' ? '’s storage is full' : ' refused to store the run'}. Ticks stay on screen until you leave; export the run or delete old runs.`), false);
 
-	// ---- loading and saving -----------------------------------------------------------------
-
-	/** Shows the current run first; the other runs are read when needed or when the page is idle. */
-	const reload = (wanted?: string) => {
-		const start = performance.now();
-		runs = undefined;
-		const id = wanted ?? currentRunId(store, runbook) ?? DEFAULT_RUN_ID;
-		const loaded = loadRun(store, runbook, id, now());
-		run = loaded.run ?? (loadRun(store, runbook, DEFAULT_RUN_ID, now()).run ?? blank());
-		render();
-		performance.measure('runsheet-restore', { start });
-		if (loaded.problem) say(loaded.problem);
-		setTimeout(() => {
-			allRuns();
-			renderRunList();
-		});
-	};
-
-	const allRuns = (): Run[] => {
-		if (runs) return runs;
-		const loaded = loadRuns(store, runbook, now());
-		const list = loaded.runs.map((r) => (r.id === run.id ? run : r));
-		if (!list.includes(run)) list.push(run);
-		if (!list.some((r) => r.id === DEFAULT_RUN_ID)) list.push(blank());
-		if (loaded.problems.length) say([status.textContent, ...loaded.problems].filter(Boolean).join(' '));
-		runs = list;
-		return list;
-	};
-
-	const persist = (changed: Run): boolean => {
-		const start = performance.now();
-		const result = saveRun(store, runbook, changed);
-		performance.measure('runsheet-save', { start });
-		if (result === 'ok') return true;
-		say(`Not saved: this browser${result === 'quota' ? '’s storage is full' : ' refused to store the run'}. Ticks stay on screen until you leave; export the run or delete old runs.`);
-		return false;
-	};
-
-	const replaceRun = (changed: Run) => {
-		runs = allRuns().map((r) => (r.id === changed.id ? changed : r));
-		if (!runs.includes(changed)) runs.push(changed);
-		if (run.id === changed.id) run = changed;
-	};
-
-	/** Takes a changed run into the list and saves it; false when it could not be saved. */
-	const keep = (changed: Run) => (replaceRun(changed), persist(changed));
-
-	const switchTo = (id: string) => {
-		run = allRuns().find((r) => r.id === id) ?? run;
-		setCurrentRunId(store, runbook, run.id);
-		render();
-		announce(`Run “${run.name}” opened.`);
-	};
-
-	// ---- rendering ----------------------------------------------------------------------------
+	// ---- views ------------------------------------------------------------------------------
 
 	// Formatters are made once: building one per call costs more than all the rest of a render.
 	const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -135,9 +76,8 @@ export function startProgress(root: HTMLElement): void {
 	};
 
 	const render = () => {
-		const view = snapshot ?? run;
-		state = deriveState(view.events);
-		const readonly = Boolean(snapshot);
+		const { state } = session;
+		const readonly = Boolean(session.snapshot);
 		for (const node of page.steps.values()) {
 			const s = node.leaves.length ? undefined : state.get(node.id);
 			const mixed = node.leaves.length ? mixedState(tally(node.leaves, state)) : undefined;
@@ -185,69 +125,93 @@ export function startProgress(root: HTMLElement): void {
 		progressText.textContent = `${all.done} of ${all.total} done${all.na ? ` · ${all.na} N/A` : ''}`;
 		renderRunList();
 		// The timeline is built when it is open: restoring a long run should not wait for it.
-		if (timelineBox.open) renderTimeline(view);
-		showValues(view);
+		if (timelineBox.open) renderTimeline();
+		showValues();
 	};
 
 	// Until every run is read, the list shows the current one.
 	const renderRunList = () => {
 		select.replaceChildren(
-			...(runs ?? [run]).map((r) => {
+			...(session.runs ?? [session.run]).map((r) => {
 				const t = tally(page.counted, deriveState(r.events));
-				const option = new Option(`${r.name} — ${t.done + t.na}/${t.total}${r.events.length ? `, ${ago(r.updated, now())}` : ''}`, r.id);
-				option.selected = r.id === run.id;
+				const option = new Option(`${r.name} — ${t.done + t.na}/${t.total}${r.events.length ? `, ${ago(r.updated, session.now())}` : ''}`, r.id);
+				option.selected = r.id === session.run.id;
 				return option;
 			}),
 		);
-		select.disabled = Boolean(snapshot);
+		select.disabled = Boolean(session.snapshot);
 	};
 
 	// The timeline is drawn by a module loaded when it is first opened.
-	const renderTimeline = (view: Run) =>
-		void import('./timeline.ts').then((m) => m.renderTimeline(timeline, view, (id) => page.steps.get(id)?.text));
+	const renderTimeline = () =>
+		void import('./timeline.ts').then((m) => m.renderTimeline(timeline, session.shown, (id) => page.steps.get(id)?.text));
 
-	// ---- changing progress ----------------------------------------------------------------------
+	// As built, a page shows every {{NAME}} unset, which is right until a value is in use: the
+	// code that fills values loads when the run has some, a variable has a default, or the
+	// panel or a command's copy button is used.
+	const panel = root.querySelector<HTMLDetailsElement>('[data-vars]');
+	let values: Promise<ValuesView> | undefined;
+	const useValues = () => (values ??= import('../variables/values-panel.ts').then((m) => m.startValues(root, session, say)));
+	// Once loaded, the panel follows the session itself.
+	const showValues = () => {
+		if (panel && !values && (session.shown.values || 'defaults' in panel.dataset)) void useValues();
+	};
 
-	const operator = () => store.get(OPERATOR_KEY) ?? undefined;
+	session.subscribe(render);
+
+	// ---- commands ---------------------------------------------------------------------------------
+
+	/** Shows the current run first; the other runs are read when needed or when the page is idle. */
+	const reload = (wanted?: string) => {
+		const start = performance.now();
+		const problem = session.load(wanted);
+		performance.measure('runsheet-restore', { start });
+		if (problem) say(problem);
+		setTimeout(() => {
+			session.all(tell);
+			renderRunList();
+		});
+	};
+
+	const open = (id: string) => {
+		session.switchTo(id);
+		announce(`Run “${session.run.name}” opened.`);
+	};
 
 	const apply = (events: Omit<ProgressEvent, 't' | 'by'>[], message: string) => {
-		if (snapshot || !events.length) return;
-		const t = now();
-		const by = operator();
-		const changed = record(run, events.map((e) => ({ ...e, t, ...(by ? { by } : {}) })));
-		const saved = keep(changed);
-		render();
-		if (saved && !warning) say('');
-		const all = tally(page.counted, state);
+		if (session.snapshot || !events.length) return;
+		if (saved(session.record(events)) && !warning) say('');
+		const all = tally(page.counted, session.state);
 		announce(`${message} ${all.done + all.na} of ${all.total} steps finished.`);
 	};
 
 	const targets = (node: StepNode) => (node.leaves.length ? node.leaves : [node.id]);
+	const statusOf = (id: string) => session.state.get(id)?.status;
 
 	const toggleTick = (node: StepNode) => {
 		const ids = targets(node);
-		const allDone = ids.every((id) => state.get(id)?.status === 'done');
+		const allDone = ids.every((id) => statusOf(id) === 'done');
 		apply(
-			ids.filter((id) => (state.get(id)?.status === 'done') === allDone).map((step) => ({ step, action: allDone ? 'untick' : 'tick' })),
+			ids.filter((id) => (statusOf(id) === 'done') === allDone).map((step) => ({ step, action: allDone ? 'untick' : 'tick' })),
 			allDone ? `Unticked: ${node.text}.` : `Done: ${node.text}.`,
 		);
 	};
 
 	const toggleNa = (node: StepNode) => {
-		if (snapshot) return;
+		if (session.snapshot) return;
 		const ids = targets(node);
-		if (ids.every((id) => state.get(id)?.status === 'na')) {
+		if (ids.every((id) => statusOf(id) === 'na')) {
 			apply(ids.map((step) => ({ step, action: 'clear' })), `Not applicable cleared: ${node.text}.`);
 			return;
 		}
 		const reason = prompt(`Why does “${node.text}” not apply? (optional)`, '');
 		if (reason === null) return;
-		const open = ids.filter((id) => state.get(id)?.status !== 'na');
+		const open = ids.filter((id) => statusOf(id) !== 'na');
 		apply(open.map((step) => ({ step, action: 'na', ...(reason.trim() ? { reason: reason.trim().slice(0, 200) } : {}) })), `Not applicable: ${node.text}.`);
 	};
 
 	const nextOpen = () => {
-		const id = page.counted.find((c) => !state.has(c));
+		const id = page.counted.find((c) => !session.state.has(c));
 		if (!id) return announce('Every step is done or not applicable.');
 		const node = page.steps.get(id)!;
 		for (let el: HTMLElement | null = node.el; el; el = el.parentElement?.closest('section.rs-folded') ?? null) el.classList.remove('rs-folded');
@@ -255,88 +219,38 @@ export function startProgress(root: HTMLElement): void {
 		node.box.focus({ preventScroll: true });
 	};
 
-	// ---- values ---------------------------------------------------------------------------------
-
-	// As built, a page shows every {{NAME}} unset, which is right until a value is in use: the
-	// code that fills values loads when the run has some, a variable has a default, or the
-	// panel or a command's copy button is used.
-	const panel = root.querySelector<HTMLDetailsElement>('[data-vars]');
-	let values: Promise<ValuesView> | undefined;
-	const useValues = () =>
-		(values ??= import('../variables/values-panel.ts').then((m) => m.startValues(root, { view: () => ({ ...(snapshot ?? run), readonly: Boolean(snapshot) }), say })));
-	const showValues = (view: Run) => {
-		if (panel && (values || view.values || 'defaults' in panel.dataset)) void useValues().then((v) => v.show());
-	};
 	if (panel) {
 		panel.querySelector('fieldset')!.disabled = false;
 		panel.addEventListener('input', (event) => {
 			// Saved at once, not when the panel's code has loaded: a value typed just before
 			// leaving the page is kept. Secret values are never saved.
 			const input = event.target as HTMLInputElement;
-			if (!snapshot && !('secret' in input.dataset)) {
+			const { run } = session;
+			if (!session.snapshot && !('secret' in input.dataset)) {
 				const given = { ...run.values };
 				const value = cleanValue(input.value);
 				if (value) given[input.dataset.varInput!] = value;
 				else delete given[input.dataset.varInput!];
-				keep({ ...run, values: given, updated: now() });
+				saved(session.keep({ ...run, values: given, updated: session.now() }));
 			}
 			void useValues().then((v) => v.input(input));
 		});
 	}
 
-	// ---- runs ----------------------------------------------------------------------------------
-
-	const createRun = (name: string, events: ProgressEvent[] = [], given?: Record<string, string>) => {
-		const created: Run = { ...newRun(runIdFor(name, allRuns().map((r) => r.id)), name, now()), events, ...(given ? { values: given } : {}) };
-		if (events.length) created.updated = Math.max(created.created, ...events.map((e) => e.t));
-		keep(created);
-		switchTo(created.id);
-	};
-
-	// A share link (#share=…) shows its run read-only; the code for it loads with such a link.
-	const setSnapshot = (shared: Run | undefined) => {
-		snapshot = shared;
-		render();
-	};
-	const openShare = () => location.hash.startsWith('#share=') && void menu().then((m) => m.openShare(ctx));
-
 	// The run menu's actions load on first use: ticking needs none of them.
-	const ctx: RunContext = {
-		root,
-		runbook,
-		store,
-		page,
-		run: () => run,
-		snapshot: () => snapshot,
-		state: () => state,
-		now,
-		allRuns,
-		replaceRun,
-		forgetRun: (gone) => {
-			runs = allRuns().filter((r) => r !== gone);
-			if (!runs.some((r) => r.id === DEFAULT_RUN_ID)) runs.push(blank());
-		},
-		persist,
-		render,
-		say,
-		announce,
-		switchTo,
-		createRun,
-		setSnapshot,
-		operator,
-	};
+	const ui: PageUi = { root, page, say, announce, open };
 	// Fetched as the hand reaches for the menu, so that on a slow network the action still
 	// runs within the click that chose it.
 	let menuModule: typeof import('./run-actions.ts') | undefined;
 	const menu = () => import('./run-actions.ts').then((m) => (menuModule = m));
 	for (const type of ['pointerenter', 'focusin', 'toggle']) $('.rs-menu').addEventListener(type, () => void menu(), { once: true });
+	const openShare = () => location.hash.startsWith('#share=') && void menu().then((m) => m.openShare(session, ui));
 	const actions: Record<string, () => void | Promise<void>> = {
 		next: nextOpen,
 		shortcuts: () => shortcuts.showModal(),
+		// A rollback page prints its own part of the sheet.
 		print: () => {
-			// A rollback page prints its own part of the sheet.
-			const part = root.dataset.sheetPart ? `&part=${encodeURIComponent(root.dataset.sheetPart)}` : '';
-			location.href = `/signoff/${runbook}/?run=${encodeURIComponent(run.id)}${part}`;
+			location.href = signoffPath(runbook, { run: session.run.id, part: root.dataset.sheetPart });
 		},
 		undo: () => {
 			const fn = undo;
@@ -345,17 +259,17 @@ export function startProgress(root: HTMLElement): void {
 		},
 	};
 	const act = (name: string) =>
-		actions[name] ? actions[name]() : menuModule ? menuModule.runAction(name, ctx) : menu().then((m) => m.runAction(name, ctx));
+		actions[name] ? actions[name]() : menuModule ? menuModule.runAction(name, session, ui) : menu().then((m) => m.runAction(name, session, ui));
 
 	// ---- events ----------------------------------------------------------------------------------
 
 	root.addEventListener('change', (event) => {
-		if (event.target === select) return switchTo(select.value);
+		if (event.target === select) return open(select.value);
 		const target = event.target as HTMLInputElement;
 		if (target.matches('[data-import-file]')) {
 			const file = target.files?.[0];
 			target.value = '';
-			if (file) void menu().then((m) => m.importFile(ctx, file));
+			if (file) void menu().then((m) => m.importFile(session, ui, file));
 			return;
 		}
 		const node = target.matches('.rs-check') ? page.steps.get(target.dataset.check!) : undefined;
@@ -387,7 +301,7 @@ export function startProgress(root: HTMLElement): void {
 
 	// Another tab saved this runbook's runs: show the same thing here.
 	addEventListener('storage', (event) => {
-		if (event.key === null || event.key.startsWith(`runsheet:run:${runbook}:`)) reload(run.id);
+		if (event.key === null || event.key.startsWith(runPrefix(runbook))) reload(session.run.id);
 	});
 	addEventListener('hashchange', openShare);
 
@@ -415,30 +329,27 @@ export function startProgress(root: HTMLElement): void {
 		next: nextOpen,
 		help: () => shortcuts.showModal(),
 	});
+
 	// ---- start -------------------------------------------------------------------------------------
 
 	root.classList.add('rs-js');
 	bar.hidden = false;
 	timelineBox.hidden = false;
-	timelineBox.addEventListener('toggle', () => timelineBox.open && renderTimeline(snapshot ?? run));
-	if (!store.persistent) {
+	timelineBox.addEventListener('toggle', () => timelineBox.open && renderTimeline());
+	if (!session.store.persistent) {
 		warning = 'Progress cannot be saved in this browser (storage is off or blocked): ticks last until you leave this page.';
 	}
 	reload();
 	if (warning) say(warning);
 	// Opening the list reads every run first, so it always shows them all.
 	select.addEventListener('focus', () => {
-		if (!runs) {
-			allRuns();
-			renderRunList();
-		}
+		if (session.runs) return;
+		session.all(tell);
+		renderRunList();
 	});
 
+	// `?run=INC-2291`: that run, opened or offered to be started (with the run menu's code).
 	const wanted = new URLSearchParams(location.search).get('run');
-	if (wanted) {
-		const found = findRun(allRuns(), wanted);
-		if (found) switchTo(found.id);
-		else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`)) createRun(wanted.slice(0, 80));
-	}
+	if (wanted) void menu().then((m) => m.openWanted(session, ui, wanted, tell));
 	openShare();
 }

@@ -1,43 +1,28 @@
-import { cleanInitials, DEFAULT_RUN_ID, newRun, type ProgressEvent, type Run, type StepState } from '../../model/progress/run.ts';
+import { cleanInitials, DEFAULT_RUN_ID, findRun, newRun, runIdFor, type ProgressEvent } from '../../model/progress/run.ts';
 import { tally } from '../../model/progress/summary.ts';
 import type { PageSteps } from './dom-steps.ts';
 import { deleteRun, OPERATOR_KEY } from './run-store.ts';
-import type { KeyValueStore } from './storage.ts';
+import type { RunSession } from './session.ts';
 
-/** What the run-menu actions need from the page: loaded on first use, not to tick a box. */
-export interface RunContext {
+/** What the run-menu actions need of the page beside its run session: loaded on first use, not to tick a box. */
+export interface PageUi {
 	root: HTMLElement;
-	runbook: string;
-	store: KeyValueStore;
 	page: PageSteps;
-	run(): Run;
-	snapshot(): Run | undefined;
-	state(): Map<string, StepState>;
-	now(): number;
-	allRuns(): Run[];
-	replaceRun(run: Run): void;
-	/** Removes a deleted run from the list (the default run is always there). */
-	forgetRun(run: Run): void;
-	persist(run: Run): boolean;
-	render(): void;
 	say(text: string, undo?: () => void): void;
 	announce(text: string): void;
-	switchTo(id: string): void;
-	createRun(name: string, events?: ProgressEvent[], values?: Record<string, string>): void;
-	/** Shows a shared run read-only (undefined: back to the current run). */
-	setSnapshot(run: Run | undefined): void;
-	operator(): string | undefined;
+	/** Opens a run and says so. */
+	open(id: string): void;
 }
 
 const exporter = () => import('../../model/progress/export.ts');
 const sharer = () => import('../../model/progress/share.ts');
 
 /** Asks for a run name until it is new (names are compared without case). */
-function askName(ctx: RunContext, question: string, initial: string): string | undefined {
+function askName(session: RunSession, question: string, initial: string): string | undefined {
 	for (let proposal = initial; ; ) {
 		const name = prompt(question, proposal)?.trim();
 		if (!name) return undefined;
-		if (!ctx.allRuns().some((r) => r.name.toLowerCase() === name.toLowerCase())) return name.slice(0, 80);
+		if (!session.all().some((r) => r.name.toLowerCase() === name.toLowerCase())) return name.slice(0, 80);
 		question = `A run called “${name}” exists already. Another name:`;
 		proposal = `${name} (2)`;
 	}
@@ -51,117 +36,124 @@ function download(name: string, type: string, text: string): void {
 	setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-const ACTIONS: Record<string, (ctx: RunContext) => void | Promise<void>> = {
-	new: (ctx) => {
-		const name = askName(ctx, 'Name of the new run (a release, an incident):', '');
-		if (name) ctx.createRun(name);
+type Action = (session: RunSession, ui: PageUi) => void | Promise<void>;
+
+/** A new run, opened; with the events and values it brings (an import, a saved share link). */
+function create(session: RunSession, ui: PageUi, name: string, events: ProgressEvent[] = [], values?: Record<string, string>): void {
+	const created = { ...newRun(runIdFor(name, session.all().map((r) => r.id)), name, session.now()), events, ...(values ? { values } : {}) };
+	if (events.length) created.updated = Math.max(created.created, ...events.map((e) => e.t));
+	session.keep(created);
+	ui.open(created.id);
+}
+
+/** Opens the run a link names (`?run=INC-2291`), or offers to start it. */
+export function openWanted(session: RunSession, ui: PageUi, wanted: string, problems: (texts: string[]) => void): void {
+	const found = findRun(session.all(problems), wanted);
+	if (found) ui.open(found.id);
+	else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`)) create(session, ui, wanted.slice(0, 80));
+}
+
+const ACTIONS: Record<string, Action> = {
+	new: (session, ui) => {
+		const name = askName(session, 'Name of the new run (a release, an incident):', '');
+		if (name) create(session, ui, name);
 	},
-	rename: (ctx) => {
-		const run = ctx.run();
-		const name = askName(ctx, `New name for “${run.name}”:`, run.name);
-		if (!name) return;
-		const changed = { ...run, name };
-		ctx.replaceRun(changed);
-		ctx.persist(changed);
-		ctx.render();
+	rename: (session) => {
+		const { run } = session;
+		const name = askName(session, `New name for “${run.name}”:`, run.name);
+		if (name) session.keep({ ...run, name });
 	},
-	reset: (ctx) => {
-		const before = ctx.run();
+	reset: (session, ui) => {
+		const before = session.run;
 		if (!confirm(`Reset “${before.name}”? Every tick and N/A of this run is cleared.`)) return;
-		const cleared = { ...before, events: [], updated: ctx.now() };
-		ctx.replaceRun(cleared);
-		ctx.persist(cleared);
-		ctx.render();
-		ctx.say(`“${before.name}” was reset.`, () => {
-			ctx.replaceRun(before);
-			ctx.persist(before);
-			ctx.render();
-		});
+		session.keep({ ...before, events: [], updated: session.now() });
+		ui.say(`“${before.name}” was reset.`, () => session.keep(before));
 	},
-	delete: (ctx) => {
-		const gone = ctx.run();
+	delete: (session, ui) => {
+		const gone = session.run;
 		if (!confirm(`Delete the run “${gone.name}”? Its progress and timeline are removed from this browser.`)) return;
-		deleteRun(ctx.store, ctx.runbook, gone.id);
-		ctx.forgetRun(gone);
-		ctx.switchTo(DEFAULT_RUN_ID);
-		ctx.say(`“${gone.name}” was deleted.`, () => {
-			ctx.replaceRun(gone);
-			ctx.persist(gone);
-			ctx.switchTo(gone.id);
+		deleteRun(session.store, session.runbook, gone.id);
+		// The default run is always there.
+		session.runs = session.all().filter((r) => r !== gone);
+		if (!session.runs.some((r) => r.id === DEFAULT_RUN_ID)) session.runs.push(session.blank());
+		ui.open(DEFAULT_RUN_ID);
+		ui.say(`“${gone.name}” was deleted.`, () => {
+			session.keep(gone);
+			ui.open(gone.id);
 		});
 	},
-	initials: (ctx) => {
-		const value = prompt('Your initials, recorded with each tick in this browser:', ctx.operator() ?? '');
+	initials: (session, ui) => {
+		const value = prompt('Your initials, recorded with each tick in this browser:', session.operator() ?? '');
 		if (value === null) return;
 		const clean = cleanInitials(value);
-		if (clean) ctx.store.set(OPERATOR_KEY, clean);
-		else ctx.store.remove(OPERATOR_KEY);
-		ctx.announce(clean ? `Initials set to ${clean}.` : 'Initials cleared.');
+		if (clean) session.store.set(OPERATOR_KEY, clean);
+		else session.store.remove(OPERATOR_KEY);
+		ui.announce(clean ? `Initials set to ${clean}.` : 'Initials cleared.');
 	},
-	'export-json': async (ctx) => {
+	'export-json': async (session, ui) => {
 		const { exportJson } = await exporter();
-		const run = ctx.run();
-		download(`${ctx.runbook}-${run.id}.json`, 'application/json', exportJson(run, { id: ctx.runbook, version: ctx.root.dataset.version }, ctx.now()));
+		const { run, runbook } = session;
+		download(`${runbook}-${run.id}.json`, 'application/json', exportJson(run, { id: runbook, version: ui.root.dataset.version }, session.now()));
 	},
-	'export-md': async (ctx) => {
+	'export-md': async (session, ui) => {
 		const { exportMarkdown } = await exporter();
-		const run = ctx.run();
-		const t = tally(ctx.page.counted, ctx.state());
-		const text = exportMarkdown(run, { title: ctx.root.dataset.title ?? ctx.runbook, url: location.href.split('#')[0]! }, (id) => ctx.page.steps.get(id)?.text ?? id, t);
-		download(`${ctx.runbook}-${run.id}.md`, 'text/markdown', text);
+		const { run, runbook } = session;
+		const t = tally(ui.page.counted, session.state);
+		const text = exportMarkdown(run, { title: ui.root.dataset.title ?? runbook, url: location.href.split('#')[0]! }, (id) => ui.page.steps.get(id)?.text ?? id, t);
+		download(`${runbook}-${run.id}.md`, 'text/markdown', text);
 	},
-	import: (ctx) => ctx.root.querySelector<HTMLInputElement>('[data-import-file]')!.click(),
-	share: async (ctx) => {
+	import: (_session, ui) => ui.root.querySelector<HTMLInputElement>('[data-import-file]')!.click(),
+	share: async (session, ui) => {
 		const { encodeShare } = await sharer();
-		const url = `${location.href.split('#')[0]}#${await encodeShare(ctx.run(), ctx.page.order)}`;
+		const url = `${location.href.split('#')[0]}#${await encodeShare(session.run, ui.page.order)}`;
 		try {
 			await navigator.clipboard.writeText(url);
-			ctx.say('Share link copied. Whoever opens it sees this run read-only and can save it.');
+			ui.say('Share link copied. Whoever opens it sees this run read-only and can save it.');
 		} catch {
 			prompt('Copy this share link:', url);
 		}
 	},
-	'close-share': (ctx) => {
-		ctx.root.querySelector<HTMLElement>('[data-share-banner]')!.hidden = true;
-		ctx.root.removeAttribute('data-readonly');
+	'close-share': (session, ui) => {
+		ui.root.querySelector<HTMLElement>('[data-share-banner]')!.hidden = true;
+		ui.root.removeAttribute('data-readonly');
 		history.replaceState(null, '', location.pathname + location.search);
-		ctx.setSnapshot(undefined);
+		session.show(undefined);
 	},
-	'save-share': (ctx) => {
-		const snapshot = ctx.snapshot();
+	'save-share': (session, ui) => {
+		const { snapshot } = session;
 		if (!snapshot) return;
-		const name = askName(ctx, 'Save the shared run as:', ctx.allRuns().some((r) => r.name === snapshot.name) ? `${snapshot.name} (shared)` : snapshot.name);
+		const name = askName(session, 'Save the shared run as:', session.all().some((r) => r.name === snapshot.name) ? `${snapshot.name} (shared)` : snapshot.name);
 		if (!name) return;
-		ACTIONS['close-share']!(ctx);
-		ctx.createRun(name, snapshot.events, snapshot.values);
+		ACTIONS['close-share']!(session, ui);
+		create(session, ui, name, snapshot.events, snapshot.values);
 	},
 };
 
-export function runAction(name: string, ctx: RunContext): void | Promise<void> {
-	return ACTIONS[name]?.(ctx);
+export function runAction(name: string, session: RunSession, ui: PageUi): void | Promise<void> {
+	return ACTIONS[name]?.(session, ui);
 }
 
 /** Opens the run a share link carries, read-only, with a banner to save or close it. */
-export async function openShare(ctx: RunContext): Promise<void> {
-	const banner = ctx.root.querySelector<HTMLElement>('[data-share-banner]')!;
+export async function openShare(session: RunSession, ui: PageUi): Promise<void> {
+	const banner = ui.root.querySelector<HTMLElement>('[data-share-banner]')!;
 	try {
 		const { decodeShare } = await sharer();
-		const shared = await decodeShare(location.hash.slice(1), ctx.page.order);
+		const shared = await decodeShare(location.hash.slice(1), ui.page.order);
 		banner.querySelector('[data-share-name]')!.textContent = shared.name;
 		banner.querySelector<HTMLElement>('[data-share-stale]')!.hidden = !shared.stale;
 		banner.hidden = false;
-		ctx.root.dataset.readonly = '';
-		ctx.setSnapshot({ ...newRun('shared', shared.name, ctx.now()), events: shared.events, ...(shared.values ? { values: shared.values } : {}) });
+		ui.root.dataset.readonly = '';
+		session.show({ ...newRun('shared', shared.name, session.now()), events: shared.events, ...(shared.values ? { values: shared.values } : {}) });
 	} catch {
-		ctx.say('This share link could not be read; it may have been cut short when it was copied.');
+		ui.say('This share link could not be read; it may have been cut short when it was copied.');
 	}
 }
 
-export async function importFile(ctx: RunContext, file: File): Promise<void> {
+export async function importFile(session: RunSession, ui: PageUi, file: File): Promise<void> {
 	const [text, { importJson }] = await Promise.all([file.text(), exporter()]);
 	const result = importJson(text, 'import');
-	if (!result.ok) return ctx.say(`Import failed: ${result.reason}.`);
-	if (result.runbook !== ctx.runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Import it here anyway?`)) return;
-	const name = askName(ctx, 'Import the run as:', ctx.allRuns().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name);
-	if (name) ctx.createRun(name, result.run.events, result.run.values);
+	if (!result.ok) return ui.say(`Import failed: ${result.reason}.`);
+	if (result.runbook !== session.runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Import it here anyway?`)) return;
+	const name = askName(session, 'Import the run as:', session.all().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name);
+	if (name) create(session, ui, name, result.run.events, result.run.values);
 }

@@ -6,7 +6,7 @@ import type { KeyValueStore, SaveResult } from './storage.ts';
  * Where runs live: one key per run, `runsheet:run:<runbook>:<run>`, so saving a tick rewrites one
  * run only and a bad value spoils nothing else. Unreadable values are moved aside, never deleted.
  */
-const runPrefix = (runbook: string) => `runsheet:run:${runbook}:`;
+export const runPrefix = (runbook: string) => `runsheet:run:${runbook}:`;
 export const runKey = (runbook: string, run: string) => runPrefix(runbook) + run;
 const currentKey = (runbook: string) => `runsheet:current:${runbook}`;
 export const OPERATOR_KEY = 'runsheet:operator';

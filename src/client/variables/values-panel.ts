@@ -1,15 +1,9 @@
 import { templateReferences } from '../../schema/template.ts';
 import { cleanValue } from '../../model/variables.ts';
+import type { RunSession } from '../run/session.ts';
 import { fillValues, resolve, ruleFrom, type VariableRule } from './fill.ts';
 
-export interface ValuesHooks {
-	/** The run on screen and whether it is a read-only snapshot. */
-	view(): { id: string; values?: Record<string, string> | undefined; readonly: boolean };
-	say(text: string): void;
-}
-
 export interface ValuesView {
-	show(): void;
 	/** A field was typed in. */
 	input(field: HTMLInputElement): void;
 	/** A copy button of a command with variables was pressed. */
@@ -23,7 +17,7 @@ export interface ValuesView {
  * storage, exports or share links. Loaded when a value is in use (see progress-page.ts): a page
  * nobody has filled in is already right as built.
  */
-export function startValues(root: HTMLElement, hooks: ValuesHooks): ValuesView {
+export function startValues(root: HTMLElement, session: RunSession, say: (text: string) => void): ValuesView {
 	const panel = root.querySelector<HTMLDetailsElement>('[data-vars]')!;
 	const inputs = [...panel.querySelectorAll<HTMLInputElement>('[data-var-input]')];
 	const rules = new Map<string, VariableRule>(inputs.map((input) => [input.dataset.varInput!, ruleFrom(input.dataset.varInput!, input.dataset)]));
@@ -31,14 +25,16 @@ export function startValues(root: HTMLElement, hooks: ValuesHooks): ValuesView {
 	const secrets = new Map<string, Map<string, string>>();
 
 	const given = (name: string) => {
-		const run = hooks.view();
+		const run = session.shown;
 		return rules.get(name)?.secret ? secrets.get(run.id)?.get(name) : run.values?.[name];
 	};
 
-	/** The run the fields were last filled from: a new one replaces what is in them. */
-	let shownRun = '';
+	/** The run the fields were last filled from: a new one replaces what is in them (not the field
+	 * being typed in when this code arrives: that is the run on screen). */
+	let shownRun = session.shown.id;
 	const show = () => {
-		const { id, readonly } = hooks.view();
+		const { id } = session.shown;
+		const readonly = Boolean(session.snapshot);
 		const switched = id !== shownRun;
 		shownRun = id;
 		let unset = 0;
@@ -68,8 +64,8 @@ export function startValues(root: HTMLElement, hooks: ValuesHooks): ValuesView {
 
 	const input = (field: HTMLInputElement) => {
 		const rule = rules.get(field.dataset.varInput ?? '');
-		const run = hooks.view();
-		if (!rule || run.readonly) return show();
+		const run = session.shown;
+		if (!rule || session.snapshot) return show();
 		// The page has saved an ordinary value already (progress-page.ts); a secret stays here.
 		if (rule.secret) {
 			const value = cleanValue(field.value);
@@ -91,14 +87,17 @@ export function startValues(root: HTMLElement, hooks: ValuesHooks): ValuesView {
 		const invalid = [...names(false, 'invalid'), ...names(true, 'invalid')];
 		const fromShell = names(true, 'unset');
 		if (unset.length) {
-			hooks.say(`Copied, but not ready: ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Fill ${unset.length > 1 ? 'them' : 'it'} in under “Values for this run”.`);
+			say(`Copied, but not ready: ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Fill ${unset.length > 1 ? 'them' : 'it'} in under “Values for this run”.`);
 			panel.open = true;
 		} else if (invalid.length) {
-			hooks.say(`Copied, but check ${invalid.join(', ')}: ${invalid.length > 1 ? 'they do' : 'it does'} not look right.`);
+			say(`Copied, but check ${invalid.join(', ')}: ${invalid.length > 1 ? 'they do' : 'it does'} not look right.`);
 		} else if (fromShell.length) {
-			hooks.say(`Copied with ${fromShell.join(', ')} as written: your shell fills ${fromShell.length > 1 ? 'them' : 'it'} in, or set ${fromShell.length > 1 ? 'them' : 'it'} under “Values for this run”.`);
+			say(`Copied with ${fromShell.join(', ')} as written: your shell fills ${fromShell.length > 1 ? 'them' : 'it'} in, or set ${fromShell.length > 1 ? 'them' : 'it'} under “Values for this run”.`);
 		}
 	};
 
-	return { show, input, copied };
+	// Drawn again whenever the run changes: another run opened, a value saved, a share link shown.
+	session.subscribe(show);
+	show();
+	return { input, copied };
 }
