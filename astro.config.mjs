@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { runsheetIntegration } from './src/build/integration.ts';
 
 const site = starlight({
 	title: 'Runsheet',
@@ -27,15 +28,11 @@ const site = starlight({
 		},
 	],
 });
-// Starlight builds the search index inside Astro's build process, while that process still holds
-// the memory of rendering every page; `npm run build` (scripts/build.ts) runs the same Pagefind
-// indexing once Astro has exited. Starlight's only work in this hook is that indexing.
-delete site.hooks['astro:build:done'];
-
 // The site is static: every page, the search index and the JSON Schema are files on any host.
 export default defineConfig({
 	site: process.env.RUNSHEET_SITE ?? 'http://localhost:4321',
 	// Another folder of runbooks (RUNSHEET_CONTENT) is built beside the bundled site, not over it.
 	outDir: process.env.RUNSHEET_OUT ?? './dist',
-	integrations: [site, mdx()],
+	// Runsheet's first: it frees memory before Starlight builds the search index (src/build/integration.ts).
+	integrations: [runsheetIntegration(), site, mdx()],
 });

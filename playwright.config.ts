@@ -11,6 +11,8 @@ const PORT = Number(process.env.RUNSHEET_TEST_PORT ?? 4329);
 // The site built from runbooks nobody here wrote (npm run test:imported-site).
 const IMPORTED_PORT = PORT + 1;
 const IMPORTED = '.test-sites/imported';
+// The site as a plain `astro build` makes it, without speed-ups (npm run test:speed-ups).
+const STOCK_PORT = PORT + 2;
 
 // Tests run against the built site (`npm run build` first) served by `astro preview`, which
 // Playwright starts and stops itself.
@@ -30,9 +32,10 @@ export default defineConfig({
 	},
 	// Budgets are timed alone, after everything else, so other tests do not share the CPU.
 	projects: [
-		{ name: 'site', testIgnore: /(budgets|imported)\.spec\.ts$/ },
+		{ name: 'site', testIgnore: /(budgets|imported|stock)\.spec\.ts$/ },
 		{ name: 'imported', testMatch: /imported\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${IMPORTED_PORT}` } },
-		{ name: 'budgets', testMatch: /budgets\.spec\.ts$/, dependencies: ['site', 'imported'] },
+		{ name: 'stock', testMatch: /stock\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${STOCK_PORT}` } },
+		{ name: 'budgets', testMatch: /budgets\.spec\.ts$/, dependencies: ['site', 'imported', 'stock'] },
 	],
 	webServer: [
 		{
@@ -46,6 +49,12 @@ export default defineConfig({
 			command: `npx astro preview --host 127.0.0.1 --port ${IMPORTED_PORT} --ignore-lock`,
 			url: `http://127.0.0.1:${IMPORTED_PORT}/runbooks/`,
 			env: { RUNSHEET_CONTENT: `${IMPORTED}/runbooks`, RUNSHEET_OUT: `${IMPORTED}/dist` },
+			reuseExistingServer: false,
+			timeout: 60_000,
+		},
+		{
+			command: `npx astro preview --host 127.0.0.1 --port ${STOCK_PORT} --ignore-lock --outDir .test-sites/stock/dist`,
+			url: `http://127.0.0.1:${STOCK_PORT}/runbooks/`,
 			reuseExistingServer: false,
 			timeout: 60_000,
 		},

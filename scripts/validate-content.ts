@@ -1,17 +1,16 @@
 /**
- * Runs beside `astro build` (scripts/build.ts): checks every runbook under content/runbooks (YAML,
- * and Markdown read through the importer) and stops the build with
- * `file:line: field.path: problem. Hint: fix` lines for each bad file.
+ * npm run validate [-- <folder>]: checks every runbook under content/runbooks (YAML, and Markdown
+ * read through the importer) as the build reads them (src/build/content/collection.ts), without
+ * building: `file:line: field.path: problem. Hint: fix` for each problem, exit 1 when there is one.
  */
-import { CHECKED_RUNBOOKS_ENV, folderKey, writeCheckedRunbooks } from '../src/build/content/checked-runbooks.ts';
 import { readRunbookCollection } from '../src/build/content/collection.ts';
 import { filesUnder } from '../src/build/content/walk.ts';
 import { formatProblem } from '../src/build/content/validate.ts';
+import { RUNBOOKS_DIR } from '../src/settings.ts';
 
-const dir = process.argv[2] ?? process.env.RUNSHEET_CONTENT ?? 'content/runbooks';
-let all: string[];
+const dir = process.argv[2] ?? RUNBOOKS_DIR;
 try {
-	all = filesUnder(dir);
+	filesUnder(dir);
 } catch {
 	console.error(`validate: folder ${dir} not found. Hint: runbooks live in content/runbooks/<id>.yaml`);
 	process.exit(1);
@@ -25,10 +24,7 @@ for (const warning of collection.warnings) console.warn(formatProblem(warning));
 for (const problem of collection.problems) console.error(formatProblem(problem));
 const failed = new Set(collection.problems.map((p) => p.file)).size;
 if (failed) {
-	console.error(`validate: ${failed} of ${collection.files} runbook files have problems (see above); the build stops here.`);
+	console.error(`validate: ${failed} of ${collection.files} runbook files have problems (see above).`);
 	process.exit(1);
 }
-// In `npm run build`, Astro's content sync reads what was checked here (src/build/content/checked-runbooks.ts).
-const handOver = process.env[CHECKED_RUNBOOKS_ENV];
-if (handOver) writeCheckedRunbooks(handOver, folderKey(dir, all), collection.entries);
 console.log(`validate: ${collection.files} runbooks OK`);

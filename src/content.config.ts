@@ -2,6 +2,7 @@ import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { runbookLoader } from './build/content/loader.ts';
+import { speedUps } from './build/speed-ups.ts';
 import { withStarlightPageSchemaOnce } from './build/starlight-page-schema.ts';
 import { runbookSchema } from './schema/runbook.ts';
 import { RUNBOOKS_DIR } from './settings.ts';
@@ -9,7 +10,8 @@ import { RUNBOOKS_DIR } from './settings.ts';
 // Wiring only: prose pages are Starlight docs; runbooks are typed YAML (or Markdown read through
 // the importer) under content/runbooks.
 export const collections = {
-	docs: defineCollection({ loader: docsLoader(), schema: withStarlightPageSchemaOnce(docsSchema()) }),
+	// A speed-up (build/speed-ups.ts): the schema <StarlightPage> asks for on every page, built once.
+	docs: defineCollection({ loader: docsLoader(), schema: speedUps() === 'off' ? docsSchema() : withStarlightPageSchemaOnce(docsSchema()) }),
 	runbooks: defineCollection({
 		loader: runbookLoader({ base: RUNBOOKS_DIR }),
 		schema: runbookSchema,

@@ -1,15 +1,15 @@
 /**
  * The runbooks of a content folder, read and checked as one collection: the typed files
  * (`<id>.yaml`, in any sub-folder) and the Markdown ones, read through the importer at build time
- * (`*.md`: the Markdown stays the source). The content check (scripts/validate-content.ts) and
- * Astro's content loader (runbook-loader.ts) both read runbooks through here.
+ * (`*.md`: the Markdown stays the source). Astro's content loader (loader.ts) and the content
+ * check (scripts/validate-content.ts) both read runbooks through here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFolder, type FolderIndex } from '../../import/folder.ts';
 import { runbookSchema, type Runbook } from '../../schema/runbook.ts';
 import { findCollectionProblems, formatPath, runbookIdFromFile, validateRunbookSource, type RunbookProblem } from './validate.ts';
-import { sourceDigest } from './checked-runbooks.ts';
+import { createHash } from 'node:crypto';
 import { filesUnder } from './walk.ts';
 
 /** One runbook of the collection. */
@@ -30,6 +30,11 @@ export interface RunbookCollection {
 	folders: FolderIndex[];
 	/** How many runbook files were read. */
 	files: number;
+}
+
+/** Of a file's text (or a Markdown runbook's data): Astro's data store tells changed entries by it. */
+export function sourceDigest(source: string): string {
+	return createHash('sha256').update(source).digest('hex').slice(0, 16);
 }
 
 /** Files of a content folder by what they are. Names starting with "_" are not runbooks (`_index.md`). */

@@ -3,15 +3,16 @@
  * main thread. Highlighting (Expressive Code and Shiki) was the costliest part of a runbook page,
  * while the machine's other core sat idle (npm run bench, 1,000 runbooks).
  *
- * Only in `astro build`, with more than one core, and unless RUNSHEET_HIGHLIGHT_AHEAD=0. Should
- * the worker fail, it says so once, and the blocks are highlighted on their pages as without it.
- * RUNSHEET_HIGHLIGHT_AHEAD=wait makes pages wait for the worker's blocks, so that every block
- * comes from it (scripts/check-highlight-parity.ts compares that build with one without it).
+ * Only in `astro build`, with more than one core, and with the build's speed-ups on
+ * (build/speed-ups.ts). Should the worker fail, it says so once, and the blocks are highlighted on
+ * their pages as without it. With speed-ups `wait`, pages wait for the worker's blocks, so that
+ * every block comes from it (npm run test:speed-ups compares that build with the stock one).
  */
 import { availableParallelism } from 'node:os';
 import { bundledLanguages } from 'shiki';
 import type { Command } from '../../schema/command.ts';
 import { paths } from '../../model/paths.ts';
+import { speedUps } from '../speed-ups.ts';
 import { startJobWorker, type JobWorker } from '../worker-jobs.ts';
 import type { CodeBlockJob } from './renderer.ts';
 import { blocksInBuildOrder, type RunbookSections } from './order.ts';
@@ -30,10 +31,9 @@ let ahead: Promise<Ahead | undefined> | undefined;
 
 /** Off, on, or on with pages waiting for every block (a test of the worker's blocks). */
 export function highlightAheadMode(env: Record<string, string | undefined>, production: boolean, cores: number): 'off' | 'on' | 'wait' {
-	const setting = env.RUNSHEET_HIGHLIGHT_AHEAD;
-	if (!production || setting === '0') return 'off';
-	if (setting === 'wait') return 'wait';
-	return cores > 1 ? 'on' : 'off';
+	const mode = speedUps(env);
+	if (!production || mode === 'off') return 'off';
+	return mode === 'wait' ? 'wait' : cores > 1 ? 'on' : 'off';
 }
 
 /**

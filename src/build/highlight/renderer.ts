@@ -2,20 +2,20 @@
  * Highlights one command block the way Starlight's <Code> component does, without <Code>'s page
  * bookkeeping: astro-expressive-code gives the page's stylesheet and script to the block whose
  * <Code> starts first, not to the first in the page, so here the caller says whether the block is
- * its page's first (components/CommandBlock.astro). Used in the worker thread (highlight-ahead.ts)
- * and, for a block the worker has not done, on the main thread.
+ * its page's first (components/CommandBlock.astro). Used in the worker thread (ahead.ts) and, for
+ * a block the worker has not done, on the main thread. A speed-up (build/speed-ups.ts).
  *
  * It reads the same configuration as <Code>: the virtual modules of astro-expressive-code (the
  * integration's options, ec.config.mjs and Starlight's preprocessing), so this module only runs
  * inside Astro's build. The steps mirror astro-expressive-code's components/renderer.ts and
- * Code.astro (0.44): the whole site built with them was byte for byte the site built with <Code>
- * (compare the same way after upgrading Expressive Code). `npm run test:highlight` checks that the
- * worker's blocks are the main thread's, and a browser test that each page's styles come with its
- * first block.
+ * Code.astro, in the version pinned below: a newer one stops the build until they are compared.
+ * `npm run test:speed-ups` builds the site with <Code> and with this, every block from the worker,
+ * and compares every page; a browser test holds each page's styles to its first block.
  */
 /// <reference path="../../../node_modules/astro-expressive-code/virtual.d.ts" />
 import type { ExpressiveCodeBlockOptions } from 'astro-expressive-code';
 import { toHtml, type ElementContent } from 'astro-expressive-code/hast';
+import { assertPinned, installedVersion } from '../speed-ups.ts';
 
 /** One command block: what <Code> gets from StepItem and Alternatives, and the page it is on. */
 export interface CodeBlockJob {
@@ -30,7 +30,11 @@ export interface CodeBlockJob {
 
 export type CodeBlockRenderer = (job: CodeBlockJob) => Promise<string>;
 
+/** The astro-expressive-code whose Code.astro and renderer.ts the steps below mirror. */
+const PINNED = /^0\.44\./;
+
 export async function createCodeBlockRenderer(): Promise<CodeBlockRenderer> {
+	assertPinned('highlighting command blocks', installedVersion('astro-expressive-code'), PINNED, "src/build/highlight/renderer.ts with astro-expressive-code's components/Code.astro and components/renderer.ts");
 	const { astroConfig, ecConfigFileOptions, ecIntegrationOptions = {} } = await import('virtual:astro-expressive-code/config');
 	const { createAstroRenderer, mergeEcConfigOptions } = await import('virtual:astro-expressive-code/api');
 	const { default: preprocessEcConfig } = await import('virtual:astro-expressive-code/preprocess-config');

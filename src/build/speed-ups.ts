@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Every speed-up of Runsheet's build is behind this one switch, and each says so where it acts:
+ * - command blocks highlighted in a worker thread beside Astro's rendering, by a copy of
+ *   astro-expressive-code's renderer, and a rollback command rendered once for its two pages
+ *   (components/CommandBlock.astro, build/highlight/, build/render-once.ts);
+ * - Starlight's <StarlightPage> frontmatter schema built once, not once per page
+ *   (build/starlight-page-schema.ts);
+ * - V8 flags for the build process: a heap limit sized to the collection and a larger young
+ *   generation (scripts/build.ts, scripts/lib/node-flags.ts).
+ *
+ * `RUNSHEET_SPEED_UPS=0` builds the stock way: Starlight's own `<Code>`, its schema per page, no
+ * worker thread, no flags. The site is the same byte for byte (`npm run test:speed-ups` builds it
+ * both ways and compares every file). `wait` is on, with every page waiting for the worker's
+ * blocks, so that a test sees each block the worker made.
+ */
+export type SpeedUps = 'on' | 'off' | 'wait';
+
+export const SPEED_UPS_ENV = 'RUNSHEET_SPEED_UPS';
+
+export function speedUps(env: Record<string, string | undefined> = process.env): SpeedUps {
+	const setting = env[SPEED_UPS_ENV]?.trim().toLowerCase();
+	if (setting === '0' || setting === 'off' || setting === 'false') return 'off';
+	return setting === 'wait' ? 'wait' : 'on';
+}
+
+/**
+ * A check that a speed-up built on another package's internals (a copy of its code, a pattern in
+ * its source) still fits the installed version: the build stops, saying what to compare and how
+ * to build without it, instead of going on with something that may no longer match.
+ */
+export function assertPinned(what: string, installed: string | undefined, pinned: RegExp, where: string): void {
+	if (installed && pinned.test(installed)) return;
+	throw new Error(
+		`Runsheet's speed-up for ${what} was written against ${pinned.source.replace(/\\/g, '').replace(/^\^/, '')} and ${installed ? `${installed} is installed` : 'it is not installed'}. Compare ${where} with the new version and update its pinned version, or build without speed-ups: ${SPEED_UPS_ENV}=0 npm run build.`,
+	);
+}
+
+/** The version of an installed package, read from the project's node_modules. */
+export function installedVersion(name: string, root = process.cwd()): string | undefined {
+	try {
+		return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version;
+	} catch {
+		return undefined;
+	}
+}
