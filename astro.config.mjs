@@ -1,5 +1,4 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { runsheetIntegration } from './src/build/integration.ts';
@@ -14,9 +13,11 @@ const site = starlight({
 		{ label: 'Home', link: '/' },
 		{ label: 'Runbooks', link: '/runbooks/' },
 		{ label: 'Rollback finder', link: '/rollback/' },
-		{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
+		{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }, { label: 'Schema reference', link: '/guides/schema/' }] },
 	],
 	lastUpdated: false,
+	// Runsheet's own not-found page (src/pages/404.astro) says where runbooks are.
+	disable404Route: true,
 	head: [
 		// Where storage is blocked, reading window.localStorage throws, and Starlight's own
 		// theme scripts would fail. A memory stand-in, marked so Runsheet can tell the user
@@ -34,5 +35,5 @@ export default defineConfig({
 	// Another folder of runbooks (RUNSHEET_CONTENT) is built beside the bundled site, not over it.
 	outDir: process.env.RUNSHEET_OUT ?? './dist',
 	// Runsheet's first: it frees memory before Starlight builds the search index (src/build/integration.ts).
-	integrations: [runsheetIntegration(), site, mdx()],
+	integrations: [runsheetIntegration(), site],
 });

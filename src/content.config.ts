@@ -1,5 +1,5 @@
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { runbookLoader } from './build/content/loader.ts';
 import { speedUps } from './build/speed-ups.ts';
@@ -12,6 +12,8 @@ import { RUNBOOKS_DIR } from './settings.ts';
 export const collections = {
 	// A speed-up (build/speed-ups.ts): the schema <StarlightPage> asks for on every page, built once.
 	docs: defineCollection({ loader: docsLoader(), schema: speedUps() === 'off' ? docsSchema() : withStarlightPageSchemaOnce(docsSchema()) }),
+	// Starlight's own words, where Runsheet says them better (src/content/i18n/en.json).
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 	runbooks: defineCollection({
 		loader: runbookLoader({ base: RUNBOOKS_DIR }),
 		schema: runbookSchema,

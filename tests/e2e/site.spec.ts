@@ -29,7 +29,7 @@ test('the home page says what Runsheet is and leads to the runbooks', async ({ p
 });
 
 test('the guide documents every schema object', async ({ page }) => {
-	await page.goto('/guides/writing-runbooks/');
+	await page.goto('/guides/schema/');
 	for (const name of ['Runbook', 'Section', 'Step', 'Alternative', 'Command', 'Record field']) {
 		await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
 	}
