@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Every speed-up of Runsheet's build is behind this one switch, and each says so where it acts:
@@ -34,15 +34,17 @@ export function speedUps(env: Record<string, string | undefined> = process.env):
 export function assertPinned(what: string, installed: string | undefined, pinned: RegExp, where: string): void {
 	if (installed && pinned.test(installed)) return;
 	throw new Error(
-		`Runsheet's speed-up for ${what} was written against ${pinned.source.replace(/\\/g, '').replace(/^\^/, '')} and ${installed ? `${installed} is installed` : 'it is not installed'}. Compare ${where} with the new version and update its pinned version, or build without speed-ups: ${SPEED_UPS_ENV}=0 npm run build.`,
+		`Runsheet's speed-up for ${what} was written against ${pinned.source.replace(/\\/g, '').replace(/^\^/, '').replace(/\.$/, '.x')} and ${installed ? `${installed} is installed` : 'it is not installed'}. Compare ${where} with the new version and update its pinned version, or build without speed-ups: ${SPEED_UPS_ENV}=0 npm run build.`,
 	);
 }
 
-/** The version of an installed package, read from the project's node_modules. */
-export function installedVersion(name: string, root = process.cwd()): string | undefined {
-	try {
-		return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version;
-	} catch {
-		return undefined;
+/** The version of an installed package, found as Node finds it: in node_modules here or in a folder above. */
+export function installedVersion(name: string, from = process.cwd()): string | undefined {
+	for (let dir = resolve(from); ; dir = dirname(dir)) {
+		try {
+			return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version;
+		} catch {
+			if (dirname(dir) === dir) return undefined;
+		}
 	}
 }
