@@ -93,7 +93,9 @@ function treeRss(root: number): number {
 		try {
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
 			parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-		} catch {}
+		} catch {
+			// The process ended while we looked.
+		}
 	}
 	let total = 0;
 	for (const pid of parent.keys()) {
@@ -102,7 +104,9 @@ function treeRss(root: number): number {
 		if (p !== root) continue;
 		try {
 			total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-		} catch {}
+		} catch {
+			// The process ended while we looked.
+		}
 	}
 	return total;
 }
@@ -202,7 +206,10 @@ try {
 		}
 		if (rs) results.push({ n, site: 'runsheet', ...combineRuns(rsRuns), ...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/') });
 		if (sl) results.push({ n, site: 'starlight', ...combineRuns(slRuns), ...measure(join(sl, 'dist'), '/yogaflow/') });
-		if (!values.keep) rmSync(join(work, `runsheet-${n}`), { recursive: true, force: true }), rmSync(join(work, `starlight-${n}`), { recursive: true, force: true });
+		if (!values.keep) {
+			rmSync(join(work, `runsheet-${n}`), { recursive: true, force: true });
+			rmSync(join(work, `starlight-${n}`), { recursive: true, force: true });
+		}
 	}
 } finally {
 	if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -16,7 +16,7 @@ export function loadSettings(file = FILE): Settings {
 	try {
 		raw = parse(readFileSync(file, 'utf8')) ?? {};
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file}: ${(error as Error).message}`);
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
 	}
 	const result = settingsSchema.safeParse(raw);
 	if (!result.success) {

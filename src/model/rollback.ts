@@ -1,5 +1,4 @@
 import type { Section } from '../schema/section.ts';
-import type { Step } from '../schema/step.ts';
 import { TECHNIQUE_IDS, type Technique } from '../schema/techniques.ts';
 import { paths } from './paths.ts';
 import { sectionLinks, type StepLinks } from './links.ts';

@@ -91,15 +91,28 @@ export interface Reference {
  */
 export function findReferences(data: unknown): Reference[] {
 	const found: Reference[] = [];
-	const walk = (value: unknown, path: (string | number)[]) => {
+	// One path, extended and shortened as the walk goes; copied only where a reference is found
+	// (asked of every runbook and page at build time, on data that mostly has none).
+	const path: (string | number)[] = [];
+	const walk = (value: unknown) => {
 		if (typeof value === 'string') {
-			if (value.includes('{{')) for (const { name, shell } of templateReferences(value)) found.push({ name, path, shell });
-		} else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-		else if (value && typeof value === 'object') {
-			for (const [key, v] of Object.entries(value)) if (!(path.length === 0 && key === 'variables')) walk(v, [...path, key]);
+			if (value.includes('{{')) for (const { name, shell } of templateReferences(value)) found.push({ name, path: [...path], shell });
+		} else if (Array.isArray(value)) {
+			for (let i = 0; i < value.length; i++) {
+				path.push(i);
+				walk(value[i]);
+				path.pop();
+			}
+		} else if (value && typeof value === 'object') {
+			for (const key in value) {
+				if (path.length === 0 && key === 'variables') continue;
+				path.push(key);
+				walk((value as Record<string, unknown>)[key]);
+				path.pop();
+			}
 		}
 	};
-	walk(data, []);
+	walk(data);
 	return found;
 }
 

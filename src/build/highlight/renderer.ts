@@ -12,6 +12,8 @@
  * `npm run test:speed-ups` builds the site with <Code> and with this, every block from the worker,
  * and compares every page; a browser test holds each page's styles to its first block.
  */
+// The types of astro-expressive-code's virtual modules: a declaration file it ships without an export.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../../node_modules/astro-expressive-code/virtual.d.ts" />
 import type { ExpressiveCodeBlockOptions } from 'astro-expressive-code';
 import { toHtml, type ElementContent } from 'astro-expressive-code/hast';

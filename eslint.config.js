@@ -1,0 +1,19 @@
+// Code linting: TypeScript (typescript-eslint) and Astro components (eslint-plugin-astro).
+// Formatting is Prettier's (.prettierrc.json); `npm run lint` runs both.
+import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+	{ ignores: ['dist/', '.astro/', '.bench/', '.test-sites/', 'test-results/', 'playwright-report/', 'node_modules/'] },
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	...astro.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+		},
+	},
+);
