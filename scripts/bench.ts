@@ -6,7 +6,19 @@
  * ratio Runsheet / Starlight; then says which budgets are met. Linux (reads /proc for memory).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, cpSync, existsSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	cpSync,
+	existsSync,
+	openSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -48,10 +60,22 @@ const idOf = (id: string, copy: number) => (copy ? `${id}-${copy}` : id);
 function prepareRunsheet(n: number): string {
 	const dir = join(work, `runsheet-${n}`);
 	mkdirSync(join(dir, 'content/runbooks'), { recursive: true });
-	for (const entry of ['astro.config.mjs', 'ec.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts', 'content/settings.yaml']) {
+	for (const entry of [
+		'astro.config.mjs',
+		'ec.config.mjs',
+		'tsconfig.json',
+		'package.json',
+		'src',
+		'public',
+		'scripts',
+		'content/settings.yaml',
+	]) {
 		cpSync(join(project, entry), join(dir, entry), { recursive: true });
 	}
-	for (const { pair: [id], copy } of ids(n)) {
+	for (const {
+		pair: [id],
+		copy,
+	} of ids(n)) {
 		let yaml = readFileSync(join(project, 'content/runbooks', `${id}.yaml`), 'utf8');
 		// Copies are new runbooks: the original keeps its former ids (they must stay unique).
 		if (copy) yaml = yaml.replace(/^formerIds:\n(?: {2}- .*\n)+/m, '');
@@ -66,7 +90,10 @@ function prepareStarlight(n: number): string {
 	// The same versions as Runsheet's, resolved from its node_modules.
 	const { dependencies } = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
 	const deps = Object.fromEntries(['astro', '@astrojs/starlight', 'sharp'].map((name) => [name, dependencies[name]]));
-	writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'plain-starlight', type: 'module', private: true, dependencies: deps }, null, 2)}\n`);
+	writeFileSync(
+		join(dir, 'package.json'),
+		`${JSON.stringify({ name: 'plain-starlight', type: 'module', private: true, dependencies: deps }, null, 2)}\n`,
+	);
 	// What a team would set up: Starlight's defaults (the sidebar lists every page).
 	writeFileSync(
 		join(dir, 'astro.config.mjs'),
@@ -76,11 +103,17 @@ function prepareStarlight(n: number): string {
 		join(dir, 'src/content.config.ts'),
 		"import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
 	);
-	for (const { pair: [id, source], copy } of ids(n)) {
+	for (const {
+		pair: [id, source],
+		copy,
+	} of ids(n)) {
 		const markdown = readFileSync(join(sources, source), 'utf8').replace(/\r\n?/g, '\n');
 		const h1 = /^# (.+)$/m.exec(markdown);
 		const body = h1 ? markdown.replace(h1[0], '') : markdown;
-		writeFileSync(join(dir, 'src/content/docs', `${idOf(id, copy)}.md`), `---\ntitle: ${JSON.stringify(h1?.[1]?.trim() ?? id)}\n---\n${body}`);
+		writeFileSync(
+			join(dir, 'src/content/docs', `${idOf(id, copy)}.md`),
+			`---\ntitle: ${JSON.stringify(h1?.[1]?.trim() ?? id)}\n---\n${body}`,
+		);
 	}
 	return dir;
 }
@@ -180,7 +213,8 @@ function measure(dist: string, page: string, plainPage?: string) {
 
 /** One clean build of a prepared site: no output, no caches from a build before. */
 function cleanRun(dir: string, command: string) {
-	for (const cache of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, cache), { recursive: true, force: true });
+	for (const cache of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'])
+		rmSync(join(dir, cache), { recursive: true, force: true });
 	return run(dir, command);
 }
 
@@ -204,7 +238,13 @@ try {
 				console.error(`bench: N = ${n}: Starlight ${slRuns.at(-1)!.seconds.toFixed(1)} s`);
 			}
 		}
-		if (rs) results.push({ n, site: 'runsheet', ...combineRuns(rsRuns), ...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/') });
+		if (rs)
+			results.push({
+				n,
+				site: 'runsheet',
+				...combineRuns(rsRuns),
+				...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/'),
+			});
 		if (sl) results.push({ n, site: 'starlight', ...combineRuns(slRuns), ...measure(join(sl, 'dist'), '/yogaflow/') });
 		if (!values.keep) {
 			rmSync(join(work, `runsheet-${n}`), { recursive: true, force: true });
@@ -217,10 +257,13 @@ try {
 }
 
 const timing = runs > 1 ? `, build time the fastest of ${runs} builds each` : '';
-console.log(`Runsheet vs plain Starlight, ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${(await import('node:os')).cpus().length} CPUs${timing}\n`);
+console.log(
+	`Runsheet vs plain Starlight, ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${(await import('node:os')).cpus().length} CPUs${timing}\n`,
+);
 console.log(formatTable(results));
 console.log('');
-for (const r of results.filter((x) => x.addedJsGzip !== undefined)) console.log(`N = ${r.n}: JavaScript Runsheet adds to a runbook page: ${r.addedJsGzip} B gzipped`);
+for (const r of results.filter((x) => x.addedJsGzip !== undefined))
+	console.log(`N = ${r.n}: JavaScript Runsheet adds to a runbook page: ${r.addedJsGzip} B gzipped`);
 console.log('');
 const budgets = checkBudgets(results);
 for (const b of budgets) console.log(`${b.met ? 'MET    ' : 'NOT MET'}  ${b.name}: ${b.detail}`);

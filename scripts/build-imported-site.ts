@@ -41,7 +41,12 @@ const run = (what: string, args: string[], env: Record<string, string> = {}) => 
 };
 
 const imported = run('the import', ['scripts/import.ts', CORPUS, '--out-dir', content]);
-console.log(imported.stdout.split('\n').filter((line) => line && !line.startsWith('  ')).join('\n'));
+console.log(
+	imported.stdout
+		.split('\n')
+		.filter((line) => line && !line.startsWith('  '))
+		.join('\n'),
+);
 cpSync(TEAM, join(content, 'team'), { recursive: true });
 const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content, RUNSHEET_OUT: dist });
 const pages = /(\d+) page\(s\) built/.exec(built.stdout)?.[1];

@@ -39,7 +39,8 @@ for (const file of walk(dist)) {
 	visit(tree, 'element', (node: Element) => {
 		const p = node.properties;
 		if (typeof p.id === 'string') ids.add(p.id);
-		if (node.tagName === 'meta' && String(p.httpEquiv ?? '').toLowerCase() === 'refresh') redirect = /url=(.*)$/i.exec(String(p.content))?.[1]?.trim();
+		if (node.tagName === 'meta' && String(p.httpEquiv ?? '').toLowerCase() === 'refresh')
+			redirect = /url=(.*)$/i.exec(String(p.content))?.[1]?.trim();
 		for (const attr of ['href', 'src'] as const) {
 			const value = p[attr];
 			// Starlight gives its 404 page the canonical URL /404/, which no one follows.
@@ -69,4 +70,6 @@ if (broken.length) {
 	console.error(`links: ${broken.length} broken of ${links.length} (see above)`);
 	process.exit(1);
 }
-console.log(`links: ${site.pages.size} pages, ${links.length} links (${anchors} with #anchors, ${catalogUrls} from /runbooks.json): none broken`);
+console.log(
+	`links: ${site.pages.size} pages, ${links.length} links (${anchors} with #anchors, ${catalogUrls} from /runbooks.json): none broken`,
+);

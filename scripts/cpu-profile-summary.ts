@@ -26,7 +26,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
 		const delta = profile.timeDeltas[i] ?? 0;
 		total += delta;
 		const special = ['(garbage collector)', '(idle)', '(program)'].includes(functionName) ? functionName : undefined;
-		const group = special ?? /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url ? `project: ${url.split('/').slice(-2).join('/')}` : '(native)');
+		const group =
+			special ??
+			/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+			(url ? `project: ${url.split('/').slice(-2).join('/')}` : '(native)');
 		byGroup.set(group, (byGroup.get(group) ?? 0) + delta);
 	});
 	console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);

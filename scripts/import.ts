@@ -163,8 +163,14 @@ function importWholeFolder(): void {
 	console.log(
 		`import: ${documents.length} documents -> ${result.documents.length} runbooks in ${outRoot} (${response} response, ${result.documents.length - response} checklist), ${steps} steps, ${commands} commands, ${links} links between documents and files, ${copies.size - result.indexes.length} files and ${result.indexes.length} folder index files copied${warnings ? `, ${warnings} warnings (--verbose lists them)` : ''}`,
 	);
-	if (unknown) console.log(`  ${unknown} runbooks say no version or review date: their pages say "unversioned" and "not reviewed yet" until you add version: and lastReviewed:`);
-	if (orphans.length) console.log(`  ${orphans.length} runbook files of an earlier import have no document any more (kept; delete them if the documents are gone): ${orphans.join(', ')}`);
+	if (unknown)
+		console.log(
+			`  ${unknown} runbooks say no version or review date: their pages say "unversioned" and "not reviewed yet" until you add version: and lastReviewed:`,
+		);
+	if (orphans.length)
+		console.log(
+			`  ${orphans.length} runbook files of an earlier import have no document any more (kept; delete them if the documents are gone): ${orphans.join(', ')}`,
+		);
 	for (const warning of result.warnings) console.log(`  warning: ${warning}`);
 }
 
@@ -174,7 +180,11 @@ function ownWarnings(doc: ImportedDocument): string[] {
 }
 
 function pin(): void {
-	const targets = isFolder ? filesUnder(input).filter(markdownFile).map((f) => join(input, f)) : [input];
+	const targets = isFolder
+		? filesUnder(input)
+				.filter(markdownFile)
+				.map((f) => join(input, f))
+		: [input];
 	const all = targets.map((t) => relative(input, t).split('\\').join('/'));
 	let total = 0;
 	for (const [i, file] of targets.entries()) {

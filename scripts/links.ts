@@ -43,14 +43,17 @@ const base = values.base!;
 const at = (path: string) => absolute(base, path);
 const rows: { kind: string; label: string; url: string }[] = [
 	{ kind: 'runbook', label: result.runbook.title, url: at(paths.runbook(id)) },
-	...(rollbackContent(result.runbook.sections) ? [{ kind: 'rollback', label: `Roll back ${result.runbook.system}`, url: at(paths.rollback(id)) }] : []),
+	...(rollbackContent(result.runbook.sections)
+		? [{ kind: 'rollback', label: `Roll back ${result.runbook.system}`, url: at(paths.rollback(id)) }]
+		: []),
 	{ kind: 'signoff', label: 'Sign-off sheet', url: at(paths.signoff(id)) },
 ];
 for (const section of sectionLinks(id, result.runbook.sections)) {
 	rows.push({ kind: 'section', label: section.title, url: at(section.path) });
 	for (const step of section.steps) {
 		rows.push({ kind: 'step', label: `${section.title} › ${step.text}`, url: at(step.path) });
-		if (step.rollbackPath) rows.push({ kind: 'rollback-step', label: `${section.title} › ${step.text} (rollback page)`, url: at(step.rollbackPath) });
+		if (step.rollbackPath)
+			rows.push({ kind: 'rollback-step', label: `${section.title} › ${step.text} (rollback page)`, url: at(step.rollbackPath) });
 	}
 }
 

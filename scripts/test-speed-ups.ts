@@ -24,11 +24,16 @@ function build(what: string, args: string[], env: Record<string, string>): void 
 	const started = performance.now();
 	const run = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env } });
 	if (run.status !== 0) throw new Error(`${what} failed:\n${run.stdout}${run.stderr}`);
-	if (/highlighting ahead stopped/.test(run.stdout + run.stderr)) throw new Error(`the highlighting worker failed in ${what}:\n${run.stdout}${run.stderr}`);
+	if (/highlighting ahead stopped/.test(run.stdout + run.stderr))
+		throw new Error(`the highlighting worker failed in ${what}:\n${run.stdout}${run.stderr}`);
 	console.log(`speed-ups: ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+const files = (dir: string) =>
+	readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile())
+		.map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+		.sort();
 const EC_ASSETS = /<link rel="stylesheet" href="\/_astro\/ec\.[^"]+\.css"><script type="module" src="\/_astro\/ec\.[^"]+\.js"><\/script>/g;
 function comparable(file: string, bytes: Buffer): string {
 	const text = bytes.toString('latin1');
@@ -36,7 +41,8 @@ function comparable(file: string, bytes: Buffer): string {
 	if (file === 'runbooks.json') return text.replace(/"built":\s*"[^"]*"/, '"built":""');
 	if (!file.endsWith('.html')) return text;
 	const assets = text.match(EC_ASSETS)?.length ?? 0;
-	if (assets > 1 || (assets === 0 && text.includes('<div class="expressive-code"'))) return `${file} has ${assets} copies of the code blocks' styles`;
+	if (assets > 1 || (assets === 0 && text.includes('<div class="expressive-code"')))
+		return `${file} has ${assets} copies of the code blocks' styles`;
 	return text.replace(EC_ASSETS, '');
 }
 
@@ -47,14 +53,22 @@ try {
 	const stock = files(STOCK_DIST);
 	const fast = files('dist');
 	const missing = stock.filter((f) => !fast.includes(f)).concat(fast.filter((f) => !stock.includes(f)));
-	const differ = stock.filter((f) => fast.includes(f) && comparable(f, readFileSync(join(STOCK_DIST, f))) !== comparable(f, readFileSync(join('dist', f))));
-	const blocks = stock.filter((f) => f.endsWith('.html')).reduce((n, f) => n + (readFileSync(join(STOCK_DIST, f), 'utf8').match(/<div class="expressive-code"/g)?.length ?? 0), 0);
+	const differ = stock.filter(
+		(f) => fast.includes(f) && comparable(f, readFileSync(join(STOCK_DIST, f))) !== comparable(f, readFileSync(join('dist', f))),
+	);
+	const blocks = stock
+		.filter((f) => f.endsWith('.html'))
+		.reduce((n, f) => n + (readFileSync(join(STOCK_DIST, f), 'utf8').match(/<div class="expressive-code"/g)?.length ?? 0), 0);
 	const indexed = stock.some((f) => f.startsWith('pagefind/') && f.endsWith('.pf_meta'));
 	if (differ.length || missing.length || !blocks || !indexed) {
 		const list = [...missing.map((f) => `\n  only in one build: ${f}`), ...differ.slice(0, 10).map((f) => `\n  differs: ${f}`)].join('');
-		throw new Error(`${differ.length} of ${stock.length} files differ, ${missing.length} are in one build only${blocks ? '' : ', no page has a code block'}${indexed ? '' : ', the stock build has no search index'}${list}`);
+		throw new Error(
+			`${differ.length} of ${stock.length} files differ, ${missing.length} are in one build only${blocks ? '' : ', no page has a code block'}${indexed ? '' : ', the stock build has no search index'}${list}`,
+		);
 	}
-	console.log(`speed-ups: ${stock.length} files (${blocks} code blocks, the search index included) the same with every speed-up and without`);
+	console.log(
+		`speed-ups: ${stock.length} files (${blocks} code blocks, the search index included) the same with every speed-up and without`,
+	);
 } catch (error) {
 	console.error(`speed-ups: ${(error as Error).message}`);
 	process.exitCode = 1;

@@ -17,7 +17,9 @@ try {
 }
 const collection = readRunbookCollection(dir);
 if (!collection.files) {
-	console.error(`validate: no runbooks in ${dir}. Hint: add one with "npm run import -- checklist.md --out ${dir}/<id>.yaml", or copy a folder of Markdown runbooks into it`);
+	console.error(
+		`validate: no runbooks in ${dir}. Hint: add one with "npm run import -- checklist.md --out ${dir}/<id>.yaml", or copy a folder of Markdown runbooks into it`,
+	);
 	process.exit(1);
 }
 for (const warning of collection.warnings) console.warn(formatProblem(warning));

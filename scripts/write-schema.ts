@@ -2,7 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { CATALOG_SCHEMA_FILE, catalogJsonSchema, JSON_SCHEMA_FILE, runbookJsonSchema } from '../src/schema/json-schema.ts';
 
-for (const [file, schema] of [[JSON_SCHEMA_FILE, runbookJsonSchema()], [CATALOG_SCHEMA_FILE, catalogJsonSchema()]] as const) {
+for (const [file, schema] of [
+	[JSON_SCHEMA_FILE, runbookJsonSchema()],
+	[CATALOG_SCHEMA_FILE, catalogJsonSchema()],
+] as const) {
 	const path = `public/${file}`;
 	writeFileSync(path, `${JSON.stringify(schema, null, '\t')}\n`);
 	console.log(`schema: wrote ${path}`);

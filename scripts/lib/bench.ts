@@ -49,7 +49,11 @@ export function pageScripts(html: string, readFile: (path: string) => string | u
  */
 export function combineRuns(runs: { seconds: number; peakMb: number }[]): { seconds: number; peakMb: number; runs: number[] } {
 	if (!runs.length) throw new Error('combineRuns: no runs');
-	return { seconds: Math.min(...runs.map((r) => r.seconds)), peakMb: Math.max(...runs.map((r) => r.peakMb)), runs: runs.map((r) => r.seconds) };
+	return {
+		seconds: Math.min(...runs.map((r) => r.seconds)),
+		peakMb: Math.max(...runs.map((r) => r.peakMb)),
+		runs: runs.map((r) => r.seconds),
+	};
 }
 
 export interface SiteResult {
@@ -114,17 +118,30 @@ export function checkBudgets(results: SiteResult[]): Budget[] {
 	if (rsBig && slBig) {
 		const a = (rsBig.seconds * 1000) / rsBig.n;
 		const b = (slBig.seconds * 1000) / slBig.n;
-		budgets.push({ name: `build time per runbook at N = ${largest} ≤ plain Starlight's per page`, met: a <= b, detail: `${a.toFixed(0)} ms vs ${b.toFixed(0)} ms (ratio ${(a / b).toFixed(2)})` });
+		budgets.push({
+			name: `build time per runbook at N = ${largest} ≤ plain Starlight's per page`,
+			met: a <= b,
+			detail: `${a.toFixed(0)} ms vs ${b.toFixed(0)} ms (ratio ${(a / b).toFixed(2)})`,
+		});
 	}
 	const rsSmall = at(smallest, 'runsheet');
 	if (rsBig && rsSmall && largest !== smallest) {
 		const ratio = rsBig.htmlBytes / rsSmall.htmlBytes;
-		budgets.push({ name: `runbook page HTML at N = ${largest} ≤ 1.1 × at N = ${smallest}`, met: ratio <= 1.1, detail: `${rsBig.htmlBytes} B vs ${rsSmall.htmlBytes} B (× ${ratio.toFixed(3)})` });
+		budgets.push({
+			name: `runbook page HTML at N = ${largest} ≤ 1.1 × at N = ${smallest}`,
+			met: ratio <= 1.1,
+			detail: `${rsBig.htmlBytes} B vs ${rsSmall.htmlBytes} B (× ${ratio.toFixed(3)})`,
+		});
 	}
 	for (const r of results.filter((x) => x.site === 'runsheet' && x.addedJsGzip !== undefined)) {
 		if (r.n !== largest) continue;
-		budgets.push({ name: 'JavaScript Runsheet adds to a runbook page ≤ 8 KB gzipped', met: r.addedJsGzip! <= 8192, detail: `${r.addedJsGzip} B` });
+		budgets.push({
+			name: 'JavaScript Runsheet adds to a runbook page ≤ 8 KB gzipped',
+			met: r.addedJsGzip! <= 8192,
+			detail: `${r.addedJsGzip} B`,
+		});
 	}
-	if (rsBig) budgets.push({ name: `peak build memory at N = ${largest} < 2 GB`, met: rsBig.peakMb < 2048, detail: `${rsBig.peakMb.toFixed(0)} MB` });
+	if (rsBig)
+		budgets.push({ name: `peak build memory at N = ${largest} < 2 GB`, met: rsBig.peakMb < 2048, detail: `${rsBig.peakMb.toFixed(0)} MB` });
 	return budgets;
 }

@@ -20,8 +20,16 @@ export function isStarlightPageContext(context: SchemaContext): boolean {
 	return String(context.image).includes(STARLIGHT_PAGE_IMAGE);
 }
 
-export function withStarlightPageSchemaOnce<C extends SchemaContext, S>(schema: (context: C) => S, starlight = installedVersion('@astrojs/starlight')): (context: C) => S {
-	assertPinned("<StarlightPage>'s frontmatter schema", starlight, PINNED, 'isStarlightPageContext in src/build/starlight-page-schema.ts with @astrojs/starlight/dist/utils/starlight-page.js');
+export function withStarlightPageSchemaOnce<C extends SchemaContext, S>(
+	schema: (context: C) => S,
+	starlight = installedVersion('@astrojs/starlight'),
+): (context: C) => S {
+	assertPinned(
+		"<StarlightPage>'s frontmatter schema",
+		starlight,
+		PINNED,
+		'isStarlightPageContext in src/build/starlight-page-schema.ts with @astrojs/starlight/dist/utils/starlight-page.js',
+	);
 	let forStarlightPage: S | undefined;
 	return (context) => (isStarlightPageContext(context) ? (forStarlightPage ??= schema(context)) : schema(context));
 }

@@ -50,7 +50,10 @@ export function startJobWorker<J, R = string>(entry: URL, jobs: J[], options: Jo
 	const results = new Map<number, R>();
 	let finished = false;
 	let failure: string | undefined;
-	const worker = new Worker(entry, { workerData: { role: options.role, jobs, port: port2, lead: options.lead ?? 0 } satisfies WorkerData<J>, transferList: [port2] });
+	const worker = new Worker(entry, {
+		workerData: { role: options.role, jobs, port: port2, lead: options.lead ?? 0 } satisfies WorkerData<J>,
+		transferList: [port2],
+	});
 	// The build must not wait for a worker it no longer needs.
 	worker.unref();
 	port1.unref();

@@ -38,7 +38,8 @@ export function startRollbackFinder(root: HTMLElement): void {
 	if (technique.selectedIndex < 0) technique.value = '';
 
 	const matches = (row: HTMLTableRowElement) =>
-		(!system.value || row.dataset.system === system.value) && (!technique.value || row.dataset.techniques!.split(' ').includes(technique.value));
+		(!system.value || row.dataset.system === system.value) &&
+		(!technique.value || row.dataset.techniques!.split(' ').includes(technique.value));
 
 	const filterRows = () => {
 		let shown = 0;
@@ -52,7 +53,12 @@ export function startRollbackFinder(root: HTMLElement): void {
 
 	const remember = () => {
 		const next = new URLSearchParams();
-		for (const [key, value] of [['q', query.value.trim()], ['system', system.value], ['technique', technique.value]]) if (value) next.set(key!, value);
+		for (const [key, value] of [
+			['q', query.value.trim()],
+			['system', system.value],
+			['technique', technique.value],
+		])
+			if (value) next.set(key!, value);
 		const search = next.toString();
 		history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
 	};

@@ -25,7 +25,9 @@ export function startSheet(sheet: HTMLElement): void {
 	const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
 	const valueRows = [...sheet.querySelectorAll<HTMLElement>('[data-sheet-value]')];
-	const variableRules = new Map<string, VariableRule>(valueRows.map((row) => [row.dataset.sheetValue!, ruleFrom(row.dataset.sheetValue!, row.dataset)]));
+	const variableRules = new Map<string, VariableRule>(
+		valueRows.map((row) => [row.dataset.sheetValue!, ruleFrom(row.dataset.sheetValue!, row.dataset)]),
+	);
 
 	for (const run of runs) runSelect.add(new Option(`the run “${run.name}”`, run.id));
 	const params = new URLSearchParams(location.search);
@@ -42,7 +44,9 @@ export function startSheet(sheet: HTMLElement): void {
 			row.querySelector('[data-box]')!.textContent = s ? (s.status === 'na' ? 'N/A' : '✓') : '';
 			row.querySelector('[data-initials]')!.textContent = s?.by ?? '';
 			const when = s ? new Date(s.t) : undefined;
-			row.querySelector('[data-time]')!.textContent = when ? `${time.format(when)}${when.toDateString() !== new Date(run!.created).toDateString() ? ` ${day.format(when)}` : ''}` : '';
+			row.querySelector('[data-time]')!.textContent = when
+				? `${time.format(when)}${when.toDateString() !== new Date(run!.created).toDateString() ? ` ${day.format(when)}` : ''}`
+				: '';
 			row.querySelector('[data-reason]')!.textContent = s?.reason ? ` N/A: ${s.reason}` : '';
 			row.dataset.state = s?.status ?? '';
 		}
@@ -71,7 +75,10 @@ export function startSheet(sheet: HTMLElement): void {
 		sheet.classList.toggle('sheet-no-commands', !commands.checked);
 		store.set('runsheet:paper', paper.value);
 		const url = new URL(location.href);
-		for (const [key, value] of [['run', runSelect.value], ['part', part.value]] as const) {
+		for (const [key, value] of [
+			['run', runSelect.value],
+			['part', part.value],
+		] as const) {
 			if (value) url.searchParams.set(key, value);
 			else url.searchParams.delete(key);
 		}

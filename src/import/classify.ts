@@ -30,7 +30,15 @@ export function guessSectionKind(title: string, parentKind?: SectionKind): Secti
 
 /** Sections whose plain numbered lists are steps to do in order. */
 export function listsAreSteps(kind: SectionKind): boolean {
-	return kind === 'procedure' || kind === 'rollback' || kind === 'verification' || kind === 'monitoring' || kind === 'criteria' || kind === 'diagnosis' || kind === 'mitigation';
+	return (
+		kind === 'procedure' ||
+		kind === 'rollback' ||
+		kind === 'verification' ||
+		kind === 'monitoring' ||
+		kind === 'criteria' ||
+		kind === 'diagnosis' ||
+		kind === 'mitigation'
+	);
 }
 
 const OPTION_LABEL = /^\s*option\s+([a-z0-9]+)\s*[:.)-]\s*(.+?)\s*:?\s*$/i;

@@ -84,7 +84,13 @@ export function isIndexFile(path: string, all: readonly string[]): boolean {
 	if (name !== 'readme.md') return true;
 	const dir = posix.dirname(path);
 	const inside = (other: string) => dir === '.' || other.startsWith(`${dir}/`);
-	return all.some((other) => other !== path && inside(other) && (isMarkdown(other) || /\.ya?ml$/i.test(other)) && !INDEX_NAMES.has(posix.basename(other).toLowerCase()));
+	return all.some(
+		(other) =>
+			other !== path &&
+			inside(other) &&
+			(isMarkdown(other) || /\.ya?ml$/i.test(other)) &&
+			!INDEX_NAMES.has(posix.basename(other).toLowerCase()),
+	);
 }
 
 const indexParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -104,7 +110,12 @@ export function readIndex(path: string, markdown: string): FolderIndex {
 	const paragraph = tree.children.find((node) => node.type === 'paragraph');
 	const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
 	const text = (node: typeof h1) => (node ? toString(node).replace(/\s+/g, ' ').trim() || undefined : undefined);
-	return { dir, path, ...((title ?? text(h1)) ? { title: title ?? text(h1) } : {}), ...((summary ?? text(paragraph)) ? { summary: summary ?? text(paragraph) } : {}) };
+	return {
+		dir,
+		path,
+		...((title ?? text(h1)) ? { title: title ?? text(h1) } : {}),
+		...((summary ?? text(paragraph)) ? { summary: summary ?? text(paragraph) } : {}),
+	};
 }
 
 /** The system of a document: the title of the nearest index up its folders, else its top folder's name. */
@@ -126,7 +137,8 @@ function folderSystem(path: string, indexes: readonly FolderIndex[]): string | u
  * ids, whatever order they come in.
  */
 export function documentIds(documents: readonly { path: string; pinned?: string | undefined }[]): Map<string, string> {
-	const base = (doc: { path: string; pinned?: string | undefined }) => doc.pinned ?? (idFromName(posix.basename(doc.path).replace(/\.(md|markdown)$/i, '')) || 'runbook');
+	const base = (doc: { path: string; pinned?: string | undefined }) =>
+		doc.pinned ?? (idFromName(posix.basename(doc.path).replace(/\.(md|markdown)$/i, '')) || 'runbook');
 	const count = new Map<string, number>();
 	for (const doc of documents) count.set(base(doc), (count.get(base(doc)) ?? 0) + 1);
 	const ids = new Map<string, string>();
@@ -181,7 +193,10 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 
 	const byPath = new Map(imported.map((entry) => [entry.doc.path.toLowerCase(), entry]));
 	const findDocument = (path: string) =>
-		byPath.get(path.toLowerCase()) ?? byPath.get(`${path}.md`.toLowerCase()) ?? byPath.get(`${path}/index.md`.toLowerCase()) ?? byPath.get(`${path}/readme.md`.toLowerCase());
+		byPath.get(path.toLowerCase()) ??
+		byPath.get(`${path}.md`.toLowerCase()) ??
+		byPath.get(`${path}/index.md`.toLowerCase()) ??
+		byPath.get(`${path}/readme.md`.toLowerCase());
 	const indexOf = (path: string) =>
 		indexes.find((index) => index.path.toLowerCase() === path.toLowerCase() || index.dir.toLowerCase() === path.toLowerCase());
 	const warnings: string[] = [];
@@ -200,7 +215,8 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 			if (!target) return fail('it leaves the imported folder');
 			const document = findDocument(target.path);
 			if (document) {
-				const anchor = target.anchor && (document.result.anchors.get(target.anchor) ?? document.result.anchors.get(target.anchor.toLowerCase()));
+				const anchor =
+					target.anchor && (document.result.anchors.get(target.anchor) ?? document.result.anchors.get(target.anchor.toLowerCase()));
 				if (target.anchor && !anchor) result.warnings.push(`link "${url}": no heading "#${target.anchor}" there; it links to the page`);
 				links++;
 				// The page's own path even within the page: the text is shown on its sign-off sheet too.
@@ -208,7 +224,8 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 			}
 			// A folder (or its index file): its runbooks, listed under their system in the catalog.
 			const index = indexOf(target.path);
-			const folder = index?.dir ?? (all.some((path) => path.toLowerCase().startsWith(`${target.path.toLowerCase()}/`)) ? target.path : undefined);
+			const folder =
+				index?.dir ?? (all.some((path) => path.toLowerCase().startsWith(`${target.path.toLowerCase()}/`)) ? target.path : undefined);
 			if (folder !== undefined) {
 				links++;
 				const system = options.system ?? folderSystem(`${folder ? `${folder}/` : ''}x`, indexes);

@@ -18,7 +18,19 @@ import { firstComment, splitNumberedComments, splitOptionComments } from './code
 import { codeBlockCommands } from '../model/shell.ts';
 import { parseFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { takePin, type PinSite } from './pins.ts';
-import { alertNameFrom, asksForAction, coreResponseKind, hasResponseShape, inlineCommands, isCommandOnly, isInstruction, isReference, PROSE_KINDS, responseKind, RESPONSE_STEP_KINDS } from './response.ts';
+import {
+	alertNameFrom,
+	asksForAction,
+	coreResponseKind,
+	hasResponseShape,
+	inlineCommands,
+	isCommandOnly,
+	isInstruction,
+	isReference,
+	PROSE_KINDS,
+	responseKind,
+	RESPONSE_STEP_KINDS,
+} from './response.ts';
 import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFromSignoffText } from './fields.ts';
 import { repairMojibake } from './mojibake.ts';
 import { walkSections, walkSteps } from '../model/outline.ts';
@@ -103,14 +115,20 @@ function withVariables(runbook: ImportedRunbook, variables: Variable[]): Importe
 
 function containsTask(item: ListItem): boolean {
 	return item.children.some(
-		(block) => block.type === 'list' && block.children.some((child) => (child.checked !== null && child.checked !== undefined) || containsTask(child)),
+		(block) =>
+			block.type === 'list' &&
+			block.children.some((child) => (child.checked !== null && child.checked !== undefined) || containsTask(child)),
 	);
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
 /** A text with some matches replaced, and where an offset of the new text was in the old one. */
-function replaceTracked(text: string, pattern: RegExp, replacement: (match: RegExpExecArray) => string): { text: string; original: (offset: number) => number } {
+function replaceTracked(
+	text: string,
+	pattern: RegExp,
+	replacement: (match: RegExpExecArray) => string,
+): { text: string; original: (offset: number) => number } {
 	const edits: { at: number; from: number }[] = [];
 	let out = '';
 	let last = 0;
@@ -225,7 +243,10 @@ class ChecklistImporter {
 		if (variables.length) {
 			// A declaration the existing file refined by hand (label, pattern, secret) is kept.
 			const before = new Map((this.options.previous?.variables ?? []).map((v) => [v.name, v]));
-			runbook = withVariables(runbook, variables.map((p) => before.get(p.variable.name) ?? p.variable));
+			runbook = withVariables(
+				runbook,
+				variables.map((p) => before.get(p.variable.name) ?? p.variable),
+			);
 			proposals.push(...variables.map(describeProposal));
 		}
 		if (this.options.previous) {
@@ -246,7 +267,15 @@ class ChecklistImporter {
 		}
 		if (this.frontMatter.ignored.length) proposals.push(`front matter not used: ${this.frontMatter.ignored.join(', ')}`);
 		for (const [anchor, id] of this.idsOf(runbook)) if (!this.anchors.has(anchor)) this.anchors.set(anchor, id);
-		return { runbook, summary: this.summarize(runbook, rollback), warnings: this.warnings, proposals, anchors: this.anchors, pins: this.pins, frontMatter: this.frontMatter };
+		return {
+			runbook,
+			summary: this.summarize(runbook, rollback),
+			warnings: this.warnings,
+			proposals,
+			anchors: this.anchors,
+			pins: this.pins,
+			frontMatter: this.frontMatter,
+		};
 	}
 
 	private readFrontMatter(value: string, format: 'yaml' | 'toml'): void {
@@ -281,7 +310,6 @@ class ChecklistImporter {
 		if (pin.invalid) this.warnings.push(`line ${line}: {#${pin.invalid}} is not a usable id (lowercase words joined by hyphens): ignored`);
 		return pin;
 	}
-
 
 	// ---- source text --------------------------------------------------------------------
 
@@ -328,7 +356,13 @@ class ChecklistImporter {
 			},
 			addNote: (markdown) => {
 				// The first prose in a section, before any step, describes it.
-				if (!section.description && !section.steps?.length && !section.notes?.length && !markdown.includes('\n') && markdown.length <= 200) {
+				if (
+					!section.description &&
+					!section.steps?.length &&
+					!section.notes?.length &&
+					!markdown.includes('\n') &&
+					markdown.length <= 200
+				) {
 					section.description = markdown;
 				} else if (RESPONSE_STEP_KINDS.has(section.kind) && section.steps?.length) {
 					// In diagnosis and mitigation, prose after a step says more about that step
@@ -672,7 +706,11 @@ class ChecklistImporter {
 			const lines = this.blockSource(first).split('\n');
 			const optionLine = lines.findIndex((line, i) => i > 0 && optionTitle(line) !== undefined);
 			if (optionLine > 0) {
-				text = lines.slice(0, optionLine).join(' ').replace(/^\[[ xX]\]\s*/, '').trim();
+				text = lines
+					.slice(0, optionLine)
+					.join(' ')
+					.replace(/^\[[ xX]\]\s*/, '')
+					.trim();
 				trailingOptions = lines.slice(optionLine).filter((line) => optionTitle(line) !== undefined);
 			}
 			const strong = phrasing[0]?.type === 'strong' ? toString(phrasing[0]) : '';
@@ -693,7 +731,10 @@ class ChecklistImporter {
 			text = 'Do the following.';
 			this.warnings.push(`line ${item.position?.start.line}: a step without text was given "${text}"`);
 		}
-		const step: Step = { id: this.idFor(pinned, splitCondition(idSource).text || withoutCondition || text, 'step', pinAt), text: withoutCondition || text };
+		const step: Step = {
+			id: this.idFor(pinned, splitCondition(idSource).text || withoutCondition || text, 'step', pinAt),
+			text: withoutCondition || text,
+		};
 		// "Check pod events via `kubectl describe pod $POD`": the command, ready to copy, under the step.
 		if (RESPONSE_STEP_KINDS.has(kind)) {
 			const commands = inlineCommands(step.text);
@@ -709,7 +750,8 @@ class ChecklistImporter {
 		for (const block of blocks) {
 			if (block.type === 'list') {
 				for (const child of block.children) {
-					if ((child.checked !== null && child.checked !== undefined) || containsTask(child)) (target.steps ??= []).push(this.step(child, kind));
+					if ((child.checked !== null && child.checked !== undefined) || containsTask(child))
+						(target.steps ??= []).push(this.step(child, kind));
 					else if (block.ordered && listsAreSteps(kind)) (target.steps ??= []).push(this.step(child, kind));
 					else (step.details ??= []).push(...this.details(child));
 				}
@@ -830,7 +872,10 @@ class ChecklistImporter {
 
 	/** The source's file name without its folder and extension, e.g. "etcdMembersDown". */
 	private fileStem(): string | undefined {
-		return this.options.sourceName?.split('/').pop()?.replace(/\.(md|markdown)$/i, '');
+		return this.options.sourceName
+			?.split('/')
+			.pop()
+			?.replace(/\.(md|markdown)$/i, '');
 	}
 
 	/** Sections left empty once their sign-off lines moved to `signoff:` are dropped. */
@@ -838,7 +883,14 @@ class ChecklistImporter {
 		return sections.filter((section) => {
 			if (section.sections) section.sections = this.pruneEmpty(section.sections);
 			if (section.sections && !section.sections.length) delete section.sections;
-			return Boolean(section.steps?.length || section.sections?.length || section.notes?.length || section.contacts?.length || section.resources?.length || section.description);
+			return Boolean(
+				section.steps?.length ||
+				section.sections?.length ||
+				section.notes?.length ||
+				section.contacts?.length ||
+				section.resources?.length ||
+				section.description,
+			);
 		});
 	}
 
@@ -850,8 +902,12 @@ class ChecklistImporter {
 		// A checklist's title says which system it deploys; an alert runbook's is the alert, and a
 		// document in a team's folder is titled as the team titled it.
 		const guessedSystem = !matter.system && !this.options.folderSystem;
-		if (!this.response && guessedSystem && !this.options.title && !matter.title && !title.toLowerCase().includes(system.toLowerCase())) title = `${system}: ${title}`;
-		if (!h1 && !this.options.title && !matter.title) this.warnings.push(`no title in front matter and no level-1 heading: title made from the ${this.fileStem() ? 'file name' : 'system name'}`);
+		if (!this.response && guessedSystem && !this.options.title && !matter.title && !title.toLowerCase().includes(system.toLowerCase()))
+			title = `${system}: ${title}`;
+		if (!h1 && !this.options.title && !matter.title)
+			this.warnings.push(
+				`no title in front matter and no level-1 heading: title made from the ${this.fileStem() ? 'file name' : 'system name'}`,
+			);
 		const alert = this.response ? alertNameFrom(h1, this.fileStem()) : undefined;
 		const alerts = matter.alerts.length ? matter.alerts : alert ? [alert] : [];
 		const version = matter.version ?? this.meta.version;
@@ -889,17 +945,26 @@ class ChecklistImporter {
 
 	private summarize(runbook: ImportedRunbook, rollback: RollbackProposals): ImportSummary {
 		const summary: ImportSummary = {
-			sections: 0, steps: 0, commands: 0, alternatives: 0, notes: runbook.notes?.length ?? 0,
-			contacts: 0, resources: 0, roles: runbook.signoff?.roles.length ?? 0,
-			recordFields: runbook.signoff?.record.length ?? 0, mojibakeRepairs: this.mojibakeRepairs,
-			rollbackTechniques: rollback.tagged, rollbackLinks: rollback.links.length,
-			variables: runbook.variables?.length ?? 0, response: this.response,
+			sections: 0,
+			steps: 0,
+			commands: 0,
+			alternatives: 0,
+			notes: runbook.notes?.length ?? 0,
+			contacts: 0,
+			resources: 0,
+			roles: runbook.signoff?.roles.length ?? 0,
+			recordFields: runbook.signoff?.record.length ?? 0,
+			mojibakeRepairs: this.mojibakeRepairs,
+			rollbackTechniques: rollback.tagged,
+			rollbackLinks: rollback.links.length,
+			variables: runbook.variables?.length ?? 0,
+			response: this.response,
 		};
 		const countSteps = (steps: Step[] | undefined) => {
 			for (const step of steps ?? []) {
 				summary.steps++;
 				summary.commands += step.commands?.length ?? 0;
-				summary.notes += (step.notes?.length ?? 0);
+				summary.notes += step.notes?.length ?? 0;
 				for (const alt of step.alternatives ?? []) {
 					summary.alternatives++;
 					summary.commands += alt.commands?.length ?? 0;

@@ -22,9 +22,17 @@ interface Known {
 	section: string;
 }
 
-const words = (text: string) => new Set(plainText(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+const words = (text: string) =>
+	new Set(
+		plainText(text)
+			.toLowerCase()
+			.split(/[^\p{L}\p{N}]+/u)
+			.filter(Boolean),
+	);
 const keyOf = (text: string) => [...words(text)].join(' ');
-const textOf = (item: Item) => ('text' in item && item.text ? item.text : 'title' in item ? item.title : '') + ('commands' in item ? ` ${item.commands?.map((c) => c.code).join(' ') ?? ''}` : '');
+const textOf = (item: Item) =>
+	('text' in item && item.text ? item.text : 'title' in item ? item.title : '') +
+	('commands' in item ? ` ${item.commands?.map((c) => c.code).join(' ') ?? ''}` : '');
 
 /** Puts `formerIds` right under `id`, where a reader of the YAML looks for it. */
 function formerIdsAfterId(item: Item & { formerIds?: string[] }, formerIds: string[]): void {

@@ -39,12 +39,16 @@ export function rewriteMarkdownLinks(markdown: string, decide: (url: string) => 
 		}
 		// The destination is written after "](" (links, images) or "]:" (definitions), maybe in <>.
 		const after = target.type === 'definition' ? source.indexOf(']:') + 2 : source.lastIndexOf('](') + 2;
-		const written = [target.url, `<${target.url}>`, encodeURI(target.url)].map((form) => ({ form, at: source.indexOf(form, after) })).find((f) => f.at >= after);
+		const written = [target.url, `<${target.url}>`, encodeURI(target.url)]
+			.map((form) => ({ form, at: source.indexOf(form, after) }))
+			.find((f) => f.at >= after);
 		if (!written) return;
 		const url = written.form.startsWith('<') ? `<${decision.url}>` : decision.url;
 		edits.push({ start: start + written.at, end: start + written.at + written.form.length, text: url });
 	});
-	return edits.sort((a, b) => b.start - a.start).reduce((out, edit) => out.slice(0, edit.start) + edit.text + out.slice(edit.end), markdown);
+	return edits
+		.sort((a, b) => b.start - a.start)
+		.reduce((out, edit) => out.slice(0, edit.start) + edit.text + out.slice(edit.end), markdown);
 }
 
 function textOf(markdown: string, link: Link): string {

@@ -17,7 +17,8 @@ function toCp1252Byte(char: string): number | undefined {
 }
 
 // A lead byte (Â-ô) followed by one or more characters that are continuation bytes in cp1252.
-const SUSPECT = /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g;
+const SUSPECT =
+	/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

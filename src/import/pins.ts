@@ -26,7 +26,7 @@ export interface PinSite {
 /** The source with ` {#id}` written at each site (sites that already carry a pin are not listed). */
 export function writePins(source: string, sites: readonly PinSite[]): string {
 	let out = source;
-	for (const site of [...sites].sort((a, b) => b.offset - a.offset)) out = `${out.slice(0, site.offset)} {#${site.id}}${out.slice(site.offset)}`;
+	for (const site of [...sites].sort((a, b) => b.offset - a.offset))
+		out = `${out.slice(0, site.offset)} {#${site.id}}${out.slice(site.offset)}`;
 	return out;
 }
-

@@ -59,7 +59,9 @@ export const RESPONSE_STEP_KINDS: ReadonlySet<SectionKind> = new Set(['diagnosis
  * ("app waits for other services to start").
  */
 const IMPERATIVE = new Set(
-	 `acknowledge add address adjust allocate analyse analyze apply approve archive ask assign attach back backup block bump call cancel capture change check clean clear close collect compare configure confirm continue connect consider contact copy cordon correct create debug decrease define delete deploy describe design detach determine disable disconnect drain drop dump edit enable ensure escalate evict examine exec execute exit expand export extend failover fetch find fine fix flush follow force free gather get give go grant grep identify increase inform inspect install investigate isolate keep kill label list limit locate lock log login look lower make mark merge migrate monitor mount move navigate never notify open page patch pause ping plan post prepare promote prune purge query raise read reboot rebuild reconfigure redesign recreate redeploy reduce refresh reinstall reload remove rename renew repair replace report request rerun reset resize restart restore resume retry revert review revoke remediate recover resolve roll rollback rotate run scale schedule search select send set shut ssh start stop suspend switch sync talk tell terminate test tail trigger try tune turn unblock uncordon undo unlock unmount update upgrade use validate verify view wait watch`.split(' '),
+	`acknowledge add address adjust allocate analyse analyze apply approve archive ask assign attach back backup block bump call cancel capture change check clean clear close collect compare configure confirm continue connect consider contact copy cordon correct create debug decrease define delete deploy describe design detach determine disable disconnect drain drop dump edit enable ensure escalate evict examine exec execute exit expand export extend failover fetch find fine fix flush follow force free gather get give go grant grep identify increase inform inspect install investigate isolate keep kill label list limit locate lock log login look lower make mark merge migrate monitor mount move navigate never notify open page patch pause ping plan post prepare promote prune purge query raise read reboot rebuild reconfigure redesign recreate redeploy reduce refresh reinstall reload remove rename renew repair replace report request rerun reset resize restart restore resume retry revert review revoke remediate recover resolve roll rollback rotate run scale schedule search select send set shut ssh start stop suspend switch sync talk tell terminate test tail trigger try tune turn unblock uncordon undo unlock unmount update upgrade use validate verify view wait watch`.split(
+		' ',
+	),
 );
 
 /** Leading words that do not change what the sentence asks: "First, check ...", "Then run ...". */
@@ -114,7 +116,9 @@ export function alertNameFrom(h1: string | undefined, fileStem: string | undefin
 
 /** Programs whose name starting a code span makes it a command to run, not a name or a value. */
 const PROGRAMS = new Set(
-	`kubectl oc helm docker podman crictl ctr etcdctl systemctl journalctl curl wget dig nslookup ping traceroute ssh scp aws gcloud az terraform git psql mysql redis-cli mongosh promtool amtool df du lsof top htop free ps kill pkill sudo cat tail head grep less ls find ip ss netstat iostat vmstat dmesg mount umount sysctl nc openssl velero argocd flux istioctl linkerd consul vault nomad`.split(' '),
+	`kubectl oc helm docker podman crictl ctr etcdctl systemctl journalctl curl wget dig nslookup ping traceroute ssh scp aws gcloud az terraform git psql mysql redis-cli mongosh promtool amtool df du lsof top htop free ps kill pkill sudo cat tail head grep less ls find ip ss netstat iostat vmstat dmesg mount umount sysctl nc openssl velero argocd flux istioctl linkerd consul vault nomad`.split(
+		' ',
+	),
 );
 
 /**

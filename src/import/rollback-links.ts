@@ -27,7 +27,10 @@ function rollbackSteps(sections: Section[]): { inside: Step[]; outside: Step[] }
 }
 
 const allCommands = (step: Step) => [...(step.commands ?? []), ...(step.alternatives ?? []).flatMap((alt) => alt.commands ?? [])];
-const codeOf = (step: Step) => allCommands(step).map((c) => c.code).join('\n');
+const codeOf = (step: Step) =>
+	allCommands(step)
+		.map((c) => c.code)
+		.join('\n');
 
 /** What a rollback step needs from the deployment, and how to recognise the step that made it. */
 const NEEDS: { when: (step: Step, techniques: Technique[]) => boolean; score: (step: Step) => number }[] = [
@@ -46,7 +49,9 @@ const NEEDS: { when: (step: Step, techniques: Technique[]) => boolean; score: (s
 		score: (step) =>
 			/\bimages?\b/i.test(step.text)
 				? 0
-				: (/\bgit\s+tag\b/.test(codeOf(step)) ? 2 : 0) + (/\btag(?:ged|s)?\b/i.test(step.text) ? 1 : 0) + (/\bprevious\b/i.test(step.text) ? 2 : 0),
+				: (/\bgit\s+tag\b/.test(codeOf(step)) ? 2 : 0) +
+					(/\btag(?:ged|s)?\b/i.test(step.text) ? 1 : 0) +
+					(/\bprevious\b/i.test(step.text) ? 2 : 0),
 	},
 ];
 

@@ -12,7 +12,10 @@ const PATTERNS: [Technique, RegExp][] = [
 	['helm-rollback', /\bhelm\s+rollback\b/],
 	['image-redeploy', /\bkubectl\s+set\s+image\b|\bdocker\s+(?:pull|run)\b|\baws\s+ecs\s+update-service\b/],
 	['git-checkout', /\bgit\s+(?:checkout|switch|revert)\b|\bgit\s+reset\s+--hard\b/],
-	['migration-downgrade', /\balembic\s+downgrade\b|\bflyway\s+undo\b|\b(?:db|migrate):rollback\b|\bmigrate\s+down\b|\bprisma\s+migrate\s+resolve\b/],
+	[
+		'migration-downgrade',
+		/\balembic\s+downgrade\b|\bflyway\s+undo\b|\b(?:db|migrate):rollback\b|\bmigrate\s+down\b|\bprisma\s+migrate\s+resolve\b/,
+	],
 	['database-restore', /\bpg_restore\b|\bmongorestore\b|\b(?:psql|mysql)\b.*\s<\s*\S+/],
 	['service-restart', /\bsystemctl\s+(?:restart|start|reload)\b|\bservice\s+\S+\s+restart\b|\bpm2\s+(?:restart|reload)\b/],
 	['frontend-rebuild', /\b(?:npm|pnpm|yarn)\s+(?:run\s+)?build\b/],

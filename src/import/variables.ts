@@ -35,7 +35,11 @@ type Rule = (text: string, place: Place, found: Finder) => string;
 /** Records a placeholder and gives the reference to write instead: `{{NAME}}`, or `{{$NAME}}` for a shell variable. */
 type Finder = (match: string, variable: Variable, shell?: boolean) => string;
 
-const HTML_TAGS = new Set('a abbr b br code dd del details div dl dt em h1 h2 h3 h4 h5 h6 hr i img ins kbd li ol p pre q s samp small span strong sub summary sup table tbody td th thead tr u ul var'.split(' '));
+const HTML_TAGS = new Set(
+	'a abbr b br code dd del details div dl dt em h1 h2 h3 h4 h5 h6 hr i img ins kbd li ol p pre q s samp small span strong sub summary sup table tbody td th thead tr u ul var'.split(
+		' ',
+	),
+);
 // Values that grant access: kept out of storage, links and paper. A database URL carries its password.
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|DSN)/;
 
@@ -62,14 +66,24 @@ function declare(name: string, rest: Partial<Variable> = {}): Variable {
 /** The production domain, whichever way the source spells the stand-in. */
 const domain: Rule = (text, _place, found) =>
 	text.replace(/\byour-?domain\.com\b/gi, (m) =>
-		found(m, declare('DOMAIN', { label: 'Domain', description: 'The production domain, without https://; sub-domains such as api. stay in the text.', example: 'example.com', pattern: '[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+' })),
+		found(
+			m,
+			declare('DOMAIN', {
+				label: 'Domain',
+				description: 'The production domain, without https://; sub-domains such as api. stay in the text.',
+				example: 'example.com',
+				pattern: '[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+',
+			}),
+		),
 	);
 
 /** `YOUR_DIST_ID` → DIST_ID. */
-const yourConstant: Rule = (text, _place, found) => text.replace(/\bYOUR_([A-Z0-9]+(?:_[A-Z0-9]+)*)\b/g, (m, name: string) => found(m, declare(name)));
+const yourConstant: Rule = (text, _place, found) =>
+	text.replace(/\bYOUR_([A-Z0-9]+(?:_[A-Z0-9]+)*)\b/g, (m, name: string) => found(m, declare(name)));
 
 /** `your-bucket-name` → BUCKET_NAME, `your-org` → ORG. */
-const yourWords: Rule = (text, _place, found) => text.replace(/\byour-([a-z0-9]+(?:-[a-z0-9]+)*)\b/g, (m, words: string) => found(m, declare(toName(words))));
+const yourWords: Rule = (text, _place, found) =>
+	text.replace(/\byour-([a-z0-9]+(?:-[a-z0-9]+)*)\b/g, (m, words: string) => found(m, declare(toName(words))));
 
 /** `<previous-tag>`, `<frontend-pod>`, `<my-namespace>`: a name in angle brackets that is no HTML tag. */
 const angled: Rule = (text, _place, found) =>
@@ -85,7 +99,29 @@ const written: Rule = (text, _place, found) =>
 	);
 
 /** Environment variables every shell has: never something a responder types in. */
-const SHELL_OWN = new Set(['HOME', 'PATH', 'USER', 'PWD', 'OLDPWD', 'SHELL', 'HOSTNAME', 'TERM', 'LANG', 'LC_ALL', 'TMPDIR', 'EDITOR', 'PAGER', 'UID', 'EUID', 'PPID', 'RANDOM', 'SECONDS', 'LINENO', 'IFS', 'KUBECONFIG']);
+const SHELL_OWN = new Set([
+	'HOME',
+	'PATH',
+	'USER',
+	'PWD',
+	'OLDPWD',
+	'SHELL',
+	'HOSTNAME',
+	'TERM',
+	'LANG',
+	'LC_ALL',
+	'TMPDIR',
+	'EDITOR',
+	'PAGER',
+	'UID',
+	'EUID',
+	'PPID',
+	'RANDOM',
+	'SECONDS',
+	'LINENO',
+	'IFS',
+	'KUBECONFIG',
+]);
 
 /**
  * `$NAMESPACE`, `${POD}` in shell code: a value the responder has in the shell, or should. Becomes
@@ -94,7 +130,13 @@ const SHELL_OWN = new Set(['HOME', 'PATH', 'USER', 'PWD', 'OLDPWD', 'SHELL', 'HO
  * an escaped `\$`, or the shell's own (`$HOME`).
  */
 function shellVariables(code: string, found: Finder): string {
-	const assigned = new Set([...code.matchAll(/(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Z][A-Z0-9_]*)=|\bfor\s+([A-Z][A-Z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Z][A-Z0-9_]*)/gm)].map((m) => (m[1] ?? m[2] ?? m[3])!));
+	const assigned = new Set(
+		[
+			...code.matchAll(
+				/(?:^|[\s;&|(])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Z][A-Z0-9_]*)=|\bfor\s+([A-Z][A-Z0-9_]*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Z][A-Z0-9_]*)/gm,
+			),
+		].map((m) => (m[1] ?? m[2] ?? m[3])!),
+	);
 	let out = '';
 	let quoted = false;
 	let doubleQuoted = false;
@@ -112,7 +154,10 @@ function shellVariables(code: string, found: Finder): string {
 				continue;
 			}
 		}
-		const match = !quoted && c === '$' && !escaped ? /^\$(?:\{([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\}|([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w]))/.exec(code.slice(i)) : null;
+		const match =
+			!quoted && c === '$' && !escaped
+				? /^\$(?:\{([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\}|([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?![\w]))/.exec(code.slice(i))
+				: null;
 		const name = match && (match[1] ?? match[2]);
 		if (match && name && name.length > 1 && !assigned.has(name) && !SHELL_OWN.has(name)) {
 			out += found(match[0], declare(name), true);
@@ -143,7 +188,8 @@ const codeParser = unified().use(remarkParse).use(remarkGfm);
 
 const shell: Rule = (text, place, found) => {
 	if (place.field === 'code') return isShellLanguage(place.lang) ? shellVariables(text, found) : text;
-	if (place.field === 'text' || place.field === 'details' || place.field === 'notes' || place.field === 'description') return inCode(text, (code) => shellVariables(code, found));
+	if (place.field === 'text' || place.field === 'details' || place.field === 'notes' || place.field === 'description')
+		return inCode(text, (code) => shellVariables(code, found));
 	return text;
 };
 
@@ -151,17 +197,36 @@ const shell: Rule = (text, place, found) => {
 const datedFile: Rule = (text, place, found) => {
 	if (place.field !== 'code') return text;
 	return text.replace(/[\w.-]*YYYYMMDD(?:_HHMMSS)?[\w.-]*/g, (m) => {
-		const pattern = m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('YYYYMMDD', '\\d{8}').replace('HHMMSS', '\\d{6}');
+		const pattern = m
+			.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+			.replace('YYYYMMDD', '\\d{8}')
+			.replace('HHMMSS', '\\d{6}');
 		const name = /backup/i.test(m) ? 'BACKUP_FILE' : 'FILE';
-		return found(m, declare(name, { description: `The file's name follows ${m}.`, example: m.replace('YYYYMMDD', '20250131').replace('HHMMSS', '093000'), pattern }));
+		return found(
+			m,
+			declare(name, {
+				description: `The file's name follows ${m}.`,
+				example: m.replace('YYYYMMDD', '20250131').replace('HHMMSS', '093000'),
+				pattern,
+			}),
+		);
 	});
 };
 
 /** `v1.0.0`, the stand-in release: `v{{VERSION}}`, so tags and messages agree. */
 const release: Rule = (text, place, found) => {
 	if (place.field !== 'code' && place.field !== 'text') return text;
-	const version = declare('VERSION', { label: 'Release version', description: 'The version being released, without the leading v.', example: '1.2.0', pattern: '\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?' });
-	const previous = declare('PREVIOUS_VERSION', { label: 'Previous release tag', description: 'The tag that was live before this release, to roll back to.', example: 'v1.1.0' });
+	const version = declare('VERSION', {
+		label: 'Release version',
+		description: 'The version being released, without the leading v.',
+		example: '1.2.0',
+		pattern: '\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?',
+	});
+	const previous = declare('PREVIOUS_VERSION', {
+		label: 'Previous release tag',
+		description: 'The tag that was live before this release, to roll back to.',
+		example: 'v1.1.0',
+	});
 	return text
 		.replace(/\bv1\.0\.0-previous\b/g, (m) => found(m, previous))
 		.replace(/(?<![\w.])(v?)1\.0\.0(?![\w.-]*\w)/g, (m, v: string) => v + found(m, version));
@@ -175,7 +240,10 @@ const bracketed: Rule = (text, place, found) => {
 	const asked = text.replace(/[[\]]/g, '').trim();
 	const contact = place.field === 'contact';
 	const name = toName(contact ? `${place.owner} contact` : place.owner);
-	return found(text, declare(name, { label: contact ? `${place.owner} (contact)` : place.owner, description: `The source asks for: ${asked}.` }));
+	return found(
+		text,
+		declare(name, { label: contact ? `${place.owner} (contact)` : place.owner, description: `The source asks for: ${asked}.` }),
+	);
 };
 
 /** `--from-literal=secret-key="..."`, `API_KEY='sk-...'`: a value elided with "...", named by its key. */
@@ -209,11 +277,16 @@ export function proposeVariables(data: { sections: unknown; notes?: unknown }): 
 	const rewrite = (text: string, place: Place) => RULES.reduce((t, rule) => rule(t, place, found), text);
 	walkFields(data, rewrite);
 	// Second pass: a hyphenated placeholder also written bare.
-	const bare = [...proposals.values()].flatMap((p) => [...p.replaced.keys()].filter((k) => /^<[a-z0-9]+(-[a-z0-9]+)+>$/.test(k)).map((k) => ({ word: k.slice(1, -1), variable: p.variable })));
+	const bare = [...proposals.values()].flatMap((p) =>
+		[...p.replaced.keys()].filter((k) => /^<[a-z0-9]+(-[a-z0-9]+)+>$/.test(k)).map((k) => ({ word: k.slice(1, -1), variable: p.variable })),
+	);
 	if (bare.length) {
 		walkFields(data, (text, place) => {
 			if (place.field !== 'code') return text;
-			return bare.reduce((t, { word, variable }) => t.replace(new RegExp(`(?<![\\w-])${word}(?![\\w-])`, 'g'), (m) => found(m, variable)), text);
+			return bare.reduce(
+				(t, { word, variable }) => t.replace(new RegExp(`(?<![\\w-])${word}(?![\\w-])`, 'g'), (m) => found(m, variable)),
+				text,
+			);
 		});
 	}
 	return [...proposals.values()];
@@ -222,7 +295,10 @@ export function proposeVariables(data: { sections: unknown; notes?: unknown }): 
 /** Applies `rewrite` to each string of a filled-in field, knowing the field and its owner. */
 export function walkFields(data: unknown, rewrite: (text: string, place: Place) => string): void {
 	const walk = (value: unknown, field: string, owner: string | undefined, lang: string | undefined): unknown => {
-		if (typeof value === 'string') return FILLED_FIELDS.has(field) ? rewrite(value, { field, ...(owner ? { owner } : {}), ...(lang !== undefined ? { lang } : {}) }) : value;
+		if (typeof value === 'string')
+			return FILLED_FIELDS.has(field)
+				? rewrite(value, { field, ...(owner ? { owner } : {}), ...(lang !== undefined ? { lang } : {}) })
+				: value;
 		if (Array.isArray(value)) {
 			value.forEach((v, i) => (value[i] = walk(v, field, owner, lang)));
 			return value;

@@ -87,6 +87,9 @@ export function isOrdered(kind: Section['kind']): boolean {
 }
 
 /** A response runbook (what to do when an alert fires) or a checklist, as the data says, or as its naming alerts shows. */
-export function runbookKind(runbook: { kind?: 'checklist' | 'response' | undefined; alerts?: string[] | undefined }): 'checklist' | 'response' {
+export function runbookKind(runbook: {
+	kind?: 'checklist' | 'response' | undefined;
+	alerts?: string[] | undefined;
+}): 'checklist' | 'response' {
 	return runbook.kind ?? (runbook.alerts?.length ? 'response' : 'checklist');
 }

@@ -24,7 +24,11 @@ export function reviewStatus(lastReviewed: string, everyDays: number, today: str
 }
 
 /** A runbook's review: its own interval, or the site's default. Never reviewed: nothing is due yet, and it says so. */
-export function runbookReview(runbook: { lastReviewed?: string | undefined; reviewEveryDays?: number | undefined }, defaultDays: number, today: string): ReviewStatus {
+export function runbookReview(
+	runbook: { lastReviewed?: string | undefined; reviewEveryDays?: number | undefined },
+	defaultDays: number,
+	today: string,
+): ReviewStatus {
 	const everyDays = runbook.reviewEveryDays ?? defaultDays;
 	return runbook.lastReviewed ? reviewStatus(runbook.lastReviewed, everyDays, today) : { overdue: false, everyDays };
 }

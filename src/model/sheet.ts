@@ -10,10 +10,12 @@ export type Paper = 'A4' | 'letter';
 /** The @page rules: paper, margins ordinary printers handle, and on every page the runbook,
  * its version, the run and "Page X of Y" so loose pages can be put back in order. */
 export function pageRules(paper: Paper, header: string, runLabel: string): string {
-	return `@page{size:${paper === 'letter' ? 'letter' : 'A4'};margin:16mm 14mm 17mm;` +
+	return (
+		`@page{size:${paper === 'letter' ? 'letter' : 'A4'};margin:16mm 14mm 17mm;` +
 		`@top-left{content:${cssString(header)};font:9pt system-ui,sans-serif}` +
 		`@top-right{content:${cssString(runLabel)};font:9pt system-ui,sans-serif}` +
-		`@bottom-right{content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,sans-serif}}`;
+		`@bottom-right{content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,sans-serif}}`
+	);
 }
 
 /** "Payments API deployment · version 1.2.0"; a runbook without a version says so. */

@@ -36,7 +36,11 @@ function markedWords(excerpt: string): string[] {
 		.filter(Boolean);
 }
 
-const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+const wordsOf = (text: string) =>
+	text
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}_]+/u)
+		.filter(Boolean);
 
 /**
  * How well a hit covers the query: 2 per query word found whole, 1 per word found only as a

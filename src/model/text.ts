@@ -28,7 +28,9 @@ function textOf(node: Nodes): string {
 		default:
 			if (!('children' in node)) return '';
 			// Blocks (paragraphs, list items) on lines of their own, as a page sets them.
-			return node.children.map((child) => textOf(child as Nodes)).join(node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' ? '\n' : '');
+			return node.children
+				.map((child) => textOf(child as Nodes))
+				.join(node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' ? '\n' : '');
 	}
 }
 

@@ -3,6 +3,12 @@
  * module of its own so the runbook page's start-up code gets this alone, not the template code.
  */
 export function cleanValue(input: string): string {
-	// eslint-disable-next-line no-control-regex
-	return input.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 500);
+	return (
+		input
+			// Control characters are exactly what this removes.
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+			.trim()
+			.slice(0, 500)
+	);
 }

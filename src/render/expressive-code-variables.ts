@@ -25,7 +25,16 @@ export function pluginVariables(): ExpressiveCodePlugin {
 							render: ({ nodesToTransform }) =>
 								nodesToTransform.map((node, i) =>
 									i === 0
-										? h('span', { className: 'rs-var', 'data-var': part.name, 'data-state': 'unset', ...(part.shell ? { 'data-unset': part.unset } : {}) }, part.unset)
+										? h(
+												'span',
+												{
+													className: 'rs-var',
+													'data-var': part.name,
+													'data-state': 'unset',
+													...(part.shell ? { 'data-unset': part.unset } : {}),
+												},
+												part.unset,
+											)
 										: h(null, []),
 								),
 						});

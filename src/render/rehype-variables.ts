@@ -10,14 +10,21 @@ export function variableElement(reference: TemplateReference): Element {
 	return {
 		type: 'element',
 		tagName: 'span',
-		properties: { className: ['rs-var'], dataVar: reference.name, dataState: 'unset', ...(reference.shell ? { dataUnset: reference.unset } : {}) },
+		properties: {
+			className: ['rs-var'],
+			dataVar: reference.name,
+			dataState: 'unset',
+			...(reference.shell ? { dataUnset: reference.unset } : {}),
+		},
 		children: [{ type: 'text', value: reference.unset }],
 	};
 }
 
 /** Text with its references as elements. */
 export function templateNodes(text: string): ElementContent[] {
-	return splitTemplate(text).map((part) => (typeof part === 'string' ? ({ type: 'text', value: part } satisfies Text) : variableElement(part)));
+	return splitTemplate(text).map((part) =>
+		typeof part === 'string' ? ({ type: 'text', value: part } satisfies Text) : variableElement(part),
+	);
 }
 
 /**

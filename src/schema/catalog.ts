@@ -35,7 +35,7 @@ export const catalogEntrySchema = z.strictObject({
 	kind: z.enum(['checklist', 'response']).describe('checklist: worked through in order; response: what to do when an alert fires'),
 	summary: z.string(),
 	alerts: z.array(z.string()).describe('The alerts this runbook answers, as the alerting rules name them'),
-	version: z.string().optional().describe('The runbook\'s own version; absent when it has none yet (imported)'),
+	version: z.string().optional().describe("The runbook's own version; absent when it has none yet (imported)"),
 	owners: z.array(z.string()),
 	tags: z.array(z.string()),
 	lastReviewed: z.string().optional().describe('YYYY-MM-DD; absent when it was never reviewed (imported)'),

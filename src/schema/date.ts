@@ -20,9 +20,12 @@ const dateHint = 'Hint: write the date as "YYYY-MM-DD" in quotes, e.g. "2025-12-
 export const isoDateSchema = z
 	.union(
 		[
-			z.string().regex(ISO_DATE, { error: (issue) => `${JSON.stringify(issue.input)} is not a date. ${dateHint}` }).refine(isCalendarDate, {
-				error: (issue) => `${JSON.stringify(issue.input)} is not a valid date. ${dateHint}`,
-			}),
+			z
+				.string()
+				.regex(ISO_DATE, { error: (issue) => `${JSON.stringify(issue.input)} is not a date. ${dateHint}` })
+				.refine(isCalendarDate, {
+					error: (issue) => `${JSON.stringify(issue.input)} is not a valid date. ${dateHint}`,
+				}),
 			z.date(),
 		],
 		{ error: `expected a date. ${dateHint}` },

@@ -18,15 +18,22 @@ export const runbookShape = z.strictObject({
 		.min(1)
 		.describe('The application or service this runbook deploys or operates'),
 	kind: z
-		.enum(RUNBOOK_KINDS, { error: (issue) => `${JSON.stringify(issue.input)} is not a runbook kind. Hint: use one of ${RUNBOOK_KINDS.join(', ')}` })
+		.enum(RUNBOOK_KINDS, {
+			error: (issue) => `${JSON.stringify(issue.input)} is not a runbook kind. Hint: use one of ${RUNBOOK_KINDS.join(', ')}`,
+		})
 		.optional()
-		.describe('checklist: a deployment or maintenance worked through in order; response: what to do when an alert fires (Meaning, Impact, Diagnosis, Mitigation). Found from the sections when absent'),
+		.describe(
+			'checklist: a deployment or maintenance worked through in order; response: what to do when an alert fires (Meaning, Impact, Diagnosis, Mitigation). Found from the sections when absent',
+		),
 	summary: z.string().default('').describe('One or two sentences shown in the catalog'),
 	alerts: alertsSchema,
-	aliases: z.array(z.string().min(1)).optional().describe('Other names this runbook is known by: old titles, nicknames, paths it had on a former site'),
+	aliases: z
+		.array(z.string().min(1))
+		.optional()
+		.describe('Other names this runbook is known by: old titles, nicknames, paths it had on a former site'),
 	// Required of hand-written runbooks (see runbookSchema); what an import does not know stays
 	// absent, and the page says "unversioned" and "not reviewed yet".
-	version: z.string().min(1).optional().describe('The runbook\'s own version, raised when it changes (not the release it deploys)'),
+	version: z.string().min(1).optional().describe("The runbook's own version, raised when it changes (not the release it deploys)"),
 	lastReviewed: isoDateSchema.optional().describe('When the runbook was last checked against reality'),
 	order: z.number().optional().describe('Sort key within its system in the catalog (Hugo `weight`); lower comes first'),
 	reviewEveryDays: z
@@ -38,7 +45,10 @@ export const runbookShape = z.strictObject({
 	formerIds: formerIdsSchema.describe('File names (ids) this runbook had before; its old URLs redirect here'),
 	owners: z.array(z.string().min(1)).default([]).describe('Team or people to ask about this runbook'),
 	tags: z.array(z.string().min(1)).default([]),
-	source: z.string().optional().describe('The document this runbook was imported from (such a runbook may leave version and lastReviewed out)'),
+	source: z
+		.string()
+		.optional()
+		.describe('The document this runbook was imported from (such a runbook may leave version and lastReviewed out)'),
 	notes: z.array(z.string()).optional().describe('Introductory prose as block Markdown'),
 	variables: variablesSchema,
 	sections: z
@@ -82,7 +92,10 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 	const claim = (id: string, path: (string | number)[]) => {
 		const where = path.join('.');
 		if (RESERVED_IDS.includes(id)) {
-			issues.push({ path: [...path, 'id'], message: `the id "${id}" is reserved for the page itself. Hint: use a longer id, e.g. "${id}-checks"` });
+			issues.push({
+				path: [...path, 'id'],
+				message: `the id "${id}" is reserved for the page itself. Hint: use a longer id, e.g. "${id}-checks"`,
+			});
 			return;
 		}
 		const first = seen.get(id);
@@ -131,24 +144,40 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 	const formerOwner = new Map<string, string>();
 	for (const { id, owner, path } of formers) {
 		if (seen.has(id)) {
-			issues.push({ path, message: `former id "${id}" of "${owner}" is a current id (at ${seen.get(id)}), so old links would land there. Hint: remove it from formerIds, or rename the other one` });
+			issues.push({
+				path,
+				message: `former id "${id}" of "${owner}" is a current id (at ${seen.get(id)}), so old links would land there. Hint: remove it from formerIds, or rename the other one`,
+			});
 		} else if (formerOwner.has(id) && formerOwner.get(id) !== owner) {
-			issues.push({ path, message: `former id "${id}" is claimed by both "${formerOwner.get(id)}" and "${owner}". Hint: keep it on the one old links should reach` });
+			issues.push({
+				path,
+				message: `former id "${id}" is claimed by both "${formerOwner.get(id)}" and "${owner}". Hint: keep it on the one old links should reach`,
+			});
 		} else formerOwner.set(id, owner);
 	}
 	for (const { from, to, path } of references) {
-		if (to === from) issues.push({ path, message: `step "${from}" requires itself. Hint: name the step it depends on, e.g. the backup taken before deploying` });
-		else if (!seen.has(to)) issues.push({ path, message: `requires "${to}", which is no step or section of this runbook. Hint: use the id of an existing step, e.g. "${closest(to, [...seen.keys()])}"` });
+		if (to === from)
+			issues.push({
+				path,
+				message: `step "${from}" requires itself. Hint: name the step it depends on, e.g. the backup taken before deploying`,
+			});
+		else if (!seen.has(to))
+			issues.push({
+				path,
+				message: `requires "${to}", which is no step or section of this runbook. Hint: use the id of an existing step, e.g. "${closest(to, [...seen.keys()])}"`,
+			});
 	}
 
 	const roleIds = new Set<string>();
 	runbook.signoff?.roles.forEach((role, i) => {
-		if (roleIds.has(role.id)) issues.push({ path: ['signoff', 'roles', i, 'id'], message: `duplicate sign-off role id "${role.id}". Hint: rename one` });
+		if (roleIds.has(role.id))
+			issues.push({ path: ['signoff', 'roles', i, 'id'], message: `duplicate sign-off role id "${role.id}". Hint: rename one` });
 		roleIds.add(role.id);
 	});
 	const fieldIds = new Set<string>();
 	runbook.signoff?.record.forEach((field, i) => {
-		if (fieldIds.has(field.id)) issues.push({ path: ['signoff', 'record', i, 'id'], message: `duplicate record field id "${field.id}". Hint: rename one` });
+		if (fieldIds.has(field.id))
+			issues.push({ path: ['signoff', 'record', i, 'id'], message: `duplicate record field id "${field.id}". Hint: rename one` });
 		fieldIds.add(field.id);
 	});
 	return issues;
@@ -159,14 +188,25 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
  * from a document (it names its `source`) may not know: a team's first import must build, and
  * its pages say "unversioned" and "not reviewed yet" until someone fills these in.
  */
-function findHeaderIssues(runbook: { source?: string | undefined; version?: string | undefined; lastReviewed?: string | undefined }): Issue[] {
+function findHeaderIssues(runbook: {
+	source?: string | undefined;
+	version?: string | undefined;
+	lastReviewed?: string | undefined;
+}): Issue[] {
 	if (runbook.source) return [];
 	const issues: Issue[] = [];
 	if (runbook.version === undefined) {
-		issues.push({ path: ['version'], message: 'missing required field "version". Hint: add `version: "1.0.0"` and raise it when the runbook changes' });
+		issues.push({
+			path: ['version'],
+			message: 'missing required field "version". Hint: add `version: "1.0.0"` and raise it when the runbook changes',
+		});
 	}
 	if (runbook.lastReviewed === undefined) {
-		issues.push({ path: ['lastReviewed'], message: 'missing required field "lastReviewed". Hint: add `lastReviewed: "YYYY-MM-DD"`, the day the steps were last checked against reality' });
+		issues.push({
+			path: ['lastReviewed'],
+			message:
+				'missing required field "lastReviewed". Hint: add `lastReviewed: "YYYY-MM-DD"`, the day the steps were last checked against reality',
+		});
 	}
 	return issues;
 }

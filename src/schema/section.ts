@@ -31,8 +31,7 @@ export const SECTION_KINDS = [
 ] as const;
 
 export const sectionKindSchema = z.enum(SECTION_KINDS, {
-	error: (issue) =>
-		`${JSON.stringify(issue.input)} is not a section kind. Hint: use one of ${SECTION_KINDS.join(', ')}`,
+	error: (issue) => `${JSON.stringify(issue.input)} is not a section kind. Hint: use one of ${SECTION_KINDS.join(', ')}`,
 });
 
 export const sectionSchema = z.strictObject({

@@ -15,8 +15,7 @@ export const recordFieldSchema = z
 		id: idSchema,
 		label: z.string().min(1),
 		type: z.enum(RECORD_FIELD_TYPES, {
-			error: (issue) =>
-				`${JSON.stringify(issue.input)} is not a record field type. Hint: use one of ${RECORD_FIELD_TYPES.join(', ')}`,
+			error: (issue) => `${JSON.stringify(issue.input)} is not a record field type. Hint: use one of ${RECORD_FIELD_TYPES.join(', ')}`,
 		}),
 		choices: z.array(z.string().min(1)).optional().describe('For type "choice": the boxes to tick'),
 		value: z.string().optional().describe('A value printed in advance, e.g. the version'),

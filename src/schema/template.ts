@@ -37,7 +37,13 @@ const unsetText = (shellName: string | undefined, name: string | undefined, next
 function referenceOf(match: RegExpMatchArray, text: string): TemplateReference {
 	const start = match.index!;
 	const end = start + match[0].length;
-	return { name: (match[1] ?? match[2])!, shell: match[1] !== undefined, unset: unsetText(match[1], match[2], text.charAt(end)), start, end };
+	return {
+		name: (match[1] ?? match[2])!,
+		shell: match[1] !== undefined,
+		unset: unsetText(match[1], match[2], text.charAt(end)),
+		start,
+		end,
+	};
 }
 
 /** Text split into literal parts and references, in order. */
@@ -74,7 +80,11 @@ export const placeholder = (name: string) => `{{${name}}}`;
 
 /** The text with each reference replaced by its value; references without one read as unset. */
 export function fillTemplate(text: string, value: (name: string) => string | undefined): string {
-	return text.replace(REFERENCE, (whole, shellName: string | undefined, name: string | undefined, at: number) => value((shellName ?? name)!) ?? unsetText(shellName, name, text.charAt(at + whole.length)));
+	return text.replace(
+		REFERENCE,
+		(whole, shellName: string | undefined, name: string | undefined, at: number) =>
+			value((shellName ?? name)!) ?? unsetText(shellName, name, text.charAt(at + whole.length)),
+	);
 }
 
 export interface Reference {

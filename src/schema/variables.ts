@@ -15,22 +15,23 @@ export const variableSchema = z
 			.string({ error: 'a variable needs a name. Hint: add e.g. `name: DOMAIN`, then write {{DOMAIN}} in steps and commands' })
 			.regex(VARIABLE_NAME, {
 				error: (issue) =>
-					`${JSON.stringify(issue.input)} is not a variable name. Hint: use capital letters, digits and single underscores, e.g. "${String(issue.input).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'DOMAIN'}"`,
+					`${JSON.stringify(issue.input)} is not a variable name. Hint: use capital letters, digits and single underscores, e.g. "${
+						String(issue.input)
+							.toUpperCase()
+							.replace(/[^A-Z0-9]+/g, '_')
+							.replace(/^_+|_+$/g, '') || 'DOMAIN'
+					}"`,
 			})
 			.describe('Referenced as {{NAME}} in step text, details, notes, commands, contacts and links'),
-		label: z.string({ error: 'a variable needs a label. Hint: add e.g. `label: "Production domain"`' }).min(1).describe('Shown beside the input'),
+		label: z
+			.string({ error: 'a variable needs a label. Hint: add e.g. `label: "Production domain"`' })
+			.min(1)
+			.describe('Shown beside the input'),
 		description: z.string().optional().describe('What value to give and where to find it'),
 		default: z.string().min(1).optional().describe('Used until the run sets another value'),
 		example: z.string().min(1).optional().describe('Shown as a hint in the empty input; never used as a value'),
-		pattern: z
-			.string()
-			.min(1)
-			.optional()
-			.describe('Regular expression the whole value must match, e.g. "v\\d+\\.\\d+\\.\\d+"'),
-		secret: z
-			.boolean()
-			.optional()
-			.describe('Secret-like (a token, a password): never saved, exported, shared or printed'),
+		pattern: z.string().min(1).optional().describe('Regular expression the whole value must match, e.g. "v\\d+\\.\\d+\\.\\d+"'),
+		secret: z.boolean().optional().describe('Secret-like (a token, a password): never saved, exported, shared or printed'),
 	})
 	.superRefine((variable, ctx) => {
 		if (variable.pattern) {
@@ -39,18 +40,31 @@ export const variableSchema = z
 			try {
 				re = wholeValuePattern(variable.pattern);
 			} catch (error) {
-				ctx.addIssue({ code: 'custom', path: ['pattern'], message: `the pattern is not a valid regular expression (${(error as Error).message}). Hint: escape special characters with a backslash, e.g. "v\\\\d+\\\\.\\\\d+"` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['pattern'],
+					message: `the pattern is not a valid regular expression (${(error as Error).message}). Hint: escape special characters with a backslash, e.g. "v\\\\d+\\\\.\\\\d+"`,
+				});
 				return;
 			}
 			for (const key of ['default', 'example'] as const) {
 				const value = variable[key];
 				if (value !== undefined && !re.test(value)) {
-					ctx.addIssue({ code: 'custom', path: [key], message: `${key} "${value}" does not match the pattern ${variable.pattern}. Hint: fix the ${key} or widen the pattern` });
+					ctx.addIssue({
+						code: 'custom',
+						path: [key],
+						message: `${key} "${value}" does not match the pattern ${variable.pattern}. Hint: fix the ${key} or widen the pattern`,
+					});
 				}
 			}
 		}
 		if (variable.secret && variable.default !== undefined) {
-			ctx.addIssue({ code: 'custom', path: ['default'], message: 'a secret variable cannot have a default: it would be published in the site. Hint: remove `default:` (an `example:` may show the format)' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['default'],
+				message:
+					'a secret variable cannot have a default: it would be published in the site. Hint: remove `default:` (an `example:` may show the format)',
+			});
 		}
 	});
 
@@ -84,13 +98,17 @@ export function findVariableIssues(runbook: { variables?: Variable[] | undefined
 	const issues: Issue[] = [];
 	const declared = new Set<string>();
 	runbook.variables?.forEach((variable, i) => {
-		if (declared.has(variable.name)) issues.push({ path: ['variables', i, 'name'], message: `variable ${variable.name} is declared twice. Hint: remove one` });
+		if (declared.has(variable.name))
+			issues.push({ path: ['variables', i, 'name'], message: `variable ${variable.name} is declared twice. Hint: remove one` });
 		declared.add(variable.name);
 	});
 	for (const { name, path } of references) {
 		const field = fieldOf(path);
 		if (!FILLED_FIELDS.has(field)) {
-			issues.push({ path, message: `{{${name}}} cannot be used in "${field}": only ${[...FILLED_FIELDS].join(', ')} are filled in. Hint: move the value into the step text or a command` });
+			issues.push({
+				path,
+				message: `{{${name}}} cannot be used in "${field}": only ${[...FILLED_FIELDS].join(', ')} are filled in. Hint: move the value into the step text or a command`,
+			});
 		} else if (!declared.has(name)) {
 			const near = closestName(name, [...declared]);
 			issues.push({
@@ -103,7 +121,10 @@ export function findVariableIssues(runbook: { variables?: Variable[] | undefined
 }
 
 /** Declared variables no text refers to: allowed, but worth a warning. */
-export function unusedVariables(runbook: { variables?: Variable[] | undefined }, references: Reference[]): { name: string; index: number }[] {
+export function unusedVariables(
+	runbook: { variables?: Variable[] | undefined },
+	references: Reference[],
+): { name: string; index: number }[] {
 	const used = new Set(references.map((r) => r.name));
 	return (runbook.variables ?? []).flatMap((v, index) => (used.has(v.name) ? [] : [{ name: v.name, index }]));
 }

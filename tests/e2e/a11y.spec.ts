@@ -1,7 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const PAGES = ['/', '/runbooks/', '/guides/writing-runbooks/', '/guides/schema/', '/runbooks/yogaflow/', '/runbooks/twiga-scan/', '/runbooks/productivity-platform/', '/rollback/', '/rollback/?q=alembic', '/rollback/twiga-scan/', '/guides/linking/'];
+const PAGES = [
+	'/',
+	'/runbooks/',
+	'/guides/writing-runbooks/',
+	'/guides/schema/',
+	'/runbooks/yogaflow/',
+	'/runbooks/twiga-scan/',
+	'/runbooks/productivity-platform/',
+	'/rollback/',
+	'/rollback/?q=alembic',
+	'/rollback/twiga-scan/',
+	'/guides/linking/',
+];
 
 for (const scheme of ['light', 'dark'] as const) {
 	test.describe(`${scheme} theme`, () => {

@@ -25,7 +25,10 @@ const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readTe
 function importedRunbooks(): { source: string; id: string }[] {
 	return filesUnder(join(CONTENT, 'prometheus-operator-runbooks'))
 		.filter((f) => f.endsWith('.yaml'))
-		.map((f) => ({ source: (parse(readFileSync(join(CONTENT, 'prometheus-operator-runbooks', f), 'utf8')) as { source: string }).source, id: f.split('/').pop()!.replace('.yaml', '') }));
+		.map((f) => ({
+			source: (parse(readFileSync(join(CONTENT, 'prometheus-operator-runbooks', f), 'utf8')) as { source: string }).source,
+			id: f.split('/').pop()!.replace('.yaml', ''),
+		}));
 }
 
 /** What to type from each fenced block of a source: its prompted lines without the prompt, else every line. */
@@ -46,14 +49,18 @@ const neutral = (text: string) => text.replace(/\{\{\$?[A-Z][A-Z0-9_]*\}\}|<[a-z
 
 /** The code every copy button of the page copies, as built. */
 const copied = (page: Page) =>
-	page.locator('.expressive-code .copy button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.code!.replace(/\u007f/g, '\n')));
+	page
+		.locator('.expressive-code .copy button')
+		.evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.code!.replace(/\u007f/g, '\n')));
 
 /** The code of every command block that has a copy button, as shown. */
-const commandBlocks = (page: Page) => page.locator('.expressive-code:has(.copy button) pre').evaluateAll((blocks) => blocks.map((b) => (b as HTMLElement).innerText));
+const commandBlocks = (page: Page) =>
+	page.locator('.expressive-code:has(.copy button) pre').evaluateAll((blocks) => blocks.map((b) => (b as HTMLElement).innerText));
 
 /** Images the runbooks link on other hosts: this machine has no Internet, a reader does. */
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
-const offline = (page: Page) => page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));
+const offline = (page: Page) =>
+	page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));
 
 /** Code blocks (and printed output) that stick out of their box or of the page's content column. */
 const overflowing = (page: Page) =>
@@ -63,7 +70,11 @@ const overflowing = (page: Page) =>
 			const box = block.getBoundingClientRect();
 			const pre = block.querySelector('pre')!;
 			const out = box.right > column.right + 1 || box.left < column.left - 1 || pre.scrollWidth > pre.clientWidth + 1;
-			return out ? [`${block.textContent!.slice(0, 60)}: ${Math.round(box.right)} > ${Math.round(column.right)} or ${pre.scrollWidth} > ${pre.clientWidth}`] : [];
+			return out
+				? [
+						`${block.textContent!.slice(0, 60)}: ${Math.round(box.right)} > ${Math.round(column.right)} or ${pre.scrollWidth} > ${pre.clientWidth}`,
+					]
+				: [];
 		});
 	});
 
@@ -75,7 +86,9 @@ test.describe('every imported alert runbook', () => {
 		expect(runbooks.map((r) => r.source).sort()).toEqual(documents.map((d) => `prometheus-operator-runbooks/${d}`).sort());
 	});
 
-	test('shows every fenced code block of its source as a command block with a copy button, none out of its box at 1280 px', async ({ page }) => {
+	test('shows every fenced code block of its source as a command block with a copy button, none out of its box at 1280 px', async ({
+		page,
+	}) => {
 		test.setTimeout(240_000);
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await offline(page);
@@ -131,13 +144,17 @@ test.describe('an imported alert runbook page', () => {
 		await page.goto('/runbooks/kube-persistent-volume-filling-up/');
 		const step = page.locator('[data-section="direct-volume-resizing"] .rs-step').first();
 		await expect(step.locator('.rs-step-text')).toContainText('To check if volume expansion is available');
-		const order = await step.locator(':scope > :is(.expressive-code, .rs-output, .rs-note)').evaluateAll((els) => els.map((el) => el.className.split(' ')[0]));
+		const order = await step
+			.locator(':scope > :is(.expressive-code, .rs-output, .rs-note)')
+			.evaluateAll((els) => els.map((el) => el.className.split(' ')[0]));
 		expect(order).toEqual(['expressive-code', 'rs-output', 'rs-note']);
 		await expect(step.locator(':scope > .rs-note')).toContainText('ALLOWVOLUMEEXPANSION is true');
 	});
 
 	test('a page with nothing to tick shows no run bar', async ({ page, request }) => {
-		const catalog = (await (await request.get('/runbooks.json')).json()) as { runbooks: { id: string; sections: { steps: unknown[] }[] }[] };
+		const catalog = (await (await request.get('/runbooks.json')).json()) as {
+			runbooks: { id: string; sections: { steps: unknown[] }[] }[];
+		};
 		const prose = catalog.runbooks.find((r) => r.sections.every((s) => s.steps.length === 0))!;
 		await page.goto(`/runbooks/${prose.id}/`);
 		await expect(page.locator('.rs-runbook.rs-js')).toHaveCount(1);
@@ -168,7 +185,9 @@ test.describe('an imported alert runbook page', () => {
 	test('keeps Go templates in commands as written, and a transcript’s output apart from what is copied', async ({ page, context }) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto('/runbooks/etcd-members-down/');
-		expect((await copied(page)).some((code) => code.includes(`--template='{{range .items}}{{"===> node:> "}}{{.metadata.name}}`))).toBe(true);
+		expect((await copied(page)).some((code) => code.includes(`--template='{{range .items}}{{"===> node:> "}}{{.metadata.name}}`))).toBe(
+			true,
+		);
 		await page.goto('/runbooks/prometheus-duplicate-timestamps/');
 		const step = page.locator('.rs-step').first();
 		await expect(step.locator('.rs-output pre')).toContainText('prometheus-k8s-0                       2/2     Running');

@@ -52,7 +52,12 @@ test.describe('arriving through a link', () => {
 
 	test('a link into a folded section or a hidden option unfolds it', async ({ page }) => {
 		await page.goto('/runbooks/spatial-intel/');
-		for (const id of ['critical-bug-affecting-core-functionality', 'data-corruption-detected', 'performance-degradation-50', 'security-vulnerability-introduced']) {
+		for (const id of [
+			'critical-bug-affecting-core-functionality',
+			'data-corruption-detected',
+			'performance-degradation-50',
+			'security-vulnerability-introduced',
+		]) {
 			await page.locator(`[id="${id}--check"]`).check();
 		}
 		const fold = page.locator('[data-section="when-to-rollback"] > .rs-heading .rs-fold');

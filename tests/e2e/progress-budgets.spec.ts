@@ -31,7 +31,10 @@ test('a 500-step runbook with a 300-step run and 300 other runs restores within 
 		localStorage.setItem('runsheet:run:yogaflow:big', JSON.stringify({ v: 2, name: 'Big run', created: t, updated: t + 300000, events }));
 		for (let r = 0; r < 300; r++) {
 			const few = Array.from({ length: 20 }, (_, i) => [t + i, `perf-${(r + i) % extra}`, 'x']);
-			localStorage.setItem(`runsheet:run:yogaflow:run-${r}`, JSON.stringify({ v: 2, name: `Run ${r}`, created: t, updated: t, events: few }));
+			localStorage.setItem(
+				`runsheet:run:yogaflow:run-${r}`,
+				JSON.stringify({ v: 2, name: `Run ${r}`, created: t, updated: t, events: few }),
+			);
 		}
 		localStorage.setItem('runsheet:current:yogaflow', 'big');
 	}, EXTRA);
@@ -52,7 +55,9 @@ test('a 500-step runbook with a 300-step run and 300 other runs restores within 
 	await expect(page.locator('[data-progress-text]')).toHaveText('305 of 500 done');
 	const saves = await page.evaluate(() => performance.getEntriesByName('runsheet-save').map((m) => m.duration));
 	const save = [...saves].sort((a, b) => a - b)[Math.floor(saves.length / 2)]!;
-	console.log(`restore ${restore.toFixed(2)} ms (loads: ${restores.map((d) => d.toFixed(2)).join(', ')}); save median ${save.toFixed(2)} ms (all: ${saves.map((d) => d.toFixed(2)).join(', ')})`);
+	console.log(
+		`restore ${restore.toFixed(2)} ms (loads: ${restores.map((d) => d.toFixed(2)).join(', ')}); save median ${save.toFixed(2)} ms (all: ${saves.map((d) => d.toFixed(2)).join(', ')})`,
+	);
 	expect(restore).toBeLessThanOrEqual(16);
 	expect(save).toBeLessThanOrEqual(2);
 });
@@ -65,7 +70,15 @@ test('Runsheet adds at most 8 KB of gzipped JavaScript to a runbook page', async
 		const scripts = new Map<string, number>();
 		const context = await browser.newContext();
 		// A run with values stored, as after someone filled in the panel.
-		if (values) await context.addInitScript((v) => localStorage.setItem('runsheet:run:yogaflow:default', JSON.stringify({ v: 2, name: 'Default run', created: 1, updated: 1, events: [], values: v })), values);
+		if (values)
+			await context.addInitScript(
+				(v) =>
+					localStorage.setItem(
+						'runsheet:run:yogaflow:default',
+						JSON.stringify({ v: 2, name: 'Default run', created: 1, updated: 1, events: [], values: v }),
+					),
+				values,
+			);
 		const page = await context.newPage();
 		page.on('response', async (response) => {
 			if (response.request().resourceType() !== 'script' || response.status() >= 300) return;
@@ -83,7 +96,9 @@ test('Runsheet adds at most 8 KB of gzipped JavaScript to a runbook page', async
 		const runbook = await load(path);
 		const added = [...runbook.scripts].filter(([name]) => !plain.scripts.has(name));
 		const total = added.reduce((sum, [, size]) => sum + size, 0) + runbook.ours.reduce((a, b) => a + b, 0);
-		console.log(`Runsheet JS on ${path}: ${total} B gzipped (${added.map(([n, s]) => `${n.split('/').pop()} ${s}`).join(', ')}, inline ${runbook.ours.join(' + ')})`);
+		console.log(
+			`Runsheet JS on ${path}: ${total} B gzipped (${added.map(([n, s]) => `${n.split('/').pop()} ${s}`).join(', ')}, inline ${runbook.ours.join(' + ')})`,
+		);
 		expect(added.length).toBeGreaterThan(0);
 		expect(runbook.ours.length).toBe(1);
 		expect(total).toBeLessThanOrEqual(8 * 1024);
@@ -94,6 +109,8 @@ test('Runsheet adds at most 8 KB of gzipped JavaScript to a runbook page', async
 	const inUse = await load('/runbooks/yogaflow/', { DOMAIN: 'example.org' });
 	const added = [...inUse.scripts].filter(([name]) => !plain.scripts.has(name));
 	const total = added.reduce((sum, [, size]) => sum + size, 0) + inUse.ours.reduce((a, b) => a + b, 0);
-	console.log(`Runsheet JS on /runbooks/yogaflow/ with values in use: ${total} B gzipped (${added.map(([n, s]) => `${n.split('/').pop()} ${s}`).join(', ')})`);
+	console.log(
+		`Runsheet JS on /runbooks/yogaflow/ with values in use: ${total} B gzipped (${added.map(([n, s]) => `${n.split('/').pop()} ${s}`).join(', ')})`,
+	);
 	expect(added.some(([name]) => /values-panel/.test(name))).toBe(true);
 });

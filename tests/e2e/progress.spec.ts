@@ -33,7 +33,20 @@ test.describe('ticking', () => {
 			if (sessionStorage.getItem('seeded')) return;
 			sessionStorage.setItem('seeded', '1');
 			const t = Date.now();
-			localStorage.setItem(key, JSON.stringify({ v: 2, name: 'Default run', created: t, updated: t, events: [[t, 'a-step-removed-since', 'x'], [t, 'run-migrations', 'x'], [t, 'deploy-services', 'x']] }));
+			localStorage.setItem(
+				key,
+				JSON.stringify({
+					v: 2,
+					name: 'Default run',
+					created: t,
+					updated: t,
+					events: [
+						[t, 'a-step-removed-since', 'x'],
+						[t, 'run-migrations', 'x'],
+						[t, 'deploy-services', 'x'],
+					],
+				}),
+			);
 		}, runKey());
 		await page.goto(TWIGA);
 		await expect(box(page, 'run-migrations')).toBeChecked();
@@ -74,7 +87,8 @@ test.describe('ticking', () => {
 		await box(page, 'set-debug-false').check();
 		expect(await parent.evaluate((el: HTMLInputElement) => el.indeterminate)).toBe(true);
 		await parent.check();
-		for (const id of ['set-environment-production', 'set-debug-false', 'set-prometheus-enabled-true']) await expect(box(page, id)).toBeChecked();
+		for (const id of ['set-environment-production', 'set-debug-false', 'set-prometheus-enabled-true'])
+			await expect(box(page, id)).toBeChecked();
 		expect(await parent.evaluate((el: HTMLInputElement) => el.indeterminate)).toBe(false);
 		await parent.uncheck();
 		await expect(box(page, 'set-debug-false')).not.toBeChecked();
@@ -85,7 +99,10 @@ test.describe('ticking', () => {
 		answer(page, 'no Redis in this system');
 		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
 		await expect(step(page, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
-		await expect(step(page, 'redis-connectivity').locator('.rs-step-row').first()).toHaveAttribute('data-stamp', /^N\/A: no Redis in this system /);
+		await expect(step(page, 'redis-connectivity').locator('.rs-step-row').first()).toHaveAttribute(
+			'data-stamp',
+			/^N\/A: no Redis in this system /,
+		);
 		await box(page, 'deploy-services').check();
 		await expect(page.locator('[data-progress-text]')).toHaveText('1 of 113 done · 1 N/A');
 		await page.reload();
@@ -181,7 +198,12 @@ test.describe('audit trail, export and sharing', () => {
 		await box(page, 'deploy-services').check();
 		const [json] = await Promise.all([page.waitForEvent('download'), menu(page, 'export-json')]);
 		const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
-		expect(exported).toMatchObject({ format: 'runsheet-run', runbook: 'twiga-scan', runbookVersion: '1.0.0', run: { name: 'Default run' } });
+		expect(exported).toMatchObject({
+			format: 'runsheet-run',
+			runbook: 'twiga-scan',
+			runbookVersion: '1.0.0',
+			run: { name: 'Default run' },
+		});
 		const [mdFile] = await Promise.all([page.waitForEvent('download'), menu(page, 'export-md')]);
 		const markdown = readFileSync((await mdFile.path())!, 'utf8');
 		expect(markdown).toContain('# Twiga Scan: Production Deployment Checklist: Default run');
@@ -249,7 +271,10 @@ test.describe('keyboard and screen readers', () => {
 		await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
 		await page.keyboard.press('Escape');
 		// No shortcut fires while typing in a field.
-		await page.getByRole('button', { name: /search/i }).first().click();
+		await page
+			.getByRole('button', { name: /search/i })
+			.first()
+			.click();
 		await page.keyboard.type('xjan');
 		await page.keyboard.press('Escape');
 		await expect(box(page, 'generate-production-secrets')).not.toBeChecked();
@@ -333,7 +358,10 @@ test.describe('faults that must lose nothing', () => {
 
 	test('a run in the older format migrates forward', async ({ page }) => {
 		await page.addInitScript((key) => {
-			localStorage.setItem(key, JSON.stringify({ v: 1, name: 'Old run', checked: { 'deploy-services': 1700000000000, 'run-migrations': 1700000060000 } }));
+			localStorage.setItem(
+				key,
+				JSON.stringify({ v: 1, name: 'Old run', checked: { 'deploy-services': 1700000000000, 'run-migrations': 1700000060000 } }),
+			);
 			localStorage.setItem('runsheet:current:twiga-scan', 'old');
 		}, runKey('old'));
 		await page.goto(TWIGA);
@@ -357,7 +385,15 @@ test.describe('accessibility with progress on the page', () => {
 			await page.locator('.rs-menu summary').click();
 			await page.locator('[data-timeline] summary').click();
 			const results = await new AxeBuilder({ page }).analyze();
-			expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+			expect(
+				results.violations.map(
+					(v) =>
+						`${v.id}: ${v.nodes
+							.map((n) => n.target.join(' '))
+							.slice(0, 3)
+							.join(' | ')}`,
+				),
+			).toEqual([]);
 		});
 	}
 });

@@ -64,14 +64,29 @@ test.describe('rollback pages', () => {
 
 	test('when to roll back comes first, then the steps in order, with commands to copy', async ({ page }) => {
 		await page.goto('/rollback/spatial-intel/');
-		const order = await page.locator('#when-to-roll-back, #when-to-rollback, #rollback-steps, [data-step="stop-new-deployment"]').evaluateAll((els) =>
-			els.map((el) => el.id || (el as HTMLElement).dataset.step),
-		);
+		const order = await page
+			.locator('#when-to-roll-back, #when-to-rollback, #rollback-steps, [data-step="stop-new-deployment"]')
+			.evaluateAll((els) => els.map((el) => el.id || (el as HTMLElement).dataset.step));
 		expect(order).toEqual(['when-to-roll-back', 'when-to-rollback', 'rollback-steps', 'stop-new-deployment']);
-		const steps = await page.locator('[data-section="rollback-steps"] > ol > [data-step]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.step));
-		expect(steps).toEqual(['stop-new-deployment', 'checkout-previous-version', 'rollback-database-migrations', 'restore-database-backup', 'redeploy-previous-version', 'verify-rollback-success']);
-		await expect(page.locator('[data-step="stop-new-deployment"] .expressive-code')).toContainText('docker-compose -f docker-compose.prod.yml down');
-		await expect(page.locator('[data-step="stop-new-deployment"] .expressive-code button.copy button, [data-step="stop-new-deployment"] .expressive-code .copy button')).toHaveCount(1);
+		const steps = await page
+			.locator('[data-section="rollback-steps"] > ol > [data-step]')
+			.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.step));
+		expect(steps).toEqual([
+			'stop-new-deployment',
+			'checkout-previous-version',
+			'rollback-database-migrations',
+			'restore-database-backup',
+			'redeploy-previous-version',
+			'verify-rollback-success',
+		]);
+		await expect(page.locator('[data-step="stop-new-deployment"] .expressive-code')).toContainText(
+			'docker-compose -f docker-compose.prod.yml down',
+		);
+		await expect(
+			page.locator(
+				'[data-step="stop-new-deployment"] .expressive-code button.copy button, [data-step="stop-new-deployment"] .expressive-code .copy button',
+			),
+		).toHaveCount(1);
 	});
 
 	test('a rollback names the deployment steps it depends on, and the links land on them', async ({ page }) => {
@@ -82,7 +97,10 @@ test.describe('rollback pages', () => {
 		await expect(page).toHaveURL(/\/runbooks\/spatial-intel\/#backup-current-production-state$/);
 		await expect(page.locator('#backup-current-production-state')).toBeInViewport();
 		await page.goto('/rollback/yogaflow/');
-		await expect(page.locator('[data-step="database-rollback"] .rs-requires a')).toHaveAttribute('href', '/runbooks/yogaflow/#database-backup');
+		await expect(page.locator('[data-step="database-rollback"] .rs-requires a')).toHaveAttribute(
+			'href',
+			'/runbooks/yogaflow/#database-backup',
+		);
 	});
 
 	test('a step ticked on the rollback page is ticked on the runbook page, same run, same id', async ({ page }) => {
@@ -140,13 +158,29 @@ test.describe('rollback finder', () => {
 
 	// Expected steps written from the runbook data: where each query's words are.
 	const QUALITY: [query: string, expected: string[]][] = [
-		['alembic downgrade', ['productivity-platform#if-migrations-need-to-be-rolled-back', 'spatial-intel#rollback-database-migrations', 'yogaflow#database-rollback']],
+		[
+			'alembic downgrade',
+			[
+				'productivity-platform#if-migrations-need-to-be-rolled-back',
+				'spatial-intel#rollback-database-migrations',
+				'yogaflow#database-rollback',
+			],
+		],
 		['restore database backup', ['spatial-intel#restore-database-backup', 'twiga-scan#restore-database', 'yogaflow#database-rollback']],
 		['kubectl rollout undo', ['productivity-platform#rollback-deployment']],
-		['previous version', ['productivity-platform#checkout-previous-version', 'spatial-intel#checkout-previous-version', 'twiga-scan#restore-previous-version']],
-		['docker compose down', ['productivity-platform#stop-current-version', 'spatial-intel#stop-new-deployment', 'twiga-scan#restore-previous-version']],
+		[
+			'previous version',
+			['productivity-platform#checkout-previous-version', 'spatial-intel#checkout-previous-version', 'twiga-scan#restore-previous-version'],
+		],
+		[
+			'docker compose down',
+			['productivity-platform#stop-current-version', 'spatial-intel#stop-new-deployment', 'twiga-scan#restore-previous-version'],
+		],
 		['psql', ['twiga-scan#restore-database', 'spatial-intel#restore-database-backup', 'yogaflow#database-rollback']],
-		['git checkout', ['productivity-platform#checkout-previous-version', 'spatial-intel#checkout-previous-version', 'yogaflow#execute-rollback']],
+		[
+			'git checkout',
+			['productivity-platform#checkout-previous-version', 'spatial-intel#checkout-previous-version', 'yogaflow#execute-rollback'],
+		],
 		['stop traffic', ['twiga-scan#stop-accepting-new-traffic']],
 		['post mortem', ['twiga-scan#schedule-post-mortem']],
 		['systemctl restart', ['yogaflow#execute-rollback']],
@@ -169,8 +203,13 @@ test.describe('rollback finder', () => {
 		}
 		const [cold, ...warm] = timings;
 		const median = warm.sort((a, b) => a - b)[Math.floor(warm.length / 2)]!;
-		test.info().annotations.push({ type: 'rollback search', description: `first query ${cold!.toFixed(1)} ms (loads Pagefind), then median ${median.toFixed(1)} ms, max ${warm.at(-1)!.toFixed(1)} ms` });
-		console.log(`rollback search: first query ${cold!.toFixed(1)} ms (loads Pagefind), then median ${median.toFixed(1)} ms, max ${warm.at(-1)!.toFixed(1)} ms`);
+		test.info().annotations.push({
+			type: 'rollback search',
+			description: `first query ${cold!.toFixed(1)} ms (loads Pagefind), then median ${median.toFixed(1)} ms, max ${warm.at(-1)!.toFixed(1)} ms`,
+		});
+		console.log(
+			`rollback search: first query ${cold!.toFixed(1)} ms (loads Pagefind), then median ${median.toFixed(1)} ms, max ${warm.at(-1)!.toFixed(1)} ms`,
+		);
 		expect(median).toBeLessThan(100);
 	});
 
@@ -195,7 +234,10 @@ test.describe('rollback finder', () => {
 test.describe('site search', () => {
 	test('the Starlight search finds rollback steps, links to the step and offers the filters', async ({ page }) => {
 		await page.goto('/');
-		await page.getByRole('button', { name: /search/i }).first().click();
+		await page
+			.getByRole('button', { name: /search/i })
+			.first()
+			.click();
 		const dialog = page.getByRole('dialog', { name: 'Search' });
 		await dialog.getByRole('textbox', { name: 'Search' }).fill('kubectl rollout undo');
 		await expect(dialog.locator('a[href="/rollback/productivity-platform/#rollback-deployment"]')).toBeVisible();
@@ -221,10 +263,12 @@ test.describe('site search', () => {
 			// @ts-expect-error: served by the built site
 			const pagefind = await import('/pagefind/pagefind.js');
 			const found = await pagefind.search('kubectl rollout undo');
-			return Promise.all(found.results.map(async (r: { data: () => Promise<{ url: string; filters: Record<string, string[]> }> }) => {
-				const d = await r.data();
-				return `${d.url} ${d.filters.kind?.join(',')} ${d.filters.technique?.length ?? 0}`;
-			}));
+			return Promise.all(
+				found.results.map(async (r: { data: () => Promise<{ url: string; filters: Record<string, string[]> }> }) => {
+					const d = await r.data();
+					return `${d.url} ${d.filters.kind?.join(',')} ${d.filters.technique?.length ?? 0}`;
+				}),
+			);
 		});
 		expect(urls).toEqual(['/rollback/productivity-platform/ rollback 4']);
 	});

@@ -46,7 +46,10 @@ test('the sign-off block lists the roles from the data', async ({ page }) => {
 });
 
 test('a step link puts the step in view below the sticky header', async ({ page }) => {
-	for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+	for (const viewport of [
+		{ width: 1280, height: 800 },
+		{ width: 390, height: 844 },
+	]) {
 		await page.setViewportSize(viewport);
 		await page.goto('/runbooks/spatial-intel/#restore-database-backup');
 		const step = page.locator('[id="restore-database-backup"]');

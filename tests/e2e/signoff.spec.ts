@@ -64,13 +64,19 @@ for (const runbook of runbooks) {
 				// on either side of one must be there, on the same page.
 				const parts = plain(step.text).split(EMOJI).map(squash).filter(Boolean);
 				for (const part of parts) expect(all, step.id).toContain(part);
-				expect(pages.some((p) => parts.every((part) => squash(p.text).includes(part))), `${step.id} is split`).toBe(true);
+				expect(
+					pages.some((p) => parts.every((part) => squash(p.text).includes(part))),
+					`${step.id} is split`,
+				).toBe(true);
 			}
 			// Every sign-off role, with its name/signature/date lines on the same page.
 			const roles = runbook.signoff?.roles.map((r) => r.title) ?? ['Approved by'];
 			for (const role of roles) {
 				// The role and its name/signature/date captions sit in one row: on one page, together.
-				expect(pages.some((p) => squash(p.text).includes(`${squash(role)}NameSignatureDate`)), `${role}: signature row missing or split`).toBe(true);
+				expect(
+					pages.some((p) => squash(p.text).includes(`${squash(role)}NameSignatureDate`)),
+					`${role}: signature row missing or split`,
+				).toBe(true);
 			}
 			// No page ends with a section heading.
 			const headings = new Set(sectionsOf(runbook).map((s) => squash(plain(s.title))));
@@ -87,8 +93,14 @@ for (const runbook of runbooks) {
 test('commands stay whole on one page and can be left out for a shorter sheet', async ({ page }) => {
 	await page.goto('/signoff/productivity-platform/');
 	const withCommands = await printSheet(page, 'A4');
-	for (const code of ['kubectl rollout undo deployment/backend -n productivity-platform', 'docker-compose -f docker-compose.prod.yml build']) {
-		expect(withCommands.some((p) => squash(p.text).includes(squash(code))), code).toBe(true);
+	for (const code of [
+		'kubectl rollout undo deployment/backend -n productivity-platform',
+		'docker-compose -f docker-compose.prod.yml build',
+	]) {
+		expect(
+			withCommands.some((p) => squash(p.text).includes(squash(code))),
+			code,
+		).toBe(true);
 	}
 	await page.locator('[data-commands]').uncheck();
 	const without = await printSheet(page, 'A4');
@@ -143,7 +155,10 @@ test('sheets are linked from runbook pages, the catalog and their index, and are
 	await page.locator('[data-sheet-link]').click();
 	await expect(page).toHaveURL(/\/signoff\/yogaflow\/$/);
 	await page.goto('/runbooks/');
-	await expect(page.getByRole('link', { name: `Sign-off sheet: ${runbooks[0]!.title}` })).toHaveAttribute('href', `/signoff/${runbooks[0]!.id}/`);
+	await expect(page.getByRole('link', { name: `Sign-off sheet: ${runbooks[0]!.title}` })).toHaveAttribute(
+		'href',
+		`/signoff/${runbooks[0]!.id}/`,
+	);
 	await page.goto('/signoff/');
 	for (const r of runbooks) await expect(page.getByRole('link', { name: r.title })).toHaveAttribute('href', `/signoff/${r.id}/`);
 	const urls = await page.evaluate(async () => {
@@ -166,7 +181,11 @@ test('the runbook page prints as a document, not the screen layout', async ({ pa
 	await page.goto('/runbooks/yogaflow/');
 	await page.emulateMedia({ media: 'print' });
 	for (const selector of ['header.header', '#starlight__sidebar', '[data-runbar]', '.rs-na', 'starlight-toc', 'mobile-starlight-toc']) {
-		const visible = await page.locator(selector).first().isVisible().catch(() => false);
+		const visible = await page
+			.locator(selector)
+			.first()
+			.isVisible()
+			.catch(() => false);
 		expect(visible, selector).toBe(false);
 	}
 	const pdf = await page.pdf({ format: 'A4' });

@@ -37,7 +37,15 @@ test('the guide documents every schema object', async ({ page }) => {
 });
 
 test('no page logs a console error or fails to load a resource', async ({ page }) => {
-	const paths = ['/', '/runbooks/', '/rollback/', '/guides/writing-runbooks/', '/guides/linking/', ...runbooks.map((r) => `/runbooks/${r.id}/`), '/rollback/spatial-intel/'];
+	const paths = [
+		'/',
+		'/runbooks/',
+		'/rollback/',
+		'/guides/writing-runbooks/',
+		'/guides/linking/',
+		...runbooks.map((r) => `/runbooks/${r.id}/`),
+		'/rollback/spatial-intel/',
+	];
 	const problems: string[] = [];
 	page.on('console', (msg) => {
 		if (msg.type() === 'error') problems.push(`${page.url()}: ${msg.text()}`);
@@ -70,7 +78,10 @@ test('Pagefind finds a step by its text and points at its page', async ({ page }
 
 test('the search box finds a step by its words', async ({ page }) => {
 	await page.goto('/runbooks/');
-	await page.getByRole('button', { name: /search/i }).first().click();
+	await page
+		.getByRole('button', { name: /search/i })
+		.first()
+		.click();
 	await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).fill('kubectl rollout undo');
 	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
 	await expect(page.locator('.pagefind-ui__results')).toContainText('Productivity Platform');

@@ -15,7 +15,10 @@ test('the search index of a plain astro build finds a step, and the search box s
 	});
 	const hit = results.find((r: { url: string }) => r.url === '/runbooks/spatial-intel/');
 	expect(hit?.content).toContain('Deploy database migrations');
-	await page.getByRole('button', { name: /search/i }).first().click();
+	await page
+		.getByRole('button', { name: /search/i })
+		.first()
+		.click();
 	await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).fill('kubectl rollout undo');
 	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
 	await expect(page.locator('.pagefind-ui__results')).toContainText('Productivity Platform');

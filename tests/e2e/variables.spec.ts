@@ -9,7 +9,8 @@ const field = (page: Page, name: string) => page.locator(`#var--${name}`);
 const vars = (page: Page, name: string) => page.locator(`main [data-var="${name}"]`);
 const stepEl = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 const copyButton = (page: Page, id: string) => stepEl(page, id).locator('.expressive-code .copy button').first();
-const stored = (page: Page, run = 'default') => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), `runsheet:run:twiga-scan:${run}`);
+const stored = (page: Page, run = 'default') =>
+	page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), `runsheet:run:twiga-scan:${run}`);
 const menu = async (page: Page, action: string) => {
 	await page.locator('.rs-menu summary').click();
 	await page.locator(`.rs-menu-items [data-action="${action}"]`).click();
@@ -31,7 +32,9 @@ test.describe('runbook variables', () => {
 			await expect(el).toHaveText('{{DOMAIN}}');
 		}
 		await expect(page.locator('[data-vars-count]')).toHaveText('7 to fill in');
-		const unsetStyle = await vars(page, 'DOMAIN').first().evaluate((el) => getComputedStyle(el).outlineStyle);
+		const unsetStyle = await vars(page, 'DOMAIN')
+			.first()
+			.evaluate((el) => getComputedStyle(el).outlineStyle);
 		expect(unsetStyle).toBe('dashed');
 
 		await field(page, 'DOMAIN').fill('scan.example.org');
@@ -40,7 +43,10 @@ test.describe('runbook variables', () => {
 			await expect(el).toHaveAttribute('data-state', 'ok');
 		}
 		await expect(stepEl(page, 'visit-https-your-domain-com')).toContainText('Visit https://scan.example.org');
-		await expect(page.locator('.rs-resources a', { hasText: 'status.scan.example.org' })).toHaveAttribute('href', 'https://status.scan.example.org');
+		await expect(page.locator('.rs-resources a', { hasText: 'status.scan.example.org' })).toHaveAttribute(
+			'href',
+			'https://status.scan.example.org',
+		);
 		await expect(page.locator('[data-vars-count]')).toHaveText('6 of 7 not set');
 		expect((await stored(page)).values).toEqual({ DOMAIN: 'scan.example.org' });
 
@@ -68,12 +74,16 @@ test.describe('runbook variables', () => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto(TWIGA);
 		await copy(page, 'tag-images');
-		expect(await clipboard(page)).toBe('docker tag twiga-scan-backend:latest twiga-scan-backend:v{{VERSION}}\ndocker tag twiga-scan-frontend:latest twiga-scan-frontend:v{{VERSION}}');
+		expect(await clipboard(page)).toBe(
+			'docker tag twiga-scan-backend:latest twiga-scan-backend:v{{VERSION}}\ndocker tag twiga-scan-frontend:latest twiga-scan-frontend:v{{VERSION}}',
+		);
 		await expect(page.locator('[data-status]')).toContainText('Copied, but not ready: {{VERSION}} is not set');
 
 		await field(page, 'VERSION').fill('2.4.1');
 		await copy(page, 'tag-images');
-		expect(await clipboard(page)).toBe('docker tag twiga-scan-backend:latest twiga-scan-backend:v2.4.1\ndocker tag twiga-scan-frontend:latest twiga-scan-frontend:v2.4.1');
+		expect(await clipboard(page)).toBe(
+			'docker tag twiga-scan-backend:latest twiga-scan-backend:v2.4.1\ndocker tag twiga-scan-frontend:latest twiga-scan-frontend:v2.4.1',
+		);
 
 		// A value that breaks the pattern is flagged where it is typed and where it is used.
 		await field(page, 'VERSION').fill('v2.4');
@@ -180,7 +190,8 @@ test.describe('runbook variables', () => {
 		const pdfText = async () => {
 			const doc = await getDocument({ data: new Uint8Array(await page.pdf({ preferCSSPageSize: true })), useSystemFonts: false }).promise;
 			let text = '';
-			for (let n = 1; n <= doc.numPages; n++) text += `${((await (await doc.getPage(n)).getTextContent()).items as { str?: string }[]).map((i) => i.str ?? '').join('')}\n`;
+			for (let n = 1; n <= doc.numPages; n++)
+				text += `${((await (await doc.getPage(n)).getTextContent()).items as { str?: string }[]).map((i) => i.str ?? '').join('')}\n`;
 			return text;
 		};
 		expect(await pdfText()).toContain('twiga-scan-backend:v2.4.1');
@@ -205,7 +216,9 @@ test('the rollback page asks only for the values its procedures use, from the sa
 	await expect(field(page, 'BACKUP_FILE')).toHaveValue('backup_20261122.sql');
 	await expect(page.locator('main [data-var="BACKUP_FILE"]').first()).toHaveText('backup_20261122.sql');
 	await field(page, 'BACKUP_FILE').fill('backup_2026.sql');
-	await expect(page.locator('[data-var-field="BACKUP_FILE"] [data-var-message]')).toContainText('expected something like backup_20250131.sql');
+	await expect(page.locator('[data-var-field="BACKUP_FILE"] [data-var-message]')).toContainText(
+		'expected something like backup_20250131.sql',
+	);
 });
 
 test.describe('without JavaScript', () => {

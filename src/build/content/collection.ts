@@ -75,7 +75,11 @@ export function readRunbookCollection(dir: string, label = dir): RunbookCollecti
 		const result = runbookSchema.safeParse(doc.result.runbook);
 		if (!result.success) {
 			for (const issue of result.error.issues) {
-				problems.push({ file, path: formatPath(issue.path), message: `${issue.message}${issue.message.includes('Hint:') ? '' : '. Hint: this comes from the Markdown as imported; `npm run import -- <file> --out <file>.yaml` shows the data it makes'}` });
+				problems.push({
+					file,
+					path: formatPath(issue.path),
+					message: `${issue.message}${issue.message.includes('Hint:') ? '' : '. Hint: this comes from the Markdown as imported; `npm run import -- <file> --out <file>.yaml` shows the data it makes'}`,
+				});
 			}
 			continue;
 		}

@@ -15,7 +15,9 @@ export function folderIndexes(dir: string): FolderIndex[] {
 	} catch {
 		return [];
 	}
-	return all.filter((path) => /\.(md|markdown)$/i.test(path) && isIndexFile(path, all)).map((path) => readIndex(path, readFileSync(join(dir, path), 'utf8')));
+	return all
+		.filter((path) => /\.(md|markdown)$/i.test(path) && isIndexFile(path, all))
+		.map((path) => readIndex(path, readFileSync(join(dir, path), 'utf8')));
 }
 
 /** Each system's summary, from the index files whose title names it. */

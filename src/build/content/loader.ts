@@ -50,7 +50,8 @@ export function runbookLoader({ base }: { base: string }): Loader {
 				return;
 			}
 			const collection = read();
-			if (!collection.files) throw new Error(`No runbooks found in ${label}/: add a <id>.yaml file, or a folder of Markdown runbooks (see the guide).`);
+			if (!collection.files)
+				throw new Error(`No runbooks found in ${label}/: add a <id>.yaml file, or a folder of Markdown runbooks (see the guide).`);
 			if (collection.problems.length) {
 				throw new Error(`${collection.problems.length} problems in the runbooks:\n${collection.problems.map(formatProblem).join('\n')}`);
 			}

@@ -28,16 +28,19 @@ function warningsFor(runbook: Runbook, file: string, source: string): RunbookPro
 	return unused.map(({ name, index }) => {
 		const node = doc.getIn(['variables', index], true);
 		const line = isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
-		return { file, line, path: `variables[${index}]`, message: `warning: variable ${name} is declared but no step, command or note uses it. Hint: write {{${name}}} where the value goes, or remove the declaration` };
+		return {
+			file,
+			line,
+			path: `variables[${index}]`,
+			message: `warning: variable ${name} is declared but no step, command or note uses it. Hint: write {{${name}}} where the value goes, or remove the declaration`,
+		};
 	});
 }
 
 type PathKey = PropertyKey;
 
 export function formatPath(path: readonly PathKey[]): string {
-	return path
-		.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
-		.join('');
+	return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
 }
 
 export function formatProblem(problem: RunbookProblem): string {
@@ -201,7 +204,12 @@ export function findCollectionProblems(entries: { file: string; id: string; form
 	for (const entry of entries) {
 		// Ids are URLs (/runbooks/<id>/): two files, in two folders or one YAML and one Markdown, cannot share one.
 		const other = current.get(entry.id);
-		if (other) problems.push({ file: entry.file, path: '', message: `the runbook id "${entry.id}" is also the id of ${other}. Hint: rename one file, or give one of them another id (\`id:\` in a Markdown file's front matter)` });
+		if (other)
+			problems.push({
+				file: entry.file,
+				path: '',
+				message: `the runbook id "${entry.id}" is also the id of ${other}. Hint: rename one file, or give one of them another id (\`id:\` in a Markdown file's front matter)`,
+			});
 		else current.set(entry.id, entry.file);
 	}
 	const claimed = new Map<string, string>();
@@ -210,12 +218,17 @@ export function findCollectionProblems(entries: { file: string; id: string; form
 			const path = `formerIds[${i}]`;
 			const other = current.get(former);
 			if (other) {
-				const message = other === entry.file
-					? `former id "${former}" is this runbook's own id. Hint: remove it`
-					: `former id "${former}" is the id of ${other}, so its old URL would open that runbook. Hint: remove it here or rename that file`;
+				const message =
+					other === entry.file
+						? `former id "${former}" is this runbook's own id. Hint: remove it`
+						: `former id "${former}" is the id of ${other}, so its old URL would open that runbook. Hint: remove it here or rename that file`;
 				problems.push({ file: entry.file, path, message });
 			} else if (claimed.has(former)) {
-				problems.push({ file: entry.file, path, message: `former id "${former}" is also a former id of ${claimed.get(former)}. Hint: keep it on the runbook old links should reach` });
+				problems.push({
+					file: entry.file,
+					path,
+					message: `former id "${former}" is also a former id of ${claimed.get(former)}. Hint: keep it on the runbook old links should reach`,
+				});
 			} else claimed.set(former, entry.file);
 		});
 	}

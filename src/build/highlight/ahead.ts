@@ -60,7 +60,8 @@ async function start(load: () => Promise<RunbookSections[]>): Promise<Ahead | un
 		role: WORKER_ROLE,
 		// About two runbooks' blocks: the worker and the main thread go at about the same pace.
 		lead: 32,
-		onFailure: (reason) => console.warn(`[runsheet] highlighting ahead stopped (${reason}); code blocks are highlighted on their pages instead`),
+		onFailure: (reason) =>
+			console.warn(`[runsheet] highlighting ahead stopped (${reason}); code blocks are highlighted on their pages instead`),
 	});
 	const jobsOf = { first: new Map<Command, number[]>(), other: new Map<Command, number[]>() };
 	placed.forEach(({ command, first }, i) => {
@@ -74,7 +75,11 @@ async function start(load: () => Promise<RunbookSections[]>): Promise<Ahead | un
  * The command's block (as its page's first block or not) if the worker has highlighted it
  * (handed out once), else undefined. `load` lists the collection; it is called once per build.
  */
-export async function highlightedAhead(command: Command, first: boolean, load: () => Promise<RunbookSections[]>): Promise<string | undefined> {
+export async function highlightedAhead(
+	command: Command,
+	first: boolean,
+	load: () => Promise<RunbookSections[]>,
+): Promise<string | undefined> {
 	const state = await (ahead ??= start(load));
 	const job = state?.jobsOf[first ? 'first' : 'other'].get(command)?.shift();
 	if (job === undefined) return undefined;

@@ -36,7 +36,12 @@ export type CodeBlockRenderer = (job: CodeBlockJob) => Promise<string>;
 const PINNED = /^0\.44\./;
 
 export async function createCodeBlockRenderer(): Promise<CodeBlockRenderer> {
-	assertPinned('highlighting command blocks', installedVersion('astro-expressive-code'), PINNED, "src/build/highlight/renderer.ts with astro-expressive-code's components/Code.astro and components/renderer.ts");
+	assertPinned(
+		'highlighting command blocks',
+		installedVersion('astro-expressive-code'),
+		PINNED,
+		"src/build/highlight/renderer.ts with astro-expressive-code's components/Code.astro and components/renderer.ts",
+	);
 	const { astroConfig, ecConfigFileOptions, ecIntegrationOptions = {} } = await import('virtual:astro-expressive-code/config');
 	const { createAstroRenderer, mergeEcConfigOptions } = await import('virtual:astro-expressive-code/api');
 	const { default: preprocessEcConfig } = await import('virtual:astro-expressive-code/preprocess-config');
@@ -61,7 +66,12 @@ export async function createCodeBlockRenderer(): Promise<CodeBlockRenderer> {
 		if (styles.size) {
 			const first = renderedGroupAst.children[0];
 			const at = first?.type === 'element' && ['style', 'link'].includes(first.tagName) ? 1 : 0;
-			const style: ElementContent = { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: [...styles].join('') }] };
+			const style: ElementContent = {
+				type: 'element',
+				tagName: 'style',
+				properties: {},
+				children: [{ type: 'text', value: [...styles].join('') }],
+			};
 			renderedGroupAst.children.splice(at, 0, style);
 		}
 		return toHtml(renderedGroupAst);

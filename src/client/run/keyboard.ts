@@ -21,7 +21,14 @@ export function bindKeys(handlers: KeyHandlers): void {
 	addEventListener('keydown', (event) => {
 		if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
 		if (document.querySelector('dialog[open]')) return;
-		const action = { j: () => handlers.move(1), k: () => handlers.move(-1), x: handlers.tick, a: handlers.na, n: handlers.next, '?': handlers.help }[event.key];
+		const action = {
+			j: () => handlers.move(1),
+			k: () => handlers.move(-1),
+			x: handlers.tick,
+			a: handlers.na,
+			n: handlers.next,
+			'?': handlers.help,
+		}[event.key];
 		if (!action) return;
 		event.preventDefault();
 		action();

@@ -53,7 +53,10 @@ export function startProgress(root: HTMLElement): void {
 	const tell = (problems: string[]) => say([status.textContent, ...problems].filter(Boolean).join(' '));
 	const saved = (result: SaveResult) =>
 		result === 'ok' ||
-		(say(`Not saved: this browser${result === 'quota' ? '’s storage is full' : ' refused to store the run'}. Ticks stay on screen until you leave; export the run or delete old runs.`), false);
+		(say(
+			`Not saved: this browser${result === 'quota' ? '’s storage is full' : ' refused to store the run'}. Ticks stay on screen until you leave; export the run or delete old runs.`,
+		),
+		false);
 
 	// ---- views ------------------------------------------------------------------------------
 
@@ -134,7 +137,10 @@ export function startProgress(root: HTMLElement): void {
 		select.replaceChildren(
 			...(session.runs ?? [session.run]).map((r) => {
 				const t = tally(page.counted, deriveState(r.events));
-				const option = new Option(`${r.name} — ${t.done + t.na}/${t.total}${r.events.length ? `, ${ago(r.updated, session.now())}` : ''}`, r.id);
+				const option = new Option(
+					`${r.name} — ${t.done + t.na}/${t.total}${r.events.length ? `, ${ago(r.updated, session.now())}` : ''}`,
+					r.id,
+				);
 				option.selected = r.id === session.run.id;
 				return option;
 			}),
@@ -201,20 +207,27 @@ export function startProgress(root: HTMLElement): void {
 		if (session.snapshot) return;
 		const ids = targets(node);
 		if (ids.every((id) => statusOf(id) === 'na')) {
-			apply(ids.map((step) => ({ step, action: 'clear' })), `Not applicable cleared: ${node.text}.`);
+			apply(
+				ids.map((step) => ({ step, action: 'clear' })),
+				`Not applicable cleared: ${node.text}.`,
+			);
 			return;
 		}
 		const reason = prompt(`Why does “${node.text}” not apply? (optional)`, '');
 		if (reason === null) return;
 		const open = ids.filter((id) => statusOf(id) !== 'na');
-		apply(open.map((step) => ({ step, action: 'na', ...(reason.trim() ? { reason: reason.trim().slice(0, 200) } : {}) })), `Not applicable: ${node.text}.`);
+		apply(
+			open.map((step) => ({ step, action: 'na', ...(reason.trim() ? { reason: reason.trim().slice(0, 200) } : {}) })),
+			`Not applicable: ${node.text}.`,
+		);
 	};
 
 	const nextOpen = () => {
 		const id = page.counted.find((c) => !session.state.has(c));
 		if (!id) return announce('Every step is done or not applicable.');
 		const node = page.steps.get(id)!;
-		for (let el: HTMLElement | null = node.el; el; el = el.parentElement?.closest('section.rs-folded') ?? null) el.classList.remove('rs-folded');
+		for (let el: HTMLElement | null = node.el; el; el = el.parentElement?.closest('section.rs-folded') ?? null)
+			el.classList.remove('rs-folded');
 		node.el.scrollIntoView({ block: 'center' });
 		node.box.focus({ preventScroll: true });
 	};
@@ -259,7 +272,11 @@ export function startProgress(root: HTMLElement): void {
 		},
 	};
 	const act = (name: string) =>
-		actions[name] ? actions[name]() : menuModule ? menuModule.runAction(name, session, ui) : menu().then((m) => m.runAction(name, session, ui));
+		actions[name]
+			? actions[name]()
+			: menuModule
+				? menuModule.runAction(name, session, ui)
+				: menu().then((m) => m.runAction(name, session, ui));
 
 	// ---- events ----------------------------------------------------------------------------------
 

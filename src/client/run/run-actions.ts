@@ -19,7 +19,7 @@ const sharer = () => import('../../model/progress/share.ts');
 
 /** Asks for a run name until it is new (names are compared without case). */
 function askName(session: RunSession, question: string, initial: string): string | undefined {
-	for (let proposal = initial; ; ) {
+	for (let proposal = initial; ;) {
 		const name = prompt(question, proposal)?.trim();
 		if (!name) return undefined;
 		if (!session.all().some((r) => r.name.toLowerCase() === name.toLowerCase())) return name.slice(0, 80);
@@ -40,7 +40,18 @@ type Action = (session: RunSession, ui: PageUi) => void | Promise<void>;
 
 /** A new run, opened; with the events and values it brings (an import, a saved share link). */
 function create(session: RunSession, ui: PageUi, name: string, events: ProgressEvent[] = [], values?: Record<string, string>): void {
-	const created = { ...newRun(runIdFor(name, session.all().map((r) => r.id)), name, session.now()), events, ...(values ? { values } : {}) };
+	const created = {
+		...newRun(
+			runIdFor(
+				name,
+				session.all().map((r) => r.id),
+			),
+			name,
+			session.now(),
+		),
+		events,
+		...(values ? { values } : {}),
+	};
 	if (events.length) created.updated = Math.max(created.created, ...events.map((e) => e.t));
 	session.keep(created);
 	ui.open(created.id);
@@ -93,13 +104,22 @@ const ACTIONS: Record<string, Action> = {
 	'export-json': async (session, ui) => {
 		const { exportJson } = await exporter();
 		const { run, runbook } = session;
-		download(`${runbook}-${run.id}.json`, 'application/json', exportJson(run, { id: runbook, version: ui.root.dataset.version }, session.now()));
+		download(
+			`${runbook}-${run.id}.json`,
+			'application/json',
+			exportJson(run, { id: runbook, version: ui.root.dataset.version }, session.now()),
+		);
 	},
 	'export-md': async (session, ui) => {
 		const { exportMarkdown } = await exporter();
 		const { run, runbook } = session;
 		const t = tally(ui.page.counted, session.state);
-		const text = exportMarkdown(run, { title: ui.root.dataset.title ?? runbook, url: location.href.split('#')[0]! }, (id) => ui.page.steps.get(id)?.text ?? id, t);
+		const text = exportMarkdown(
+			run,
+			{ title: ui.root.dataset.title ?? runbook, url: location.href.split('#')[0]! },
+			(id) => ui.page.steps.get(id)?.text ?? id,
+			t,
+		);
 		download(`${runbook}-${run.id}.md`, 'text/markdown', text);
 	},
 	import: (_session, ui) => ui.root.querySelector<HTMLInputElement>('[data-import-file]')!.click(),
@@ -122,7 +142,11 @@ const ACTIONS: Record<string, Action> = {
 	'save-share': (session, ui) => {
 		const { snapshot } = session;
 		if (!snapshot) return;
-		const name = askName(session, 'Save the shared run as:', session.all().some((r) => r.name === snapshot.name) ? `${snapshot.name} (shared)` : snapshot.name);
+		const name = askName(
+			session,
+			'Save the shared run as:',
+			session.all().some((r) => r.name === snapshot.name) ? `${snapshot.name} (shared)` : snapshot.name,
+		);
 		if (!name) return;
 		ACTIONS['close-share']!(session, ui);
 		create(session, ui, name, snapshot.events, snapshot.values);
@@ -143,7 +167,11 @@ export async function openShare(session: RunSession, ui: PageUi): Promise<void> 
 		banner.querySelector<HTMLElement>('[data-share-stale]')!.hidden = !shared.stale;
 		banner.hidden = false;
 		ui.root.dataset.readonly = '';
-		session.show({ ...newRun('shared', shared.name, session.now()), events: shared.events, ...(shared.values ? { values: shared.values } : {}) });
+		session.show({
+			...newRun('shared', shared.name, session.now()),
+			events: shared.events,
+			...(shared.values ? { values: shared.values } : {}),
+		});
 	} catch {
 		ui.say('This share link could not be read; it may have been cut short when it was copied.');
 	}
@@ -153,7 +181,12 @@ export async function importFile(session: RunSession, ui: PageUi, file: File): P
 	const [text, { importJson }] = await Promise.all([file.text(), exporter()]);
 	const result = importJson(text, 'import');
 	if (!result.ok) return ui.say(`Import failed: ${result.reason}.`);
-	if (result.runbook !== session.runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Import it here anyway?`)) return;
-	const name = askName(session, 'Import the run as:', session.all().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name);
+	if (result.runbook !== session.runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Import it here anyway?`))
+		return;
+	const name = askName(
+		session,
+		'Import the run as:',
+		session.all().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name,
+	);
 	if (name) create(session, ui, name, result.run.events, result.run.values);
 }

@@ -30,7 +30,9 @@ export function loadRun(store: KeyValueStore, runbook: string, id: string, now: 
 	const aside = `runsheet:aside:${now}:${key}`;
 	const kept = store.set(aside, text) === 'ok';
 	if (kept) store.remove(key);
-	return { problem: `A saved run ("${id}") could not be read (${decoded.reason}); ${kept ? `it was kept aside as "${aside}"` : 'it was left as it is'}.` };
+	return {
+		problem: `A saved run ("${id}") could not be read (${decoded.reason}); ${kept ? `it was kept aside as "${aside}"` : 'it was left as it is'}.`,
+	};
 }
 
 export function loadRuns(store: KeyValueStore, runbook: string, now: number): LoadedRuns {

@@ -1,4 +1,13 @@
-import { DEFAULT_RUN_ID, DEFAULT_RUN_NAME, deriveState, newRun, record, type ProgressEvent, type Run, type StepState } from '../../model/progress/run.ts';
+import {
+	DEFAULT_RUN_ID,
+	DEFAULT_RUN_NAME,
+	deriveState,
+	newRun,
+	record,
+	type ProgressEvent,
+	type Run,
+	type StepState,
+} from '../../model/progress/run.ts';
 import { currentRunId, loadRun, loadRuns, OPERATOR_KEY, saveRun, setCurrentRunId } from './run-store.ts';
 import type { KeyValueStore, SaveResult } from './storage.ts';
 
@@ -83,7 +92,12 @@ export class RunSession {
 	record(events: Omit<ProgressEvent, 't' | 'by'>[]): SaveResult {
 		const t = this.now();
 		const by = this.operator();
-		return this.keep(record(this.run, events.map((e) => ({ ...e, t, ...(by ? { by } : {}) }))));
+		return this.keep(
+			record(
+				this.run,
+				events.map((e) => ({ ...e, t, ...(by ? { by } : {}) })),
+			),
+		);
 	}
 
 	switchTo(id: string): void {

@@ -35,7 +35,12 @@ export const MASK = '••••••';
  * gets its address only once complete and only for http(s), mailto and tel: a value cannot make
  * it run script.
  */
-export function fillValues(scope: ParentNode, rules: ReadonlyMap<string, VariableRule>, given: (name: string) => string | undefined, maskSecrets: boolean): void {
+export function fillValues(
+	scope: ParentNode,
+	rules: ReadonlyMap<string, VariableRule>,
+	given: (name: string) => string | undefined,
+	maskSecrets: boolean,
+): void {
 	const value = (name: string) => resolve(rules.get(name), given(name)).value;
 	for (const el of scope.querySelectorAll<HTMLElement>('[data-var]')) {
 		const name = el.dataset.var!;

@@ -20,7 +20,9 @@ export interface ValuesView {
 export function startValues(root: HTMLElement, session: RunSession, say: (text: string) => void): ValuesView {
 	const panel = root.querySelector<HTMLDetailsElement>('[data-vars]')!;
 	const inputs = [...panel.querySelectorAll<HTMLInputElement>('[data-var-input]')];
-	const rules = new Map<string, VariableRule>(inputs.map((input) => [input.dataset.varInput!, ruleFrom(input.dataset.varInput!, input.dataset)]));
+	const rules = new Map<string, VariableRule>(
+		inputs.map((input) => [input.dataset.varInput!, ruleFrom(input.dataset.varInput!, input.dataset)]),
+	);
 	const count = panel.querySelector<HTMLElement>('[data-vars-count]')!;
 	const secrets = new Map<string, Map<string, string>>();
 
@@ -54,10 +56,18 @@ export function startValues(root: HTMLElement, session: RunSession, say: (text: 
 			input.setAttribute('aria-invalid', String(state === 'invalid'));
 			input.closest<HTMLElement>('[data-var-field]')!.dataset.state = state;
 			input.parentElement!.querySelector('[data-var-message]')!.textContent =
-				state === 'invalid' ? `This does not look right${rule.example ? ` (expected something like ${rule.example})` : ''}. Commands use it as typed: check it.` : '';
+				state === 'invalid'
+					? `This does not look right${rule.example ? ` (expected something like ${rule.example})` : ''}. Commands use it as typed: check it.`
+					: '';
 		}
 		const required = inputs.filter((i) => !rules.get(i.dataset.varInput!)!.shell).length;
-		count.textContent = unset ? `${unset} of ${required} not set` : invalid ? `${invalid} to check` : required || filled ? 'all set' : 'optional';
+		count.textContent = unset
+			? `${unset} of ${required} not set`
+			: invalid
+				? `${invalid} to check`
+				: required || filled
+					? 'all set'
+					: 'optional';
 		panel.dataset.state = unset ? 'unset' : invalid ? 'invalid' : 'ok';
 		fillValues(root, rules, given, true);
 	};
@@ -81,18 +91,26 @@ export function startValues(root: HTMLElement, session: RunSession, say: (text: 
 	const copied = (button: HTMLElement) => {
 		const references = templateReferences(button.dataset.rsTemplate!);
 		const names = (shell: boolean, state: string) => [
-			...new Set(references.filter((r) => r.shell === shell && resolve(rules.get(r.name), given(r.name)).state === state).map((r) => (shell ? r.unset : `{{${r.name}}}`))),
+			...new Set(
+				references
+					.filter((r) => r.shell === shell && resolve(rules.get(r.name), given(r.name)).state === state)
+					.map((r) => (shell ? r.unset : `{{${r.name}}}`)),
+			),
 		];
 		const unset = names(false, 'unset');
 		const invalid = [...names(false, 'invalid'), ...names(true, 'invalid')];
 		const fromShell = names(true, 'unset');
 		if (unset.length) {
-			say(`Copied, but not ready: ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Fill ${unset.length > 1 ? 'them' : 'it'} in under “Values for this run”.`);
+			say(
+				`Copied, but not ready: ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Fill ${unset.length > 1 ? 'them' : 'it'} in under “Values for this run”.`,
+			);
 			panel.open = true;
 		} else if (invalid.length) {
 			say(`Copied, but check ${invalid.join(', ')}: ${invalid.length > 1 ? 'they do' : 'it does'} not look right.`);
 		} else if (fromShell.length) {
-			say(`Copied with ${fromShell.join(', ')} as written: your shell fills ${fromShell.length > 1 ? 'them' : 'it'} in, or set ${fromShell.length > 1 ? 'them' : 'it'} under “Values for this run”.`);
+			say(
+				`Copied with ${fromShell.join(', ')} as written: your shell fills ${fromShell.length > 1 ? 'them' : 'it'} in, or set ${fromShell.length > 1 ? 'them' : 'it'} under “Values for this run”.`,
+			);
 		}
 	};
 

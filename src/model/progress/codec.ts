@@ -59,7 +59,8 @@ function decodeEvent(raw: unknown): ProgressEvent | undefined {
 export function decodeValues(raw: unknown): Record<string, string> | undefined {
 	if (!isRecord(raw)) return undefined;
 	const values: Record<string, string> = {};
-	for (const [name, value] of Object.entries(raw)) if (/^[A-Z][A-Z0-9_]*$/.test(name) && typeof value === 'string' && value) values[name] = value;
+	for (const [name, value] of Object.entries(raw))
+		if (/^[A-Z][A-Z0-9_]*$/.test(name) && typeof value === 'string' && value) values[name] = value;
 	return Object.keys(values).length ? values : undefined;
 }
 

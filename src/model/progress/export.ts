@@ -32,9 +32,12 @@ export function importJson(text: string, newId: string): ImportResult {
 	} catch {
 		return { ok: false, reason: 'the file is not JSON' };
 	}
-	if (data?.format !== 'runsheet-run' || typeof data.runbook !== 'string') return { ok: false, reason: 'the file is not a Runsheet run export' };
+	if (data?.format !== 'runsheet-run' || typeof data.runbook !== 'string')
+		return { ok: false, reason: 'the file is not a Runsheet run export' };
 	const decoded = decodeRun(newId, JSON.stringify(data.run));
-	return decoded.ok ? { ok: true, run: decoded.run, runbook: data.runbook } : { ok: false, reason: `the run in it is unreadable (${decoded.reason})` };
+	return decoded.ok
+		? { ok: true, run: decoded.run, runbook: data.runbook }
+		: { ok: false, reason: `the run in it is unreadable (${decoded.reason})` };
 }
 
 const ACTION_WORDS = { tick: 'done', untick: 'unticked', na: 'marked N/A', clear: 'N/A cleared' } as const;
@@ -63,7 +66,9 @@ export function exportMarkdown(
 		'',
 		'| Time (UTC) | Step | Action | By | Note |',
 		'| --- | --- | --- | --- | --- |',
-		...run.events.map((e) => `| ${iso(e.t)} | ${md(stepText(e.step))} | ${ACTION_WORDS[e.action]} | ${md(e.by ?? '')} | ${md(e.reason ?? '')} |`),
+		...run.events.map(
+			(e) => `| ${iso(e.t)} | ${md(stepText(e.step))} | ${ACTION_WORDS[e.action]} | ${md(e.by ?? '')} | ${md(e.reason ?? '')} |`,
+		),
 	];
 	return `${lines.join('\n')}\n`;
 }

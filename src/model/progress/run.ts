@@ -48,7 +48,8 @@ export function deriveState(events: readonly ProgressEvent[]): Map<string, StepS
 	const state = new Map<string, StepState>();
 	for (const e of events) {
 		if (e.action === 'tick') state.set(e.step, { status: 'done', t: e.t, ...(e.by ? { by: e.by } : {}) });
-		else if (e.action === 'na') state.set(e.step, { status: 'na', t: e.t, ...(e.by ? { by: e.by } : {}), ...(e.reason ? { reason: e.reason } : {}) });
+		else if (e.action === 'na')
+			state.set(e.step, { status: 'na', t: e.t, ...(e.by ? { by: e.by } : {}), ...(e.reason ? { reason: e.reason } : {}) });
 		else state.delete(e.step);
 	}
 	return state;
@@ -83,5 +84,8 @@ export function findRun(runs: readonly Run[], wanted: string): Run | undefined {
 
 /** Initials as typed: letters and digits only, at most 4, upper case. */
 export function cleanInitials(input: string): string {
-	return input.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 4).toUpperCase();
+	return input
+		.replace(/[^\p{L}\p{N}]/gu, '')
+		.slice(0, 4)
+		.toUpperCase();
 }

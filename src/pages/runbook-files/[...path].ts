@@ -14,7 +14,9 @@ export const getStaticPaths = (() => {
 	const all = filesUnder(RUNBOOKS_DIR);
 	const { yaml, markdown } = runbookFiles(all);
 	const runbooks = new Set([...yaml, ...markdown]);
-	return all.filter((path) => !runbooks.has(path) && !/\.ya?ml$/i.test(path)).map((path) => ({ params: { path }, props: { file: join(RUNBOOKS_DIR, path) } }));
+	return all
+		.filter((path) => !runbooks.has(path) && !/\.ya?ml$/i.test(path))
+		.map((path) => ({ params: { path }, props: { file: join(RUNBOOKS_DIR, path) } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(readFileSync((props as { file: string }).file));

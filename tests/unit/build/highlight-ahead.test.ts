@@ -10,7 +10,9 @@ describe('the build speed-ups switch', () => {
 	});
 	it('stops a build whose speed-up relies on another version of a package, saying how to go on', () => {
 		expect(() => assertPinned('x', '0.42.4', /^0\.42\./, 'here')).not.toThrow();
-		expect(() => assertPinned('highlighting', '0.45.0', /^0\.44\./, 'renderer.ts')).toThrow(/written against 0.44.x and 0.45.0 is installed. Compare renderer.ts .* RUNSHEET_SPEED_UPS=0 npm run build/);
+		expect(() => assertPinned('highlighting', '0.45.0', /^0\.44\./, 'renderer.ts')).toThrow(
+			/written against 0.44.x and 0.45.0 is installed. Compare renderer.ts .* RUNSHEET_SPEED_UPS=0 npm run build/,
+		);
 		expect(() => assertPinned('x', undefined, /^1\./, 'here')).toThrow(/it is not installed/);
 	});
 });

@@ -5,7 +5,14 @@ import type { Section } from '../../../src/schema/section.ts';
 const cmd = (code: string) => ({ code, lang: 'bash' });
 
 function runbook() {
-	const c = { subStep: cmd('echo sub-step'), step: cmd('echo step'), optionA: cmd('echo option a'), optionB: cmd('echo option b step'), undo: cmd('echo undo'), when: cmd('echo when') };
+	const c = {
+		subStep: cmd('echo sub-step'),
+		step: cmd('echo step'),
+		optionA: cmd('echo option a'),
+		optionB: cmd('echo option b step'),
+		undo: cmd('echo undo'),
+		when: cmd('echo when'),
+	};
 	const sections = [
 		{ id: 'intro', title: 'Intro', kind: 'checklist', steps: [{ id: 'read', text: 'Read' }] },
 		{
@@ -55,11 +62,19 @@ describe('firstCommand', () => {
 		const [intro, deploy] = sections;
 		const withNote = [{ ...intro!, notes: ['Look first:\n\n```promql\nup == 0\n```'] }, deploy!];
 		expect(firstCommand(withNote)?.code).toBe('up == 0');
-		expect(firstCommand(sections, ['```shell\n$ kubectl get nodes\nNAME\n```'])).toMatchObject({ code: 'kubectl get nodes', output: 'NAME' });
+		expect(firstCommand(sections, ['```shell\n$ kubectl get nodes\nNAME\n```'])).toMatchObject({
+			code: 'kubectl get nodes',
+			output: 'NAME',
+		});
 		const b = deploy!.steps![1]!;
 		const stepWithNote = [{ ...deploy!, steps: [{ ...b, notes: ['```\necho after\n```'] }] }];
 		expect(firstCommand(stepWithNote)).toBe(c.step);
-		expect(blocksInBuildOrder([{ id: 'x', data: { sections: stepWithNote } }]).map((p) => p.command.code)).toEqual(['echo step', 'echo after', 'echo option a', 'echo option b step']);
+		expect(blocksInBuildOrder([{ id: 'x', data: { sections: stepWithNote } }]).map((p) => p.command.code)).toEqual([
+			'echo step',
+			'echo after',
+			'echo option a',
+			'echo option b step',
+		]);
 	});
 	it('looks into sub-sections and is undefined without commands', () => {
 		const { c, sections } = runbook();
@@ -78,7 +93,14 @@ describe('blocksInBuildOrder', () => {
 		]);
 		const show = blocks.map(({ command, runbook, first }) => `${runbook}:${command.code}${first ? ' (first)' : ''}`);
 		// The rollback page puts "when to roll back" first, so that is its first block.
-		expect(show.slice(0, 6)).toEqual(['one:echo when (first)', 'one:echo undo', 'one:echo when', 'two:echo when (first)', 'two:echo undo', 'two:echo when']);
+		expect(show.slice(0, 6)).toEqual([
+			'one:echo when (first)',
+			'one:echo undo',
+			'one:echo when',
+			'two:echo when (first)',
+			'two:echo undo',
+			'two:echo when',
+		]);
 		expect(show.slice(6, 10)).toEqual(['one:echo sub-step (first)', 'one:echo step', 'one:echo option a', 'one:echo option b step']);
 		expect(show).toHaveLength(14);
 		// Every block of a runbook page is there once, as first or not.

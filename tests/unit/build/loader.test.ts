@@ -7,7 +7,9 @@ import { validateRunbookSource } from '../../../src/build/content/validate.ts';
 
 /** The part of Astro's loader context the build path uses: a store, the project root, no watcher. */
 function buildContext(stale: string[] = []) {
-	const entries = new Map<string, { id: string; data: unknown; digest?: string; filePath?: string }>(stale.map((id) => [id, { id, data: {} }]));
+	const entries = new Map<string, { id: string; data: unknown; digest?: string; filePath?: string }>(
+		stale.map((id) => [id, { id, data: {} }]),
+	);
 	const store = {
 		keys: () => [...entries.keys()],
 		set: (entry: { id: string; data: unknown; digest?: string; filePath?: string }) => (entries.set(entry.id, entry), true),
@@ -20,7 +22,9 @@ describe('runbook loader', () => {
 	it('loads every runbook as the content check parses it, and drops entries whose file is gone', async () => {
 		const { entries, context } = buildContext(['a-runbook-since-deleted']);
 		await runbookLoader({ base: 'content/runbooks' }).load(context as never);
-		const files = readdirSync('content/runbooks').filter((f) => f.endsWith('.yaml')).sort();
+		const files = readdirSync('content/runbooks')
+			.filter((f) => f.endsWith('.yaml'))
+			.sort();
 		expect([...entries.keys()].sort()).toEqual(files.map((f) => f.replace(/\.yaml$/, '')).sort());
 		for (const file of files) {
 			const path = join('content/runbooks', file);

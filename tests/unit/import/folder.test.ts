@@ -34,7 +34,8 @@ function importDir(dir: string, prefix = 'folder'): FolderImport {
 /** Every command block a runbook shows: step commands and the code blocks kept in notes. */
 function commandsOf(runbook: { notes?: string[] | undefined; sections: Section[] }): { code: string; output?: string | undefined }[] {
 	const out: { code: string; output?: string | undefined }[] = [];
-	const notes = (list: string[] | undefined) => list?.forEach((note) => noteParts(note).forEach((part) => 'command' in part && out.push(part.command)));
+	const notes = (list: string[] | undefined) =>
+		list?.forEach((note) => noteParts(note).forEach((part) => 'command' in part && out.push(part.command)));
 	const steps = (list: Step[] | undefined) =>
 		list?.forEach((step) => {
 			notes(step.notes);
@@ -118,7 +119,10 @@ describe('the prometheus-operator runbooks (108 alert runbooks, as their team ke
 			visit(tree, 'code', (node: Code) => {
 				if (!node.value.trim()) return;
 				blocks++;
-				for (const line of node.value.split('\n').map((l) => l.replace(/^\s*\$ /, '').trim()).filter(Boolean)) {
+				for (const line of node.value
+					.split('\n')
+					.map((l) => l.replace(/^\s*\$ /, '').trim())
+					.filter(Boolean)) {
 					expect(shown.includes(line) || shown.includes(line.replace(/<my-/g, '<')), `${doc.path}: ${line}`).toBe(true);
 				}
 			});
@@ -127,7 +131,10 @@ describe('the prometheus-operator runbooks (108 alert runbooks, as their team ke
 	});
 
 	it('rewrites every link between documents (Hugo ref shortcodes, anchors) to a page that exists', () => {
-		const sourceLinks = sources.reduce((n, p) => n + (readFileSync(join(CORPUS, p), 'utf8').match(/\]\(\{\{< ref "[^"]+" >\}\}\)|\]\(#[^)]+\)/g)?.length ?? 0), 0);
+		const sourceLinks = sources.reduce(
+			(n, p) => n + (readFileSync(join(CORPUS, p), 'utf8').match(/\]\(\{\{< ref "[^"]+" >\}\}\)|\]\(#[^)]+\)/g)?.length ?? 0),
+			0,
+		);
 		expect(sourceLinks).toBe(8);
 		expect(result.documents.reduce((n, d) => n + d.links, 0)).toBe(sourceLinks);
 		const ids = new Set(result.documents.map((d) => d.id));
@@ -135,10 +142,15 @@ describe('the prometheus-operator runbooks (108 alert runbooks, as their team ke
 			const text = JSON.stringify(doc.result.runbook);
 			expect(text, doc.path).not.toContain('{{<');
 			for (const [, id] of text.matchAll(/\]\(\/runbooks\/([a-z0-9-]+)\//g)) expect(ids.has(id!), `${doc.path} -> ${id}`).toBe(true);
-			expect(doc.result.warnings.filter((w) => w.startsWith('link')), doc.path).toEqual([]);
+			expect(
+				doc.result.warnings.filter((w) => w.startsWith('link')),
+				doc.path,
+			).toEqual([]);
 		}
 		// Within the page, to a heading's own id, by the page's path: the step is on its sign-off sheet too.
-		expect(JSON.stringify(byPath.get('kubernetes/KubeAPIErrorBudgetBurn.md')!.result.runbook)).toContain('](/runbooks/kube-api-error-budget-burn/#example-queries-for-slow-requests)');
+		expect(JSON.stringify(byPath.get('kubernetes/KubeAPIErrorBudgetBurn.md')!.result.runbook)).toContain(
+			'](/runbooks/kube-api-error-budget-burn/#example-queries-for-slow-requests)',
+		);
 	});
 });
 
@@ -147,7 +159,12 @@ describe('a team’s folder with links, images and a shared procedure', () => {
 	const doc = (path: string) => result.documents.find((d) => d.path === path)!;
 
 	it('reads the README beside sub-folders and the _index files as folder indexes, not runbooks', () => {
-		expect(result.documents.map((d) => d.path)).toEqual(['database/DatabaseReplicationLag.md', 'payments/helpers/gather-logs.md', 'payments/PaymentsHighErrorRate.md', 'queue/queue-backlog.md']);
+		expect(result.documents.map((d) => d.path)).toEqual([
+			'database/DatabaseReplicationLag.md',
+			'payments/helpers/gather-logs.md',
+			'payments/PaymentsHighErrorRate.md',
+			'queue/queue-backlog.md',
+		]);
 		expect(result.indexes.map((i) => [i.path, i.title, i.summary])).toEqual([
 			['README.md', 'Acme on-call runbooks', "Runbooks for the alerts that page the Acme platform team. Start from the alert's name."],
 			['database/_index.md', 'Database', 'The primary PostgreSQL cluster and its replicas.'],
@@ -173,7 +190,12 @@ describe('a team’s folder with links, images and a shared procedure', () => {
 
 describe('runbook ids across a folder', () => {
 	it('tells apart documents with the same name by their folders, the same way whatever the order', () => {
-		const docs = [{ path: 'node/helpers/gatherLogs.md' }, { path: 'etcd/helpers/gatherLogs.md' }, { path: 'etcd/etcdNoLeader.md' }, { path: 'x/y.md', pinned: 'my-pick' }];
+		const docs = [
+			{ path: 'node/helpers/gatherLogs.md' },
+			{ path: 'etcd/helpers/gatherLogs.md' },
+			{ path: 'etcd/etcdNoLeader.md' },
+			{ path: 'x/y.md', pinned: 'my-pick' },
+		];
 		const ids = documentIds(docs);
 		expect(Object.fromEntries(ids)).toEqual({
 			'node/helpers/gatherLogs.md': 'node-helpers-gather-logs',
@@ -214,7 +236,12 @@ describe('npm run import -- <folder>', () => {
 		cpSync(TEAM, join(copy, 'team-runbooks'), { recursive: true });
 		const before = parse(readFileSync(join(out, 'team-runbooks/payments/payments-high-error-rate.yaml'), 'utf8'));
 		const source = join(copy, 'team-runbooks/payments/PaymentsHighErrorRate.md');
-		writeFileSync(source, readFileSync(source, 'utf8').replace('Scale the deployment up.', 'Scale the payments deployment up.').replace('Check which pods are failing:', 'Check which of the pods are failing:'));
+		writeFileSync(
+			source,
+			readFileSync(source, 'utf8')
+				.replace('Scale the deployment up.', 'Scale the payments deployment up.')
+				.replace('Check which pods are failing:', 'Check which of the pods are failing:'),
+		);
 		expect(run(join(copy, 'team-runbooks'), '--out-dir', out).status).toBe(0);
 		const after = parse(readFileSync(join(out, 'team-runbooks/payments/payments-high-error-rate.yaml'), 'utf8'));
 		const ids = (runbook: { sections: Section[] }) => JSON.stringify(runbook.sections).match(/"id":"[a-z0-9-]+"/g);
@@ -228,7 +255,10 @@ describe('npm run import -- --pin', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'runsheet-pin-'));
 		temp.push(dir);
 		const file = join(dir, 'DiskFull.md');
-		writeFileSync(file, '# DiskFull\r\n\r\n## Meaning\r\n\r\nThe disk is full.\r\n\r\n## Mitigation\r\n\r\n1. Delete old logs\r\n2. See [{{< ref "other.md" >}}]\r\n\r\nRun this to find big files:\r\n\r\n```shell\r\n$ du -sh /var/log/*\r\n```\r\n');
+		writeFileSync(
+			file,
+			'# DiskFull\r\n\r\n## Meaning\r\n\r\nThe disk is full.\r\n\r\n## Mitigation\r\n\r\n1. Delete old logs\r\n2. See [{{< ref "other.md" >}}]\r\n\r\nRun this to find big files:\r\n\r\n```shell\r\n$ du -sh /var/log/*\r\n```\r\n',
+		);
 		const pinned = spawnSync(process.execPath, ['scripts/import.ts', '--pin', file], { encoding: 'utf8' });
 		expect(pinned.status, pinned.stderr).toBe(0);
 		const text = readFileSync(file, 'utf8');

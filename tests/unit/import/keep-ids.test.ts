@@ -8,11 +8,16 @@ import type { Section } from '../../../src/schema/section.ts';
 const SOURCE = readFileSync('../shared/source-checklists/twiga-scan-deployment-checklist.md', 'utf8');
 const BUNDLED = readFileSync('content/runbooks/twiga-scan.yaml', 'utf8');
 
-const stepIds = (sections: Section[]) => new Map([...walkSections(sections)].flatMap((s) => [...walkSteps(s.steps)]).map((step) => [step.text, step.id]));
+const stepIds = (sections: Section[]) =>
+	new Map([...walkSections(sections)].flatMap((s) => [...walkSteps(s.steps)]).map((step) => [step.text, step.id]));
 
 describe('re-importing over an existing runbook keeps its ids', () => {
 	it('an unchanged source gives back the bundled file byte for byte, header included', () => {
-		const result = importChecklist(SOURCE, { id: 'twiga-scan', sourceName: 'twiga-scan-deployment-checklist.md', previous: parse(BUNDLED) });
+		const result = importChecklist(SOURCE, {
+			id: 'twiga-scan',
+			sourceName: 'twiga-scan-deployment-checklist.md',
+			previous: parse(BUNDLED),
+		});
 		expect(runbookToYaml(result.runbook)).toBe(BUNDLED);
 		expect(result.warnings.join('\n')).not.toMatch(/no version found|gone/);
 	});
@@ -22,7 +27,10 @@ describe('re-importing over an existing runbook keeps its ids', () => {
 			// Reworded, and moved after its neighbour.
 			.replace('  1. [ ] Stop accepting new traffic\n', '')
 			.replace('  2. [ ] Restore previous version\n', '  1. [ ] Restore the previous version of the app\n')
-			.replace('  3. [ ] Restore database (if schema changed)', '  2. [ ] Stop accepting new traffic\n  3. [ ] Restore database (if schema changed)')
+			.replace(
+				'  3. [ ] Restore database (if schema changed)',
+				'  2. [ ] Stop accepting new traffic\n  3. [ ] Restore database (if schema changed)',
+			)
 			// A new step whose natural id is an existing one's.
 			.replace('  - [ ] Confirm services running\n', '  - [ ] Confirm services running\n  - [ ] Restore database\n');
 		const previous = parse(BUNDLED);
@@ -39,7 +47,9 @@ describe('re-importing over an existing runbook keeps its ids', () => {
 		const ids = [...walkSections(result.runbook.sections)].flatMap((s) => [s.id, ...[...walkSteps(s.steps)].map((x) => x.id)]);
 		expect(new Set(ids).size).toBe(ids.length);
 		// The restore still points at the backup step, under its kept id.
-		const restore = [...walkSections(result.runbook.sections)].flatMap((s) => [...walkSteps(s.steps)]).find((s) => s.id === 'restore-database');
+		const restore = [...walkSections(result.runbook.sections)]
+			.flatMap((s) => [...walkSteps(s.steps)])
+			.find((s) => s.id === 'restore-database');
 		expect(restore?.requires).toEqual(['backup-existing-data']);
 	});
 
@@ -47,7 +57,10 @@ describe('re-importing over an existing runbook keeps its ids', () => {
 		const previous = parse(BUNDLED);
 		previous.formerIds = ['twiga'];
 		previous.reviewEveryDays = 90;
-		const step = previous.sections.flatMap((s: Section) => [...walkSections([s])]).flatMap((s: Section) => [...walkSteps(s.steps)]).find((s: { id: string }) => s.id === 'test-critical-paths');
+		const step = previous.sections
+			.flatMap((s: Section) => [...walkSections([s])])
+			.flatMap((s: Section) => [...walkSteps(s.steps)])
+			.find((s: { id: string }) => s.id === 'test-critical-paths');
 		step.formerIds = ['smoke-test-critical-paths'];
 		const result = importChecklist(SOURCE.replace('  - [ ] Check error rates\n', ''), { id: 'twiga-scan', previous });
 		expect(result.warnings.join('\n')).toMatch(/ids of the existing file are gone .*: check-error-rates/);

@@ -5,9 +5,12 @@ import { importChecklist, repairMojibake, runbookToYaml } from '../../../src/imp
 
 const md = (lines: string[]) => lines.join('\n');
 const allSteps = (sections: Section[]): Step[] =>
-	sections.flatMap((s) => [...(s.steps ?? []).flatMap(function flat(step: Step): Step[] {
-		return [step, ...(step.alternatives ?? []).flatMap((a) => (a.steps ?? []).flatMap(flat)), ...(step.steps ?? []).flatMap(flat)];
-	}), ...allSteps(s.sections ?? [])]);
+	sections.flatMap((s) => [
+		...(s.steps ?? []).flatMap(function flat(step: Step): Step[] {
+			return [step, ...(step.alternatives ?? []).flatMap((a) => (a.steps ?? []).flatMap(flat)), ...(step.steps ?? []).flatMap(flat)];
+		}),
+		...allSteps(s.sections ?? []),
+	]);
 
 describe('task-list markers and nesting', () => {
 	const source = md([
@@ -38,7 +41,13 @@ describe('task-list markers and nesting', () => {
 		const prepare = runbook.sections[0]!;
 		expect(prepare.title).toBe('Prepare');
 		expect(prepare.steps!.map((s) => s.text)).toEqual([
-			'dash item', 'star item done', 'plus item done', 'numbered item', 'second numbered item', 'level one', 'tabbed parent',
+			'dash item',
+			'star item done',
+			'plus item done',
+			'numbered item',
+			'second numbered item',
+			'level one',
+			'tabbed parent',
 		]);
 		expect(prepare.steps![5]!.steps![0]!.steps![0]!.steps![0]!.text).toBe('level four');
 		expect(prepare.steps![6]!.steps![0]!.text).toBe('tabbed child');
@@ -232,17 +241,19 @@ describe('notes, reference sections and sign-off', () => {
 
 describe('document metadata', () => {
 	it('takes version, review date and purpose, and keeps other fields as a list note', () => {
-		const { runbook } = importChecklist(md([
-			'# Report',
-			'**Version**: 2.1',
-			'**Last Updated**: 2025-10-31',
-			'',
-			'**Date**: December 5, 2025',
-			'**Owner**: Platform team',
-			'',
-			'## Steps',
-			'- [ ] Do it',
-		]));
+		const { runbook } = importChecklist(
+			md([
+				'# Report',
+				'**Version**: 2.1',
+				'**Last Updated**: 2025-10-31',
+				'',
+				'**Date**: December 5, 2025',
+				'**Owner**: Platform team',
+				'',
+				'## Steps',
+				'- [ ] Do it',
+			]),
+		);
 		expect(runbook).toMatchObject({ version: '2.1', lastReviewed: '2025-10-31' });
 		expect(runbook.notes).toEqual(['- **Date**: December 5, 2025\n- **Owner**: Platform team']);
 	});

@@ -24,7 +24,9 @@ const section = (sections: Section[], id: string): Section => {
 const texts = (steps: Step[] | undefined) => (steps ?? []).map((s) => s.text);
 
 describe('Meaning / Impact / Diagnosis / Mitigation, YAML front matter', () => {
-	const { runbook, warnings } = importChecklist(read('payments/PaymentsHighErrorRate.md'), { sourceName: 'payments/PaymentsHighErrorRate.md' });
+	const { runbook, warnings } = importChecklist(read('payments/PaymentsHighErrorRate.md'), {
+		sourceName: 'payments/PaymentsHighErrorRate.md',
+	});
 
 	it('reads the front matter: title, description, owner, tags, lastmod, weight, aliases', () => {
 		expect(runbook).toMatchObject({
@@ -63,7 +65,12 @@ describe('Meaning / Impact / Diagnosis / Mitigation, YAML front matter', () => {
 		const [first] = section(runbook.sections, 'diagnosis').steps!;
 		expect(first!.text).toBe('Check which pods are failing');
 		expect(first!.commands).toEqual([
-			{ lang: 'shell', code: 'kubectl -n {{$NAMESPACE}} get pods -l app=payments', output: 'NAME                        READY   STATUS             RESTARTS\npayments-7d9f8b-abcde       0/1     CrashLoopBackOff   12' },
+			{
+				lang: 'shell',
+				code: 'kubectl -n {{$NAMESPACE}} get pods -l app=payments',
+				output:
+					'NAME                        READY   STATUS             RESTARTS\npayments-7d9f8b-abcde       0/1     CrashLoopBackOff   12',
+			},
 		]);
 	});
 
@@ -83,7 +90,9 @@ describe('Meaning / Impact / Diagnosis / Mitigation, YAML front matter', () => {
 
 	it('leaves Go templates in commands as written, while <namespace> becomes a variable', () => {
 		const steps = section(runbook.sections, 'diagnosis').steps!;
-		expect(steps[3]!.commands![0]!.code).toBe(`kubectl get pods -n {{NAMESPACE}} -o go-template='{{range .items}}{{.metadata.name}} {{.spec.nodeName}}{{"\\n"}}{{end}}'`);
+		expect(steps[3]!.commands![0]!.code).toBe(
+			`kubectl get pods -n {{NAMESPACE}} -o go-template='{{range .items}}{{.metadata.name}} {{.spec.nodeName}}{{"\\n"}}{{end}}'`,
+		);
 	});
 
 	it('proposes $NAMESPACE, ${POD} and <namespace> as variables; a name used only as a shell variable keeps the shell’s meaning', () => {
@@ -133,7 +142,11 @@ describe('Symptoms / Investigation / Resolution / Escalation, TOML front matter'
 
 	it('strips a console session’s prompt and keeps its output apart', () => {
 		expect(section(runbook.sections, 'investigation').steps![1]!.commands).toEqual([
-			{ lang: 'bash', code: 'ssh {{$REPLICA_HOST}} df -h /var/lib/postgresql', output: 'Filesystem      Size  Used Avail Use% Mounted on\n/dev/sdb1       500G  480G   20G  96% /var/lib/postgresql' },
+			{
+				lang: 'bash',
+				code: 'ssh {{$REPLICA_HOST}} df -h /var/lib/postgresql',
+				output: 'Filesystem      Size  Used Avail Use% Mounted on\n/dev/sdb1       500G  480G   20G  96% /var/lib/postgresql',
+			},
 		]);
 	});
 
@@ -154,7 +167,9 @@ describe('Overview / Steps / Rollback / Escalation, no H1', () => {
 		expect(runbook.sections.map((s) => s.kind)).toEqual(['overview', 'mitigation', 'rollback', 'escalation']);
 		expect(texts(section(runbook.sections, 'rollback').steps)).toEqual(['Undo the last consumer deploy:']);
 		// `<pod-name>` is a value to fill in, named after its words.
-		expect(section(runbook.sections, 'steps').steps![1]!.commands![0]!.code).toBe('kubectl -n orders logs {{POD_NAME}} --since=10m | grep -i error');
+		expect(section(runbook.sections, 'steps').steps![1]!.commands![0]!.code).toBe(
+			'kubectl -n orders logs {{POD_NAME}} --since=10m | grep -i error',
+		);
 		expect(runbook.variables).toEqual([{ name: 'POD_NAME', label: 'Pod name' }]);
 	});
 });
@@ -188,7 +203,9 @@ describe('recognising the shape', () => {
 		expect(isInstruction('If this is supported then increase number of replicas')).toBe(true);
 		expect(isInstruction('If an upgrade is in progress, the alert may resolve itself.')).toBe(false);
 		expect(isInstruction('Depending on the integration, correct the integration with the faulty instance')).toBe(true);
-		expect(asksForAction('If an upgrade is in progress, the alert may resolve itself. If MCO is not working, check the cloud provider.')).toBe(true);
+		expect(
+			asksForAction('If an upgrade is in progress, the alert may resolve itself. If MCO is not working, check the cloud provider.'),
+		).toBe(true);
 		expect(asksForAction('Deleting an incorrect Endpoint should trigger its recreation. This is rare.')).toBe(false);
 		expect(isInstruction('See [Debugging Pods](https://example.com)')).toBe(false);
 		expect(isInstruction('app waits for other services to start')).toBe(false);
@@ -201,10 +218,24 @@ describe('recognising the shape', () => {
 
 describe('front matter', () => {
 	it('reads YAML and TOML, dates as days, review intervals in words, and lists what it does not use', () => {
-		const yaml = parseFrontMatter('title: X\nlast_reviewed_on: 2026-01-05\nreview_in: 3 months\nowner_slack: "#ops"\nbookCollapseSection: true\n', 'yaml');
-		expect('data' in yaml && readFrontMatter(yaml.data)).toMatchObject({ title: 'X', lastReviewed: '2026-01-05', reviewEveryDays: 90, owners: ['#ops'], ignored: ['bookCollapseSection'] });
+		const yaml = parseFrontMatter(
+			'title: X\nlast_reviewed_on: 2026-01-05\nreview_in: 3 months\nowner_slack: "#ops"\nbookCollapseSection: true\n',
+			'yaml',
+		);
+		expect('data' in yaml && readFrontMatter(yaml.data)).toMatchObject({
+			title: 'X',
+			lastReviewed: '2026-01-05',
+			reviewEveryDays: 90,
+			owners: ['#ops'],
+			ignored: ['bookCollapseSection'],
+		});
 		const toml = parseFrontMatter('title = "Y"\nlastmod = 2026-02-03T10:00:00Z\nweight = 3\ntags = ["a", "b"]\n', 'toml');
-		expect('data' in toml && readFrontMatter(toml.data)).toMatchObject({ title: 'Y', lastReviewed: '2026-02-03', order: 3, tags: ['a', 'b'] });
+		expect('data' in toml && readFrontMatter(toml.data)).toMatchObject({
+			title: 'Y',
+			lastReviewed: '2026-02-03',
+			order: 3,
+			tags: ['a', 'b'],
+		});
 	});
 	it('reports front matter it cannot read, and still imports the document', () => {
 		const { runbook, warnings } = importChecklist('---\ntitle: [unclosed\n---\n\n# Disk full\n\n## Mitigation\n\nDelete old logs.\n');

@@ -23,11 +23,61 @@ const SOURCES = '../shared/source-checklists';
  * lines and 2 code blocks in verification/procedure sections.
  */
 const EXPECTED = [
-	{ file: 'yogaflow-deployment-checklist.md', checkboxLines: 163, steps: 163, codeBlocks: 15, alternatives: 6, contacts: 4, resources: 5, roles: 0, record: 0 },
-	{ file: 'yogaflow-batch6-launch-report.md', checkboxLines: 90, steps: 124, codeBlocks: 5, alternatives: 0, contacts: 0, resources: 0, roles: 0, record: 0 },
-	{ file: 'productivity-platform-deployment-checklist.md', checkboxLines: 108, steps: 143, codeBlocks: 9, alternatives: 2, contacts: 5, resources: 5, roles: 6, record: 4 },
-	{ file: 'spatial-intel-deployment-checklist.md', checkboxLines: 85, steps: 95, codeBlocks: 10, alternatives: 0, contacts: 0, resources: 0, roles: 4, record: 0 },
-	{ file: 'twiga-scan-deployment-checklist.md', checkboxLines: 126, steps: 136, codeBlocks: 24, alternatives: 0, contacts: 4, resources: 6, roles: 4, record: 5 },
+	{
+		file: 'yogaflow-deployment-checklist.md',
+		checkboxLines: 163,
+		steps: 163,
+		codeBlocks: 15,
+		alternatives: 6,
+		contacts: 4,
+		resources: 5,
+		roles: 0,
+		record: 0,
+	},
+	{
+		file: 'yogaflow-batch6-launch-report.md',
+		checkboxLines: 90,
+		steps: 124,
+		codeBlocks: 5,
+		alternatives: 0,
+		contacts: 0,
+		resources: 0,
+		roles: 0,
+		record: 0,
+	},
+	{
+		file: 'productivity-platform-deployment-checklist.md',
+		checkboxLines: 108,
+		steps: 143,
+		codeBlocks: 9,
+		alternatives: 2,
+		contacts: 5,
+		resources: 5,
+		roles: 6,
+		record: 4,
+	},
+	{
+		file: 'spatial-intel-deployment-checklist.md',
+		checkboxLines: 85,
+		steps: 95,
+		codeBlocks: 10,
+		alternatives: 0,
+		contacts: 0,
+		resources: 0,
+		roles: 4,
+		record: 0,
+	},
+	{
+		file: 'twiga-scan-deployment-checklist.md',
+		checkboxLines: 126,
+		steps: 136,
+		codeBlocks: 24,
+		alternatives: 0,
+		contacts: 4,
+		resources: 6,
+		roles: 4,
+		record: 5,
+	},
 ];
 
 function codeBlocks(markdown: string): Code[] {
@@ -60,7 +110,10 @@ for (const expected of EXPECTED) {
 			const blocks = codeBlocks(repairMojibake(markdown).text);
 			expect(blocks).toHaveLength(expected.codeBlocks);
 			for (const block of blocks) {
-				for (const line of block.value.split('\n').map((l) => l.trim()).filter(Boolean)) {
+				for (const line of block.value
+					.split('\n')
+					.map((l) => l.trim())
+					.filter(Boolean)) {
 					const kept = line.replace(/^#\s*\d+[.)]\s+/, '');
 					expect(yaml, `${line} (from a code block at line ${block.position?.start.line})`).toContain(kept);
 				}
@@ -118,8 +171,12 @@ describe('what the sources need beyond checkboxes', () => {
 		expect(rollback.kind).toBe('rollback');
 		const steps = rollback.sections!.find((s) => s.id === 'rollback-steps')!.steps!;
 		expect(steps.map((s) => s.id)).toEqual([
-			'stop-new-deployment', 'checkout-previous-version', 'rollback-database-migrations',
-			'restore-database-backup', 'redeploy-previous-version', 'verify-rollback-success',
+			'stop-new-deployment',
+			'checkout-previous-version',
+			'rollback-database-migrations',
+			'restore-database-backup',
+			'redeploy-previous-version',
+			'verify-rollback-success',
 		]);
 		expect(steps[2]).toMatchObject({ optional: true, condition: 'if applicable', text: 'Rollback database migrations' });
 		expect(rollback.sections!.find((s) => s.id === 'when-to-rollback')!.kind).toBe('criteria');
@@ -134,7 +191,10 @@ describe('what the sources need beyond checkboxes', () => {
 		expect(holder!.alternatives![1]!.steps!.map((s) => s.text)[0]).toBe('Create namespace');
 		expect(holder!.alternatives![1]!.steps).toHaveLength(10);
 		expect(runbook.signoff!.record.map((f) => [f.label, f.type])).toEqual([
-			['Deployment Date', 'date'], ['Deployed By', 'text'], ['Version', 'text'], ['Notes', 'lines'],
+			['Deployment Date', 'date'],
+			['Deployed By', 'text'],
+			['Version', 'text'],
+			['Notes', 'lines'],
 		]);
 		const criteria = runbook.sections.find((s) => s.id === 'success-criteria')!;
 		expect(criteria.kind).toBe('criteria');
@@ -143,13 +203,26 @@ describe('what the sources need beyond checkboxes', () => {
 
 	it('reads yogaflow’s bold Option paragraphs inside items as alternatives', () => {
 		const { runbook } = read('yogaflow-deployment-checklist.md');
-		const phase3 = runbook.sections.find((s) => s.id === 'deployment-steps')!.sections!.find((s) => s.id === 'phase-3-application-deployment')!;
+		const phase3 = runbook.sections
+			.find((s) => s.id === 'deployment-steps')!
+			.sections!.find((s) => s.id === 'phase-3-application-deployment')!;
 		expect(phase3.steps!.map((s) => s.alternatives!.map((a) => a.title))).toEqual([
 			['Docker Compose', 'Systemd Service', 'Manual'],
 			['Static Hosting (Netlify/Vercel)', 'S3 + CloudFront', 'Nginx'],
 		]);
-		expect(runbook.sections.map((s) => s.kind)).toEqual(['checklist', 'procedure', 'monitoring', 'rollback', 'criteria', 'reference', 'reference']);
-		expect(runbook.sections.find((s) => s.id === 'emergency-contacts')!.contacts![0]).toEqual({ role: 'On-Call Engineer', contact: '{{ON_CALL_ENGINEER_CONTACT}}' });
+		expect(runbook.sections.map((s) => s.kind)).toEqual([
+			'checklist',
+			'procedure',
+			'monitoring',
+			'rollback',
+			'criteria',
+			'reference',
+			'reference',
+		]);
+		expect(runbook.sections.find((s) => s.id === 'emergency-contacts')!.contacts![0]).toEqual({
+			role: 'On-Call Engineer',
+			contact: '{{ON_CALL_ENGINEER_CONTACT}}',
+		});
 	});
 });
 
@@ -157,14 +230,16 @@ describe('rollback techniques and dependencies proposed from the sources', () =>
 	const read = (file: string) => importChecklist(readFileSync(`${SOURCES}/${file}`, 'utf8'), { id: 'source' });
 	const tagged = (file: string) => {
 		const out: Record<string, string[]> = {};
-		const visit = (steps: Step[] | undefined) => steps?.forEach((s) => {
-			if (s.techniques || s.requires) out[s.id] = [...(s.techniques ?? []), ...(s.requires ?? []).map((r) => `requires ${r}`)];
-			visit(s.steps);
-		});
-		const sections = (list: Section[] | undefined) => list?.forEach((s) => {
-			visit(s.steps);
-			sections(s.sections);
-		});
+		const visit = (steps: Step[] | undefined) =>
+			steps?.forEach((s) => {
+				if (s.techniques || s.requires) out[s.id] = [...(s.techniques ?? []), ...(s.requires ?? []).map((r) => `requires ${r}`)];
+				visit(s.steps);
+			});
+		const sections = (list: Section[] | undefined) =>
+			list?.forEach((s) => {
+				visit(s.steps);
+				sections(s.sections);
+			});
 		sections(read(file).runbook.sections);
 		return out;
 	};
@@ -196,7 +271,13 @@ describe('rollback techniques and dependencies proposed from the sources', () =>
 	});
 	it('yogaflow: one command block naming four techniques; the backup and the previous tag', () => {
 		expect(tagged('yogaflow-deployment-checklist.md')).toEqual({
-			'execute-rollback': ['docker-compose', 'git-checkout', 'service-restart', 'frontend-rebuild', 'requires previous-version-tagged-in-git'],
+			'execute-rollback': [
+				'docker-compose',
+				'git-checkout',
+				'service-restart',
+				'frontend-rebuild',
+				'requires previous-version-tagged-in-git',
+			],
 			'database-rollback': ['migration-downgrade', 'database-restore', 'requires database-backup'],
 		});
 	});
@@ -219,7 +300,13 @@ describe('the bundled runbooks are the importer’s output', () => {
 			// Imported over the bundled file, as `npm run import -- … --out` does: ids and former
 			// ids of recognised steps are kept; everything else is the importer's own output.
 			const bundled = readFileSync(`content/runbooks/${id}.yaml`, 'utf8');
-			const fresh = runbookToYaml(importChecklist(readFileSync(`${SOURCES}/${id}-deployment-checklist.md`, 'utf8'), { id, sourceName: `${id}-deployment-checklist.md`, previous: parse(bundled) }).runbook);
+			const fresh = runbookToYaml(
+				importChecklist(readFileSync(`${SOURCES}/${id}-deployment-checklist.md`, 'utf8'), {
+					id,
+					sourceName: `${id}-deployment-checklist.md`,
+					previous: parse(bundled),
+				}).runbook,
+			);
 			const body = (text: string) => text.slice(text.indexOf('\nsource:'));
 			expect(body(bundled)).toBe(body(fresh));
 		});

@@ -60,7 +60,8 @@ const EXPECTED: Record<string, Record<string, { replaced: Record<string, number>
 	},
 };
 
-const PLACEHOLDER_FORMS = /your-?domain\.com|YOUR_[A-Z]|your-(org|bucket)|<(previous-tag|frontend-pod|redis-pod|revision)>|\[(Name|Contact Info|Email|Tool\/URL)|backup_YYYYMMDD\.sql|="(\.\.\.|sk-\.\.\.)"/;
+const PLACEHOLDER_FORMS =
+	/your-?domain\.com|YOUR_[A-Z]|your-(org|bucket)|<(previous-tag|frontend-pod|redis-pod|revision)>|\[(Name|Contact Info|Email|Tool\/URL)|backup_YYYYMMDD\.sql|="(\.\.\.|sk-\.\.\.)"/;
 
 for (const [file, expected] of Object.entries(EXPECTED)) {
 	describe(`variables proposed for ${file}`, () => {
@@ -69,7 +70,12 @@ for (const [file, expected] of Object.entries(EXPECTED)) {
 		it('proposes the placeholders a responder must replace, and nothing else', () => {
 			const plain = importChecklist(markdown, { id: 'source', variables: false }).runbook;
 			const proposals = proposeVariables(plain);
-			const got = Object.fromEntries(proposals.map((p) => [p.variable.name, { replaced: Object.fromEntries(p.replaced), ...(p.variable.secret ? { secret: true } : {}) }]));
+			const got = Object.fromEntries(
+				proposals.map((p) => [
+					p.variable.name,
+					{ replaced: Object.fromEntries(p.replaced), ...(p.variable.secret ? { secret: true } : {}) },
+				]),
+			);
 			expect(got).toEqual(expected);
 		});
 
@@ -107,7 +113,13 @@ describe('variables proposed for a checklist nobody here has seen', () => {
 
 	it('declares a YOUR_ token as secret, and the domain and the dated file with their patterns', () => {
 		expect(result.runbook.variables).toEqual([
-			{ name: 'FILE', label: 'File', description: 'The file\'s name follows dump_YYYYMMDD_HHMMSS.sql.', example: 'dump_20250131_093000.sql', pattern: 'dump_\\d{8}_\\d{6}\\.sql' },
+			{
+				name: 'FILE',
+				label: 'File',
+				description: "The file's name follows dump_YYYYMMDD_HHMMSS.sql.",
+				example: 'dump_20250131_093000.sql',
+				pattern: 'dump_\\d{8}_\\d{6}\\.sql',
+			},
 			expect.objectContaining({ name: 'DOMAIN', example: 'example.com' }),
 			{ name: 'API_TOKEN', label: 'API token', secret: true },
 		]);

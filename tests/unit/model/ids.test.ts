@@ -22,7 +22,10 @@ describe('IdAllocator', () => {
 	it('de-duplicates with numeric suffixes in order', () => {
 		const ids = new IdAllocator();
 		expect(['Health check', 'Health check', 'health-check', 'Other'].map((t) => ids.allocate(t))).toEqual([
-			'health-check', 'health-check-2', 'health-check-3', 'other',
+			'health-check',
+			'health-check-2',
+			'health-check-3',
+			'other',
 		]);
 	});
 	it('falls back when a title has no letters or digits', () => {

@@ -29,7 +29,12 @@ describe('the URL contract', () => {
 		expect(formerIdMap(twiga.sections)).toEqual({ 'restore-database-if-schema-changed': 'restore-database' });
 	});
 	it('builds a catalog entry that its JSON Schema accepts', () => {
-		const entry = catalogEntry('twiga-scan', twiga, { base: 'https://rb.example.com/', today: '2026-11-22', defaultReviewDays: 180, hasRollback: true });
+		const entry = catalogEntry('twiga-scan', twiga, {
+			base: 'https://rb.example.com/',
+			today: '2026-11-22',
+			defaultReviewDays: 180,
+			hasRollback: true,
+		});
 		expect(catalogEntrySchema.parse(entry)).toEqual(entry);
 		expect(entry.urls).toEqual({
 			page: 'https://rb.example.com/runbooks/twiga-scan/',
@@ -57,7 +62,9 @@ describe('npm run links', () => {
 		const out = run('spatial-intel', '--base', 'https://rb.example.com/').stdout.trim().split('\n');
 		const rollbackSteps = out.filter((l) => l.startsWith('https://rb.example.com/rollback/spatial-intel/#')).length;
 		expect(out.length).toBe(3 + sectionsOf(raw).length + stepsOf(raw).length + rollbackSteps);
-		expect(out).toContain('https://rb.example.com/runbooks/spatial-intel/#restore-database-backup\tRollback Steps › Restore database backup');
+		expect(out).toContain(
+			'https://rb.example.com/runbooks/spatial-intel/#restore-database-backup\tRollback Steps › Restore database backup',
+		);
 		expect(out.every((l) => l.startsWith('https://rb.example.com/'))).toBe(true);
 	});
 	it('says what is wrong with an unknown id', () => {
@@ -66,6 +73,8 @@ describe('npm run links', () => {
 		expect(result.stderr).toContain('no runbook "no-such-runbook"');
 	});
 	it('writes Markdown links', () => {
-		expect(run('twiga-scan', '--format', 'markdown').stdout).toContain('- [If Deployment Fails › Restore database](http://localhost:4321/runbooks/twiga-scan/#restore-database)');
+		expect(run('twiga-scan', '--format', 'markdown').stdout).toContain(
+			'- [If Deployment Fails › Restore database](http://localhost:4321/runbooks/twiga-scan/#restore-database)',
+		);
 	});
 });

@@ -38,18 +38,27 @@ describe('rollback content of the bundled runbooks', () => {
 
 	it('criteria move first at every level, other sections keep their order', () => {
 		const sections = [
-			{ id: 'r', title: 'R', kind: 'rollback' as const, sections: [
-				{ id: 'a', title: 'A', kind: 'rollback' as const, steps: [{ id: 'a1', text: 'a1' }] },
-				{ id: 'c', title: 'C', kind: 'criteria' as const, steps: [{ id: 'c1', text: 'c1' }] },
-				{ id: 'b', title: 'B', kind: 'verification' as const, steps: [{ id: 'b1', text: 'b1' }] },
-			] },
+			{
+				id: 'r',
+				title: 'R',
+				kind: 'rollback' as const,
+				sections: [
+					{ id: 'a', title: 'A', kind: 'rollback' as const, steps: [{ id: 'a1', text: 'a1' }] },
+					{ id: 'c', title: 'C', kind: 'criteria' as const, steps: [{ id: 'c1', text: 'c1' }] },
+					{ id: 'b', title: 'B', kind: 'verification' as const, steps: [{ id: 'b1', text: 'b1' }] },
+				],
+			},
 		];
 		expect(rollbackContent(sections)!.sections[0]!.sections!.map((s) => s.id)).toEqual(['c', 'a', 'b']);
 	});
 
 	it('knows where every id is, for "depends on" links', () => {
 		const targets = idTargets(load('spatial-intel').sections);
-		expect(targets.get('backup-current-production-state')).toEqual({ text: 'Backup current production state', section: 'Pre-Deployment', inRollback: false });
+		expect(targets.get('backup-current-production-state')).toEqual({
+			text: 'Backup current production state',
+			section: 'Pre-Deployment',
+			inRollback: false,
+		});
 		expect(targets.get('restore-database-backup')?.inRollback).toBe(true);
 	});
 });

@@ -33,7 +33,11 @@ describe('code blocks kept in notes', () => {
 	it('are command blocks between the prose, the same objects every time', () => {
 		const note = 'Run it:\n\n```shell\n$ etcdctl endpoint health\nhealthy\n```\n\nThen wait.';
 		const parts = noteParts(note);
-		expect(parts).toEqual([{ markdown: 'Run it:' }, { command: { lang: 'shell', code: 'etcdctl endpoint health', output: 'healthy' } }, { markdown: 'Then wait.' }]);
+		expect(parts).toEqual([
+			{ markdown: 'Run it:' },
+			{ command: { lang: 'shell', code: 'etcdctl endpoint health', output: 'healthy' } },
+			{ markdown: 'Then wait.' },
+		]);
 		expect(noteParts(note)[1]).toBe(parts[1]);
 	});
 });
@@ -45,7 +49,10 @@ describe('shell variables proposed by the importer', () => {
 		return { code: data.sections[0]!.steps[0]!.commands[0]!.code, names: proposals.map((p) => p.variable.name) };
 	};
 	it('are $NAME and ${NAME}, kept for the shell where the run gives no value', () => {
-		expect(propose('kubectl -n $NAMESPACE logs ${POD} -c "$CONTAINER"')).toEqual({ code: 'kubectl -n {{$NAMESPACE}} logs {{$POD}} -c "{{$CONTAINER}}"', names: ['NAMESPACE', 'POD', 'CONTAINER'] });
+		expect(propose('kubectl -n $NAMESPACE logs ${POD} -c "$CONTAINER"')).toEqual({
+			code: 'kubectl -n {{$NAMESPACE}} logs {{$POD}} -c "{{$CONTAINER}}"',
+			names: ['NAMESPACE', 'POD', 'CONTAINER'],
+		});
 	});
 	it('are not what the code sets itself, what single quotes keep literal, the shell’s own or a template’s', () => {
 		const code = `NODE_NAME=x\nexport REGION=eu\nfor HOST in a b; do ssh $HOST; done\noc debug node/$NODE_NAME --region $REGION\nawk '{ print $NF }' \\$ESCAPED $HOME\nkubectl get -o go-template='{{range .items}}{{ $X }}{{end}}'\necho "it's $TARGET"`;
@@ -95,7 +102,9 @@ describe('a content folder with Markdown runbooks beside YAML ones', () => {
 		writeFileSync(join(dir, 'other', 'twiga-scan.md'), '# Twiga\n\n## Mitigation\n\nRestart it.\n');
 		const collection = readRunbookCollection(dir, 'content/runbooks');
 		expect(collection.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
-			expect.stringMatching(/^content\/runbooks\/(other\/twiga-scan\.md|twiga-scan\.yaml): the runbook id "twiga-scan" is also the id of content\/runbooks\/(twiga-scan\.yaml|other\/twiga-scan\.md)\. Hint: rename one file/),
+			expect.stringMatching(
+				/^content\/runbooks\/(other\/twiga-scan\.md|twiga-scan\.yaml): the runbook id "twiga-scan" is also the id of content\/runbooks\/(twiga-scan\.yaml|other\/twiga-scan\.md)\. Hint: rename one file/,
+			),
 		]);
 	});
 });

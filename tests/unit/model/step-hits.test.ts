@@ -30,7 +30,11 @@ describe('step hits from Pagefind results', () => {
 			page('/rollback/b/', [['stop-b', 'Stop new deployment', '<mark>docker-compose</mark> -f prod.yml <mark>down</mark>', 2]]),
 		];
 		const isStep = (_: string, id: string) => id !== 'rollback';
-		expect(stepHits(pages, 'docker compose down', isStep).map((h) => `${h.runbook}#${h.step}`)).toEqual(['a#stop-a', 'b#stop-b', 'a#migrate']);
+		expect(stepHits(pages, 'docker compose down', isStep).map((h) => `${h.runbook}#${h.step}`)).toEqual([
+			'a#stop-a',
+			'b#stop-b',
+			'a#migrate',
+		]);
 	});
 
 	it('counts query words in the step title', () => {

@@ -22,12 +22,16 @@ describe('templates', () => {
 			{ name: 'POD', shell: true, unset: '${POD}', start: 31, end: 39 },
 			'_x',
 		]);
-		expect(fillTemplate('kubectl -n {{$NAMESPACE}} get pod {{$POD}}', (n) => (n === 'POD' ? 'web-1' : undefined))).toBe('kubectl -n $NAMESPACE get pod web-1');
+		expect(fillTemplate('kubectl -n {{$NAMESPACE}} get pod {{$POD}}', (n) => (n === 'POD' ? 'web-1' : undefined))).toBe(
+			'kubectl -n $NAMESPACE get pod web-1',
+		);
 		// A Go template's own variable stays a template: `{{ $x }}`, `{{$labels.pod}}`.
 		expect(splitTemplate('{{ $NAME }} {{$labels.pod}} {{ $value }}')).toEqual(['{{ $NAME }} {{$labels.pod}} {{ $value }}']);
 	});
 	it('leave Helm, Go and GitHub Actions templates as text', () => {
-		expect(splitTemplate('{{ .Values.tag }} ${{ secrets.TOKEN }} {{lower}} {{_X}}')).toEqual(['{{ .Values.tag }} ${{ secrets.TOKEN }} {{lower}} {{_X}}']);
+		expect(splitTemplate('{{ .Values.tag }} ${{ secrets.TOKEN }} {{lower}} {{_X}}')).toEqual([
+			'{{ .Values.tag }} ${{ secrets.TOKEN }} {{lower}} {{_X}}',
+		]);
 	});
 	it('fill known values and keep the placeholder for the rest', () => {
 		const values: Record<string, string> = { DOMAIN: 'example.org' };
@@ -58,7 +62,10 @@ describe('values', () => {
 describe('references in runbook data', () => {
 	const data = {
 		title: 'T',
-		variables: [{ name: 'DOMAIN', label: 'd {{NOT_A_REFERENCE}}' }, { name: 'UNUSED', label: 'u' }],
+		variables: [
+			{ name: 'DOMAIN', label: 'd {{NOT_A_REFERENCE}}' },
+			{ name: 'UNUSED', label: 'u' },
+		],
 		sections: [{ id: 's', title: 'S', steps: [{ id: 'a', text: 'Open {{DOMAIN}}', commands: [{ code: 'curl {{DOMAIN}} {{OTHER}}' }] }] }],
 	};
 	it('are found with their path, the declarations themselves excepted', () => {

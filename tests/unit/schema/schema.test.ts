@@ -19,11 +19,20 @@ function problemsOf(file: string): string[] {
 // Each malformed file, and what the build must say about it: file, line, field path, hint.
 const CASES: [file: string, expected: RegExp][] = [
 	['broken-yaml.yaml', /broken-yaml\.yaml:9: YAML syntax error: .*Hint: check indentation/],
-	['duplicate-step-id.yaml', /duplicate-step-id\.yaml:12: sections\[0\]\.steps\[1\]\.id: duplicate id "run-migrations" \(already used at sections\.0\.steps\.0\)\. Hint: .*rename one/],
-	['unknown-kind.yaml', /unknown-kind\.yaml:9: sections\[0\]\.kind: "runbook" is not a section kind\. Hint: use one of checklist, procedure/],
+	[
+		'duplicate-step-id.yaml',
+		/duplicate-step-id\.yaml:12: sections\[0\]\.steps\[1\]\.id: duplicate id "run-migrations" \(already used at sections\.0\.steps\.0\)\. Hint: .*rename one/,
+	],
+	[
+		'unknown-kind.yaml',
+		/unknown-kind\.yaml:9: sections\[0\]\.kind: "runbook" is not a section kind\. Hint: use one of checklist, procedure/,
+	],
 	['missing-title.yaml', /missing-title\.yaml:\d+: title: a runbook needs a title\. Hint: add `title:/],
 	['bad-date.yaml', /bad-date\.yaml:5: lastReviewed: "2025-02-30" is not a valid date\. Hint: write the date as "YYYY-MM-DD"/],
-	['bad-step-id.yaml', /bad-step-id\.yaml:10: sections\[0\]\.steps\[0\]\.id: "Run Migrations" is not a URL-safe id\. Hint: use lowercase letters/],
+	[
+		'bad-step-id.yaml',
+		/bad-step-id\.yaml:10: sections\[0\]\.steps\[0\]\.id: "Run Migrations" is not a URL-safe id\. Hint: use lowercase letters/,
+	],
 	['empty-section.yaml', /empty-section\.yaml:7: sections\[0\]: section "Deploy" is empty\. Hint: add steps/],
 	['section-step-collision.yaml', /sections\[1\]\.id: duplicate id "verify" \(already used at sections\.0\.steps\.0\)/],
 	['misspelt-field.yaml', /misspelt-field\.yaml:12: sections\[0\]\.steps\[0\]: unknown field "comands"\. Hint: did you mean "commands"\?/],
@@ -33,15 +42,33 @@ const CASES: [file: string, expected: RegExp][] = [
 	['duplicate-key.yaml', /duplicate-key\.yaml:3: YAML syntax error: Map keys must be unique/],
 	['Bad Name.yaml', /Bad Name\.yaml: file name "Bad Name" is not a URL-safe runbook id\. Hint: rename the file to "bad-name\.yaml"/],
 	['reserved-id.yaml', /reserved-id\.yaml:7: sections\[0\]\.id: the id "signoff" is reserved for the page itself\. Hint:/],
-	['unknown-requires.yaml', /unknown-requires\.yaml:18: sections\[1\]\.steps\[0\]\.requires\[0\]: requires "backup-db", which is no step or section of this runbook\. Hint: use the id of an existing step, e\.g\. "backup-database"/],
-	['unknown-technique.yaml', /unknown-technique\.yaml:12: sections\[0\]\.steps\[0\]\.techniques\[0\]: "kubernetes" is not a rollback technique\. Hint: use one of docker-compose, kubectl-rollout/],
-	['former-id-collision.yaml', /former-id-collision\.yaml:14: sections\[0\]\.steps\[1\]\.formerIds\[0\]: former id "run-migrations" of "restart-workers" is a current id \(at sections\.0\.steps\.0\), so old links would land there\. Hint: remove it/],
+	[
+		'unknown-requires.yaml',
+		/unknown-requires\.yaml:18: sections\[1\]\.steps\[0\]\.requires\[0\]: requires "backup-db", which is no step or section of this runbook\. Hint: use the id of an existing step, e\.g\. "backup-database"/,
+	],
+	[
+		'unknown-technique.yaml',
+		/unknown-technique\.yaml:12: sections\[0\]\.steps\[0\]\.techniques\[0\]: "kubernetes" is not a rollback technique\. Hint: use one of docker-compose, kubectl-rollout/,
+	],
+	[
+		'former-id-collision.yaml',
+		/former-id-collision\.yaml:14: sections\[0\]\.steps\[1\]\.formerIds\[0\]: former id "run-migrations" of "restart-workers" is a current id \(at sections\.0\.steps\.0\), so old links would land there\. Hint: remove it/,
+	],
 	['nested-duplicate.yaml', /steps\[0\]\.alternatives\[0\]\.steps\[0\]\.id: duplicate id "deploy-app"/],
-	['undeclared-variable.yaml', /undeclared-variable\.yaml:15: sections\[0\]\.steps\[0\]\.commands\[0\]\.code: \{\{DOMIAN\}\} is not declared\. Hint: did you mean \{\{DOMAIN\}\}\?/],
-	['bad-variable-pattern.yaml', /bad-variable-pattern\.yaml:8: variables\[0\]\.pattern: the pattern is not a valid regular expression \(.*\)\. Hint: escape/],
+	[
+		'undeclared-variable.yaml',
+		/undeclared-variable\.yaml:15: sections\[0\]\.steps\[0\]\.commands\[0\]\.code: \{\{DOMIAN\}\} is not declared\. Hint: did you mean \{\{DOMAIN\}\}\?/,
+	],
+	[
+		'bad-variable-pattern.yaml',
+		/bad-variable-pattern\.yaml:8: variables\[0\]\.pattern: the pattern is not a valid regular expression \(.*\)\. Hint: escape/,
+	],
 	['variable-in-title.yaml', /variable-in-title\.yaml:10: sections\[0\]\.title: \{\{DOMAIN\}\} cannot be used in "title"/],
 	['secret-with-default.yaml', /secret-with-default\.yaml:9: variables\[0\]\.default: a secret variable cannot have a default/],
-	['bad-variable-name.yaml', /bad-variable-name\.yaml:6: variables\[0\]\.name: "domain-name" is not a variable name\. Hint: .* e\.g\. "DOMAIN_NAME"/],
+	[
+		'bad-variable-name.yaml',
+		/bad-variable-name\.yaml:6: variables\[0\]\.name: "domain-name" is not a variable name\. Hint: .* e\.g\. "DOMAIN_NAME"/,
+	],
 ];
 
 describe('variables', () => {
@@ -49,15 +76,26 @@ describe('variables', () => {
 		const source = readFileSync(join(INVALID, 'undeclared-variable.yaml'), 'utf8').replace('{{DOMIAN}}', 'example.com');
 		const result = validateRunbookSource(source, 'content/runbooks/demo.yaml');
 		expect(result.ok).toBe(true);
-		if (result.ok) expect(result.warnings.map(formatProblem)).toEqual(['content/runbooks/demo.yaml:6: variables[0]: warning: variable DOMAIN is declared but no step, command or note uses it. Hint: write {{DOMAIN}} where the value goes, or remove the declaration']);
+		if (result.ok)
+			expect(result.warnings.map(formatProblem)).toEqual([
+				'content/runbooks/demo.yaml:6: variables[0]: warning: variable DOMAIN is declared but no step, command or note uses it. Hint: write {{DOMAIN}} where the value goes, or remove the declaration',
+			]);
 	});
 	it('rejects a default or example that breaks the pattern', () => {
-		const source = readFileSync(join(INVALID, 'bad-variable-pattern.yaml'), 'utf8').replace(/pattern: .*/, 'pattern: "v[0-9]+"\n    example: "1.2"');
+		const source = readFileSync(join(INVALID, 'bad-variable-pattern.yaml'), 'utf8').replace(
+			/pattern: .*/,
+			'pattern: "v[0-9]+"\n    example: "1.2"',
+		);
 		const result = validateRunbookSource(source, 'content/runbooks/demo.yaml');
-		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual(['content/runbooks/demo.yaml:9: variables[0].example: example "1.2" does not match the pattern v[0-9]+. Hint: fix the example or widen the pattern']);
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+			'content/runbooks/demo.yaml:9: variables[0].example: example "1.2" does not match the pattern v[0-9]+. Hint: fix the example or widen the pattern',
+		]);
 	});
 	it('leaves other template syntaxes alone: {{ .Values.x }} and ${{ secrets.X }} are text', () => {
-		const source = readFileSync(join(INVALID, 'undeclared-variable.yaml'), 'utf8').replace('{{DOMIAN}}', '{{ .Values.host }} ${{ secrets.TOKEN }} {{DOMAIN}}');
+		const source = readFileSync(join(INVALID, 'undeclared-variable.yaml'), 'utf8').replace(
+			'{{DOMIAN}}',
+			'{{ .Values.host }} ${{ secrets.TOKEN }} {{DOMAIN}}',
+		);
 		const result = validateRunbookSource(source, 'content/runbooks/demo.yaml');
 		expect(result.ok ? result.warnings : result.problems).toEqual([]);
 	});
@@ -97,7 +135,10 @@ describe('dates', () => {
 	it('accepts an unquoted date as Astro parses it (a Date) and outputs YYYY-MM-DD', async () => {
 		const { runbookSchema } = await import('../../../src/schema/runbook.ts');
 		const parsed = runbookSchema.parse({
-			title: 't', system: 's', version: '1', lastReviewed: new Date(Date.UTC(2025, 11, 5)),
+			title: 't',
+			system: 's',
+			version: '1',
+			lastReviewed: new Date(Date.UTC(2025, 11, 5)),
 			sections: [{ id: 'a', title: 'A', steps: [{ id: 'b', text: 'B' }] }],
 		});
 		expect(parsed.lastReviewed).toBe('2025-12-05');
@@ -141,6 +182,8 @@ describe('the fast path of the validator', () => {
 	it('rejects an impossible date written without quotes, as the full parser does', () => {
 		const source = readFileSync('content/runbooks/spatial-intel.yaml', 'utf8').replace(/^lastReviewed: .*$/m, 'lastReviewed: 2025-02-30');
 		const result = validateRunbookSource(source, 'spatial-intel.yaml');
-		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([expect.stringMatching(/spatial-intel\.yaml:\d+: lastReviewed: "2025-02-30" is not a valid date/)]);
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+			expect.stringMatching(/spatial-intel\.yaml:\d+: lastReviewed: "2025-02-30" is not a valid date/),
+		]);
 	});
 });

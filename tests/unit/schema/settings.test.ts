@@ -18,7 +18,9 @@ describe('content/settings.yaml', () => {
 	});
 	it('fails naming the file, the field and a fix', () => {
 		const file = write('reviewEveryDays: soon\n');
-		expect(() => loadSettings(file)).toThrow(/settings\.yaml: reviewEveryDays: reviewEveryDays must be a number of days\. Hint: write e\.g\. `reviewEveryDays: 180`/);
+		expect(() => loadSettings(file)).toThrow(
+			/settings\.yaml: reviewEveryDays: reviewEveryDays must be a number of days\. Hint: write e\.g\. `reviewEveryDays: 180`/,
+		);
 		expect(() => loadSettings(write('reviewEvery: 90\n'))).toThrow(/settings\.yaml: .*reviewEvery/);
 	});
 });

@@ -9,7 +9,8 @@ describe('which scripts a built page loads', () => {
 		'/_astro/lazy.js': 'export default 3;',
 	};
 	it('follows static imports from module scripts and inline modules, not dynamic ones', () => {
-		const html = '<script type="module" src="/_astro/page.js"></script><script>window.x=1</script><script type="application/json" data-former-ids>{"a":"b"}</script>';
+		const html =
+			'<script type="module" src="/_astro/page.js"></script><script>window.x=1</script><script type="application/json" data-former-ids>{"a":"b"}</script>';
 		const scripts = pageScripts(html, (path) => chunks[path]);
 		expect([...scripts.files].sort()).toEqual(['/_astro/page.js', '/_astro/shared.js', '/_astro/util.js']);
 		expect(scripts.inline).toEqual(['window.x=1']);
@@ -17,7 +18,17 @@ describe('which scripts a built page loads', () => {
 });
 
 const result = (n: number, site: SiteResult['site'], seconds: number, htmlBytes: number, extra: Partial<SiteResult> = {}): SiteResult => ({
-	n, site, seconds, peakMb: 600, diskMb: 1, pages: n, htmlBytes, htmlGzip: htmlBytes / 8, jsGzip: 8000, indexKb: 40, ...extra,
+	n,
+	site,
+	seconds,
+	peakMb: 600,
+	diskMb: 1,
+	pages: n,
+	htmlBytes,
+	htmlGzip: htmlBytes / 8,
+	jsGzip: 8000,
+	indexKb: 40,
+	...extra,
 });
 
 describe('budgets', () => {
@@ -45,7 +56,13 @@ describe('budgets', () => {
 
 describe('several builds of one site', () => {
 	it('keep the fastest time and the highest memory peak, and every time', () => {
-		expect(combineRuns([{ seconds: 90, peakMb: 1400 }, { seconds: 84, peakMb: 1500 }, { seconds: 88, peakMb: 1450 }])).toEqual({ seconds: 84, peakMb: 1500, runs: [90, 84, 88] });
+		expect(
+			combineRuns([
+				{ seconds: 90, peakMb: 1400 },
+				{ seconds: 84, peakMb: 1500 },
+				{ seconds: 88, peakMb: 1450 },
+			]),
+		).toEqual({ seconds: 84, peakMb: 1500, runs: [90, 84, 88] });
 		expect(() => combineRuns([])).toThrow();
 	});
 });

@@ -16,7 +16,16 @@ const check = (href: string, from = '/runbooks/') => checkLinks(site, [{ from, h
 
 describe('link checker', () => {
 	it('accepts pages, files, anchors, the top of a page and relative links', () => {
-		for (const href of ['/runbooks/api/', '/runbooks/api', '/runbooks/api/#run-migrations', '#_top', '#', '/favicon.svg', 'api/#deploy', `${ORIGIN}/runbooks.json`]) {
+		for (const href of [
+			'/runbooks/api/',
+			'/runbooks/api',
+			'/runbooks/api/#run-migrations',
+			'#_top',
+			'#',
+			'/favicon.svg',
+			'api/#deploy',
+			`${ORIGIN}/runbooks.json`,
+		]) {
 			expect(check(href), href).toEqual([]);
 		}
 	});

@@ -29,7 +29,9 @@ describe('scripts/validate-content.ts', () => {
 	it('fails when a runbook’s former id is another runbook’s id', () => {
 		const result = runValidate(['tests/fixtures/collection/payments.yaml', 'tests/fixtures/collection/billing.yaml']);
 		expect(result.status).toBe(1);
-		expect(result.stderr).toMatch(/payments\.yaml: formerIds\[0\]: former id "billing" is the id of .*billing\.yaml, so its old URL would open that runbook\. Hint:/);
+		expect(result.stderr).toMatch(
+			/payments\.yaml: formerIds\[0\]: former id "billing" is the id of .*billing\.yaml, so its old URL would open that runbook\. Hint:/,
+		);
 	});
 	it('fails when there are no runbooks at all', () => {
 		const result = runValidate([]);

@@ -23,7 +23,15 @@ describe('the run model', () => {
 		]);
 	});
 	it('keys on step ids only: steps unknown to the page are simply not shown', () => {
-		expect(tally(['a', 'b'], deriveState([{ t: T, step: 'gone', action: 'tick' }, { t: T, step: 'a', action: 'tick' }]))).toEqual({ done: 1, na: 0, total: 2 });
+		expect(
+			tally(
+				['a', 'b'],
+				deriveState([
+					{ t: T, step: 'gone', action: 'tick' },
+					{ t: T, step: 'a', action: 'tick' },
+				]),
+			),
+		).toEqual({ done: 1, na: 0, total: 2 });
 	});
 	it('records events and last activity', () => {
 		const r = record(run([]), [{ t: T + 60_000, step: 'a', action: 'tick' }]);
@@ -41,7 +49,10 @@ describe('the run model', () => {
 	});
 	it('cleans initials', () => expect(cleanInitials(' a.b-c d e ')).toBe('ABCD'));
 	it('summarises parents and sections', () => {
-		const s = deriveState([{ t: T, step: 'a', action: 'tick' }, { t: T, step: 'b', action: 'na' }]);
+		const s = deriveState([
+			{ t: T, step: 'a', action: 'tick' },
+			{ t: T, step: 'b', action: 'na' },
+		]);
 		expect(mixedState(tally(['a', 'b'], s))).toBe('all');
 		expect(mixedState(tally(['a', 'c'], s))).toBe('some');
 		expect(mixedState(tally(['c'], s))).toBe('none');
@@ -52,15 +63,26 @@ describe('the run model', () => {
 
 describe('stored format', () => {
 	it('round-trips a run compactly', () => {
-		const r = run([{ t: T, step: 'a', action: 'tick', by: 'AB' }, { t: T + 1, step: 'b', action: 'na', reason: 'no CDN' }, { t: T + 2, step: 'a', action: 'untick' }]);
+		const r = run([
+			{ t: T, step: 'a', action: 'tick', by: 'AB' },
+			{ t: T + 1, step: 'b', action: 'na', reason: 'no CDN' },
+			{ t: T + 2, step: 'a', action: 'untick' },
+		]);
 		const text = encodeRun(r);
-		expect(JSON.parse(text).events).toEqual([[T, 'a', 'x', 'AB'], [T + 1, 'b', 'n', '', 'no CDN'], [T + 2, 'a', 'o']]);
+		expect(JSON.parse(text).events).toEqual([
+			[T, 'a', 'x', 'AB'],
+			[T + 1, 'b', 'n', '', 'no CDN'],
+			[T + 2, 'a', 'o'],
+		]);
 		expect(decodeRun('r', text)).toEqual({ ok: true, migrated: false, run: r });
 	});
 	it('migrates the v1 format forward', () => {
 		const decoded = decodeRun('old', JSON.stringify({ v: 1, name: 'Old', checked: { b: T + 5, a: T } }));
 		expect(decoded.ok && decoded.migrated).toBe(true);
-		expect(decoded.ok && decoded.run.events).toEqual([{ t: T, step: 'a', action: 'tick' }, { t: T + 5, step: 'b', action: 'tick' }]);
+		expect(decoded.ok && decoded.run.events).toEqual([
+			{ t: T, step: 'a', action: 'tick' },
+			{ t: T + 5, step: 'b', action: 'tick' },
+		]);
 		expect(FORMAT_VERSION).toBe(2);
 	});
 	it('reports what it cannot read instead of guessing', () => {
@@ -68,12 +90,18 @@ describe('stored format', () => {
 		expect(decodeRun('x', '[]')).toEqual({ ok: false, reason: 'not a Runsheet run' });
 		expect(decodeRun('x', '{"v":3}')).toEqual({ ok: false, reason: 'written by a newer Runsheet (format 3)' });
 		expect(decodeRun('x', '{"v":0}')).toEqual({ ok: false, reason: 'format 0 is unknown' });
-		expect(decodeRun('x', '{"v":2,"name":"n","created":1,"updated":1,"events":[[1,"a","?"]]}')).toEqual({ ok: false, reason: 'an event is malformed' });
+		expect(decodeRun('x', '{"v":2,"name":"n","created":1,"updated":1,"events":[[1,"a","?"]]}')).toEqual({
+			ok: false,
+			reason: 'an event is malformed',
+		});
 	});
 });
 
 describe('export and import', () => {
-	const r = run([{ t: T, step: 'deploy', action: 'tick', by: 'AB' }, { t: T + 61_000, step: 'cdn', action: 'na', reason: 'no | CDN' }]);
+	const r = run([
+		{ t: T, step: 'deploy', action: 'tick', by: 'AB' },
+		{ t: T + 61_000, step: 'cdn', action: 'na', reason: 'no | CDN' },
+	]);
 	it('exports JSON that imports back as a new run', () => {
 		const text = exportJson(r, { id: 'twiga-scan', version: '1.0.0' }, T);
 		const back = importJson(text, 'copy');
@@ -82,7 +110,12 @@ describe('export and import', () => {
 		expect(importJson('nope', 'x')).toEqual({ ok: false, reason: 'the file is not JSON' });
 	});
 	it('exports a Markdown timeline with text escaped for tables', () => {
-		const md = exportMarkdown(r, { title: 'Twiga', url: 'https://runsheet.example/runbooks/twiga-scan/' }, (id) => (id === 'deploy' ? 'Deploy *services*' : id), { done: 1, na: 1, total: 10 });
+		const md = exportMarkdown(
+			r,
+			{ title: 'Twiga', url: 'https://runsheet.example/runbooks/twiga-scan/' },
+			(id) => (id === 'deploy' ? 'Deploy *services*' : id),
+			{ done: 1, na: 1, total: 10 },
+		);
 		expect(md).toContain('# Twiga: Release 1.4.0');
 		expect(md).toContain('- Progress: 1 of 10 done, 1 N/A');
 		expect(md).toContain('| 2026-11-22 03:00:00Z | Deploy \\*services\\* | done | AB |  |');

@@ -4,13 +4,16 @@ import { decodeShare, encodeShare, fingerprint, SHARE_PREFIX } from '../../../..
 
 const T = Date.UTC(2026, 10, 22, 3, 0, 0);
 // Ids shaped like the bundled runbooks' (slugs of step titles, 20-60 characters).
-const ids = (n: number) => Array.from({ length: n }, (_, i) => `verify-the-${['backend', 'frontend', 'database', 'cache'][i % 4]}-service-health-check-${i}`);
+const ids = (n: number) =>
+	Array.from({ length: n }, (_, i) => `verify-the-${['backend', 'frontend', 'database', 'cache'][i % 4]}-service-health-check-${i}`);
 
 function fullyDone(stepIds: string[]): Run {
 	let t = T;
 	const events: ProgressEvent[] = stepIds.map((step, i) => {
 		t += 5_000 + ((i * 7919) % 170_000); // 5 s to 3 min apart, irregular
-		return i % 10 === 9 ? { t, step, action: 'na', by: ['AB', 'CD', 'EF'][i % 3]!, reason: 'no CDN' } : { t, step, action: 'tick', by: ['AB', 'CD', 'EF'][i % 3]! };
+		return i % 10 === 9
+			? { t, step, action: 'na', by: ['AB', 'CD', 'EF'][i % 3]!, reason: 'no CDN' }
+			: { t, step, action: 'tick', by: ['AB', 'CD', 'EF'][i % 3]! };
 	});
 	return { ...newRun('incident', 'INC-2291 rollback', T), events };
 }
@@ -64,7 +67,9 @@ describe('share links with variable values', () => {
 		const name = [...new TextEncoder().encode('Old')];
 		const step = [...new TextEncoder().encode('verify')];
 		const bytes = Uint8Array.from([1, 0, name.length, ...name, 0, 0, 1, step.length, ...step, 60, 0]);
-		const packed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+		const packed = new Uint8Array(
+			await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer(),
+		);
 		const fragment = SHARE_PREFIX + Buffer.from(packed).toString('base64url');
 		const snapshot = await decodeShare(fragment, ['verify']);
 		expect(snapshot).toEqual({ name: 'Old', stale: false, events: [{ t: 60_000, step: 'verify', action: 'tick' }] });
