@@ -7,8 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { runbookFiles } from '../src/build/content/collection.ts';
-import { filesUnder } from '../src/build/content/walk.ts';
+import { filesUnder, runbookFiles } from '../src/build/content/walk.ts';
 import { speedUps } from '../src/build/speed-ups.ts';
 import { RUNBOOKS_DIR } from '../src/settings.ts';
 import { astroNodeFlags } from './lib/node-flags.ts';

@@ -15,7 +15,7 @@ try {
 	console.error(`validate: folder ${dir} not found. Hint: runbooks live in content/runbooks/<id>.yaml`);
 	process.exit(1);
 }
-const collection = readRunbookCollection(dir);
+const collection = await readRunbookCollection(dir);
 if (!collection.files) {
 	console.error(
 		`validate: no runbooks in ${dir}. Hint: add one with "npm run import -- checklist.md --out ${dir}/<id>.yaml", or copy a folder of Markdown runbooks into it`,

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { isPlainInline } from '../model/text.ts';
 import { rehypeVariables } from './rehype-variables.ts';
 
 /**
@@ -46,6 +47,8 @@ export function renderMarkdown(markdown: string): string {
 
 /** Inline Markdown (step text: code, bold, links) to safe HTML without a wrapping paragraph. */
 export function renderInline(markdown: string): string {
+	// Text with nothing for Markdown to read is its own HTML (no "<" or "&" to escape).
+	if (isPlainInline(markdown)) return markdown.trim();
 	const html = renderMarkdown(markdown).trim();
 	const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
 	return single && !single[1]!.includes('<p>') ? single[1]! : html;

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importFolder, type FolderIndex } from '../../import/folder.ts';
+import type { FolderIndex } from '../../import/folder.ts';
 import { runbookSchema, type Runbook } from '../../schema/runbook.ts';
 import { findCollectionProblems, formatPath, runbookIdFromFile, validateRunbookSource, type RunbookProblem } from './validate.ts';
 import { createHash } from 'node:crypto';
-import { filesUnder } from './walk.ts';
+import { filesUnder, runbookFiles } from './walk.ts';
 
 /** One runbook of the collection. */
 export interface CollectionEntry {
@@ -37,17 +37,8 @@ export function sourceDigest(source: string): string {
 	return createHash('sha256').update(source).digest('hex').slice(0, 16);
 }
 
-/** Files of a content folder by what they are. Names starting with "_" are not runbooks (`_index.md`). */
-export function runbookFiles(all: readonly string[]): { yaml: string[]; markdown: string[] } {
-	const name = (path: string) => path.split('/').pop()!;
-	return {
-		yaml: all.filter((path) => /\.ya?ml$/i.test(path) && !name(path).startsWith('_')),
-		markdown: all.filter((path) => /\.(md|markdown)$/i.test(path)),
-	};
-}
-
 /** Reads and checks every runbook under `dir` (`label` is how its files are named in messages). */
-export function readRunbookCollection(dir: string, label = dir): RunbookCollection {
+export async function readRunbookCollection(dir: string, label = dir): Promise<RunbookCollection> {
 	const all = filesUnder(dir);
 	const { yaml, markdown } = runbookFiles(all);
 	const at = (path: string) => `${label.replace(/\/+$/, '')}/${path}`;
@@ -66,10 +57,14 @@ export function readRunbookCollection(dir: string, label = dir): RunbookCollecti
 	}
 
 	const files = new Set(all);
-	const folder = importFolder(
-		markdown.map((path) => ({ path, markdown: readFileSync(join(dir, path), 'utf8') })),
-		{ sourcePrefix: '', isFile: (path) => files.has(path) && !/\.(md|markdown)$/i.test(path), paths: all },
-	);
+	// The importer (and the Markdown parser under it) loads only for a folder with Markdown in it:
+	// a collection of YAML alone does not pay for it at every build.
+	const folder = markdown.length
+		? (await import('../../import/folder.ts')).importFolder(
+				markdown.map((path) => ({ path, markdown: readFileSync(join(dir, path), 'utf8') })),
+				{ sourcePrefix: '', isFile: (path) => files.has(path) && !/\.(md|markdown)$/i.test(path), paths: all },
+			)
+		: { documents: [], indexes: [] };
 	for (const doc of folder.documents) {
 		const file = at(doc.path);
 		const result = runbookSchema.safeParse(doc.result.runbook);

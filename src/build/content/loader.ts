@@ -34,22 +34,22 @@ export function runbookLoader({ base }: { base: string }): Loader {
 			const read = () => readRunbookCollection(dir, label);
 			if (context.watcher) {
 				// The dev server: a bad file is reported and left out, the others stay on screen.
-				const reload = () => {
-					const collection = read();
+				const reload = async () => {
+					const collection = await read();
 					for (const warning of collection.warnings) context.logger.warn(formatProblem(warning));
 					for (const problem of collection.problems) context.logger.error(formatProblem(problem));
 					keep(context, root, collection.entries);
 				};
-				reload();
+				await reload();
 				if (watching) return;
 				watching = true;
 				context.watcher.add(dir);
 				context.watcher.on('all', (_event, path) => {
-					if (path.startsWith(dir)) reload();
+					if (path.startsWith(dir)) void reload();
 				});
 				return;
 			}
-			const collection = read();
+			const collection = await read();
 			if (!collection.files)
 				throw new Error(`No runbooks found in ${label}/: add a <id>.yaml file, or a folder of Markdown runbooks (see the guide).`);
 			if (collection.problems.length) {

@@ -18,3 +18,12 @@ export function filesUnder(dir: string): string[] {
 	visit('');
 	return out.sort();
 }
+
+/** Files of a content folder by what they are. Names starting with "_" are not runbooks (`_index.md`). */
+export function runbookFiles(all: readonly string[]): { yaml: string[]; markdown: string[] } {
+	const name = (path: string) => path.split('/').pop()!;
+	return {
+		yaml: all.filter((path) => /\.ya?ml$/i.test(path) && !name(path).startsWith('_')),
+		markdown: all.filter((path) => /\.(md|markdown)$/i.test(path)),
+	};
+}

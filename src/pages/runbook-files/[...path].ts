@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { filesUnder } from '../../build/content/walk.ts';
-import { runbookFiles } from '../../build/content/collection.ts';
+import { filesUnder, runbookFiles } from '../../build/content/walk.ts';
 import { RUNBOOKS_DIR } from '../../settings.ts';
 
 /**

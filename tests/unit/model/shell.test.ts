@@ -80,8 +80,8 @@ describe('a content folder with Markdown runbooks beside YAML ones', () => {
 		return dir;
 	};
 
-	it('reads both, the Markdown through the importer, with links between documents made site links', () => {
-		const collection = readRunbookCollection(folder(), 'content/runbooks');
+	it('reads both, the Markdown through the importer, with links between documents made site links', async () => {
+		const collection = await readRunbookCollection(folder(), 'content/runbooks');
 		expect(collection.problems).toEqual([]);
 		expect(collection.entries.map((e) => [e.id, e.file]).sort()).toEqual([
 			['database-replication-lag', 'content/runbooks/team/database/DatabaseReplicationLag.md'],
@@ -96,11 +96,11 @@ describe('a content folder with Markdown runbooks beside YAML ones', () => {
 		expect(collection.folders.map((f) => f.title)).toEqual(['Acme on-call runbooks', 'Database', 'Payments API']);
 	});
 
-	it('stops on two files with one id, naming both', () => {
+	it('stops on two files with one id, naming both', async () => {
 		const dir = folder();
 		mkdirSync(join(dir, 'other'));
 		writeFileSync(join(dir, 'other', 'twiga-scan.md'), '# Twiga\n\n## Mitigation\n\nRestart it.\n');
-		const collection = readRunbookCollection(dir, 'content/runbooks');
+		const collection = await readRunbookCollection(dir, 'content/runbooks');
 		expect(collection.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
 			expect.stringMatching(
 				/^content\/runbooks\/(other\/twiga-scan\.md|twiga-scan\.yaml): the runbook id "twiga-scan" is also the id of content\/runbooks\/(twiga-scan\.yaml|other\/twiga-scan\.md)\. Hint: rename one file/,
