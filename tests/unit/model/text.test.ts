@@ -106,7 +106,11 @@ describe('text with nothing for Markdown to read skips the parser', () => {
 	}
 	it('gives the same page text and HTML as the parser for plain lines', () => {
 		for (const line of close.filter(isPlainInline)) {
-			expect(renderInline(line)).toBe(renderMarkdown(line).trim().replace(/^<p>|<\/p>$/g, ''));
+			expect(renderInline(line)).toBe(
+				renderMarkdown(line)
+					.trim()
+					.replace(/^<p>|<\/p>$/g, ''),
+			);
 			expect(plainText(line)).toBe(line.trim());
 		}
 	});
