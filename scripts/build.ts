@@ -7,9 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { filesUnder, runbookFiles } from '../src/build/content/walk.ts';
+import { filesUnder, runbookFiles, RUNBOOKS_DIR } from '../src/build/content/walk.ts';
 import { speedUps } from '../src/build/speed-ups.ts';
-import { RUNBOOKS_DIR } from '../src/settings.ts';
 import { astroNodeFlags } from './lib/node-flags.ts';
 
 // Astro's command line, found through its package.json (the bin path is not an export).

@@ -6,7 +6,7 @@
 import { readRunbookCollection } from '../src/build/content/collection.ts';
 import { filesUnder } from '../src/build/content/walk.ts';
 import { formatProblem } from '../src/build/content/validate.ts';
-import { RUNBOOKS_DIR } from '../src/settings.ts';
+import { RUNBOOKS_DIR } from '../src/build/content/walk.ts';
 
 const dir = process.argv[2] ?? RUNBOOKS_DIR;
 try {

@@ -2,10 +2,10 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { runbookLoader } from './build/content/loader.ts';
+import { RUNBOOKS_DIR } from './build/content/walk.ts';
 import { speedUps } from './build/speed-ups.ts';
 import { withStarlightPageSchemaOnce } from './build/starlight-page-schema.ts';
 import { runbookSchema } from './schema/runbook.ts';
-import { RUNBOOKS_DIR } from './settings.ts';
 
 // Wiring only: prose pages are Starlight docs; runbooks are typed YAML (or Markdown read through
 // the importer) under content/runbooks.

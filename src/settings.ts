@@ -5,12 +5,6 @@ import { settingsSchema, type Settings } from './schema/settings.ts';
 // Wiring only: read once at build time; a bad file stops the build naming the field.
 const FILE = 'content/settings.yaml';
 
-/**
- * The folder of runbooks (YAML and Markdown, in sub-folders too) and of the files they show. Set
- * RUNSHEET_CONTENT to build another folder, as the tests do with imported collections.
- */
-export const RUNBOOKS_DIR = process.env.RUNSHEET_CONTENT ?? 'content/runbooks';
-
 export function loadSettings(file = FILE): Settings {
 	let raw: unknown = {};
 	try {

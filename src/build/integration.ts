@@ -9,13 +9,17 @@ import vm from 'node:vm';
  * every page (1.8 GB then), 2.6 GB together. A last-resort garbage collection first gives that
  * memory back to the system (to 0.9 GB), so a plain `astro build` stays under 2 GB.
  */
+const RELEASE_ABOVE_BYTES = 2 ** 30;
+
 export function runsheetIntegration(): AstroIntegration {
 	return {
 		name: 'runsheet',
 		hooks: {
 			'astro:build:done': ({ logger }) => {
 				const before = process.memoryUsage().rss;
-				if (!releaseMemory()) return;
+				// Below 1 GB (up to a few hundred runbooks) Pagefind fits beside Astro as it is; the
+				// collection would only cost time.
+				if (before < RELEASE_ABOVE_BYTES || !releaseMemory()) return;
 				const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 				logger.info(`memory before the search index: ${mb(before)} -> ${mb(process.memoryUsage().rss)}`);
 			},

@@ -2,6 +2,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
+ * The folder of runbooks (YAML and Markdown, in sub-folders too) and of the files they show. Set
+ * RUNSHEET_CONTENT to build another folder, as the tests do with imported collections.
+ */
+export const RUNBOOKS_DIR = process.env.RUNSHEET_CONTENT ?? 'content/runbooks';
+
+/**
  * Every file under a folder, as paths inside it with `/`, sorted. Hidden files and folders
  * (`.git`, `.obsidian`) and `node_modules` are not content.
  */

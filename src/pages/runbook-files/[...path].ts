@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { filesUnder, runbookFiles } from '../../build/content/walk.ts';
-import { RUNBOOKS_DIR } from '../../settings.ts';
+import { filesUnder, runbookFiles, RUNBOOKS_DIR } from '../../build/content/walk.ts';
 
 /**
  * Files kept beside the runbooks (the images a Markdown runbook shows, a linked script or PDF),
