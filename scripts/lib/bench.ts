@@ -119,10 +119,17 @@ export function checkBudgets(results: SiteResult[]): Budget[] {
 		const a = (rsBig.seconds * 1000) / rsBig.n;
 		const b = (slBig.seconds * 1000) / slBig.n;
 		budgets.push({
-			name: `build time per runbook at N = ${largest} ≤ plain Starlight's per page`,
-			met: a <= b,
+			name: `build time per runbook at N = ${largest} ≤ 0.9 × plain Starlight's per page`,
+			met: a <= 0.9 * b,
 			detail: `${a.toFixed(0)} ms vs ${b.toFixed(0)} ms (ratio ${(a / b).toFixed(2)})`,
 		});
+	}
+	// At a hundred runbooks fixed costs weigh more; it was 1.5 × when the re-layout issue asked for better.
+	const rsMid = at(100, 'runsheet');
+	const slMid = at(100, 'starlight');
+	if (rsMid && slMid && largest !== 100) {
+		const ratio = rsMid.seconds / slMid.seconds;
+		budgets.push({ name: 'build time at N = 100 < 1.5 × plain Starlight', met: ratio < 1.5, detail: `ratio ${ratio.toFixed(2)}` });
 	}
 	const rsSmall = at(smallest, 'runsheet');
 	if (rsBig && rsSmall && largest !== smallest) {
