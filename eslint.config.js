@@ -1,15 +1,16 @@
 // Code linting: TypeScript (typescript-eslint) and Astro components (eslint-plugin-astro).
 // Formatting is Prettier's (.prettierrc.json); `npm run lint` runs both.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
 	{ ignores: ['dist/', '.astro/', '.bench/', '.test-sites/', 'test-results/', 'playwright-report/', 'node_modules/'] },
 	js.configs.recommended,
-	...tseslint.configs.recommended,
-	...astro.configs.recommended,
+	tseslint.configs.recommended,
+	astro.configs.recommended,
 	{
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {

@@ -23,7 +23,7 @@ export function pluginVariables(): ExpressiveCodePlugin {
 							inlineRange: { columnStart: part.start, columnEnd: part.end },
 							// One element for the whole reference, whatever tokens the grammar made of it.
 							render: ({ nodesToTransform }) =>
-								nodesToTransform.map((node, i) =>
+								nodesToTransform.map((_node, i) =>
 									i === 0
 										? h(
 												'span',

@@ -6,7 +6,7 @@ import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
 import { expect, test } from '../support/test.ts';
 
 /** True when the element's middle is what a reader sees there: not under a sticky bar. */
-async function expectUncovered(page: Page, locator: Locator) {
+async function expectUncovered(locator: Locator) {
 	await expect(locator).toBeInViewport();
 	const covered = await locator.evaluate((el) => {
 		const box = el.getBoundingClientRect();
@@ -23,7 +23,7 @@ test.describe('arriving through a link', () => {
 		await page.goto('/runbooks/productivity-platform/#rollback-deployment');
 		const step = page.locator('[data-step="rollback-deployment"]');
 		await expect(step).toHaveClass(/rs-arrived/);
-		await expectUncovered(page, row(page, 'rollback-deployment'));
+		await expectUncovered(row(page, 'rollback-deployment'));
 		await expect(page.locator('[id="rollback-deployment--check"]')).toBeFocused();
 		await page.waitForTimeout(300);
 		await expect(step).toHaveClass(/rs-arrived/);
@@ -35,7 +35,7 @@ test.describe('arriving through a link', () => {
 		await page.goto('/runbooks/twiga-scan/#if-deployment-fails');
 		const heading = page.locator('.rs-heading:has(> #if-deployment-fails)');
 		await expect(heading).toHaveClass(/rs-arrived/);
-		await expectUncovered(page, page.locator('#if-deployment-fails'));
+		await expectUncovered(page.locator('#if-deployment-fails'));
 	});
 
 	test('on a phone, the step lands below the header, the contents bar and the run bar', async ({ browser }) => {
@@ -45,7 +45,7 @@ test.describe('arriving through a link', () => {
 			await page.goto(path);
 			const id = path.split('#')[1]!;
 			await expect(page.locator(`[data-step="${id}"]`)).toHaveClass(/rs-arrived/);
-			await expectUncovered(page, row(page, id));
+			await expectUncovered(row(page, id));
 		}
 		await context.close();
 	});
@@ -65,13 +65,13 @@ test.describe('arriving through a link', () => {
 		await expect(page.locator('[data-step="data-corruption-detected"]')).toBeHidden();
 		await page.evaluate(() => (location.hash = 'data-corruption-detected'));
 		await expect(page.locator('[data-step="data-corruption-detected"]')).toHaveClass(/rs-arrived/);
-		await expectUncovered(page, row(page, 'data-corruption-detected'));
+		await expectUncovered(row(page, 'data-corruption-detected'));
 		await expect(fold).toHaveText('Fold');
 		await expect(fold).toHaveAttribute('aria-expanded', 'true');
 
 		await page.goto('/runbooks/productivity-platform/#create-namespace');
 		await expect(page.getByRole('tab', { name: /Kubernetes/ })).toHaveAttribute('aria-selected', 'true');
-		await expectUncovered(page, row(page, 'create-namespace'));
+		await expectUncovered(row(page, 'create-namespace'));
 	});
 });
 
@@ -82,7 +82,7 @@ test.describe('renamed ids keep old links working', () => {
 			await expect(page).toHaveURL(new RegExp(`${base}#restore-database$`));
 			await expect(page.locator('[data-step="restore-database"]')).toHaveClass(/rs-arrived/);
 			await expect(page.locator('.rs-arrival-note')).toContainText('old id “restore-database-if-schema-changed”');
-			await expectUncovered(page, row(page, 'restore-database'));
+			await expectUncovered(row(page, 'restore-database'));
 		}
 	});
 

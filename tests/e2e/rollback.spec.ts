@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { searchIndex } from '../support/search.ts';
 import { loadRunbooks, sectionsOf, stepsOf, type RawRunbook } from '../support/content.ts';
 import { expect, test } from '../support/test.ts';
 
@@ -259,17 +260,9 @@ test.describe('site search', () => {
 
 	test('rollback steps are indexed once: on rollback pages, not runbook pages or sheets', async ({ page }) => {
 		await page.goto('/');
-		const urls = await page.evaluate(async () => {
-			// @ts-expect-error: served by the built site
-			const pagefind = await import('/pagefind/pagefind.js');
-			const found = await pagefind.search('kubectl rollout undo');
-			return Promise.all(
-				found.results.map(async (r: { data: () => Promise<{ url: string; filters: Record<string, string[]> }> }) => {
-					const d = await r.data();
-					return `${d.url} ${d.filters.kind?.join(',')} ${d.filters.technique?.length ?? 0}`;
-				}),
-			);
-		});
+		const urls = (await searchIndex(page, 'kubectl rollout undo')).map(
+			(d) => `${d.url} ${d.filters.kind?.join(',')} ${d.filters.technique?.length ?? 0}`,
+		);
 		expect(urls).toEqual(['/rollback/productivity-platform/ rollback 4']);
 	});
 });

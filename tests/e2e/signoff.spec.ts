@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { searchIndex } from '../support/search.ts';
 import { expect, type Page, test } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
@@ -161,12 +162,7 @@ test('sheets are linked from runbook pages, the catalog and their index, and are
 	);
 	await page.goto('/signoff/');
 	for (const r of runbooks) await expect(page.getByRole('link', { name: r.title })).toHaveAttribute('href', `/signoff/${r.id}/`);
-	const urls = await page.evaluate(async () => {
-		// @ts-expect-error: served by the built site
-		const pagefind = await import('/pagefind/pagefind.js');
-		const search = await pagefind.search('Technical Lead approval');
-		return Promise.all(search.results.map((r: { data: () => Promise<{ url: string }> }) => r.data().then((d) => d.url)));
-	});
+	const urls = (await searchIndex(page, 'Technical Lead approval')).map((d) => d.url);
 	expect(urls.length).toBeGreaterThan(0);
 	expect(urls.filter((u: string) => u.startsWith('/signoff/'))).toEqual([]);
 });

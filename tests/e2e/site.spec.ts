@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { searchIndex } from '../support/search.ts';
 import { loadRunbooks, tickableOf } from '../support/content.ts';
 
 const runbooks = loadRunbooks();
@@ -63,16 +64,11 @@ test('no page logs a console error or fails to load a resource', async ({ page }
 
 test('Pagefind finds a step by its text and points at its page', async ({ page }) => {
 	await page.goto('/runbooks/');
-	const results = await page.evaluate(async () => {
-		// @ts-expect-error: served by the built site, not a module TypeScript knows
-		const pagefind = await import('/pagefind/pagefind.js');
-		const search = await pagefind.search('alembic upgrade');
-		return Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string; content: string }> }) => r.data()));
-	});
-	const urls = results.map((r: { url: string }) => r.url);
+	const results = (await searchIndex(page, 'alembic upgrade')).slice(0, 10);
+	const urls = results.map((r) => r.url);
 	expect(urls).toContain('/runbooks/productivity-platform/');
 	expect(urls).toContain('/runbooks/twiga-scan/');
-	const hit = results.find((r: { url: string }) => r.url === '/runbooks/spatial-intel/');
+	const hit = results.find((r) => r.url === '/runbooks/spatial-intel/');
 	expect(hit?.content).toContain('Deploy database migrations');
 });
 

@@ -1,4 +1,5 @@
 import { expect, test } from '../support/test.ts';
+import { searchIndex } from '../support/search.ts';
 
 /**
  * The site as `astro build` makes it, with no speed-up (RUNSHEET_SPEED_UPS=0): what a host that
@@ -7,13 +8,8 @@ import { expect, test } from '../support/test.ts';
  */
 test('the search index of a plain astro build finds a step, and the search box shows it', async ({ page }) => {
 	await page.goto('/runbooks/');
-	const results = await page.evaluate(async () => {
-		// @ts-expect-error Pagefind's script exists only in the built site.
-		const pagefind = await import('/pagefind/pagefind.js');
-		const search = await pagefind.search('alembic upgrade');
-		return Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string; content: string }> }) => r.data()));
-	});
-	const hit = results.find((r: { url: string }) => r.url === '/runbooks/spatial-intel/');
+	const results = (await searchIndex(page, 'alembic upgrade')).slice(0, 10);
+	const hit = results.find((r) => r.url === '/runbooks/spatial-intel/');
 	expect(hit?.content).toContain('Deploy database migrations');
 	await page
 		.getByRole('button', { name: /search/i })
