@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { searchIndex } from '../support/search.ts';
+import { searchIndex, searchWithBox } from '../support/search.ts';
 import { loadRunbooks, tickableOf } from '../support/content.ts';
 
 const runbooks = loadRunbooks();
@@ -74,11 +74,5 @@ test('Pagefind finds a step by its text and points at its page', async ({ page }
 
 test('the search box finds a step by its words', async ({ page }) => {
 	await page.goto('/runbooks/');
-	await page
-		.getByRole('button', { name: /search/i })
-		.first()
-		.click();
-	await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).fill('kubectl rollout undo');
-	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
-	await expect(page.locator('.pagefind-ui__results')).toContainText('Productivity Platform');
+	await expect(await searchWithBox(page, 'kubectl rollout undo')).toContainText('Productivity Platform');
 });

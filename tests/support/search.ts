@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** What Pagefind says of one result: its page, its text and its filters. */
 export interface SearchHit {
@@ -18,4 +18,15 @@ export async function searchIndex(page: Page, query: string): Promise<SearchHit[
 		const search = await pagefind.search(q);
 		return Promise.all(search.results.map((r: { data: () => Promise<SearchHit> }) => r.data()));
 	}, query);
+}
+
+/** Opens Starlight's search box, types `query` and returns the results list, once one result shows. */
+export async function searchWithBox(page: Page, query: string): Promise<Locator> {
+	await page
+		.getByRole('button', { name: /search/i })
+		.first()
+		.click();
+	await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).fill(query);
+	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+	return page.locator('.pagefind-ui__results');
 }
