@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { runsheetIntegration } from './src/build/integration.ts';
+import { SEARCH_RANKING } from './src/model/search-terms.ts';
 
 const site = starlight({
 	title: 'Runsheet',
@@ -16,6 +17,7 @@ const site = starlight({
 		{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }, { label: 'Schema reference', link: '/guides/schema/' }] },
 	],
 	lastUpdated: false,
+	pagefind: { ranking: SEARCH_RANKING },
 	// Runsheet's own not-found page (src/pages/404.astro) says where runbooks are.
 	disable404Route: true,
 	head: [

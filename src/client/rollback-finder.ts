@@ -1,19 +1,30 @@
+import { namesMatch, parseFinderQuery, SEARCH_RANKING } from '../model/search-terms.ts';
 import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
 
 interface Pagefind {
 	init(): Promise<void>;
+	options(options: { ranking: typeof SEARCH_RANKING }): Promise<void>;
 	search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PageData> }[] } | null>;
 }
 
 // Pagefind exists only in the built site; its script is fetched the first time it is needed.
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 let pagefind: Promise<Pagefind> | undefined;
-const loadPagefind = () => (pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (pf: Pagefind) => (await pf.init(), pf)));
+const loadPagefind = () =>
+	(pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (pf: Pagefind) => {
+		await pf.options({ ranking: SEARCH_RANKING });
+		await pf.init();
+		return pf;
+	}));
 
 /**
- * The rollback finder: filters the static list of procedures by system and technique, and
- * searches rollback steps with Pagefind, listing each hit as a link to the step itself.
- * The filters live in the URL (?system=&technique=&q=), so a finder view can be linked.
+ * The rollback finder: filters the static list of procedures by system and technique, matches
+ * them by name as you type (runbook id, title, system, aliases, procedure, technique: however
+ * written, `twiga-scan`, `twiga scan`, `Twiga`), and searches rollback steps with Pagefind,
+ * listing each hit as a link to the step itself. The list narrows to what matches; Enter opens
+ * the top hit. Words for "roll back" (revert, undo, downgrade...) are left out of the search:
+ * everything here rolls back. The filters live in the URL (?system=&technique=&q=), so a finder
+ * view can be linked.
  */
 export function startRollbackFinder(root: HTMLElement): void {
 	const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
@@ -41,10 +52,13 @@ export function startRollbackFinder(root: HTMLElement): void {
 		(!system.value || row.dataset.system === system.value) &&
 		(!technique.value || row.dataset.techniques!.split(' ').includes(technique.value));
 
-	const filterRows = () => {
+	const namesOf = (row: HTMLTableRowElement) => row.dataset.names!.split('|');
+
+	/** Shows the rows that pass the filters and, when given, the test; returns how many. */
+	const filterRows = (keep: (row: HTMLTableRowElement) => boolean = () => true) => {
 		let shown = 0;
 		for (const row of rows) {
-			row.hidden = !matches(row);
+			row.hidden = !(matches(row) && keep(row));
 			if (!row.hidden) shown++;
 		}
 		empty.hidden = shown > 0;
@@ -64,41 +78,59 @@ export function startRollbackFinder(root: HTMLElement): void {
 	};
 
 	let latest = 0;
+	let topHit: string | undefined;
 	const search = async () => {
 		const ticket = ++latest;
 		const text = query.value.trim();
-		const shown = filterRows();
+		const { terms } = parseFinderQuery(text);
 		remember();
-		if (!text) {
+		topHit = undefined;
+		if (!terms.length) {
+			// Nothing typed, or only "revert" / "undo" / "roll back": every procedure is one.
+			const shown = filterRows();
 			results.hidden = true;
 			list.replaceChildren();
 			status.textContent = `${shown} of ${rows.length} procedures shown.`;
 			return;
 		}
+		// By name at once, as typed; steps when Pagefind answers.
+		const named = new Set(rows.filter((row) => namesMatch(terms, namesOf(row))));
+		let shown = filterRows((row) => named.has(row));
+		topHit = rows.find((row) => !row.hidden)?.querySelector('a')?.href;
 		performance.mark('runsheet-rollback-search-start');
 		let pf: Pagefind;
 		try {
 			pf = await loadPagefind();
 		} catch {
-			status.textContent = 'Search is not available here (the search index is made by the build). The procedures below are filtered.';
+			status.textContent = `${shown} of ${rows.length} procedures match “${text}” by name; steps cannot be searched here (the search index is made by the build).`;
 			return;
 		}
 		const filters: Record<string, string> = { kind: 'rollback' };
 		if (system.value) filters.system = system.value;
 		if (technique.value) filters.technique = technique.selectedOptions[0]!.text;
-		const found = await pf.search(text, { filters });
+		const words = terms.join(' ');
+		const found = await pf.search(words, { filters });
 		if (!found || ticket !== latest) return;
 		const pages = await Promise.all(found.results.slice(0, 12).map((r) => r.data()));
 		if (ticket !== latest) return;
-		const hits = stepHits(pages, text, (runbook, step) => {
+		const hits = stepHits(pages, words, (runbook, step) => {
 			const row = rowOfStep.get(`${runbook}#${step}`);
 			return row !== undefined && matches(row);
 		});
+		// The list keeps the procedures named by the query and those holding a matching step.
+		const holding = new Set(hits.flatMap((hit) => rowOfStep.get(`${hit.runbook}#${hit.step}`) ?? []));
+		shown = filterRows((row) => named.has(row) || holding.has(row));
 		list.replaceChildren(...hits.map(renderHit));
-		results.hidden = false;
+		results.hidden = hits.length === 0;
+		// A query that names procedures wants the procedure; words from steps want the step.
+		const firstNamed = rows.find((row) => !row.hidden && named.has(row));
+		topHit = (firstNamed ? firstNamed.querySelector('a')?.href : hits[0]?.url) ?? rows.find((row) => !row.hidden)?.querySelector('a')?.href;
+		const count = `${shown} of ${rows.length} procedures shown. Enter opens the first.`;
 		status.textContent = hits.length
-			? `${hits.length} matching step${hits.length === 1 ? '' : 's'} for “${text}”; ${shown} of ${rows.length} procedures shown.`
-			: `No rollback step matches “${text}”. ${shown} of ${rows.length} procedures shown.`;
+			? `${hits.length} matching step${hits.length === 1 ? '' : 's'} for “${text}”; ${count}`
+			: shown
+				? `No step has the words of “${text}”; its name matches: ${count}`
+				: `No rollback step or procedure matches “${text}”. Clear the search to see all ${rows.length} procedures.`;
 		performance.measure('runsheet-rollback-search', 'runsheet-rollback-search-start');
 	};
 
@@ -121,9 +153,12 @@ export function startRollbackFinder(root: HTMLElement): void {
 		return li;
 	};
 
+	// Enter opens the top hit: the best step, else the first procedure listed.
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
-		list.querySelector('a')?.focus();
+		void search().then(() => {
+			if (topHit) location.href = topHit;
+		});
 	});
 	// The query searches as it is typed; the selects on change. (A search box also fires
 	// "change" when it loses focus, on the way to a clicked result: re-rendering the list then

@@ -1,14 +1,19 @@
 import { enhanceAlternatives, openTargetedAlternatives } from './alternatives-tabs.ts';
+import { hideHeaderWhileReading } from './page/reading-chrome.ts';
+import { followReadingLine } from './page/toc-current.ts';
 import { startProgress } from './run/progress-page.ts';
 
 // Runbook and rollback pages: option tabs, then progress on whatever steps the page holds.
 enhanceAlternatives();
+void followReadingLine();
 const root = document.querySelector<HTMLElement>('[data-runbook]');
 if (root) {
 	startProgress(root);
+	// Only where there is a run bar: the header, the "On this page" bar and it fill a phone's screen.
+	if (!('nothingToTick' in root.dataset)) hideHeaderWhileReading();
 	// Arrival code is loaded only when a link names a step or section.
 	const arrive = () => {
-		if (location.hash.length > 1) void import('./arrival.ts').then((m) => m.arrive(root, openTargetedAlternatives));
+		if (location.hash.length > 1) void import('./page/arrival.ts').then((m) => m.arrive(root, openTargetedAlternatives));
 		else openTargetedAlternatives();
 	};
 	addEventListener('hashchange', arrive);

@@ -137,7 +137,7 @@ test.describe('an imported alert runbook page', () => {
 		const diagnosis = page.locator('[data-section="diagnosis"]');
 		await expect(diagnosis.locator('ol.rs-steps > .rs-step')).toHaveCount(4);
 		await expect(diagnosis.locator('.rs-step').first().locator('.expressive-code')).toHaveCount(1);
-		await expect(page.locator('[data-progress-text]')).toHaveText('0 of 5 done');
+		await expect(page.locator('[data-progress-text]')).toHaveText('0/5 done');
 	});
 
 	test('shows what a step says after its command after the command, as the source has it', async ({ page }) => {

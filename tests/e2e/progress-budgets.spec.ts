@@ -40,19 +40,19 @@ test('a 500-step runbook with a 300-step run and 300 other runs restores within 
 	}, EXTRA);
 	await page.goto('/runbooks/yogaflow/');
 	await expect(page.locator('[data-step]')).toHaveCount(EXTRA + 163);
-	await expect(page.locator('[data-progress-text]')).toHaveText('300 of 500 done');
+	await expect(page.locator('[data-progress-text]')).toHaveText('300/500 done');
 	await expect(page.locator('[data-run-select] option')).toHaveCount(302);
 	// Restoring: three page loads, each measured by the page itself; the median is the figure.
 	const restores: number[] = [];
 	for (let i = 0; i < 3; i++) {
 		if (i) await page.reload();
-		await expect(page.locator('[data-progress-text]')).toHaveText('300 of 500 done');
+		await expect(page.locator('[data-progress-text]')).toHaveText('300/500 done');
 		restores.push(await page.evaluate(() => performance.getEntriesByName('runsheet-restore')[0]!.duration));
 	}
 	const restore = [...restores].sort((a, b) => a - b)[1]!;
 	// Saving: five ticks, each measured by the page; the median is the figure (one GC pause aside).
 	for (let i = 0; i < 5; i++) await page.locator(`[id="perf-${EXTRA - 1 - i}--check"]`).check();
-	await expect(page.locator('[data-progress-text]')).toHaveText('305 of 500 done');
+	await expect(page.locator('[data-progress-text]')).toHaveText('305/500 done');
 	const saves = await page.evaluate(() => performance.getEntriesByName('runsheet-save').map((m) => m.duration));
 	const save = [...saves].sort((a, b) => a - b)[Math.floor(saves.length / 2)]!;
 	console.log(

@@ -25,7 +25,7 @@ test.describe('ticking', () => {
 		const again = await context.newPage();
 		await again.goto(TWIGA);
 		await expect(box(again, 'generate-production-secrets')).toBeChecked();
-		await expect(again.locator('[data-progress-text]')).toHaveText('1 of 113 done');
+		await expect(again.locator('[data-progress-text]')).toHaveText('1/113 done');
 	});
 
 	test('state keys on ids: steps that left the runbook do not disturb the others', async ({ page }) => {
@@ -51,14 +51,14 @@ test.describe('ticking', () => {
 		await page.goto(TWIGA);
 		await expect(box(page, 'run-migrations')).toBeChecked();
 		await expect(box(page, 'deploy-services')).toBeChecked();
-		await expect(page.locator('[data-progress-text]')).toHaveText('2 of 113 done');
+		await expect(page.locator('[data-progress-text]')).toHaveText('2/113 done');
 	});
 
 	test('section and overall progress stay visible while scrolling; next open step jumps', async ({ page }) => {
 		await page.goto(TWIGA);
 		await box(page, 'generate-production-secrets').check();
 		const heading = page.locator('[data-section="environment-configuration"] > .rs-heading .rs-secprog');
-		await expect(heading).toHaveText('1/10');
+		await expect(heading).toHaveText('1/10 done');
 		await page.locator('[id="success-criteria"]').scrollIntoViewIfNeeded();
 		await expect(page.locator('[data-runbar]')).toBeInViewport();
 		await page.getByRole('button', { name: 'Next open step' }).click();
@@ -104,7 +104,7 @@ test.describe('ticking', () => {
 			/^N\/A: no Redis in this system /,
 		);
 		await box(page, 'deploy-services').check();
-		await expect(page.locator('[data-progress-text]')).toHaveText('1 of 113 done · 1 N/A');
+		await expect(page.locator('[data-progress-text]')).toHaveText('1/113 done · 1 N/A');
 		await page.reload();
 		await expect(step(page, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
 		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
@@ -122,12 +122,12 @@ test.describe('named runs', () => {
 		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.0 — 0\/113/);
 		await expect(box(page, 'deploy-services')).not.toBeChecked();
 		await box(page, 'run-migrations').check();
-		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.0 — 1\/113, just now/);
+		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.0 — 1\/113 done, just now/);
 
 		await select.selectOption('default');
 		await expect(box(page, 'deploy-services')).toBeChecked();
 		await expect(box(page, 'run-migrations')).not.toBeChecked();
-		await select.selectOption({ label: 'Release 1.4.0 — 1/113, just now' });
+		await select.selectOption({ label: 'Release 1.4.0 — 1/113 done, just now' });
 
 		answer(page, 'Release 1.4.1');
 		await menu(page, 'rename');
@@ -136,7 +136,7 @@ test.describe('named runs', () => {
 		answer(page, ''); // confirm() accepts
 		await menu(page, 'reset');
 		await expect(box(page, 'run-migrations')).not.toBeChecked();
-		await page.locator('[data-status] [data-action="undo"]').click();
+		await page.locator('[data-status]').getByRole('button', { name: 'Undo' }).click();
 		await expect(box(page, 'run-migrations')).toBeChecked();
 
 		answer(page, null); // the confirm is dismissed: nothing happens
@@ -146,7 +146,7 @@ test.describe('named runs', () => {
 		await menu(page, 'delete');
 		await expect(select.locator('option:checked')).toHaveText(/^Default run/);
 		expect(await stored(page, runKey('release-1-4-0'))).toBeNull();
-		await page.locator('[data-status] [data-action="undo"]').click();
+		await page.locator('[data-status]').getByRole('button', { name: 'Undo' }).click();
 		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.1/);
 		await expect(box(page, 'run-migrations')).toBeChecked();
 		await page.reload();
@@ -241,7 +241,7 @@ test.describe('audit trail, export and sharing', () => {
 		answer(elsewhere, 'From the incident channel');
 		await elsewhere.getByRole('button', { name: 'Save as a run' }).click();
 		await expect(elsewhere.locator('[data-share-banner]')).toBeHidden();
-		await expect(elsewhere.locator('[data-run-select] option:checked')).toHaveText(/^From the incident channel — 2\/113/);
+		await expect(elsewhere.locator('[data-run-select] option:checked')).toHaveText(/^From the incident channel — 1\/113 done · 1 N\/A/);
 		await expect(box(elsewhere, 'deploy-services')).toBeEnabled();
 		expect(elsewhere.url()).not.toContain('#share=');
 	});
@@ -257,7 +257,7 @@ test.describe('keyboard and screen readers', () => {
 		await expect(box(page, 'set-environment-production')).toBeFocused();
 		await page.keyboard.press('x');
 		await expect(box(page, 'set-environment-production')).toBeChecked();
-		await expect(page.locator('[data-announce]')).toContainText('Done: Set ENVIRONMENT=production. 1 of 113 steps finished.');
+		await expect(page.locator('[data-announce]')).toContainText('Done: Set ENVIRONMENT=production. 1/113 done.');
 		await page.keyboard.press('k');
 		await expect(box(page, 'update-env-file')).toBeFocused();
 		answer(page, '');
@@ -296,7 +296,7 @@ test.describe('faults that must lose nothing', () => {
 		await page.goto(TWIGA);
 		await expect(page.locator('[data-status]')).toContainText('Progress cannot be saved in this browser');
 		await box(page, 'deploy-services').check();
-		await expect(page.locator('[data-progress-text]')).toHaveText('1 of 113 done');
+		await expect(page.locator('[data-progress-text]')).toHaveText('1/113 done');
 		await expect(page.locator('[data-status]')).toContainText('cannot be saved');
 	});
 
@@ -352,7 +352,7 @@ test.describe('faults that must lose nothing', () => {
 			expect(await stored(page, aside[0])).toBe(value);
 			expect(await stored(page, runKey('broken'))).toBeNull();
 			await box(page, 'deploy-services').check();
-			await expect(page.locator('[data-progress-text]')).toHaveText('1 of 113 done');
+			await expect(page.locator('[data-progress-text]')).toHaveText('1/113 done');
 		});
 	}
 

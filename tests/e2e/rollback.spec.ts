@@ -113,7 +113,7 @@ test.describe('rollback pages', () => {
 		await page.goto('/rollback/twiga-scan/');
 		await expect(page.locator('[id="confirm-services-running--check"]')).toBeChecked();
 		// The bar counts this page's steps: the nine rollback steps.
-		await expect(page.locator('[data-progress-text]')).toHaveText('2 of 9 done');
+		await expect(page.locator('[data-progress-text]')).toHaveText('2/9 done');
 	});
 
 	test('a step link lands on the step and the runbook page links to the rollback page', async ({ page }) => {
@@ -228,7 +228,7 @@ test.describe('rollback finder', () => {
 		await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
 		await page.goto('/rollback/');
 		await page.getByLabel('Search rollback steps').fill('zyxwvut');
-		await expect(page.locator('[data-finder-status]')).toContainText('No rollback step matches “zyxwvut”');
+		await expect(page.locator('[data-finder-status]')).toContainText('No rollback step or procedure matches “zyxwvut”');
 	});
 });
 

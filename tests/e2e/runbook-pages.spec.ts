@@ -14,7 +14,7 @@ for (const runbook of runbooks) {
 		const steps = stepsOf(runbook);
 		expect(steps.length).toBeGreaterThan(50);
 		await expect(page.locator('[data-step]')).toHaveCount(steps.length);
-		await expect(page.locator('input[type=checkbox][data-check]')).toHaveCount(steps.length);
+		await expect(page.locator('[data-step] > .rs-step-row > input[type=checkbox].rs-check')).toHaveCount(steps.length);
 
 		const ids = await page.locator('[data-step]').evaluateAll((els) => els.map((el) => [el.id, el.getAttribute('data-step')]));
 		expect(ids).toEqual(steps.map((s) => [s.id, s.id]));

@@ -7,7 +7,9 @@ export interface StepNode {
 	id: string;
 	el: HTMLElement;
 	box: HTMLInputElement;
-	/** The element holding the step text, where the done/N/A stamp goes after. */
+	/** The step's row: its box, text, N/A and link; the done/N/A stamp is drawn on it. */
+	row: HTMLElement;
+	/** The element holding the step text. */
 	textEl: HTMLElement;
 	text: string;
 	/** What was last shown, so unchanged steps are not touched again. */
@@ -35,13 +37,15 @@ export function readSteps(root: HTMLElement): PageSteps {
 	const order: string[] = [];
 	for (const el of root.querySelectorAll<HTMLElement>('[data-step]')) {
 		const id = el.dataset.step!;
-		const textEl = el.querySelector<HTMLElement>(':scope > .rs-step-row > .rs-step-text')!;
+		const row = el.querySelector<HTMLElement>(':scope > .rs-step-row')!;
+		const textEl = row.querySelector<HTMLElement>(':scope > .rs-step-text')!;
 		const hasChildren = el.querySelector(':scope > .rs-steps > [data-step]') !== null;
 		const inOption = el.parentElement?.closest('.rs-alternative') !== null;
 		steps.set(id, {
 			id,
 			el,
-			box: el.querySelector<HTMLInputElement>(':scope > .rs-step-row > .rs-check')!,
+			box: row.querySelector<HTMLInputElement>(':scope > .rs-check')!,
+			row,
 			textEl,
 			text: textEl.textContent?.trim() ?? id,
 			leaves: [],

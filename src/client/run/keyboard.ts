@@ -7,7 +7,10 @@ export interface KeyHandlers {
 	tick(): void;
 	na(): void;
 	next(): void;
+	undo(): void;
 	help(): void;
+	/** Esc in a field of the page: back to the steps, so single keys work again. */
+	leaveField(field: HTMLElement): void;
 }
 
 function typing(target: EventTarget | null): boolean {
@@ -19,14 +22,20 @@ function typing(target: EventTarget | null): boolean {
 
 export function bindKeys(handlers: KeyHandlers): void {
 	addEventListener('keydown', (event) => {
-		if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+		if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
 		if (document.querySelector('dialog[open]')) return;
+		if (typing(event.target)) {
+			// A select's own Esc closes its list; only a text field is left with Esc.
+			if (event.key === 'Escape' && !(event.target instanceof HTMLSelectElement)) handlers.leaveField(event.target as HTMLElement);
+			return;
+		}
 		const action = {
 			j: () => handlers.move(1),
 			k: () => handlers.move(-1),
 			x: handlers.tick,
 			a: handlers.na,
 			n: handlers.next,
+			u: handlers.undo,
 			'?': handlers.help,
 		}[event.key];
 		if (!action) return;

@@ -1,20 +1,25 @@
 import { deriveState, type ProgressEvent, type StepState } from '../../model/progress/run.ts';
-import { ago, isFinished, mixedState, tally } from '../../model/progress/summary.ts';
+import { ago, countText, isFinished, mixedState, tally } from '../../model/progress/summary.ts';
 import { signoffPath } from '../../model/paths.ts';
 import { cleanValue } from '../../model/variable-value.ts';
 import type { ValuesView } from '../variables/values-panel.ts';
+import { markArrived } from '../page/arrived.ts';
 import { readSteps, type StepNode } from './dom-steps.ts';
 import { bindKeys } from './keyboard.ts';
 import type { PageUi } from './run-actions.ts';
 import { runPrefix } from './run-store.ts';
 import { RunSession } from './session.ts';
 import { openStore, type SaveResult } from './storage.ts';
+import { createToast } from './toast.ts';
 
 /**
  * Wires a runbook page to its run session (session.ts): the page's views (steps, sections, the
  * run bar, the run list, the timeline, the values) draw what the session holds whenever it
  * changes, and the page's controls call the session's commands.
  */
+/** Wider than a phone: Starlight's own breakpoint for its sidebar. */
+const WIDE = '(min-width: 50rem)';
+
 export function startProgress(root: HTMLElement): void {
 	const runbook = root.dataset.runbook!;
 	const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
@@ -22,38 +27,27 @@ export function startProgress(root: HTMLElement): void {
 	const select = $<HTMLSelectElement>('[data-run-select]');
 	const progress = $<HTMLProgressElement>('[data-progress]');
 	const progressText = $<HTMLElement>('[data-progress-text]');
-	const status = $<HTMLElement>('[data-status]');
+	const toast = createToast($<HTMLElement>('[data-status]'));
 	const announcer = $<HTMLElement>('[data-announce]');
 	const timeline = $<HTMLOListElement>('[data-timeline-list]');
 	const timelineBox = $<HTMLDetailsElement>('[data-timeline]');
 	const shortcuts = $<HTMLDialogElement>('[data-shortcuts]');
 	const page = readSteps(root);
 	const session = new RunSession(runbook, openStore());
-	let undo: (() => void) | undefined;
 	let warning = '';
 
 	// ---- messages ---------------------------------------------------------------------------
 
-	const say = (text: string, undoable?: () => void) => {
-		undo = undoable;
-		status.textContent = text;
-		if (undoable) {
-			const button = document.createElement('button');
-			button.type = 'button';
-			button.textContent = 'Undo';
-			button.dataset.action = 'undo';
-			status.append(' ', button);
-		}
-		status.hidden = !text;
-	};
+	const say = (text: string, undo?: () => void) => toast.say(text, { undo });
+	const warn = (text: string) => toast.say(text, { sticky: true });
 	const announce = (text: string) => {
 		announcer.textContent = text;
 	};
-	/** Problems reading saved runs join what the status line already says. */
-	const tell = (problems: string[]) => say([status.textContent, ...problems].filter(Boolean).join(' '));
+	/** Problems reading saved runs join what the toast already says, and stay until closed. */
+	const tell = (problems: string[]) => problems.length && warn([toast.text, ...problems].filter(Boolean).join(' '));
 	const saved = (result: SaveResult) =>
 		result === 'ok' ||
-		(say(
+		(warn(
 			`Not saved: this browser${result === 'quota' ? '’s storage is full' : ' refused to store the run'}. Ticks stay on screen until you leave; export the run or delete old runs.`,
 		),
 		false);
@@ -73,7 +67,7 @@ export function startProgress(root: HTMLElement): void {
 	/** "✓ 14:02 · AB" or "N/A: no CDN 14:02" beside the step, drawn by CSS from an attribute:
 	 * one attribute write per step keeps restoring a long run fast. */
 	const stamp = (node: StepNode, s: StepState | undefined) => {
-		const row = node.textEl.parentElement!;
+		const { row } = node;
 		if (!s) return row.removeAttribute('data-stamp');
 		row.dataset.stamp = `${s.status === 'na' ? `N/A${s.reason ? `: ${s.reason}` : ''}` : '✓'} ${hhmm(s.t)}${s.by ? ` · ${s.by}` : ''}`;
 	};
@@ -106,7 +100,7 @@ export function startProgress(root: HTMLElement): void {
 				section.heading.querySelector('.rs-kind')!.after(badge);
 			}
 			const finished = isFinished(t);
-			badge.textContent = `${t.done + t.na}/${t.total}`;
+			badge.textContent = countText(t);
 			section.el.dataset.finished = String(finished);
 			let fold = section.heading.querySelector<HTMLButtonElement>('.rs-fold');
 			if (finished && !fold) {
@@ -125,27 +119,27 @@ export function startProgress(root: HTMLElement): void {
 		const all = tally(page.counted, state);
 		progress.max = all.total;
 		progress.value = all.done + all.na;
-		progressText.textContent = `${all.done} of ${all.total} done${all.na ? ` · ${all.na} N/A` : ''}`;
+		progressText.textContent = countText(all);
 		renderRunList();
 		// The timeline is built when it is open: restoring a long run should not wait for it.
 		if (timelineBox.open) renderTimeline();
 		showValues();
 	};
 
-	// Until every run is read, the list shows the current one.
+	// Until every run is read, the list shows the current one; a shared snapshot shows itself.
 	const renderRunList = () => {
+		const { snapshot } = session;
+		const runs = snapshot ? [snapshot] : (session.runs ?? [session.run]);
 		select.replaceChildren(
-			...(session.runs ?? [session.run]).map((r) => {
+			...runs.map((r) => {
 				const t = tally(page.counted, deriveState(r.events));
-				const option = new Option(
-					`${r.name} — ${t.done + t.na}/${t.total}${r.events.length ? `, ${ago(r.updated, session.now())}` : ''}`,
-					r.id,
-				);
-				option.selected = r.id === session.run.id;
+				const when = r.events.length ? `, ${ago(r.updated, session.now())}` : '';
+				const option = new Option(`${r.name}${snapshot ? ' (shared)' : ''} — ${countText(t)}${when}`, r.id);
+				option.selected = r === snapshot || r.id === session.run.id;
 				return option;
 			}),
 		);
-		select.disabled = Boolean(session.snapshot);
+		select.disabled = Boolean(snapshot);
 	};
 
 	// The timeline is drawn by a module loaded when it is first opened.
@@ -184,11 +178,23 @@ export function startProgress(root: HTMLElement): void {
 		announce(`Run “${session.run.name}” opened.`);
 	};
 
-	const apply = (events: Omit<ProgressEvent, 't' | 'by'>[], message: string) => {
+	/** What puts these steps back as they are now: for an Undo. */
+	const restoring = (ids: string[]): Omit<ProgressEvent, 't' | 'by'>[] =>
+		ids.map((step) => {
+			const s = session.state.get(step);
+			if (!s) return { step, action: 'clear' };
+			return s.status === 'done' ? { step, action: 'tick' } : { step, action: 'na', ...(s.reason ? { reason: s.reason } : {}) };
+		});
+
+	const apply = (events: Omit<ProgressEvent, 't' | 'by'>[], message: string, undoable = true) => {
 		if (session.snapshot || !events.length) return;
-		if (saved(session.record(events)) && !warning) say('');
+		// A tick that changes several steps at once (a group's box) can be taken back.
+		const back = undoable && events.length > 1 ? restoring(events.map((e) => e.step)) : undefined;
+		const ok = saved(session.record(events));
 		const all = tally(page.counted, session.state);
-		announce(`${message} ${all.done + all.na} of ${all.total} steps finished.`);
+		if (ok && back) say(`${message.replace(/\.$/, '')}: ${events.length} steps changed.`, () => apply(back, 'Undone.', false));
+		else if (ok && !warning && !toast.text.startsWith('Not saved')) say('');
+		announce(`${message} ${countText(all)}.`);
 	};
 
 	const targets = (node: StepNode) => (node.leaves.length ? node.leaves : [node.id]);
@@ -230,6 +236,7 @@ export function startProgress(root: HTMLElement): void {
 			el.classList.remove('rs-folded');
 		node.el.scrollIntoView({ block: 'center' });
 		node.box.focus({ preventScroll: true });
+		markArrived(node.el);
 	};
 
 	if (panel) {
@@ -265,11 +272,6 @@ export function startProgress(root: HTMLElement): void {
 		print: () => {
 			location.href = signoffPath(runbook, { run: session.run.id, part: root.dataset.sheetPart });
 		},
-		undo: () => {
-			const fn = undo;
-			say('');
-			fn?.();
-		},
 	};
 	const act = (name: string) =>
 		actions[name]
@@ -289,7 +291,7 @@ export function startProgress(root: HTMLElement): void {
 			if (file) void menu().then((m) => m.importFile(session, ui, file));
 			return;
 		}
-		const node = target.matches('.rs-check') ? page.steps.get(target.dataset.check!) : undefined;
+		const node = target.matches('.rs-check') ? page.steps.get(target.closest<HTMLElement>('[data-step]')!.dataset.step!) : undefined;
 		if (node) toggleTick(node);
 	});
 
@@ -316,6 +318,31 @@ export function startProgress(root: HTMLElement): void {
 		void act(action);
 	});
 
+	// The whole row of a step is its touch target: a tap on its text or beside it ticks the box,
+	// as a label would (the text cannot be a <label>: Pagefind leaves labels out of the index).
+	root.addEventListener('click', (event) => {
+		const target = event.target as HTMLElement;
+		const row = target.closest<HTMLElement>('.rs-step-row');
+		if (!row || target.closest('a, button, input, select, summary, code, kbd') || !getSelection()?.isCollapsed) return;
+		const box = row.querySelector<HTMLInputElement>(':scope > .rs-check');
+		if (box && !box.disabled) {
+			box.click();
+			box.focus({ preventScroll: true });
+		}
+	});
+
+	// The run menu closes on a click elsewhere and on Esc, and Esc gives focus back to its button.
+	const runMenu = $<HTMLDetailsElement>('.rs-menu');
+	document.addEventListener('pointerdown', (event) => {
+		if (runMenu.open && !runMenu.contains(event.target as Node)) runMenu.open = false;
+	});
+	runMenu.addEventListener('keydown', (event) => {
+		if (event.key !== 'Escape' || !runMenu.open) return;
+		event.preventDefault();
+		runMenu.open = false;
+		runMenu.querySelector('summary')!.focus();
+	});
+
 	// Another tab saved this runbook's runs: show the same thing here.
 	addEventListener('storage', (event) => {
 		if (event.key === null || event.key.startsWith(runPrefix(runbook))) reload(session.run.id);
@@ -332,8 +359,10 @@ export function startProgress(root: HTMLElement): void {
 			const current = focused();
 			const index = current ? visible.indexOf(current.id) : -1;
 			const next = page.steps.get(visible[Math.min(Math.max(index + by, 0), visible.length - 1)]!);
-			next?.box.focus();
-			next?.el.scrollIntoView({ block: 'nearest' });
+			if (!next) return;
+			next.box.focus();
+			next.el.scrollIntoView({ block: 'nearest' });
+			markArrived(next.el);
 		},
 		tick: () => {
 			const node = focused();
@@ -344,10 +373,29 @@ export function startProgress(root: HTMLElement): void {
 			if (node) toggleNa(node);
 		},
 		next: nextOpen,
+		undo: () => void toast.undo(),
 		help: () => shortcuts.showModal(),
+		leaveField: (field) => {
+			if (!root.contains(field)) return;
+			field.blur();
+			(focused()?.box ?? page.steps.get(page.counted.find((c) => !session.state.has(c)) ?? page.order[0]!)?.box)?.focus();
+		},
 	});
 
 	// ---- start -------------------------------------------------------------------------------------
+
+	// Beside Starlight's "Skip to content": the first open step is otherwise some fifty Tab
+	// presses away, past the header, the sidebar and the run bar.
+	const skip = Object.assign(document.createElement('a'), { className: 'rs-skip-link', textContent: 'Skip to the first open step' });
+	skip.addEventListener('click', (event) => {
+		event.preventDefault();
+		nextOpen();
+	});
+	const toFirstOpen = () => {
+		skip.href = `#${page.counted.find((c) => !session.state.has(c)) ?? page.order[0] ?? ''}`;
+	};
+	session.subscribe(toFirstOpen);
+	(document.querySelector('.sl-skip-link') ?? document.body.firstElementChild)?.after(skip);
 
 	root.classList.add('rs-js');
 	bar.hidden = false;
@@ -357,7 +405,13 @@ export function startProgress(root: HTMLElement): void {
 		warning = 'Progress cannot be saved in this browser (storage is off or blocked): ticks last until you leave this page.';
 	}
 	reload();
-	if (warning) say(warning);
+	if (warning) warn(warning);
+	// The values panel opens on a wide screen while a value the page needs is missing; on a phone
+	// it stays folded, its summary saying how many are missing, and the first step comes first.
+	const missing = [...(panel?.querySelectorAll<HTMLInputElement>('[data-var-input]:not([data-shell])') ?? [])].some(
+		(input) => input.dataset.default === undefined && !session.shown.values?.[input.dataset.varInput!],
+	);
+	if (panel && missing && matchMedia(WIDE).matches) panel.open = true;
 	// Opening the list reads every run first, so it always shows them all.
 	select.addEventListener('focus', () => {
 		if (session.runs) return;

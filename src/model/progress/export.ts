@@ -1,5 +1,6 @@
 import { decodeRun, encodeRun } from './codec.ts';
 import type { Run } from './run.ts';
+import { countText, type Tally } from './summary.ts';
 
 /** A run exported as JSON, for a ticket or to move it to another browser. */
 export interface RunExport {
@@ -48,12 +49,7 @@ function md(text: string): string {
 }
 
 /** The run as a Markdown timeline, for a ticket or a postmortem. */
-export function exportMarkdown(
-	run: Run,
-	runbook: { title: string; url: string },
-	stepText: (id: string) => string,
-	counts: { done: number; na: number; total: number },
-): string {
+export function exportMarkdown(run: Run, runbook: { title: string; url: string }, stepText: (id: string) => string, counts: Tally): string {
 	const iso = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, 19) + 'Z';
 	const lines = [
 		`# ${md(runbook.title)}: ${md(run.name)}`,
@@ -61,7 +57,7 @@ export function exportMarkdown(
 		`- Runbook: ${runbook.url}`,
 		`- Started: ${iso(run.created)}`,
 		`- Last activity: ${iso(run.updated)}`,
-		`- Progress: ${counts.done} of ${counts.total} done, ${counts.na} N/A`,
+		`- Progress: ${countText(counts)}`,
 		...Object.entries(run.values ?? {}).map(([name, value]) => `- Value ${name}: ${md(value)}`),
 		'',
 		'| Time (UTC) | Step | Action | By | Note |',

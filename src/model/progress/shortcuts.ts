@@ -4,5 +4,7 @@ export const SHORTCUTS: [key: string, does: string][] = [
 	['x', 'tick or untick the step'],
 	['a', 'mark the step not applicable'],
 	['n', 'jump to the next open step'],
+	['u', 'undo, while a message offers it'],
+	['Esc', 'leave a value field, back to the steps'],
 	['?', 'show these shortcuts'],
 ];

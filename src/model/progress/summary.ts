@@ -18,6 +18,14 @@ export function tally(stepIds: readonly string[], state: ReadonlyMap<string, Ste
 	return { done, na, total: stepIds.length };
 }
 
+/**
+ * The one way a count is written: in the run bar, the run list, a section's badge, a shared
+ * snapshot and the exports, so that no two places seem to disagree ("8/113 done · 1 N/A").
+ */
+export function countText(t: Tally): string {
+	return `${t.done}/${t.total} done${t.na ? ` · ${t.na} N/A` : ''}`;
+}
+
 /** Finished means nothing left open: every step done or N/A. */
 export function isFinished(t: Tally): boolean {
 	return t.total > 0 && t.done + t.na === t.total;

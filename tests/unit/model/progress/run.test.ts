@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeRun, encodeRun, FORMAT_VERSION } from '../../../../src/model/progress/codec.ts';
 import { exportJson, exportMarkdown, importJson } from '../../../../src/model/progress/export.ts';
 import { cleanInitials, deriveState, findRun, newRun, record, runIdFor, type Run } from '../../../../src/model/progress/run.ts';
-import { ago, isFinished, mixedState, tally } from '../../../../src/model/progress/summary.ts';
+import { ago, countText, isFinished, mixedState, tally } from '../../../../src/model/progress/summary.ts';
 
 const T = Date.UTC(2026, 10, 22, 3, 0, 0);
 const run = (events: Run['events']): Run => ({ ...newRun('r', 'Release 1.4.0', T), events, updated: T });
@@ -117,8 +117,16 @@ describe('export and import', () => {
 			{ done: 1, na: 1, total: 10 },
 		);
 		expect(md).toContain('# Twiga: Release 1.4.0');
-		expect(md).toContain('- Progress: 1 of 10 done, 1 N/A');
+		expect(md).toContain('- Progress: 1/10 done · 1 N/A');
 		expect(md).toContain('| 2026-11-22 03:00:00Z | Deploy \\*services\\* | done | AB |  |');
 		expect(md).toContain('| 2026-11-22 03:01:01Z | cdn | marked N/A |  | no \\| CDN |');
+	});
+});
+
+describe('the count', () => {
+	it('is written one way everywhere: done of all, N/A beside it only when there is some', () => {
+		expect(countText({ done: 8, na: 1, total: 113 })).toBe('8/113 done · 1 N/A');
+		expect(countText({ done: 0, na: 0, total: 9 })).toBe('0/9 done');
+		expect(countText({ done: 0, na: 9, total: 9 })).toBe('0/9 done · 9 N/A');
 	});
 });

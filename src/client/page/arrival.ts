@@ -1,3 +1,6 @@
+import { markArrived } from './arrived.ts';
+import { stickyBottom } from './sticky.ts';
+
 /**
  * Arriving through a link to a step or section (from an alert, a status page, a ticket): the
  * target is unfolded, scrolled below the sticky bars, focused and highlighted until the reader
@@ -26,29 +29,11 @@ export function arrive(root: HTMLElement, openTargetedAlternatives: () => void):
 	}
 	openTargetedAlternatives();
 	if (moved) note(holder.querySelector('.rs-step-row') ?? holder, `This link used the old id “${wanted}”; it now leads here (#${moved}).`);
-	for (const old of document.querySelectorAll('.rs-arrived')) old.classList.remove('rs-arrived');
-	holder.classList.add('rs-arrived');
-	// Highlighted until the reader clicks, taps or types; not by the click that followed the link.
-	const done = () => holder.classList.remove('rs-arrived');
-	setTimeout(() => {
-		for (const type of ['pointerdown', 'keydown']) addEventListener(type, done, { once: true, capture: true });
-	});
+	markArrived(holder);
 	requestAnimationFrame(() => {
 		window.scrollTo({ top: target.getBoundingClientRect().top + scrollY - stickyBottom() - 8 });
 		holder.querySelector<HTMLElement>('.rs-check')?.focus({ preventScroll: true });
 	});
-}
-
-/** Where the sticky header, mobile table of contents and run bar end once stuck. */
-function stickyBottom(): number {
-	let bottom = 0;
-	for (const el of document.querySelectorAll<HTMLElement>('header, mobile-starlight-toc nav, [data-runbar]')) {
-		const { position, top } = getComputedStyle(el);
-		if (el.offsetParent === null && position !== 'fixed') continue;
-		if (position === 'fixed') bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
-		if (position === 'sticky') bottom = Math.max(bottom, (parseFloat(top) || 0) + el.offsetHeight);
-	}
-	return bottom;
 }
 
 function note(after: Element, text: string): void {

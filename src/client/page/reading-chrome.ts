@@ -1,0 +1,36 @@
+/**
+ * On a phone, Starlight's header slides away while the reader scrolls down a runbook and comes
+ * back as soon as they scroll up: the header, the "On this page" bar and the run bar together
+ * took a quarter of a 390 × 844 screen. CSS does the moving (runsheet.css, `data-rs-reading`);
+ * this only says which way the reader is going.
+ */
+const NARROW = '(max-width: 50rem)';
+/** Near the top the header stays: the page has just opened. */
+const TOP = 120;
+/** Scrolling less than this either way is a jitter, not a direction. */
+const JITTER = 6;
+
+export function hideHeaderWhileReading(): void {
+	const narrow = matchMedia(NARROW);
+	const html = document.documentElement;
+	let last = scrollY;
+	let queued = false;
+	const update = () => {
+		queued = false;
+		const y = scrollY;
+		if (Math.abs(y - last) < JITTER && y > TOP) return;
+		const reading = narrow.matches && y > TOP && y > last && !document.body.hasAttribute('data-mobile-menu-expanded');
+		last = y;
+		html.toggleAttribute('data-rs-reading', reading);
+	};
+	addEventListener(
+		'scroll',
+		() => {
+			if (queued) return;
+			queued = true;
+			requestAnimationFrame(update);
+		},
+		{ passive: true },
+	);
+	narrow.addEventListener('change', update);
+}

@@ -1,0 +1,96 @@
+/**
+ * How a responder types a runbook's name into a search box, and the many words for "roll back".
+ * Used twice: at build time for the words each page adds to the search index (runbook and
+ * rollback pages, components/SearchKeywords.astro), and in the browser by the rollback finder,
+ * which matches procedures by name as you type (client/rollback-finder.ts).
+ */
+
+/** Every way a team says "roll back", as whole phrases. */
+export const ROLLBACK_WORDS = ['roll back', 'rollback', 'revert', 'undo', 'downgrade', 'restore previous', 'go back'] as const;
+
+/** Lower case, accents off, and `-`, `_`, `.`, `/` and runs of spaces read as one space. */
+export function normalizeName(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/\p{M}+/gu, '')
+		.toLowerCase()
+		.replace(/[\s\-_./:]+/g, ' ')
+		.trim();
+}
+
+/** A name written in one word: "twiga-scan" and "Twiga Scan" both read "twigascan". */
+export const compactName = (text: string) => normalizeName(text).replace(/ /g, '');
+
+/** What a runbook is called, in every form a search may meet it in. */
+export interface Names {
+	id: string;
+	title: string;
+	system: string;
+	aliases?: readonly string[] | undefined;
+	alerts?: readonly string[] | undefined;
+}
+
+/**
+ * The words a page adds to the search index so that its runbook is found however its name is
+ * typed: as written, hyphenated, with spaces, in one word (Pagefind matches words and their
+ * prefixes, so `twiga-scan`, `twiga scan` and `twigascan` are three different queries to it).
+ */
+export function nameVariants(names: Names): string[] {
+	const forms = new Set<string>();
+	// The title is searched as written (it is the page's heading); short names in every form.
+	forms.add(names.title.trim());
+	for (const name of [names.id, names.system, ...(names.aliases ?? []), ...(names.alerts ?? [])]) {
+		const spaced = normalizeName(name);
+		if (!spaced) continue;
+		forms.add(name.trim());
+		forms.add(spaced);
+		forms.add(spaced.replace(/ /g, '-'));
+		forms.add(compactName(name));
+	}
+	return [...forms];
+}
+
+/**
+ * Pagefind's ranking for the site search and the rollback finder. Exact words count far more
+ * than words they begin (`twiga-scan` the runbook's name, not `twiga-scan-backend` in forty
+ * commands): without it a long runbook page whose commands repeat a name outranked the short
+ * page that is about it.
+ */
+export const SEARCH_RANKING = { termSimilarity: 5, termSaturation: 2 } as const;
+
+/** A query split into what it names and whether it asks for a rollback. */
+export interface FinderQuery {
+	/** Words left once the rollback words are taken out, normalised. */
+	terms: string[];
+	/** The query said "revert", "undo", "roll back" or another such word. */
+	rollback: boolean;
+}
+
+export function parseFinderQuery(query: string): FinderQuery {
+	let text = ` ${normalizeName(query)} `;
+	let rollback = false;
+	// Longest first, so "restore previous" goes before a shorter word could split it.
+	for (const word of [...ROLLBACK_WORDS].sort((a, b) => b.length - a.length)) {
+		const spaced = ` ${word} `;
+		while (text.includes(spaced)) {
+			text = text.replace(spaced, ' ');
+			rollback = true;
+		}
+	}
+	return { terms: text.split(' ').filter(Boolean), rollback };
+}
+
+/**
+ * Whether every term of the query names this thing: each term starts a word of one of its names,
+ * or the terms written together are part of a name written in one word ("twigascan").
+ */
+export function namesMatch(terms: readonly string[], names: readonly string[]): boolean {
+	if (!terms.length) return true;
+	const spaced = names.map(normalizeName);
+	const words = new Set(spaced.flatMap((n) => n.split(' ')));
+	const compact = spaced.map((n) => n.replace(/ /g, ''));
+	const wordOk = (term: string) => [...words].some((w) => w.startsWith(term));
+	if (terms.every(wordOk)) return true;
+	const joined = terms.join('');
+	return compact.some((n) => n.includes(joined));
+}
