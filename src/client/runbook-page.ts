@@ -1,20 +1,32 @@
-import { enhanceAlternatives, openTargetedAlternatives } from './alternatives-tabs.ts';
-import { hideHeaderWhileReading } from './page/reading-chrome.ts';
-import { followReadingLine } from './page/toc-current.ts';
 import { startProgress } from './run/progress-page.ts';
 
-// Runbook and rollback pages: option tabs, then progress on whatever steps the page holds.
-enhanceAlternatives();
-void followReadingLine();
+// Runbook and rollback pages: progress on whatever steps the page holds. Code a page may never
+// use comes when it is needed: the option tabs only to pages with options, the arrival code with
+// a link to a step or section, and the scrolling aids (the table of contents following the
+// reading line, the phone's header sliding away) at the reader's first gesture, not with the
+// page nor with a step link's scroll.
+const tabs = document.querySelector('.rs-alternatives')
+	? import('./alternatives-tabs.ts').then((m) => {
+			m.enhanceAlternatives();
+			return m;
+		})
+	: undefined;
+const openTargetedAlternatives = async () => (await tabs)?.openTargetedAlternatives();
 const root = document.querySelector<HTMLElement>('[data-runbook]');
+
+const scrolling = () => {
+	for (const type of GESTURES) removeEventListener(type, scrolling);
+	// The header slides away only where there is a run bar: together they filled a phone's screen.
+	void import('./page/while-scrolling.ts').then((m) => m.startScrolling(Boolean(root && !('nothingToTick' in root.dataset))));
+};
+const GESTURES = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
+for (const type of GESTURES) addEventListener(type, scrolling, { passive: true });
+
 if (root) {
 	startProgress(root);
-	// Only where there is a run bar: the header, the "On this page" bar and it fill a phone's screen.
-	if (!('nothingToTick' in root.dataset)) hideHeaderWhileReading();
-	// Arrival code is loaded only when a link names a step or section.
 	const arrive = () => {
 		if (location.hash.length > 1) void import('./page/arrival.ts').then((m) => m.arrive(root, openTargetedAlternatives));
-		else openTargetedAlternatives();
+		else void openTargetedAlternatives();
 	};
 	addEventListener('hashchange', arrive);
 	arrive();

@@ -1,4 +1,5 @@
-import { deriveState, findRun, type Run } from '../model/progress/run.ts';
+import { findRun } from '../model/progress/run-names.ts';
+import { deriveState, type Run } from '../model/progress/run.ts';
 import { type Paper, pageRules, sheetHeader } from '../model/sheet.ts';
 import { loadRuns } from './run/run-store.ts';
 import { openStore } from './run/storage.ts';

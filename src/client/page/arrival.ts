@@ -1,6 +1,10 @@
 import { markArrived } from './arrived.ts';
 import { stickyBottom } from './sticky.ts';
 
+// Re-exported so that the table of contents' code shares this chunk rather than a chunk of its
+// own: a step link then loads one file, not two.
+export { stickyBottom };
+
 /**
  * Arriving through a link to a step or section (from an alert, a status page, a ticket): the
  * target is unfolded, scrolled below the sticky bars, focused and highlighted until the reader
@@ -8,7 +12,7 @@ import { stickyBottom } from './sticky.ts';
  * Loaded only when the URL names an anchor; the page hands in what it already has loaded
  * (opening the option tab a link points into) rather than this chunk importing it.
  */
-export function arrive(root: HTMLElement, openTargetedAlternatives: () => void): void {
+export async function arrive(root: HTMLElement, openTargetedAlternatives: () => Promise<void>): Promise<void> {
 	const wanted = decodeURIComponent(location.hash.slice(1));
 	if (wanted.startsWith('share=') || wanted === '_top') return;
 	const formerIds: Record<string, string> = JSON.parse(root.querySelector('[data-former-ids]')?.textContent || '{}');
@@ -27,7 +31,8 @@ export function arrive(root: HTMLElement, openTargetedAlternatives: () => void):
 		folded.querySelector<HTMLElement>(':scope > .rs-heading .rs-fold')?.click();
 		folded.classList.remove('rs-folded');
 	}
-	openTargetedAlternatives();
+	// The option tab a link points into opens before the step is scrolled to.
+	await openTargetedAlternatives();
 	if (moved) note(holder.querySelector('.rs-step-row') ?? holder, `This link used the old id “${wanted}”; it now leads here (#${moved}).`);
 	markArrived(holder);
 	requestAnimationFrame(() => {

@@ -1,4 +1,4 @@
-import { stickyBottom } from './sticky.ts';
+import { stickyBottom } from './arrival.ts';
 
 /**
  * Which entry of "On this page" is current: the section whose heading is the last one above the

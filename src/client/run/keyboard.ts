@@ -21,25 +21,28 @@ function typing(target: EventTarget | null): boolean {
 }
 
 export function bindKeys(handlers: KeyHandlers): void {
-	addEventListener('keydown', (event) => {
-		if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-		if (document.querySelector('dialog[open]')) return;
-		if (typing(event.target)) {
-			// A select's own Esc closes its list; only a text field is left with Esc.
-			if (event.key === 'Escape' && !(event.target instanceof HTMLSelectElement)) handlers.leaveField(event.target as HTMLElement);
-			return;
-		}
-		const action = {
-			j: () => handlers.move(1),
-			k: () => handlers.move(-1),
-			x: handlers.tick,
-			a: handlers.na,
-			n: handlers.next,
-			u: handlers.undo,
-			'?': handlers.help,
-		}[event.key];
-		if (!action) return;
-		event.preventDefault();
-		action();
-	});
+	addEventListener('keydown', (event) => onKey(event, handlers));
+}
+
+/** One key press: also the first, which loaded this module (progress-page.ts) and is handled late. */
+export function onKey(event: KeyboardEvent, handlers: KeyHandlers): void {
+	if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+	if (document.querySelector('dialog[open]')) return;
+	if (typing(event.target)) {
+		// A select's own Esc closes its list; only a text field is left with Esc.
+		if (event.key === 'Escape' && !(event.target instanceof HTMLSelectElement)) handlers.leaveField(event.target as HTMLElement);
+		return;
+	}
+	const action = {
+		j: () => handlers.move(1),
+		k: () => handlers.move(-1),
+		x: handlers.tick,
+		a: handlers.na,
+		n: handlers.next,
+		u: handlers.undo,
+		'?': handlers.help,
+	}[event.key];
+	if (!action) return;
+	event.preventDefault();
+	action();
 }

@@ -5,12 +5,12 @@ import { cleanValue } from '../../model/variable-value.ts';
 import type { ValuesView } from '../variables/values-panel.ts';
 import { markArrived } from '../page/arrived.ts';
 import { readSteps, type StepNode } from './dom-steps.ts';
-import { bindKeys } from './keyboard.ts';
+import type { KeyHandlers } from './keyboard.ts';
 import type { PageUi } from './run-actions.ts';
 import { runPrefix } from './run-store.ts';
 import { RunSession } from './session.ts';
 import { openStore, type SaveResult } from './storage.ts';
-import { createToast } from './toast.ts';
+import type { Toast, Warning } from './toast.ts';
 
 /**
  * Wires a runbook page to its run session (session.ts): the page's views (steps, sections, the
@@ -27,30 +27,31 @@ export function startProgress(root: HTMLElement): void {
 	const select = $<HTMLSelectElement>('[data-run-select]');
 	const progress = $<HTMLProgressElement>('[data-progress]');
 	const progressText = $<HTMLElement>('[data-progress-text]');
-	const toast = createToast($<HTMLElement>('[data-status]'));
+	const toastEl = $<HTMLElement>('[data-status]');
 	const announcer = $<HTMLElement>('[data-announce]');
 	const timeline = $<HTMLOListElement>('[data-timeline-list]');
 	const timelineBox = $<HTMLDetailsElement>('[data-timeline]');
 	const shortcuts = $<HTMLDialogElement>('[data-shortcuts]');
 	const page = readSteps(root);
 	const session = new RunSession(runbook, openStore());
-	let warning = '';
 
 	// ---- messages ---------------------------------------------------------------------------
 
-	const say = (text: string, undo?: () => void) => toast.say(text, { undo });
-	const warn = (text: string) => toast.say(text, { sticky: true });
+	// The toast's code, and the words of its warnings, come with the first message: most visits
+	// tick boxes and say nothing.
+	let toast: Toast | undefined;
+	let toastLoad: Promise<[Toast, typeof import('./toast.ts')]> | undefined;
+	const withToast = (fn: (t: Toast, m: typeof import('./toast.ts')) => void) =>
+		void (toastLoad ??= import('./toast.ts').then((m) => [(toast = m.createToast(toastEl)), m])).then(([t, m]) => fn(t, m));
+	const say = (text: string, undo?: () => void) => (text || toast) && withToast((t) => t.say(text, { undo }));
+	const warn = (kind: Warning) => withToast((t, m) => t.say(m.WARNINGS[kind], { sticky: true }));
 	const announce = (text: string) => {
 		announcer.textContent = text;
 	};
 	/** Problems reading saved runs join what the toast already says, and stay until closed. */
-	const tell = (problems: string[]) => problems.length && warn([toast.text, ...problems].filter(Boolean).join(' '));
-	const saved = (result: SaveResult) =>
-		result === 'ok' ||
-		(warn(
-			`Not saved: this browser${result === 'quota' ? '’s storage is full' : ' refused to store the run'}. Ticks stay on screen until you leave; export the run or delete old runs.`,
-		),
-		false);
+	const tell = (problems: string[]) =>
+		problems.length && withToast((t) => t.say([t.text, ...problems].filter(Boolean).join(' '), { sticky: true }));
+	const saved = (result: SaveResult) => result === 'ok' || (warn(result === 'quota' ? 'quota' : 'refused'), false);
 
 	// ---- views ------------------------------------------------------------------------------
 
@@ -92,29 +93,15 @@ export function startProgress(root: HTMLElement): void {
 		}
 		for (const section of page.sections) {
 			const t = tally(section.steps, state);
-			let badge = section.heading.querySelector<HTMLElement>('.rs-secprog');
 			if (!t.total) continue;
-			if (!badge) {
-				badge = document.createElement('span');
-				badge.className = 'rs-secprog';
-				section.heading.querySelector('.rs-kind')!.after(badge);
-			}
 			const finished = isFinished(t);
-			badge.textContent = countText(t);
+			section.heading.querySelector(':scope > .rs-secprog')!.textContent = countText(t);
 			section.el.dataset.finished = String(finished);
-			let fold = section.heading.querySelector<HTMLButtonElement>('.rs-fold');
-			if (finished && !fold) {
-				fold = document.createElement('button');
-				fold.type = 'button';
-				fold.className = 'rs-fold';
-				fold.dataset.action = 'fold';
-				fold.setAttribute('aria-expanded', 'true');
-				fold.textContent = 'Fold';
-				badge.after(fold);
-			} else if (!finished && fold) {
-				fold.remove();
-				section.el.classList.remove('rs-folded');
-			}
+			const fold = section.heading.querySelector<HTMLButtonElement>(':scope > .rs-fold')!;
+			if (fold.hidden === !finished) continue;
+			fold.hidden = !finished;
+			// A section that is no longer finished unfolds.
+			if (!finished && section.el.classList.contains('rs-folded')) fold.click();
 		}
 		const all = tally(page.counted, state);
 		progress.max = all.total;
@@ -193,7 +180,7 @@ export function startProgress(root: HTMLElement): void {
 		const ok = saved(session.record(events));
 		const all = tally(page.counted, session.state);
 		if (ok && back) say(`${message.replace(/\.$/, '')}: ${events.length} steps changed.`, () => apply(back, 'Undone.', false));
-		else if (ok && !warning && !toast.text.startsWith('Not saved')) say('');
+		else if (ok) say('');
 		announce(`${message} ${countText(all)}.`);
 	};
 
@@ -262,7 +249,11 @@ export function startProgress(root: HTMLElement): void {
 	// Fetched as the hand reaches for the menu, so that on a slow network the action still
 	// runs within the click that chose it.
 	let menuModule: typeof import('./run-actions.ts') | undefined;
-	const menu = () => import('./run-actions.ts').then((m) => (menuModule = m));
+	const menu = () =>
+		import('./run-actions.ts').then((m) => {
+			if (!menuModule) m.closeMenuOutside(root.querySelector<HTMLDetailsElement>('.rs-menu')!);
+			return (menuModule = m);
+		});
 	for (const type of ['pointerenter', 'focusin', 'toggle']) $('.rs-menu').addEventListener(type, () => void menu(), { once: true });
 	const openShare = () => location.hash.startsWith('#share=') && void menu().then((m) => m.openShare(session, ui));
 	const actions: Record<string, () => void | Promise<void>> = {
@@ -331,18 +322,6 @@ export function startProgress(root: HTMLElement): void {
 		}
 	});
 
-	// The run menu closes on a click elsewhere and on Esc, and Esc gives focus back to its button.
-	const runMenu = $<HTMLDetailsElement>('.rs-menu');
-	document.addEventListener('pointerdown', (event) => {
-		if (runMenu.open && !runMenu.contains(event.target as Node)) runMenu.open = false;
-	});
-	runMenu.addEventListener('keydown', (event) => {
-		if (event.key !== 'Escape' || !runMenu.open) return;
-		event.preventDefault();
-		runMenu.open = false;
-		runMenu.querySelector('summary')!.focus();
-	});
-
 	// Another tab saved this runbook's runs: show the same thing here.
 	addEventListener('storage', (event) => {
 		if (event.key === null || event.key.startsWith(runPrefix(runbook))) reload(session.run.id);
@@ -353,7 +332,7 @@ export function startProgress(root: HTMLElement): void {
 		const el = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-step]');
 		return el ? page.steps.get(el.dataset.step!) : undefined;
 	};
-	bindKeys({
+	const keys: KeyHandlers = {
 		move: (by) => {
 			const visible = page.order.filter((id) => page.steps.get(id)!.el.offsetParent !== null);
 			const current = focused();
@@ -373,14 +352,27 @@ export function startProgress(root: HTMLElement): void {
 			if (node) toggleNa(node);
 		},
 		next: nextOpen,
-		undo: () => void toast.undo(),
+		undo: () => void toast?.undo(),
 		help: () => shortcuts.showModal(),
 		leaveField: (field) => {
 			if (!root.contains(field)) return;
 			field.blur();
 			(focused()?.box ?? page.steps.get(page.counted.find((c) => !session.state.has(c)) ?? page.order[0]!)?.box)?.focus();
 		},
-	});
+	};
+	// Single-key shortcuts: their code comes with the first key pressed; keys pressed until it is
+	// there are handled when it comes, in order.
+	let early: KeyboardEvent[] | undefined;
+	const firstKey = (event: KeyboardEvent) => {
+		if (early) return void early.push(event);
+		early = [event];
+		void import('./keyboard.ts').then((m) => {
+			removeEventListener('keydown', firstKey);
+			m.bindKeys(keys);
+			for (const key of early!) m.onKey(key, keys);
+		});
+	};
+	addEventListener('keydown', firstKey);
 
 	// ---- start -------------------------------------------------------------------------------------
 
@@ -401,11 +393,8 @@ export function startProgress(root: HTMLElement): void {
 	bar.hidden = false;
 	timelineBox.hidden = false;
 	timelineBox.addEventListener('toggle', () => timelineBox.open && renderTimeline());
-	if (!session.store.persistent) {
-		warning = 'Progress cannot be saved in this browser (storage is off or blocked): ticks last until you leave this page.';
-	}
+	if (!session.store.persistent) warn('memory');
 	reload();
-	if (warning) warn(warning);
 	// The values panel opens on a wide screen while a value the page needs is missing; on a phone
 	// it stays folded, its summary saying how many are missing, and the first step comes first.
 	const missing = [...(panel?.querySelectorAll<HTMLInputElement>('[data-var-input]:not([data-shell])') ?? [])].some(

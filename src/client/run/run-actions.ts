@@ -1,4 +1,5 @@
-import { cleanInitials, DEFAULT_RUN_ID, findRun, newRun, runIdFor, type ProgressEvent } from '../../model/progress/run.ts';
+import { cleanInitials, findRun, runIdFor } from '../../model/progress/run-names.ts';
+import { DEFAULT_RUN_ID, newRun, type ProgressEvent } from '../../model/progress/run.ts';
 import { tally } from '../../model/progress/summary.ts';
 import type { PageSteps } from './dom-steps.ts';
 import { deleteRun, OPERATOR_KEY } from './run-store.ts';
@@ -189,4 +190,21 @@ export async function importFile(session: RunSession, ui: PageUi, file: File): P
 		session.all().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name,
 	);
 	if (name) create(session, ui, name, result.run.events, result.run.values);
+}
+
+/**
+ * The run menu closes on a click or tap elsewhere and on Esc, which gives focus back to its
+ * button (it covered the N/A buttons below it). Set up with the menu's code, which loads as the
+ * hand reaches for the menu.
+ */
+export function closeMenuOutside(menu: HTMLDetailsElement): void {
+	document.addEventListener('pointerdown', (event) => {
+		if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+	});
+	menu.addEventListener('keydown', (event) => {
+		if (event.key !== 'Escape' || !menu.open) return;
+		event.preventDefault();
+		menu.open = false;
+		menu.querySelector('summary')!.focus();
+	});
 }

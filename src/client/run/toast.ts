@@ -18,6 +18,14 @@ export interface Toast {
 	readonly text: string;
 }
 
+/** The warnings that stay until closed: what is not kept must not be missed. */
+export const WARNINGS = {
+	memory: 'Progress cannot be saved in this browser (storage is off or blocked): ticks last until you leave this page.',
+	quota: 'Not saved: this browser’s storage is full. Ticks stay on screen until you leave; export the run or delete old runs.',
+	refused: 'Not saved: this browser refused to store the run. Ticks stay on screen until you leave; export the run or delete old runs.',
+};
+export type Warning = keyof typeof WARNINGS;
+
 /** How long a message shows: long enough to read twice at 3 a.m., short enough not to linger. */
 export const TOAST_MS = 6000;
 export const TOAST_UNDO_MS = 10000;
@@ -61,8 +69,9 @@ export function createToast(el: HTMLElement): Toast {
 
 	const toast: Toast = {
 		say(text, options = {}) {
+			// An empty message clears what shows, but not a warning: that waits to be closed.
+			if (!text) return void (sticky || el.hidden || hide());
 			clearTimeout(timer);
-			if (!text) return hide();
 			undo = options.undo;
 			if (!el.contains(document.activeElement)) from = document.activeElement as HTMLElement | null;
 			sticky = Boolean(options.sticky);

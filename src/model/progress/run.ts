@@ -60,32 +60,3 @@ export function record(run: Run, events: ProgressEvent[]): Run {
 	if (!events.length) return run;
 	return { ...run, events: [...run.events, ...events], updated: Math.max(run.updated, ...events.map((e) => e.t)) };
 }
-
-/** An id for a new run from its name, unique among `taken`. */
-export function runIdFor(name: string, taken: Iterable<string>): string {
-	const base =
-		name
-			.toLowerCase()
-			.normalize('NFKD')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 40) || 'run';
-	const used = new Set(taken);
-	let id = base;
-	for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-	return id;
-}
-
-/** Finds a run by the name or id a link gave (`?run=INC-2291`), ignoring case. */
-export function findRun(runs: readonly Run[], wanted: string): Run | undefined {
-	const w = wanted.trim().toLowerCase();
-	return runs.find((r) => r.name.toLowerCase() === w) ?? runs.find((r) => r.id === w);
-}
-
-/** Initials as typed: letters and digits only, at most 4, upper case. */
-export function cleanInitials(input: string): string {
-	return input
-		.replace(/[^\p{L}\p{N}]/gu, '')
-		.slice(0, 4)
-		.toUpperCase();
-}

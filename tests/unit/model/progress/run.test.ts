@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRun, encodeRun, FORMAT_VERSION } from '../../../../src/model/progress/codec.ts';
 import { exportJson, exportMarkdown, importJson } from '../../../../src/model/progress/export.ts';
-import { cleanInitials, deriveState, findRun, newRun, record, runIdFor, type Run } from '../../../../src/model/progress/run.ts';
+import { cleanInitials, findRun, runIdFor } from '../../../../src/model/progress/run-names.ts';
+import { deriveState, newRun, record, type Run } from '../../../../src/model/progress/run.ts';
 import { ago, countText, isFinished, mixedState, tally } from '../../../../src/model/progress/summary.ts';
 
 const T = Date.UTC(2026, 10, 22, 3, 0, 0);
