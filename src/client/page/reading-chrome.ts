@@ -10,6 +10,9 @@ const TOP = 120;
 /** Scrolling less than this either way is a jitter, not a direction. */
 const JITTER = 6;
 
+/** Starlight's sidebar, a popover on a phone: the header stays while it is open. */
+const menuOpen = () => document.querySelector('#starlight__sidebar')?.matches(':popover-open') ?? false;
+
 export function hideHeaderWhileReading(): void {
 	const narrow = matchMedia(NARROW);
 	const html = document.documentElement;
@@ -19,7 +22,7 @@ export function hideHeaderWhileReading(): void {
 		queued = false;
 		const y = scrollY;
 		if (Math.abs(y - last) < JITTER && y > TOP) return;
-		const reading = narrow.matches && y > TOP && y > last && !document.body.hasAttribute('data-mobile-menu-expanded');
+		const reading = narrow.matches && y > TOP && y > last && !menuOpen();
 		last = y;
 		html.toggleAttribute('data-rs-reading', reading);
 	};

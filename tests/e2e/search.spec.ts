@@ -1,0 +1,96 @@
+import { searchIndex } from '../support/search.ts';
+import { expect, test } from '../support/test.ts';
+
+// Finding the right runbook under stress: the service as typed, rollback words of every kind,
+// and runbook and rollback pages before guides.
+
+/** What the first result of the site's search box must be: one page, or any page of a runbook. */
+const SITE_SEARCH: [query: string, first: string | RegExp][] = [
+	['twiga-scan rollback', '/rollback/twiga-scan/'],
+	['roll back yogaflow', '/rollback/yogaflow/'],
+	['revert kubernetes', '/rollback/productivity-platform/'],
+	['undo twiga', '/rollback/twiga-scan/'],
+	['productivity platform downgrade', '/rollback/productivity-platform/'],
+	['twiga-scan', /^\/(runbooks|rollback)\/twiga-scan\/$/],
+	['twiga scan', /^\/(runbooks|rollback)\/twiga-scan\/$/],
+	['Twiga', /^\/(runbooks|rollback)\/twiga-scan\/$/],
+	['twigascan', /^\/(runbooks|rollback)\/twiga-scan\/$/],
+	['spatial intel', /^\/(runbooks|rollback)\/spatial-intel\/$/],
+	// Incident words: a runbook or rollback page comes before any guide.
+	['restart', /^\/(runbooks|rollback)\/[a-z-]+\/$/],
+	['kubectl', /^\/(runbooks|rollback)\/[a-z-]+\/$/],
+	['database backup', /^\/(runbooks|rollback)\/[a-z-]+\/$/],
+	['health check', /^\/(runbooks|rollback)\/[a-z-]+\/$/],
+];
+
+test('the site search puts the expected page first for names, rollback words and incident words', async ({ page }) => {
+	await page.goto('/');
+	await page
+		.getByRole('button', { name: /search/i })
+		.first()
+		.click();
+	const box = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
+	const firsts: string[] = [];
+	for (const [query, first] of SITE_SEARCH) {
+		await box.fill(query);
+		// The results are for this query once the status line names it.
+		await expect(page.locator('.pagefind-ui__message')).toContainText(`for ${query}`);
+		const href = (await page.locator('.pagefind-ui__result-link').first().getAttribute('href'))!;
+		firsts.push(`${query} → ${href}`);
+		if (typeof first === 'string') expect(href, query).toBe(first);
+		else expect(href, query).toMatch(first);
+	}
+	test.info().annotations.push({ type: 'first results', description: firsts.join('; ') });
+});
+
+test('search excerpts keep words apart', async ({ page }) => {
+	await page.goto('/');
+	const hits = await searchIndex(page, 'twiga scan version');
+	expect(hits.length).toBeGreaterThan(0);
+	for (const hit of hits) {
+		expect(hit.content, hit.url).not.toMatch(/SystemTwiga|Version1\.|Last reviewed20|RoleName/);
+	}
+});
+
+test.describe('the rollback finder', () => {
+	/** Query → the procedures left in the list (runbook#procedure) and where Enter goes. */
+	const FINDER: [query: string, rows: string[], enter: string | undefined][] = [
+		['twiga-scan', ['twiga-scan#if-deployment-fails'], '/rollback/twiga-scan/#if-deployment-fails'],
+		['twiga scan', ['twiga-scan#if-deployment-fails'], '/rollback/twiga-scan/#if-deployment-fails'],
+		['Twiga', ['twiga-scan#if-deployment-fails'], '/rollback/twiga-scan/#if-deployment-fails'],
+		[
+			'revert kubernetes',
+			['productivity-platform#quick-rollback-kubernetes'],
+			'/rollback/productivity-platform/#quick-rollback-kubernetes',
+		],
+		['undo yogaflow', ['yogaflow#rollback-procedure'], '/rollback/yogaflow/#rollback-procedure'],
+		['alembic downgrade', ['productivity-platform#database-rollback'], undefined],
+		['zyxwvut', [], undefined],
+	];
+
+	test('narrows the list as you type, by name or by step, and Enter opens the top hit', async ({ page }) => {
+		for (const [query, rows, enter] of FINDER) {
+			await page.goto('/rollback/');
+			await page.getByLabel('Search rollback steps').fill(query);
+			await expect(page.locator('[data-finder-status]')).toContainText(`“${query}”`);
+			const shown = await page
+				.locator('tr[data-procedure]:not([hidden])')
+				.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-runbook')}#${tr.getAttribute('data-procedure')}`));
+			for (const row of rows) expect(shown, query).toContain(row);
+			if (!rows.length) expect(shown, query).toEqual([]);
+			else expect(shown.length, query).toBeLessThan(6);
+			if (!enter) continue;
+			await page.getByLabel('Search rollback steps').press('Enter');
+			await expect(page).toHaveURL(new RegExp(`${enter.replace(/[/#]/g, '\\$&')}$`));
+		}
+	});
+
+	test('rollback words alone keep every procedure', async ({ page }) => {
+		await page.goto('/rollback/');
+		const all = await page.locator('tr[data-procedure]').count();
+		for (const query of ['undo', 'roll back', 'revert']) {
+			await page.getByLabel('Search rollback steps').fill(query);
+			await expect(page.locator('[data-finder-status]')).toHaveText(`${all} of ${all} procedures shown.`);
+		}
+	});
+});
