@@ -287,6 +287,7 @@ test.describe('ticking under stress', () => {
 		await expect(page.locator('[data-section="database-setup"] > .rs-heading .rs-secprog')).toHaveText('1/2 done · 1 N/A');
 		await page.locator('.rs-menu summary').click();
 		await page.locator('.rs-menu-items [data-action="share"]').click();
+		await expect(page.locator('[data-status]')).toContainText('Share link copied');
 		const link = await page.evaluate(() => navigator.clipboard.readText());
 		const other = await (await browser.newContext()).newPage();
 		await other.goto(link);

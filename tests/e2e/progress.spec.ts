@@ -182,6 +182,8 @@ test.describe('audit trail, export and sharing', () => {
 		await page.goto(TWIGA);
 		answer(page, 'a.b');
 		await menu(page, 'initials');
+		// The menu's code may still be on its way: the initials are set once it says so.
+		await expect(page.locator('[data-announce]')).toHaveText('Initials set to AB.');
 		await box(page, 'deploy-services').check();
 		await box(page, 'deploy-services').uncheck();
 		const saved = JSON.parse((await stored(page))!);

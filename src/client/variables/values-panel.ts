@@ -114,6 +114,9 @@ export function startValues(root: HTMLElement, session: RunSession, say: (text: 
 		}
 	};
 
+	// A secret typed before this code arrived is in its field only (the page saves no secret):
+	// taken as the run's before the first drawing empties the fields that hold no saved value.
+	for (const field of inputs) if (field.value && rules.get(field.dataset.varInput!)?.secret) input(field);
 	// Drawn again whenever the run changes: another run opened, a value saved, a share link shown.
 	session.subscribe(show);
 	show();
