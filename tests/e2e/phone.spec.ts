@@ -39,6 +39,7 @@ test.describe('what stays on screen', () => {
 					expect(ratio, path).toBeLessThanOrEqual(0.15);
 				}
 				test.info().annotations.push({ type: 'sticky chrome', description: figures.join(', ') });
+				console.log(`sticky chrome (${viewport.width} px, ${scheme}): ${figures.join(', ')}`);
 			});
 		}
 	}
@@ -95,6 +96,7 @@ test.describe('the first step, first', () => {
 			} else figures.push(`${id}: step 1 ends at ${Math.round(row.y + row.height)} px (no command)`);
 		}
 		test.info().annotations.push({ type: 'first screen (844 px)', description: figures.join('; ') });
+		console.log(`first screen (844 px): ${figures.join('; ')}`);
 	});
 
 	test('on a runbook page the first step is within a screen and a half, values folded until needed', async ({ page }) => {
@@ -109,6 +111,7 @@ test.describe('the first step, first', () => {
 			if (await panel.count()) await expect(panel).not.toHaveAttribute('open');
 		}
 		test.info().annotations.push({ type: 'first checkbox', description: figures.join(', ') });
+		console.log(`first checkbox: ${figures.join(', ')}`);
 		// On a laptop the panel opens while a value the page needs is missing.
 		await page.setViewportSize(LAPTOP);
 		await page.goto(TWIGA);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { searchIndex } from '../support/search.ts';
+import { openSearchBox, searchIndex } from '../support/search.ts';
 import { loadRunbooks, sectionsOf, stepsOf, type RawRunbook } from '../support/content.ts';
 import { expect, test } from '../support/test.ts';
 
@@ -235,12 +235,8 @@ test.describe('rollback finder', () => {
 test.describe('site search', () => {
 	test('the Starlight search finds rollback steps, links to the step and offers the filters', async ({ page }) => {
 		await page.goto('/');
-		await page
-			.getByRole('button', { name: /search/i })
-			.first()
-			.click();
+		await (await openSearchBox(page)).fill('kubectl rollout undo');
 		const dialog = page.getByRole('dialog', { name: 'Search' });
-		await dialog.getByRole('textbox', { name: 'Search' }).fill('kubectl rollout undo');
 		await expect(dialog.locator('a[href="/rollback/productivity-platform/#rollback-deployment"]')).toBeVisible();
 		// The filter groups are drawn by Pagefind's own UI, which under load sometimes redraws
 		// them from a partial list (seen with two test workers on two CPUs): the UI is checked

@@ -1,4 +1,4 @@
-import { searchIndex } from '../support/search.ts';
+import { openSearchBox, searchIndex } from '../support/search.ts';
 import { expect, test } from '../support/test.ts';
 
 // Finding the right runbook under stress: the service as typed, rollback words of every kind,
@@ -25,11 +25,7 @@ const SITE_SEARCH: [query: string, first: string | RegExp][] = [
 
 test('the site search puts the expected page first for names, rollback words and incident words', async ({ page }) => {
 	await page.goto('/');
-	await page
-		.getByRole('button', { name: /search/i })
-		.first()
-		.click();
-	const box = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
+	const box = await openSearchBox(page);
 	const firsts: string[] = [];
 	for (const [query, first] of SITE_SEARCH) {
 		await box.fill(query);
@@ -40,6 +36,7 @@ test('the site search puts the expected page first for names, rollback words and
 		firsts.push(`${query} → ${await page.locator('.pagefind-ui__result-link').first().getAttribute('href')}`);
 	}
 	test.info().annotations.push({ type: 'first results', description: firsts.join('; ') });
+	console.log(`first results: ${firsts.join('; ')}`);
 });
 
 test('search excerpts keep words apart', async ({ page }) => {

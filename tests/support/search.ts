@@ -20,13 +20,18 @@ export async function searchIndex(page: Page, query: string): Promise<SearchHit[
 	}, query);
 }
 
-/** Opens Starlight's search box, types `query` and returns the results list, once one result shows. */
-export async function searchWithBox(page: Page, query: string): Promise<Locator> {
+/** Opens Starlight's search dialog and returns its text box. */
+export async function openSearchBox(page: Page): Promise<Locator> {
 	await page
 		.getByRole('button', { name: /search/i })
 		.first()
 		.click();
-	await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).fill(query);
+	return page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
+}
+
+/** Opens Starlight's search box, types `query` and returns the results list, once one result shows. */
+export async function searchWithBox(page: Page, query: string): Promise<Locator> {
+	await (await openSearchBox(page)).fill(query);
 	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
 	return page.locator('.pagefind-ui__results');
 }
