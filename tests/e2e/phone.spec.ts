@@ -67,6 +67,10 @@ test.describe('what stays on screen', () => {
 		const placed = (await toast.boundingBox())!;
 		expect(placed.y + placed.height).toBeLessThanOrEqual(PHONE.height);
 		expect(placed.y).toBeGreaterThan(PHONE.height / 2);
+		// Never on paper.
+		await page.emulateMedia({ media: 'print' });
+		await expect(toast).toBeHidden();
+		await page.emulateMedia({ media: 'screen' });
 		await expect(toast).toBeHidden({ timeout: 9000 });
 	});
 });
