@@ -122,6 +122,23 @@ test.describe('the first step, first', () => {
 		await expect(page.locator('[data-vars]')).toHaveAttribute('open', '');
 	});
 
+	test('a value a command needs is asked for where it is used, and Esc comes back to the step', async ({ page }) => {
+		await page.setViewportSize(PHONE);
+		await page.goto(TWIGA);
+		const blank = step(page, 'tag-images').locator('.expressive-code [data-var="VERSION"]').first();
+		await expect(blank).toHaveAttribute('data-state', 'unset');
+		await blank.click();
+		await expect(page.locator('[data-vars]')).toHaveAttribute('open', '');
+		await expect(page.locator('#var--VERSION')).toBeFocused();
+		// Asking for the value does not tick the step.
+		await expect(box(page, 'tag-images')).not.toBeChecked();
+		await page.keyboard.type('2.4.1');
+		await page.keyboard.press('Escape');
+		await expect(box(page, 'tag-images')).toBeFocused();
+		await expect(blank).toHaveText('2.4.1');
+		await expect(blank).toHaveAttribute('data-state', 'ok');
+	});
+
 	test('no page scrolls sideways on a phone: tables become stacked rows, the sheet reflows', async ({ page }) => {
 		await page.setViewportSize(PHONE);
 		const pages = sitePages();

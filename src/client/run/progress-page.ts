@@ -137,6 +137,8 @@ export function startProgress(root: HTMLElement): void {
 	// code that fills values loads when the run has some, a variable has a default, or the
 	// panel or a command's copy button is used.
 	const panel = root.querySelector<HTMLDetailsElement>('[data-vars]');
+	/** The step whose blank value led to the panel: Esc in the field returns to it. */
+	let cameFrom: StepNode | undefined;
 	let values: Promise<ValuesView> | undefined;
 	const useValues = () => (values ??= import('../variables/values-panel.ts').then((m) => m.startValues(root, session, say)));
 	// Once loaded, the panel follows the session itself.
@@ -290,6 +292,15 @@ export function startProgress(root: HTMLElement): void {
 		// A command's copy button: say what in it still needs a value.
 		const copied = (event.target as HTMLElement).closest<HTMLElement>('[data-rs-template]');
 		if (copied) void useValues().then((v) => v.copied(copied));
+		// A value still to give, where a step or command needs it: its field, in the opened panel.
+		// Esc there comes back to this step.
+		const blank = (event.target as HTMLElement).closest<HTMLElement>('.rs-var:not([data-state="ok"])');
+		const field = blank && panel?.querySelector<HTMLInputElement>(`[data-var-input="${blank.dataset.var}"]`);
+		if (field) {
+			cameFrom = page.steps.get(blank.closest<HTMLElement>('[data-step]')?.dataset.step ?? '');
+			panel!.open = true;
+			field.focus();
+		}
 		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-na]');
 		if (!target) return;
 		if (target.dataset.na) {
@@ -314,7 +325,7 @@ export function startProgress(root: HTMLElement): void {
 	root.addEventListener('click', (event) => {
 		const target = event.target as HTMLElement;
 		const row = target.closest<HTMLElement>('.rs-step-row');
-		if (!row || target.closest('a, button, input, select, summary, code, kbd') || !getSelection()?.isCollapsed) return;
+		if (!row || target.closest('a, button, input, select, summary, code, kbd, .rs-var') || !getSelection()?.isCollapsed) return;
 		const box = row.querySelector<HTMLInputElement>(':scope > .rs-check');
 		if (box && !box.disabled) {
 			box.click();
@@ -357,7 +368,8 @@ export function startProgress(root: HTMLElement): void {
 		leaveField: (field) => {
 			if (!root.contains(field)) return;
 			field.blur();
-			(focused()?.box ?? page.steps.get(page.counted.find((c) => !session.state.has(c)) ?? page.order[0]!)?.box)?.focus();
+			(cameFrom ?? page.steps.get(page.counted.find((c) => !session.state.has(c)) ?? page.order[0]!))?.box.focus();
+			cameFrom = undefined;
 		},
 	};
 	// Single-key shortcuts: their code comes with the first key pressed; keys pressed until it is
