@@ -15,7 +15,13 @@ export function chromeBottom(page: Page): Promise<number> {
 		for (const el of document.querySelectorAll<HTMLElement>('body *')) {
 			const style = getComputedStyle(el);
 			if (style.position !== 'fixed' && style.position !== 'sticky') continue;
-			if (style.display === 'none' || style.visibility === 'hidden' || style.clipPath !== 'none' || style.clip !== 'auto') continue;
+			if (
+				style.display === 'none' ||
+				style.visibility === 'hidden' ||
+				style.clipPath !== 'none' ||
+				style.getPropertyValue('clip') !== 'auto'
+			)
+				continue;
 			const rect = el.getBoundingClientRect();
 			// Bars, not the sidebars beside the page: wide, and not most of the screen's height.
 			if (rect.width < innerWidth * 0.4 || rect.height > innerHeight / 2 || rect.bottom <= 0) continue;
