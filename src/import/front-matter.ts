@@ -23,6 +23,7 @@ export interface FrontMatter {
 	tags: string[];
 	aliases: string[];
 	alerts: string[];
+	severity?: string;
 	ignored: string[];
 }
 
@@ -55,6 +56,7 @@ const FIELDS = {
 	tags: ['tags', 'categories', 'keywords'],
 	aliases: ['aliases', 'redirectfrom'],
 	alerts: ['alerts', 'alert', 'alertname'],
+	severity: ['severity'],
 } as const;
 
 const text = (value: unknown): string | undefined => {
@@ -82,6 +84,12 @@ function days(value: unknown): number | undefined {
 	if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
 	const match = /^\s*(\d+)\s*(day|week|month|year)s?\s*$/i.exec(text(value) ?? '');
 	return match ? Number(match[1]) * UNIT_DAYS[match[2]!.toLowerCase()]! : undefined;
+}
+
+/** One word as rules label it ("critical"); anything else is not a severity to keep. */
+function severity(value: unknown): string | undefined {
+	const word = text(value)?.toLowerCase();
+	return word && /^[a-z0-9_-]+$/.test(word) ? word : undefined;
 }
 
 export function readFrontMatter(data: Record<string, unknown>): FrontMatter {
@@ -118,6 +126,7 @@ export function readFrontMatter(data: Record<string, unknown>): FrontMatter {
 		tags: [...new Set(all(FIELDS.tags))],
 		aliases: [...new Set(all(FIELDS.aliases))],
 		alerts: [...new Set(all(FIELDS.alerts))],
+		severity: severity(take(FIELDS.severity)),
 		ignored: Object.keys(data).filter((key) => !used.has(key)),
 	};
 	for (const key of Object.keys(matter) as (keyof FrontMatter)[]) if (matter[key] === undefined) delete matter[key];

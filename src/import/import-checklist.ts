@@ -19,7 +19,7 @@ import { codeBlockCommands } from '../model/shell.ts';
 import { parseFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { takePin, type PinSite } from './pins.ts';
 import {
-	alertNameFrom,
+	alertNamesFrom,
 	asksForAction,
 	coreResponseKind,
 	hasResponseShape,
@@ -908,8 +908,9 @@ class ChecklistImporter {
 			this.warnings.push(
 				`no title in front matter and no level-1 heading: title made from the ${this.fileStem() ? 'file name' : 'system name'}`,
 			);
-		const alert = this.response ? alertNameFrom(h1, this.fileStem()) : undefined;
-		const alerts = matter.alerts.length ? matter.alerts : alert ? [alert] : [];
+		// A document named like an alert (`# NodeRAIDDiskFailure`, `KubeAPIDown.md`) answers it,
+		// whatever shape its text has.
+		const alerts = matter.alerts.length ? matter.alerts : alertNamesFrom(h1, this.fileStem(), this.response);
 		const version = matter.version ?? this.meta.version;
 		const lastReviewed = matter.lastReviewed ?? this.meta.lastReviewed;
 		const runbook: ImportedRunbook = {
@@ -918,6 +919,7 @@ class ChecklistImporter {
 			...(this.response ? { kind: 'response' as const } : {}),
 			summary: matter.summary ?? this.summary ?? this.meta.purpose ?? '',
 			...(alerts.length ? { alerts } : {}),
+			...(matter.severity ? { severity: matter.severity } : {}),
 			...(matter.aliases.length ? { aliases: matter.aliases } : {}),
 			...(version ? { version } : {}),
 			...(lastReviewed ? { lastReviewed } : {}),

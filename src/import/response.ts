@@ -101,17 +101,23 @@ export function isCommandOnly(text: string): boolean {
 }
 
 /**
- * The alert a document answers: its H1 or file name when either is written like an alert
+ * The alerts a document answers: its H1 and its file name where written like an alert
  * (`etcdMembersDown`, `KubePodCrashLooping`, `Watchdog`; no spaces, a capital letter), the H1
- * first. Undefined when neither is.
+ * first. A document without the alert-runbook shape needs a camel-case name (`NodeRAIDDiskFailure`),
+ * so that a page headed "Overview" or "Troubleshooting" is not taken for an alert's.
  */
-export function alertNameFrom(h1: string | undefined, fileStem: string | undefined): string | undefined {
+export function alertNamesFrom(h1: string | undefined, fileStem: string | undefined, shaped = true): string[] {
 	// Mixed case and no hyphen: "README", "index" and "disk-full" are names of files, not alerts.
 	const looksLikeAlert = (text: string | undefined): text is string =>
-		text !== undefined && ALERT_NAME.test(text) && !text.includes('-') && /[a-z]/.test(text) && /[A-Z]/.test(text);
-	const heading = h1?.trim();
-	if (looksLikeAlert(heading)) return heading;
-	return looksLikeAlert(fileStem) ? fileStem : undefined;
+		text !== undefined &&
+		ALERT_NAME.test(text) &&
+		!text.includes('-') &&
+		/[a-z]/.test(text) &&
+		/[A-Z]/.test(text) &&
+		(shaped || /[a-z][A-Z]/.test(text));
+	// Both when they differ: rule sets build runbook URLs from the file name (kube-prometheus), and
+	// a heading copied from another runbook must not leave the file's own alert without its page.
+	return [...new Set([h1?.trim(), fileStem].filter(looksLikeAlert))];
 }
 
 /** Programs whose name starting a code span makes it a command to run, not a name or a value. */

@@ -9,6 +9,7 @@ export interface ImportedRunbook {
 	kind?: 'checklist' | 'response';
 	summary: string;
 	alerts?: string[];
+	severity?: string;
 	aliases?: string[];
 	version?: string;
 	lastReviewed?: string;

@@ -16,3 +16,13 @@ export const alertsSchema = z
 	.array(alertNameSchema)
 	.optional()
 	.describe('The alerts this runbook answers, named as in the alerting rules (e.g. etcdMembersDown)');
+
+/** How urgent an alert is, as its rule labels it (`labels: {severity: critical}`). */
+export const severitySchema = z
+	.string()
+	.regex(/^[A-Za-z0-9_-]+$/, {
+		error: (issue) =>
+			`${JSON.stringify(issue.input)} is not a severity. Hint: write it as the alerting rule labels it, one word (critical, warning, info)`,
+	})
+	.optional()
+	.describe('How urgent the alerts this runbook answers are, as their rules label them (critical, warning, info)');

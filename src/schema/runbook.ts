@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { alertsSchema } from './alerts.ts';
+import { alertsSchema, severitySchema } from './alerts.ts';
 import { isoDateSchema } from './date.ts';
 import { formerIdsSchema, RESERVED_IDS } from './ids.ts';
 import { type Section, sectionSchema } from './section.ts';
@@ -27,6 +27,7 @@ export const runbookShape = z.strictObject({
 		),
 	summary: z.string().default('').describe('One or two sentences shown in the catalog'),
 	alerts: alertsSchema,
+	severity: severitySchema,
 	aliases: z
 		.array(z.string().min(1))
 		.optional()
