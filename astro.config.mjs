@@ -2,6 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { runsheetIntegration } from './src/build/integration.ts';
+import { siteUrl } from './src/build/site-url.ts';
 import { SEARCH_RANKING } from './src/model/search-terms.ts';
 
 const site = starlight({
@@ -14,6 +15,7 @@ const site = starlight({
 		{ label: 'Home', link: '/' },
 		{ label: 'Runbooks', link: '/runbooks/' },
 		{ label: 'Rollback finder', link: '/rollback/' },
+		{ label: 'Alerts', link: '/alerts/' },
 		{ label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }, { label: 'Schema reference', link: '/guides/schema/' }] },
 	],
 	lastUpdated: false,
@@ -33,7 +35,7 @@ const site = starlight({
 });
 // The site is static: every page, the search index and the JSON Schema are files on any host.
 export default defineConfig({
-	site: process.env.RUNSHEET_SITE ?? 'http://localhost:4321',
+	site: siteUrl(),
 	// Another folder of runbooks (RUNSHEET_CONTENT) is built beside the bundled site, not over it.
 	outDir: process.env.RUNSHEET_OUT ?? './dist',
 	// Runsheet's first: it frees memory before Starlight builds the search index (src/build/integration.ts).

@@ -6,7 +6,8 @@
  * - The prometheus-operator runbooks (../shared/corpora, 108 alert runbooks) through
  *   `npm run import -- <folder>`: one YAML runbook per document, no hand edits.
  * - A team folder kept as Markdown (tests/fixtures/team-runbooks), copied in as it is: read
- *   through the importer at build time.
+ *   through the importer at build time; and the runbooks the alert rule fixtures name
+ *   (tests/fixtures/alerts/runbooks).
  *
  * Prints how long the import and the build took.
  */
@@ -17,6 +18,8 @@ import { join } from 'node:path';
 export const IMPORTED_SITE = '.test-sites/imported';
 const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
 const TEAM = 'tests/fixtures/team-runbooks';
+/** Runbooks that answer alerts of tests/fixtures/alerts/rules, two of them the same alert. */
+const SHOP = 'tests/fixtures/alerts/runbooks';
 
 if (!existsSync(CORPUS)) {
 	console.error(`imported site: ${CORPUS} not found. Hint: clone the project beside shared/ (../shared), as CI has it`);
@@ -48,6 +51,7 @@ console.log(
 		.join('\n'),
 );
 cpSync(TEAM, join(content, 'team'), { recursive: true });
+cpSync(SHOP, join(content, 'shop'), { recursive: true });
 const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content, RUNSHEET_OUT: dist });
 const pages = /(\d+) page\(s\) built/.exec(built.stdout)?.[1];
 const links = run('the link check', ['scripts/check-links.ts', dist]);

@@ -24,6 +24,8 @@ export function catalogEntry(id: string, runbook: Runbook, context: CatalogConte
 		kind: runbookKind(runbook),
 		summary: runbook.summary,
 		alerts: runbook.alerts ?? [],
+		alertUrls: Object.fromEntries((runbook.alerts ?? []).map((name) => [name, at(paths.alert(name))])),
+		...(runbook.severity ? { severity: runbook.severity } : {}),
 		...(runbook.version ? { version: runbook.version } : {}),
 		owners: runbook.owners,
 		tags: runbook.tags,

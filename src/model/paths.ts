@@ -17,6 +17,10 @@ export const dataPath = (id: string) => `/runbooks/${id}.json`;
 export const rollbackFinderPath = () => '/rollback/';
 export const rollbackPath = (id: string) => `${rollbackFinderPath()}${id}/`;
 export const signoffIndexPath = () => '/signoff/';
+/** Every alert a runbook answers, with its runbook. */
+export const alertsIndexPath = () => '/alerts/';
+/** Lands on the runbook that answers an alert (a chooser when several do), as rules name it. */
+export const alertPath = (name: string) => `${alertsIndexPath()}${name}/`;
 
 /** A sign-off sheet, blank or filled from a run (`run`), whole or one section (`part`). */
 export function signoffPath(id: string, options: { run?: string | undefined; part?: string | undefined } = {}): string {
@@ -38,6 +42,9 @@ export function systemAnchor(system: string): string {
 	return `system-${slugify(system) || 'other'}`;
 }
 
+/** A guide page, by its file name in src/content/docs/guides. */
+export const guidePath = (name: string) => `/guides/${name}/`;
+
 /** The same paths as one object, for templates. */
 export const paths = {
 	home: homePath,
@@ -49,6 +56,9 @@ export const paths = {
 	rollbackFinder: rollbackFinderPath,
 	rollback: rollbackPath,
 	signoffIndex: signoffIndexPath,
+	alertsIndex: alertsIndexPath,
+	alert: alertPath,
+	guide: guidePath,
 	signoff: signoffPath,
 	file: filePath,
 };

@@ -35,6 +35,10 @@ export const catalogEntrySchema = z.strictObject({
 	kind: z.enum(['checklist', 'response']).describe('checklist: worked through in order; response: what to do when an alert fires'),
 	summary: z.string(),
 	alerts: z.array(z.string()).describe('The alerts this runbook answers, as the alerting rules name them'),
+	alertUrls: z
+		.record(z.string(), url)
+		.describe("Each alert's own address (/alerts/<name>/), which lands on its runbook: the URL for the rule's runbook_url"),
+	severity: z.string().optional().describe('How urgent its alerts are, as their rules label them (critical, warning, info)'),
 	version: z.string().optional().describe("The runbook's own version; absent when it has none yet (imported)"),
 	owners: z.array(z.string()),
 	tags: z.array(z.string()),

@@ -29,6 +29,14 @@ test('the home page says what Runsheet is and leads to the runbooks', async ({ p
 	await expect(page).toHaveURL(/\/runbooks\/$/);
 });
 
+test('the alert list says how to give a runbook an alert when none names one yet', async ({ page }) => {
+	// The bundled runbooks are deployment checklists: no alerts (the imported site has them).
+	await page.goto('/alerts/');
+	await expect(page.locator('main p').first()).toContainText('No runbook names an alert yet: add `alerts: [AlertName]`');
+	await expect(page.locator('table')).toHaveCount(0);
+	await expect(page.locator('#starlight__sidebar').getByRole('link', { name: 'Alerts' })).toHaveAttribute('aria-current', 'page');
+});
+
 test('the guide documents every schema object', async ({ page }) => {
 	await page.goto('/guides/schema/');
 	for (const name of ['Runbook', 'Section', 'Step', 'Alternative', 'Command', 'Record field']) {
@@ -42,6 +50,7 @@ test('no page logs a console error or fails to load a resource', async ({ page }
 		'/',
 		'/runbooks/',
 		'/rollback/',
+		'/alerts/',
 		'/guides/writing-runbooks/',
 		'/guides/linking/',
 		...runbooks.map((r) => `/runbooks/${r.id}/`),
