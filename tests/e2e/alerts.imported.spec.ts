@@ -1,0 +1,149 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '../support/test.ts';
+
+/**
+ * /alerts/ on the site built from runbooks nobody here wrote (npm run test:imported-site): the
+ * prometheus-operator alert runbooks, and tests/fixtures/alerts/runbooks, where two runbooks answer
+ * KubePodCrashLooping beside the corpus's own.
+ */
+const CONTENT = '.test-sites/imported/runbooks';
+
+test.describe('an alert’s address', () => {
+	test('lands on the runbook that answers it, keeping the run and the step', async ({ page }) => {
+		await page.goto('/alerts/CheckoutLatencyHigh/?run=incident-7#scale-out');
+		await expect(page).toHaveURL(/\/runbooks\/checkout-latency-high\/\?run=incident-7#scale-out$/);
+		await expect(page.locator('h1')).toHaveText('Checkout latency high');
+		await expect(page.locator('#scale-out')).toBeInViewport();
+	});
+
+	test('works with the alert name lowercased, as rule sets often write it', async ({ page }) => {
+		await page.goto('/alerts/etcdmembersdown/');
+		await expect(page).toHaveURL(/\/runbooks\/etcd-members-down\/$/);
+		await page.goto('/alerts/kubeapidown/');
+		await expect(page).toHaveURL(/\/runbooks\/kube-api-down\/$/);
+	});
+
+	test('lands without JavaScript too', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/alerts/SearchIndexStale/');
+		await expect(page).toHaveURL(/\/runbooks\/search-index-stale\/$/);
+		await context.close();
+	});
+
+	test('offers a choice when several runbooks answer the alert, with each one’s system and severity', async ({ page }) => {
+		await page.goto('/alerts/KubePodCrashLooping/');
+		await expect(page.locator('h1')).toHaveText('Alert KubePodCrashLooping');
+		const choices = page.locator('.rs-alert-choices li');
+		await expect(choices).toHaveText([
+			'Any pod crash looping Platform · warning',
+			'Checkout pods crash looping Checkout · critical',
+			'Kube Pod Crash Looping kubernetes',
+		]);
+		await page.goto('/alerts/kubepodcrashlooping/');
+		await expect(choices).toHaveCount(3);
+		await choices.getByRole('link', { name: 'Checkout pods crash looping' }).click();
+		await expect(page).toHaveURL(/\/runbooks\/checkout-pods-crash-looping\/$/);
+	});
+
+	test('is not found for an alert no runbook names', async ({ page, errors }) => {
+		const response = await page.goto('/alerts/NoSuchAlert/');
+		expect(response!.status()).toBe(404);
+		await expect(page.locator('h1')).toHaveText('Page not found');
+		errors.length = 0; // the browser logs the 404 itself
+	});
+});
+
+test.describe('the alert list', () => {
+	test('lists every alert a runbook names, once, with its runbooks, and is linked from the catalog', async ({ page }) => {
+		// What the runbooks name, read from their files (the imported YAML and the Markdown front matter).
+		const named = new Set<string>();
+		for (const line of spawnSync(
+			'grep',
+			['-rhoE', '^(  - |alerts: \\[)[A-Za-z][A-Za-z0-9]+', '--include=*.yaml', `${CONTENT}/prometheus-operator-runbooks`],
+			{ encoding: 'utf8' },
+		).stdout.split('\n'))
+			if (line) named.add(line.replace(/^( {2}- |alerts: \[)/, ''));
+		await page.goto('/runbooks/');
+		await page.getByRole('link', { name: 'every alert' }).click();
+		await expect(page).toHaveURL(/\/alerts\/$/);
+		const rows = page.locator('table.rs-alerts tbody tr');
+		const listed = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.alert!));
+		expect(new Set(listed).size).toBe(listed.length);
+		for (const name of [
+			'etcdMembersDown',
+			'KubePodCrashLooping',
+			'NodeRAIDDiskFailure',
+			'PrometheusRemoteWriteBehind',
+			'CheckoutLatencyCritical',
+		])
+			expect(listed).toContain(name);
+		expect(listed.length).toBeGreaterThanOrEqual(named.size);
+		const row = page.locator('tr[data-alert="CheckoutLatencyHigh"]');
+		await expect(row.locator('td').nth(1)).toHaveText('Checkout latency high Checkout · warning');
+		await expect(row.getByRole('link', { name: 'CheckoutLatencyHigh' })).toHaveAttribute('href', '/alerts/CheckoutLatencyHigh/');
+		await expect(page.locator('tr[data-alert="KubePodCrashLooping"] td').nth(1).getByRole('link')).toHaveCount(3);
+		await expect(page.locator('.rs-alert-pattern')).toContainText('/alerts/{{ $labels.alertname }}/');
+	});
+
+	test('gives each runbook’s alert addresses in /runbooks.json', async ({ request }) => {
+		const catalog = (await (await request.get('/runbooks.json')).json()) as {
+			runbooks: { id: string; alerts: string[]; alertUrls: Record<string, string>; severity?: string }[];
+		};
+		const checkout = catalog.runbooks.find((r) => r.id === 'checkout-latency-high')!;
+		expect(checkout.alertUrls).toEqual({
+			CheckoutLatencyHigh: 'http://localhost:4321/alerts/CheckoutLatencyHigh/',
+			CheckoutLatencyCritical: 'http://localhost:4321/alerts/CheckoutLatencyCritical/',
+		});
+		expect(checkout.severity).toBe('warning');
+		for (const runbook of catalog.runbooks) expect(Object.keys(runbook.alertUrls)).toEqual(runbook.alerts);
+	});
+
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`axe finds no violations on the list and a chooser (${scheme})`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			for (const path of ['/alerts/', '/alerts/KubePodCrashLooping/']) {
+				await page.goto(path);
+				const results = await new AxeBuilder({ page }).analyze();
+				expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+			}
+		});
+	}
+});
+
+test.describe('npm run alerts on a rule set of 120 alerts', () => {
+	// tests/fixtures/alerts/rules-large: the kube-prometheus style rules of the corpus's alerts and a
+	// team's own; a comment before each rule says what the check must report for it.
+	test('reports every alert as its rule file expects, and how long it took', () => {
+		const expected = new Map<string, number>();
+		for (const file of ['kube-prometheus.yaml', 'shop.rules.yml'])
+			for (const [, outcome] of readFileSync(`tests/fixtures/alerts/rules-large/${file}`, 'utf8').matchAll(/# expect: (\w+)/g))
+				expected.set(outcome!, (expected.get(outcome!) ?? 0) + 1);
+		const started = performance.now();
+		const run = spawnSync(
+			process.execPath,
+			[
+				'scripts/alerts.ts',
+				'tests/fixtures/alerts/rules-large',
+				'--content',
+				CONTENT,
+				'--base',
+				'https://runbooks.example.com',
+				'--format',
+				'json',
+			],
+			{
+				encoding: 'utf8',
+			},
+		);
+		const seconds = (performance.now() - started) / 1000;
+		const report = JSON.parse(run.stdout) as { summary: Record<string, number>; alerts: { line: number; file: string; outcome: string }[] };
+		expect(report.alerts).toHaveLength(120);
+		for (const [outcome, count] of expected) expect(report.summary[outcome], outcome).toBe(count);
+		expect(run.status).toBe(1); // three runbook_urls with a typo in the name
+		console.log(`alerts check: 120 alerts, ${JSON.stringify(report.summary)}, ${seconds.toFixed(2)} s with Node's start`);
+		expect(seconds).toBeLessThan(10);
+	});
+});
