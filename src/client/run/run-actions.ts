@@ -1,5 +1,5 @@
 import { cleanInitials, findRun, runIdFor } from '../../model/progress/run-names.ts';
-import { DEFAULT_RUN_ID, newRun, type ProgressEvent } from '../../model/progress/run.ts';
+import { DEFAULT_RUN_ID, newRun, type Run } from '../../model/progress/run.ts';
 import { tally } from '../../model/progress/summary.ts';
 import type { PageSteps } from './dom-steps.ts';
 import { deleteRun, OPERATOR_KEY } from './run-store.ts';
@@ -39,9 +39,15 @@ function download(name: string, type: string, text: string): void {
 
 type Action = (session: RunSession, ui: PageUi) => void | Promise<void>;
 
-/** A new run, opened; with the events and values it brings (an import, a saved share link). */
-function create(session: RunSession, ui: PageUi, name: string, events: ProgressEvent[] = [], values?: Record<string, string>): void {
-	const created = {
+/** A new run, opened; with the events, values and record it brings (an import, a saved share link). */
+function create(
+	session: RunSession,
+	ui: PageUi,
+	name: string,
+	from: Partial<Pick<Run, 'events' | 'values' | 'record' | 'utc'>> = {},
+): void {
+	const { events = [], values, record, utc } = from;
+	const created: Run = {
 		...newRun(
 			runIdFor(
 				name,
@@ -52,8 +58,11 @@ function create(session: RunSession, ui: PageUi, name: string, events: ProgressE
 		),
 		events,
 		...(values ? { values } : {}),
+		...(record ? { record } : {}),
+		...(utc ? { utc } : {}),
 	};
-	if (events.length) created.updated = Math.max(created.created, ...events.map((e) => e.t));
+	const times = [...events.map((e) => e.t), ...(record ?? []).map((r) => r.t)];
+	if (times.length) created.updated = Math.max(created.created, ...times);
 	session.keep(created);
 	ui.open(created.id);
 }
@@ -120,6 +129,7 @@ const ACTIONS: Record<string, Action> = {
 			{ title: ui.root.dataset.title ?? runbook, url: location.href.split('#')[0]! },
 			(id) => ui.page.steps.get(id)?.text ?? id,
 			t,
+			(field) => (JSON.parse(ui.root.dataset.recordLabels ?? '{}') as Record<string, string>)[field] ?? field,
 		);
 		download(`${runbook}-${run.id}.md`, 'text/markdown', text);
 	},
@@ -150,7 +160,7 @@ const ACTIONS: Record<string, Action> = {
 		);
 		if (!name) return;
 		ACTIONS['close-share']!(session, ui);
-		create(session, ui, name, snapshot.events, snapshot.values);
+		create(session, ui, name, snapshot);
 	},
 };
 
@@ -172,6 +182,7 @@ export async function openShare(session: RunSession, ui: PageUi): Promise<void> 
 			...newRun('shared', shared.name, session.now()),
 			events: shared.events,
 			...(shared.values ? { values: shared.values } : {}),
+			...(shared.record ? { record: shared.record } : {}),
 		});
 	} catch {
 		ui.say('This share link could not be read; it may have been cut short when it was copied.');
@@ -189,7 +200,7 @@ export async function importFile(session: RunSession, ui: PageUi, file: File): P
 		'Import the run as:',
 		session.all().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name,
 	);
-	if (name) create(session, ui, name, result.run.events, result.run.values);
+	if (name) create(session, ui, name, result.run);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Action, ProgressEvent, Run } from './run.ts';
+import type { Action, ProgressEvent, RecordEntry, Run } from './run.ts';
 
 /**
  * How a run is written to localStorage, and how older formats move forward. Events are stored as
@@ -22,22 +22,27 @@ interface StoredRunV2 {
 	events: StoredEvent[];
 	/** Added within v2: older pages ignore it, and a run without values omits it. */
 	values?: Record<string, string>;
+	/** Added within v2, as values: the record fields as written (kept as they are: a page that
+	 * only ticks carries them through untouched, and they are only ever shown as text). */
+	record?: RecordEntry[];
+	utc?: boolean;
 }
 
 export function encodeRun(run: Run): string {
+	// Every other field of the run (its record, its UTC setting...) is written as it is: a page
+	// that does not use one carries it through, so ticking never drops what the sheet wrote.
+	const { id: _id, events, values, ...kept } = run;
 	const stored: StoredRunV2 = {
 		v: 2,
-		name: run.name,
-		created: run.created,
-		updated: run.updated,
-		events: run.events.map((e) => {
+		...kept,
+		events: events.map((e) => {
 			const out: StoredEvent = [e.t, e.step, ACTION_CODES[e.action]];
 			if (e.by || e.reason) out.push(e.by ?? '');
 			if (e.reason) out.push(e.reason);
 			return out;
 		}),
 	};
-	if (run.values && Object.keys(run.values).length) stored.values = run.values;
+	if (values && Object.keys(values).length) stored.values = values;
 	return JSON.stringify(stored);
 }
 
@@ -104,8 +109,10 @@ export function decodeRun(id: string, text: string): DecodeResult {
 		if (!event) return { ok: false, reason: 'an event is malformed' };
 		events.push(event);
 	}
-	const run: Run = { id, name: d.name, created: d.created, updated: d.updated, events };
-	const values = decodeValues(d.values);
+	// Fields of the run this page does not check (record, utc) come back as they were written.
+	const { v: _v, values: rawValues, ...kept } = d;
+	const run = { ...kept, id, events } as Run;
+	const values = decodeValues(rawValues);
 	if (values) run.values = values;
 	return { ok: true, migrated, run };
 }

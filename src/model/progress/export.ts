@@ -1,5 +1,7 @@
 import { decodeRun, encodeRun } from './codec.ts';
+import { currentRecord } from './record.ts';
 import type { Run } from './run.ts';
+import { isoWithOffset, offsetAt } from '../time.ts';
 import { countText, type Tally } from './summary.ts';
 
 /** A run exported as JSON, for a ticket or to move it to another browser. */
@@ -17,7 +19,7 @@ export function exportJson(run: Run, runbook: { id: string; version?: string | u
 		format: 'runsheet-run',
 		runbook: runbook.id,
 		runbookVersion: runbook.version,
-		exported: new Date(now).toISOString(),
+		exported: isoWithOffset(now, offsetAt(now, run.utc)),
 		run: JSON.parse(encodeRun(run)),
 	};
 	return `${JSON.stringify(payload, null, 2)}\n`;
@@ -48,9 +50,15 @@ function md(text: string): string {
 	return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
-/** The run as a Markdown timeline, for a ticket or a postmortem. */
-export function exportMarkdown(run: Run, runbook: { title: string; url: string }, stepText: (id: string) => string, counts: Tally): string {
-	const iso = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, 19) + 'Z';
+/** The run as a Markdown timeline, for a ticket or a postmortem; times in ISO 8601 with their offset. */
+export function exportMarkdown(
+	run: Run,
+	runbook: { title: string; url: string },
+	stepText: (id: string) => string,
+	counts: Tally,
+	fieldLabel: (id: string) => string = (id) => id,
+): string {
+	const iso = (t: number) => isoWithOffset(t, offsetAt(t, run.utc));
 	const lines = [
 		`# ${md(runbook.title)}: ${md(run.name)}`,
 		'',
@@ -58,9 +66,12 @@ export function exportMarkdown(run: Run, runbook: { title: string; url: string }
 		`- Started: ${iso(run.created)}`,
 		`- Last activity: ${iso(run.updated)}`,
 		`- Progress: ${countText(counts)}`,
+		...[...currentRecord(run.record).values()].map(
+			(r) => `- ${md(fieldLabel(r.field))}: ${md(r.value)} (${r.by ? `${md(r.by)}, ` : ''}${iso(r.t)})`,
+		),
 		...Object.entries(run.values ?? {}).map(([name, value]) => `- Value ${name}: ${md(value)}`),
 		'',
-		'| Time (UTC) | Step | Action | By | Note |',
+		'| Time | Step | Action | By | Note |',
 		'| --- | --- | --- | --- | --- |',
 		...run.events.map(
 			(e) => `| ${iso(e.t)} | ${md(stepText(e.step))} | ${ACTION_WORDS[e.action]} | ${md(e.by ?? '')} | ${md(e.reason ?? '')} |`,

@@ -17,6 +17,16 @@ export interface ProgressEvent {
 	reason?: string;
 }
 
+/** A record field filled in (the sheet's "Deployed by", "Status"...): who set it, when, to what. */
+export interface RecordEntry {
+	t: number;
+	/** The record field's id. */
+	field: string;
+	/** The text written; empty clears the field. */
+	value: string;
+	by?: string;
+}
+
 export interface Run {
 	id: string;
 	name: string;
@@ -25,6 +35,10 @@ export interface Run {
 	events: ProgressEvent[];
 	/** The run's variable values by name (never secret ones: those are not kept). */
 	values?: Record<string, string>;
+	/** The record fields as filled in, oldest first: the last entry of a field is its value. */
+	record?: RecordEntry[];
+	/** Times of this run are shown in UTC rather than where the reader is. */
+	utc?: boolean;
 }
 
 export type StepStatus = 'done' | 'na';

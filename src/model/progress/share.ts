@@ -1,5 +1,6 @@
 import { decodeValues } from './codec.ts';
-import { deriveState, type ProgressEvent, type Run } from './run.ts';
+import { currentRecord } from './record.ts';
+import { deriveState, type ProgressEvent, type RecordEntry, type Run } from './run.ts';
 
 /**
  * "Copy share link": a run's state (done / N/A, time, initials, reasons) packed into the URL
@@ -19,6 +20,8 @@ export interface Snapshot {
 	stale: boolean;
 	/** The run's variable values (secret ones are never in a run, so never in a link). */
 	values?: Record<string, string>;
+	/** The record fields as filled in when the link was made (their current entries). */
+	record?: RecordEntry[];
 }
 
 class Writer {
@@ -101,8 +104,9 @@ function pack(run: Run, stepIds: readonly string[], byIndex: boolean): Uint8Arra
 	const entries = [...deriveState(run.events)].sort((a, b) => a[1].t - b[1].t);
 	const initials = [...new Set(entries.map(([, s]) => s.by).filter((b): b is string => Boolean(b)))];
 	const w = new Writer();
-	// Layout 2 adds the run's values after the steps; layout 1 links still open.
-	w.uint(2);
+	// Layout 2 adds the run's values after the steps, layout 3 the record fields after them;
+	// links of the earlier layouts still open.
+	w.uint(3);
 	w.uint(byIndex ? 1 : 0);
 	w.text(run.name);
 	if (byIndex) w.uint(fingerprint(stepIds));
@@ -132,6 +136,14 @@ function pack(run: Run, stepIds: readonly string[], byIndex: boolean): Uint8Arra
 		w.text(name);
 		w.text(value);
 	}
+	const record = [...currentRecord(run.record).values()];
+	w.uint(record.length);
+	for (const entry of record) {
+		w.text(entry.field);
+		w.text(entry.value);
+		w.text(entry.by ?? '');
+		w.uint(Math.floor(entry.t / 1000));
+	}
 	return Uint8Array.from(w.bytes);
 }
 
@@ -149,7 +161,7 @@ export async function decodeShare(fragment: string, stepIds: readonly string[]):
 	if (!fragment.startsWith(SHARE_PREFIX)) throw new Error('not a share link');
 	const r = new Reader(await pipe(fromBase64Url(fragment.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw')));
 	const layout = r.uint();
-	if (layout !== 1 && layout !== 2) throw new Error('unknown share link version');
+	if (layout < 1 || layout > 3) throw new Error('unknown share link version');
 	const byIndex = r.uint() === 1;
 	const name = r.text();
 	const stale = byIndex ? r.uint() !== fingerprint(stepIds) : false;
@@ -173,7 +185,15 @@ export async function decodeShare(fragment: string, stepIds: readonly string[]):
 		events.push({ t: time * 1000, step, action: na ? 'na' : 'tick', ...(by ? { by } : {}), ...(reason ? { reason } : {}) });
 	}
 	const values: Record<string, string> = {};
-	if (layout === 2) for (let n = r.uint(); n > 0; n--) values[r.text()] = r.text();
+	if (layout >= 2) for (let n = r.uint(); n > 0; n--) values[r.text()] = r.text();
 	const clean = decodeValues(values);
-	return { name, events, stale, ...(clean ? { values: clean } : {}) };
+	const record: RecordEntry[] = [];
+	if (layout >= 3)
+		for (let n = r.uint(); n > 0; n--) {
+			const [field, value, by] = [r.text(), r.text(), r.text()];
+			const t = r.uint() * 1000;
+			// A record field is named by an id; anything else in a link is not trusted.
+			if (/^[a-z0-9][a-z0-9-]*$/.test(field) && value) record.push({ t, field, value, ...(by ? { by } : {}) });
+		}
+	return { name, events, stale, ...(clean ? { values: clean } : {}), ...(record.length ? { record } : {}) };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeRun, encodeRun, FORMAT_VERSION } from '../../../../src/model/progress/codec.ts';
 import { exportJson, exportMarkdown, importJson } from '../../../../src/model/progress/export.ts';
 import { cleanInitials, findRun, runIdFor } from '../../../../src/model/progress/run-names.ts';
+import { currentRecord, operatorOf, setRecord } from '../../../../src/model/progress/record.ts';
 import { deriveState, newRun, record, type Run } from '../../../../src/model/progress/run.ts';
 import { ago, countText, isFinished, mixedState, tally } from '../../../../src/model/progress/summary.ts';
 
@@ -110,17 +111,55 @@ describe('export and import', () => {
 		expect(importJson('{}', 'x')).toEqual({ ok: false, reason: 'the file is not a Runsheet run export' });
 		expect(importJson('nope', 'x')).toEqual({ ok: false, reason: 'the file is not JSON' });
 	});
-	it('exports a Markdown timeline with text escaped for tables', () => {
+	it('exports a Markdown timeline with text escaped for tables, times in ISO 8601 with their offset', () => {
 		const md = exportMarkdown(
-			r,
+			{ ...r, utc: true },
 			{ title: 'Twiga', url: 'https://runsheet.example/runbooks/twiga-scan/' },
 			(id) => (id === 'deploy' ? 'Deploy *services*' : id),
 			{ done: 1, na: 1, total: 10 },
 		);
 		expect(md).toContain('# Twiga: Release 1.4.0');
 		expect(md).toContain('- Progress: 1/10 done · 1 N/A');
-		expect(md).toContain('| 2026-11-22 03:00:00Z | Deploy \\*services\\* | done | AB |  |');
-		expect(md).toContain('| 2026-11-22 03:01:01Z | cdn | marked N/A |  | no \\| CDN |');
+		expect(md).toContain('| 2026-11-22T03:00:00Z | Deploy \\*services\\* | done | AB |  |');
+		expect(md).toContain('| 2026-11-22T03:01:01Z | cdn | marked N/A |  | no \\| CDN |');
+	});
+	it('exports the record fields as last written, with who and when, and keeps the whole record log in JSON', () => {
+		let withRecord = setRecord({ ...r, utc: true }, { t: T + 120_000, field: 'status', value: 'Partial', by: 'AB' });
+		withRecord = setRecord(withRecord, { t: T + 180_000, field: 'status', value: 'Successful', by: 'CD' });
+		withRecord = setRecord(withRecord, { t: T + 190_000, field: 'notes', value: 'x' });
+		withRecord = setRecord(withRecord, { t: T + 200_000, field: 'notes', value: '' });
+		expect([...currentRecord(withRecord.record).values()]).toEqual([{ t: T + 180_000, field: 'status', value: 'Successful', by: 'CD' }]);
+		const md = exportMarkdown(
+			withRecord,
+			{ title: 'Twiga', url: 'https://x/' },
+			(id) => id,
+			{ done: 1, na: 1, total: 10 },
+			(id) => (id === 'status' ? 'Status' : id),
+		);
+		expect(md).toContain('- Status: Successful (CD, 2026-11-22T03:03:00Z)');
+		expect(md).not.toContain('notes');
+		const back = importJson(exportJson(withRecord, { id: 'twiga-scan' }, T), 'copy');
+		expect(back.ok && back.run.record).toEqual(withRecord.record);
+		expect(back.ok && back.run.utc).toBe(true);
+		// The operator is whoever ticked most.
+		expect(operatorOf([...r.events, { t: T, step: 'x', action: 'tick', by: 'CD' }, { t: T, step: 'y', action: 'tick', by: 'CD' }])).toBe(
+			'CD',
+		);
+		expect(operatorOf([{ t: T, step: 'x', action: 'tick' }])).toBeUndefined();
+		// Writing what a field already says adds nothing to the log.
+		expect(setRecord(withRecord, { t: T + 300_000, field: 'status', value: 'Successful' })).toBe(withRecord);
+	});
+});
+
+describe('stored runs', () => {
+	it('carry the record and the UTC setting through a page that only ticks', () => {
+		const written: Run = { ...newRun('r', 'R', T), record: [{ t: T, field: 'status', value: 'Successful', by: 'AB' }], utc: true };
+		const decoded = decodeRun('r', encodeRun(written));
+		expect(decoded.ok && decoded.run).toEqual(written);
+		const ticked = record(decoded.ok ? decoded.run : written, [{ t: T + 1000, step: 's', action: 'tick' }]);
+		const again = decodeRun('r', encodeRun(ticked));
+		expect(again.ok && again.run.record).toEqual(written.record);
+		expect(again.ok && again.run.utc).toBe(true);
 	});
 });
 

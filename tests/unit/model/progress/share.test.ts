@@ -62,6 +62,23 @@ describe('share links with variable values', () => {
 		expect(snapshot.values).toEqual({ DOMAIN: 'shop.example.org', VERSION: '2.4.1' });
 	});
 
+	it('carry the record fields as last written, with who and when (to the second)', async () => {
+		const stepIds = ids(5);
+		const run: Run = {
+			...fullyDone(stepIds),
+			record: [
+				{ t: T + 1_500, field: 'status', value: 'Partial', by: 'AB' },
+				{ t: T + 9_000, field: 'status', value: 'Successful', by: 'CD' },
+				{ t: T + 9_500, field: 'notes', value: 'CDN purge took 4 min' },
+			],
+		};
+		const snapshot = await decodeShare(await encodeShare(run, stepIds), stepIds);
+		expect(snapshot.record).toEqual([
+			{ t: T + 9_000, field: 'status', value: 'Successful', by: 'CD' },
+			{ t: T + 9_000, field: 'notes', value: 'CDN purge took 4 min' },
+		]);
+	});
+
 	it('still open links made before values existed (layout 1)', async () => {
 		// Layout 1 by hand: version 1, by id, name "Old", base time 0, no initials, one tick.
 		const name = [...new TextEncoder().encode('Old')];
