@@ -1,7 +1,9 @@
 import { findRun } from '../model/progress/run-names.ts';
+import { currentRecord, operatorOf, setRecord } from '../model/progress/record.ts';
 import { deriveState, type Run } from '../model/progress/run.ts';
-import { type Paper, pageRules, sheetHeader } from '../model/sheet.ts';
-import { loadRuns } from './run/run-store.ts';
+import { type Paper, pageRules, recordDefault, type RecordMeaning, sheetHeader } from '../model/sheet.ts';
+import { formatDay, formatWhen, offsetAt } from '../model/time.ts';
+import { loadRuns, OPERATOR_KEY, saveRun } from './run/run-store.ts';
 import { openStore } from './run/storage.ts';
 import { fillValues, resolve, ruleFrom, type VariableRule } from './variables/fill.ts';
 
@@ -17,13 +19,16 @@ export function startSheet(sheet: HTMLElement): void {
 	const runSelect = form.querySelector<HTMLSelectElement>('[data-run]')!;
 	const commands = form.querySelector<HTMLInputElement>('[data-commands]')!;
 	const rules = document.querySelector<HTMLStyleElement>('style[data-page-rules]')!;
-	const runName = sheet.querySelector<HTMLElement>('[data-run-name]')!;
 	const store = openStore();
 	const runbook = sheet.dataset.runbook!;
 	const header = sheetHeader(sheet.dataset.title ?? runbook, sheet.dataset.version);
-	const runs = loadRuns(store, runbook, Date.now()).runs.filter((r) => r.events.length || r.values);
-	const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-	const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+	const utc = form.querySelector<HTMLInputElement>('[data-utc]')!;
+	const runs = loadRuns(store, runbook, Date.now()).runs.filter((r) => r.events.length || r.values || r.record);
+	const text = (selector: string, value: string) => {
+		const el = sheet.querySelector<HTMLElement>(selector);
+		if (el) el.textContent = value;
+	};
+	const recordFields = [...sheet.querySelectorAll<HTMLElement>('[data-record-field]')];
 
 	const valueRows = [...sheet.querySelectorAll<HTMLElement>('[data-sheet-value]')];
 	const variableRules = new Map<string, VariableRule>(
@@ -40,18 +45,16 @@ export function startSheet(sheet: HTMLElement): void {
 
 	const fill = (run: Run | undefined) => {
 		const state = run ? deriveState(run.events) : new Map();
+		// Every time with its date and zone: the reader's, or UTC when the run says so.
+		const when = (t: number) => formatWhen(t, offsetAt(t, run?.utc));
 		for (const row of sheet.querySelectorAll<HTMLElement>('[data-sheet-step]')) {
 			const s = state.get(row.dataset.sheetStep!);
 			row.querySelector('[data-box]')!.textContent = s ? (s.status === 'na' ? 'N/A' : '✓') : '';
 			row.querySelector('[data-initials]')!.textContent = s?.by ?? '';
-			const when = s ? new Date(s.t) : undefined;
-			row.querySelector('[data-time]')!.textContent = when
-				? `${time.format(when)}${when.toDateString() !== new Date(run!.created).toDateString() ? ` ${day.format(when)}` : ''}`
-				: '';
+			row.querySelector('[data-time]')!.textContent = s ? when(s.t) : '';
 			row.querySelector('[data-reason]')!.textContent = s?.reason ? ` N/A: ${s.reason}` : '';
 			row.dataset.state = s?.status ?? '';
 		}
-		runName.textContent = run ? run.name : '';
 		// The values used: the run's own or the default. A blank sheet keeps write-in lines for
 		// values without a default; a secret is never recorded, so it is never printed.
 		const given = (name: string) => run?.values?.[name];
@@ -62,17 +65,69 @@ export function startSheet(sheet: HTMLElement): void {
 			row.dataset.state = secret ? 'unset' : state;
 		}
 		fillValues(sheet, variableRules, (name) => (variableRules.get(name)?.secret ? undefined : given(name)), false);
+
+		// Who, when, which release, and the record: as written in the run, else what the run says.
+		const operator = run ? (operatorOf(run.events) ?? store.get(OPERATOR_KEY) ?? undefined) : undefined;
+		const release = run && sheet.dataset.release ? given(sheet.dataset.release) : undefined;
+		const facts = { day: run ? formatDay(run.created, offsetAt(run.created, run.utc)) : undefined, operator, release };
+		const record = currentRecord(run?.record);
+		text('[data-run-name]', run?.name ?? '');
+		text('[data-release-value]', release ?? '');
+		text('[data-started]', run ? when(run.created) : '');
+		text('[data-operator]', operator ?? '');
+		text('[data-status]', (sheet.dataset.statusField && record.get(sheet.dataset.statusField)?.value) ?? '');
+		for (const field of recordFields) {
+			const written = record.get(field.dataset.recordField!)?.value;
+			const fallback = run ? recordDefault(field.dataset.meaning as RecordMeaning, facts) : undefined;
+			const shown = written ?? fallback;
+			const value = field.querySelector<HTMLElement>('[data-record-value]');
+			if (value) value.textContent = shown ?? (run ? '' : (value.dataset.given ?? ''));
+			for (const choice of field.querySelectorAll<HTMLElement>('[data-choice]'))
+				choice.toggleAttribute('data-chosen', choice.dataset.choice === written);
+			const input = field.querySelector<HTMLInputElement>('[data-record-input]')!;
+			input.closest<HTMLElement>('.sheet-screen')!.hidden = !run;
+			if (document.activeElement !== input) input.value = written ?? '';
+			input.placeholder = fallback ?? '';
+		}
+		utc.checked = Boolean(run?.utc);
+		utc.disabled = !run;
 		return run ? `Run: ${run.name}` : 'Run: ____________';
 	};
+
+	/** Writes a change of the chosen run (a record field, UTC) to this browser, then redraws. */
+	const change = (edit: (run: Run) => Run) => {
+		const index = runs.findIndex((r) => r.id === runSelect.value);
+		if (index < 0) return;
+		runs[index] = edit(runs[index]!);
+		saveRun(store, runbook, runs[index]!);
+		update();
+	};
+	for (const field of recordFields) {
+		field.querySelector('[data-record-input]')!.addEventListener('change', (event) => {
+			const value = (event.target as HTMLInputElement).value.trim();
+			change((run) => {
+				const by = operatorOf(run.events) ?? store.get(OPERATOR_KEY) ?? undefined;
+				return setRecord(run, { t: Date.now(), field: field.dataset.recordField!, value, ...(by ? { by } : {}) });
+			});
+		});
+	}
+	utc.addEventListener('change', () => change((run) => ({ ...run, utc: utc.checked || undefined })));
 
 	const update = () => {
 		const run = runs.find((r) => r.id === runSelect.value);
 		const runLabel = fill(run);
 		rules.textContent = pageRules(paper.value as Paper, header, runLabel);
+		// One part printed alone: its steps, the contacts, the values it uses and who signs it.
+		const only = part.value;
+		const includes = (list: string | undefined) => !only || (list ?? '').split(' ').some((p) => p === only || p === '*');
 		for (const section of sheet.querySelectorAll<HTMLElement>(':scope > [data-part]')) {
-			section.hidden = Boolean(part.value) && section.dataset.part !== part.value && section.dataset.part !== 'signatures';
+			section.hidden = Boolean(only) && section.dataset.part !== only && !['signatures', 'contacts'].includes(section.dataset.part!);
 		}
-		sheet.querySelector<HTMLElement>('.sheet-record')!.hidden = Boolean(part.value);
+		for (const row of valueRows) row.hidden = !includes(row.dataset.parts);
+		const values = sheet.querySelector<HTMLElement>('.sheet-values');
+		if (values) values.hidden = valueRows.every((row) => row.hidden);
+		for (const role of sheet.querySelectorAll<HTMLElement>('[data-signs]')) role.hidden = !includes(role.dataset.signs);
+		sheet.querySelector<HTMLElement>('.sheet-record')!.hidden = Boolean(only);
 		sheet.classList.toggle('sheet-no-commands', !commands.checked);
 		store.set('runsheet:paper', paper.value);
 		const url = new URL(location.href);
@@ -86,7 +141,9 @@ export function startSheet(sheet: HTMLElement): void {
 		history.replaceState(null, '', url);
 	};
 
-	form.addEventListener('change', update);
+	form.addEventListener('change', (event) => {
+		if (event.target !== utc) update();
+	});
 	form.querySelector('[data-print]')!.addEventListener('click', () => print());
 	form.hidden = false;
 	update();

@@ -610,14 +610,22 @@ class ChecklistImporter {
 	}
 
 	private addRecordField(f: FieldLine): void {
-		const label = f.label;
-		const field: RecordField = { id: this.fieldIds.allocate(label, 'field'), label, type: 'text' };
+		// On a deployment record "Version" is the release being deployed, never the runbook's own
+		// version: it is labelled so, and a value written in the source (the release of the day it
+		// was written) is not printed on every later sheet; the run fills it in.
+		const release = /^(app(lication)? |release )?version$/i.test(f.label);
+		const label = release ? 'Release version' : f.label;
+		const field: RecordField = { id: this.fieldIds.allocate(f.label, 'field'), label, type: 'text' };
 		if (f.choices) {
 			field.type = 'choice';
 			field.choices = f.choices;
 		} else if (f.extraLines > 0 || /^notes?$|comments?/i.test(label)) field.type = 'lines';
 		else if (/\bdate\b/i.test(label)) field.type = 'date';
-		if (f.value) field.value = f.value;
+		if (f.value && !release) field.value = f.value;
+		else if (f.value)
+			this.warnings.push(
+				`sign-off record: "${f.label}: ${f.value}" is read as the release of the day the source was written; the sheet fills the release from the run`,
+			);
 		this.record.push(field);
 	}
 

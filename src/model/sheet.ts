@@ -43,7 +43,6 @@ export function sheetRows<S extends { steps?: S[] | undefined; alternatives?: { 
 interface SheetSectionContent {
 	steps?: unknown[] | undefined;
 	description?: string | undefined;
-	contacts?: unknown[] | undefined;
 	sections?: SheetSectionContent[] | undefined;
 }
 
@@ -53,5 +52,40 @@ interface SheetSectionContent {
  * dashboards) is read on the page; on paper it would be a heading over nothing.
  */
 export function onSheet(section: SheetSectionContent): boolean {
-	return Boolean(section.steps?.length || section.description || section.contacts?.length || section.sections?.some(onSheet));
+	// Contacts are not counted: they print once, in the sheet's own block.
+	return Boolean(section.steps?.length || section.description || section.sections?.some(onSheet));
+}
+
+/** The variable that holds the release being deployed, by the names teams give it. */
+const RELEASE_NAMES = ['RELEASE_VERSION', 'RELEASE', 'VERSION', 'APP_VERSION', 'IMAGE_TAG', 'TAG'];
+
+export function releaseVariable(variables: readonly { name: string }[] | undefined): string | undefined {
+	const names = new Set((variables ?? []).map((v) => v.name));
+	return RELEASE_NAMES.find((name) => names.has(name));
+}
+
+/** What a record field means, for the defaults a run can honestly give it. */
+export type RecordMeaning = 'date' | 'by' | 'release' | 'status' | 'other';
+
+export function recordMeaning(field: { label: string; type: string }): RecordMeaning {
+	if (/^(app(lication)? |release )?version$|^release( version)?$/i.test(field.label.trim())) return 'release';
+	if (field.type === 'date' || /\bdate\b/i.test(field.label)) return 'date';
+	if (/\b(by|operator|deployer|engineer)\b/i.test(field.label)) return 'by';
+	if (field.type === 'choice' || /\b(status|outcome|result)\b/i.test(field.label)) return 'status';
+	return 'other';
+}
+
+/** What the run says of a field nobody filled in: when it started, who ran it, the release it deploys. */
+export function recordDefault(meaning: RecordMeaning, run: { day?: string; operator?: string; release?: string }): string | undefined {
+	return meaning === 'date' ? run.day : meaning === 'by' ? run.operator : meaning === 'release' ? run.release : undefined;
+}
+
+/**
+ * Who signs a sheet printed whole or for one part: a role tied to parts (`parts:`) signs those;
+ * a role tied to none signs the whole sheet, and the first such role (the lead) every part too,
+ * so a rollback printed alone asks its lead to sign, not the product owner.
+ */
+export function signsPart(role: { parts?: readonly string[] | undefined }, index: number, part: string | undefined): boolean {
+	if (!part) return true;
+	return role.parts ? role.parts.includes(part) : index === 0;
 }

@@ -170,7 +170,15 @@ export function findRunbookIssues(runbook: { sections: Section[]; signoff?: z.in
 	}
 
 	const roleIds = new Set<string>();
+	const parts = runbook.sections.map((section) => section.id);
 	runbook.signoff?.roles.forEach((role, i) => {
+		role.parts?.forEach((part, j) => {
+			if (!parts.includes(part))
+				issues.push({
+					path: ['signoff', 'roles', i, 'parts', j],
+					message: `"${part}" is not a top-level section of this runbook. Hint: use the id of the part this role signs, e.g. "${closest(part, parts)}"`,
+				});
+		});
 		if (roleIds.has(role.id))
 			issues.push({ path: ['signoff', 'roles', i, 'id'], message: `duplicate sign-off role id "${role.id}". Hint: rename one` });
 		roleIds.add(role.id);

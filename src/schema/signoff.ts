@@ -5,6 +5,12 @@ import { idSchema } from './ids.ts';
 export const signoffRoleSchema = z.strictObject({
 	id: idSchema,
 	title: z.string().min(1, { error: 'a sign-off role needs a title. Hint: e.g. "Technical Lead"' }),
+	parts: z
+		.array(idSchema)
+		.optional()
+		.describe(
+			'The top-level sections (parts) this role signs when one is printed alone; without it the role signs the whole sheet, and the first role every part',
+		),
 });
 
 export const RECORD_FIELD_TYPES = ['text', 'date', 'choice', 'lines'] as const;

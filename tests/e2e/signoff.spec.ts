@@ -8,7 +8,13 @@ import { answer } from '../support/dialogs.ts';
 const runbooks = loadRunbooks();
 
 /** Markdown of step text as it reads on paper: no emphasis marks, links as their text. */
-const plain = (markdown: string) => markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|`/g, '');
+const plain = (markdown: string) =>
+	markdown
+		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/\*\*|`/g, '')
+		// A value not given is a line to write on (its label printed under it), a shell variable reads $NAME.
+		.replace(/\{\{\$([A-Z][A-Z0-9_]*)\}\}/g, '$$$1')
+		.replace(/\{\{[A-Z][A-Z0-9_]*\}\}/g, '');
 /** PDF text loses where lines wrapped; compare without any white space. */
 const squash = (text: string) => text.replace(/\s+/g, '');
 const EMOJI = /\p{Extended_Pictographic}\uFE0F?/u;
@@ -191,4 +197,102 @@ test('the runbook page prints as a document, not the screen layout', async ({ pa
 	expect(text).toContain('YogaFlow Production Deployment Checklist');
 	expect(text).not.toContain('Run actions');
 	expect(text).not.toContain('Search');
+});
+
+test.describe('the run is the record', () => {
+	// A release manager in Berlin: every time must say its date and zone.
+	test.use({ timezoneId: 'Europe/Berlin' });
+
+	/** A run of twiga-scan on 2026-12-01 at 01:21 UTC: release 1.4.0, initials JD, one tick, one N/A. */
+	async function runRelease(page: Page) {
+		await page.clock.install({ time: new Date('2026-12-01T01:21:00Z') });
+		await page.goto('/runbooks/twiga-scan/');
+		answer(page, 'Release 1.4.0');
+		await page.locator('.rs-menu summary').click();
+		await page.locator('[data-action="new"]').click();
+		answer(page, 'jd');
+		await page.locator('.rs-menu summary').click();
+		await page.locator('[data-action="initials"]').click();
+		const version = page.locator('#var--VERSION');
+		if (!(await version.isVisible())) await page.locator('[data-values] summary').click();
+		await version.fill('1.4.0');
+		await version.press('Tab');
+		await page.locator('[id="deploy-services--check"]').check();
+		answer(page, 'no Redis');
+		await page.locator('[data-na="redis-connectivity"]').click();
+		await expect(page.locator('[data-step="redis-connectivity"]')).toHaveAttribute('data-state', 'na');
+		await page.goto('/signoff/twiga-scan/?run=release-1-4-0');
+	}
+
+	test('the sheet says which run, runbook version, release, who, when and the status, and keeps what is written on it', async ({
+		page,
+	}) => {
+		await runRelease(page);
+		const record = (id: string) => page.locator(`[data-record-field="${id}"]`);
+		// Filled from the run where it honestly can be: the start, the operator, the release.
+		await expect(record('deployment-date').locator('[data-record-input]')).toHaveAttribute('placeholder', '2026-12-01');
+		await expect(record('deployment-by').locator('[data-record-input]')).toHaveAttribute('placeholder', 'JD');
+		await expect(record('version').locator('[data-record-input]')).toHaveAttribute('placeholder', '1.4.0');
+		await record('status').locator('select').selectOption('Successful');
+		await record('notes').locator('textarea').fill('CDN purge took 4 minutes.');
+		await record('notes').locator('textarea').blur();
+		await expect(page.locator('[data-status]')).toHaveText('Successful');
+
+		for (const paper of ['A4', 'letter'] as const) {
+			const pages = await printSheet(page, paper);
+			const first = squash(pages[0]!.lines.join(' '));
+			// The runbook's own version and the release are told apart, on the first page.
+			expect(first).toContain(squash('Runbook version 1.0.0'));
+			expect(first).toContain(squash('Release 1.4.0'));
+			expect(first).toContain(squash('Started 2026-12-01 02:21 UTC+1'));
+			expect(first).toContain(squash('Operator JD'));
+			expect(first).toContain(squash('Status Successful'));
+			expect(first).toContain(squash('Deployment Date 2026-12-01'));
+			expect(first).toContain(squash('Deployment By JD'));
+			expect(first).toContain(squash('Release version 1.4.0'));
+			expect(first).toContain(squash('CDN purge took 4 minutes.'));
+			const all = pages.map((p) => p.text).join(' ');
+			expect(all).not.toContain('{{');
+			// Step times carry their date and zone.
+			expect(squash(all)).toContain(squash('2026-12-01 02:21 UTC+1'));
+			expect(squash(all)).toContain(squash('N/A: no Redis'));
+		}
+
+		// A run can be shown in UTC; the choice is kept with the run.
+		await page.locator('[data-utc]').check();
+		await expect(page.locator('[data-sheet-step="deploy-services"] [data-time]')).toHaveText('2026-12-01 01:21 UTC');
+		await expect(page.locator('[data-started]')).toHaveText('2026-12-01 01:21 UTC');
+		await page.reload();
+		await expect(page.locator('[data-utc]')).toBeChecked();
+
+		// Ticking on the runbook page afterwards keeps what the sheet wrote.
+		await page.goto('/runbooks/twiga-scan/');
+		await page.locator('[id="verify-services-running--check"]').check();
+		await page.goto('/signoff/twiga-scan/?run=release-1-4-0');
+		await expect(page.locator('[data-status]')).toHaveText('Successful');
+		await expect(page.locator('[data-sheet-step="verify-services-running"] [data-box]')).toHaveText('✓');
+	});
+
+	test('the rollback part carries the contacts and only the values it uses, and asks its lead to sign', async ({ page }) => {
+		await runRelease(page);
+		await page.locator('select[data-part]').selectOption('rollback-checklist-if-needed');
+		const text = squash((await printSheet(page, 'A4')).map((p) => p.text).join(' '));
+		expect(text).toContain(squash('Emergency contacts'));
+		expect(text).toContain(squash('DevOps Lead:'));
+		expect(text).toContain(squash('Restore previous version'));
+		expect(text).toContain(squash('Technical Lead'));
+		expect(text).not.toContain(squash('Product Owner'));
+		expect(text).not.toContain(squash('Security Review'));
+		// VERSION and DOMAIN are used by other parts only.
+		expect(text).not.toContain('VERSION');
+		expect(text).not.toContain('DOMAIN');
+		expect(text).not.toContain('{{');
+
+		// spatial-intel's rollback part starts with when to roll back.
+		await page.goto('/signoff/spatial-intel/?part=rollback-procedures');
+		const spatial = squash((await printSheet(page, 'A4')).map((p) => p.text).join(' '));
+		expect(spatial).toContain(squash('When to Rollback'));
+		expect(spatial).toContain(squash('Deployment Lead'));
+		expect(spatial).not.toContain(squash('Product Owner'));
+	});
 });

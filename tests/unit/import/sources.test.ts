@@ -160,7 +160,9 @@ describe('what the sources need beyond checkboxes', () => {
 		const status = runbook.signoff!.record.find((f) => f.label === 'Status')!;
 		expect(status).toMatchObject({ type: 'choice', choices: ['Successful', 'Rolled Back', 'Partial'] });
 		expect(runbook.signoff!.record.find((f) => f.label === 'Notes')).toMatchObject({ type: 'lines' });
-		expect(runbook.signoff!.record.find((f) => f.label === 'Version')).toMatchObject({ value: 'v1.0.0' });
+		// The record's "Version: v1.0.0" is the release being deployed: labelled so, and left for the run to fill.
+		const release = runbook.signoff!.record.find((f) => f.id === 'version')!;
+		expect(release).toEqual({ id: 'version', label: 'Release version', type: 'text' });
 		expect(runbook.signoff!.roles.map((r) => r.title)).toEqual(['Technical Lead', 'Security Review', 'Operations', 'Product Owner']);
 	});
 
@@ -193,7 +195,7 @@ describe('what the sources need beyond checkboxes', () => {
 		expect(runbook.signoff!.record.map((f) => [f.label, f.type])).toEqual([
 			['Deployment Date', 'date'],
 			['Deployed By', 'text'],
-			['Version', 'text'],
+			['Release version', 'text'],
 			['Notes', 'lines'],
 		]);
 		const criteria = runbook.sections.find((s) => s.id === 'success-criteria')!;
