@@ -3,6 +3,7 @@ import { currentRecord, operatorOf, setRecord } from '../model/progress/record.t
 import { deriveState, type Run } from '../model/progress/run.ts';
 import { type Paper, pageRules, recordDefault, type RecordMeaning, sheetHeader } from '../model/sheet.ts';
 import { formatDay, formatWhen, offsetAt } from '../model/time.ts';
+import { deploymentTime, dueOffsets } from '../model/clock.ts';
 import { loadRuns, OPERATOR_KEY, saveRun } from './run/run-store.ts';
 import { openStore } from './run/storage.ts';
 import { fillValues, resolve, ruleFrom, type VariableRule } from './variables/fill.ts';
@@ -65,6 +66,27 @@ export function startSheet(sheet: HTMLElement): void {
 			row.dataset.state = secret ? 'unset' : state;
 		}
 		fillValues(sheet, variableRules, (name) => (variableRules.get(name)?.secret ? undefined : given(name)), false);
+
+		// Monitoring checks print their clock times, counted from the deployment (the last tick
+		// before the first timed check); a blank sheet says how long after it.
+		const dues = [...sheet.querySelectorAll<HTMLElement>('[data-sheet-due]')];
+		const firstTimed = dues[0]?.closest('.sheet-step, .sheet-section');
+		const stepsBefore = firstTimed
+			? [...sheet.querySelectorAll<HTMLElement>('[data-sheet-step]')].filter(
+					(row) => row.compareDocumentPosition(firstTimed) & Node.DOCUMENT_POSITION_FOLLOWING && !firstTimed.contains(row),
+				)
+			: [];
+		const deployed = deploymentTime(
+			stepsBefore.map((row) => row.dataset.sheetStep!),
+			(id) => state.get(id)?.t,
+		);
+		for (const due of dues) {
+			const [first] = dueOffsets({ due: due.dataset.due, every: due.dataset.every });
+			due.textContent =
+				deployed === undefined || first === undefined
+					? `(${due.dataset.text})`
+					: `(${due.dataset.every ? `every ${due.dataset.every.replace(/(\d)([mhdw])/g, '$1 $2')} from` : 'due'} ${when(deployed + first)})`;
+		}
 
 		// Who, when, which release, and the record: as written in the run, else what the run says.
 		const operator = run ? (operatorOf(run.events) ?? store.get(OPERATOR_KEY) ?? undefined) : undefined;

@@ -38,6 +38,7 @@ import { keepIds, type PreviousRunbook } from './keep-ids.ts';
 import { proposeRollbackLinks, type RollbackProposals } from './rollback-links.ts';
 import { describeProposal, proposeVariables } from './variables.ts';
 import type { Variable } from '../schema/variables.ts';
+import { proposeTimings } from './timing.ts';
 import type { ImportedRunbook } from './types.ts';
 
 export type { ImportedRunbook } from './types.ts';
@@ -937,7 +938,7 @@ class ChecklistImporter {
 			tags: matter.tags,
 			...(this.options.sourceName ? { source: this.options.sourceName } : {}),
 			...(this.preamble.length ? { notes: this.preamble } : {}),
-			sections: this.pruneEmpty(this.sections),
+			sections: proposeTimings(this.pruneEmpty(this.sections)),
 		};
 		if (matter.summary && this.summary) (runbook.notes ??= []).unshift(this.summary);
 		if (this.summary && this.meta.purpose) (runbook.notes ??= []).push(`Purpose: ${this.meta.purpose}`);

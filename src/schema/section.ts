@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { dueSchema, everySchema } from './timing.ts';
 import { formerIdsSchema, idSchema } from './ids.ts';
 import { contactSchema, resourceSchema } from './reference.ts';
 import { stepSchema } from './step.ts';
@@ -40,6 +41,8 @@ export const sectionSchema = z.strictObject({
 	title: z.string({ error: 'a section needs a title. Hint: add `title: "Pre-deployment"`' }).min(1),
 	kind: sectionKindSchema.default('checklist'),
 	description: z.string().optional().describe('Inline Markdown shown under the heading'),
+	due: dueSchema,
+	every: everySchema,
 	notes: z.array(z.string()).optional().describe('Prose, tables and comments kept from the source, as block Markdown'),
 	steps: z.array(stepSchema).optional(),
 	techniques: techniquesSchema,

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { commandSchema } from './command.ts';
 import { formerIdsSchema, idSchema } from './ids.ts';
+import { dueSchema, everySchema } from './timing.ts';
 import { techniquesSchema } from './techniques.ts';
 
 const inlineMarkdown = z.string().min(1, { error: 'text must not be empty. Hint: write what to do, e.g. "Run database migrations"' });
@@ -27,6 +28,8 @@ export const stepSchema = z.strictObject({
 	alternatives: z.array(alternativeSchema).optional().describe('Ways to do this step; do one of them'),
 	optional: z.boolean().optional().describe('True when the step may not apply'),
 	condition: z.string().optional().describe('When the step applies, e.g. "if using a CDN" (implies optional)'),
+	due: dueSchema,
+	every: everySchema,
 	techniques: techniquesSchema,
 	requires: z
 		.array(idSchema)
