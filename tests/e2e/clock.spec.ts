@@ -16,6 +16,8 @@ test.describe('the monitoring clock', () => {
 		// Before the deployment: the schedule as the data says it.
 		await expect(due(page, 'hour-4')).toHaveText('4 h after deployment');
 		await page.locator('[id="clear-cdn-cache--check"]').check();
+		// The tick's time, beside the step, with its date and zone.
+		await expect(page.locator('[data-step="clear-cdn-cache"] .rs-step-row')).toHaveAttribute('data-stamp', '✓ 2026-12-01 02:21 UTC+1');
 		await expect(due(page, 'hour-1')).toHaveText('due in 1 h');
 		await expect(due(page, 'hour-24')).toHaveText('due in 24 h');
 		await expect(page.locator('[data-next-due]')).toHaveText('Hour 1: due in 1 h');

@@ -56,21 +56,24 @@ export function startProgress(root: HTMLElement): void {
 	// ---- views ------------------------------------------------------------------------------
 
 	// Formatters are made once: building one per call costs more than all the rest of a render.
-	const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-	const minutes = new Map<number, string>();
-	const hhmm = (t: number) => {
-		const minute = Math.floor(t / 60000);
-		let text = minutes.get(minute);
-		if (text === undefined) minutes.set(minute, (text = clock.format(t)));
-		return text;
-	};
+	// With its date and zone, as every time of a record ("2026-12-01 02:21 UTC+1"): Swedish
+	// writes ISO dates, and its offset reads GMT+1.
+	const clock = new Intl.DateTimeFormat('sv-SE', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZoneName: 'shortOffset',
+	});
+	const when = (t: number) => clock.format(t).replace('GMT', 'UTC');
 
-	/** "✓ 14:02 · AB" or "N/A: no CDN 14:02" beside the step, drawn by CSS from an attribute:
+	/** "✓ 2026-12-01 14:02 UTC+1 · AB" or "N/A: no CDN 2026-12-01 14:02 UTC+1" beside the step, drawn by CSS from an attribute:
 	 * one attribute write per step keeps restoring a long run fast. */
 	const stamp = (node: StepNode, s: StepState | undefined) => {
 		const { row } = node;
 		if (!s) return row.removeAttribute('data-stamp');
-		row.dataset.stamp = `${s.status === 'na' ? `N/A${s.reason ? `: ${s.reason}` : ''}` : '✓'} ${hhmm(s.t)}${s.by ? ` · ${s.by}` : ''}`;
+		row.dataset.stamp = `${s.status === 'na' ? `N/A${s.reason ? `: ${s.reason}` : ''}` : '✓'} ${when(s.t)}${s.by ? ` · ${s.by}` : ''}`;
 	};
 
 	const render = () => {
@@ -390,7 +393,7 @@ export function startProgress(root: HTMLElement): void {
 
 	// Beside Starlight's "Skip to content": the first open step is otherwise some fifty Tab
 	// presses away, past the header, the sidebar and the run bar.
-	const skip = Object.assign(document.createElement('a'), { className: 'rs-skip-link', textContent: 'Skip to the first open step' });
+	const skip = $<HTMLAnchorElement>('[data-skip-link]');
 	skip.addEventListener('click', (event) => {
 		event.preventDefault();
 		nextOpen();
@@ -400,6 +403,7 @@ export function startProgress(root: HTMLElement): void {
 	};
 	session.subscribe(toFirstOpen);
 	(document.querySelector('.sl-skip-link') ?? document.body.firstElementChild)?.after(skip);
+	skip.hidden = false;
 
 	root.classList.add('rs-js');
 	bar.hidden = false;
