@@ -3,7 +3,7 @@
  * rule's `runbook_url` arrives at a page and anchor that exist, and which URL to use. The site is
  * known from its runbooks (the same model the pages are built from), not from a build.
  */
-import { alertEntries, alertRoutes, alertTarget, findAlertRoute, type AlertRoute } from '../../src/model/alerts.ts';
+import { alertEntries, alertRoutes, alertSource, alertTarget, findAlertRoute, type AlertRoute } from '../../src/model/alerts.ts';
 import { runbookMoves } from '../../src/model/former-runbooks.ts';
 import { sectionLinks } from '../../src/model/links.ts';
 import { absolute, paths } from '../../src/model/paths.ts';
@@ -59,11 +59,7 @@ export function siteIndex(base: string, runbooks: { id: string; data: Runbook }[
 		})),
 	);
 	for (const move of moves) pages.set(`/${move.from}/`, { anchors: 'any', to: move.to });
-	const routes = alertRoutes(
-		alertEntries(
-			runbooks.map(({ id, data }) => ({ id, title: data.title, system: data.system, severity: data.severity, alerts: data.alerts })),
-		),
-	);
+	const routes = alertRoutes(alertEntries(runbooks.map(alertSource)));
 	for (const route of routes) {
 		const to = alertTarget(route);
 		pages.set(paths.alert(route.param), to ? { anchors: 'any', to } : { anchors: 'any' });

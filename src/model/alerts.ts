@@ -28,6 +28,17 @@ export interface AlertRoute {
 	runbooks: AlertRunbook[];
 }
 
+/** What the alert pages and the rules check need of a runbook of the collection. */
+export function alertSource({
+	id,
+	data,
+}: {
+	id: string;
+	data: { title: string; system: string; severity?: string | undefined; alerts?: string[] | undefined };
+}) {
+	return { id, title: data.title, system: data.system, severity: data.severity, alerts: data.alerts };
+}
+
 const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every alert named by a runbook, by name, each with the runbooks that answer it (by title). */
