@@ -38,6 +38,7 @@ import { keepIds, type PreviousRunbook } from './keep-ids.ts';
 import { proposeRollbackLinks, type RollbackProposals } from './rollback-links.ts';
 import { describeProposal, proposeVariables } from './variables.ts';
 import type { Variable } from '../schema/variables.ts';
+import { proposeRoleParts } from './role-parts.ts';
 import { proposeTimings } from './timing.ts';
 import type { ImportedRunbook } from './types.ts';
 
@@ -942,7 +943,14 @@ class ChecklistImporter {
 		};
 		if (matter.summary && this.summary) (runbook.notes ??= []).unshift(this.summary);
 		if (this.summary && this.meta.purpose) (runbook.notes ??= []).push(`Purpose: ${this.meta.purpose}`);
-		if (this.roles.length || this.record.length) runbook.signoff = { roles: this.roles, record: this.record };
+		if (this.roles.length || this.record.length)
+			runbook.signoff = {
+				roles: proposeRoleParts(
+					this.roles,
+					runbook.sections.map((section) => ({ id: section.id, title: section.title })),
+				),
+				record: this.record,
+			};
 		if (!runbook.version) this.warnings.push('no version found: add `version:` (e.g. "1.0.0")');
 		if (!runbook.lastReviewed) this.warnings.push('no "Last Updated" date found: add `lastReviewed:` (YYYY-MM-DD)');
 		if (!this.sections.length) this.warnings.push('no sections found: the runbook needs at least one heading with steps');

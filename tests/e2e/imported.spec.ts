@@ -126,7 +126,7 @@ test.describe('an imported alert runbook page', () => {
 		// The title from the front matter; the H1 names the alert.
 		await expect(page.locator('h1')).toHaveText('Kube Pod Crash Looping');
 		await expect(page.locator('.rs-meta')).toContainText('AlertKubePodCrashLooping');
-		await expect(page.locator('.rs-meta')).toContainText('Versionunversioned');
+		await expect(page.locator('.rs-meta')).toContainText('Runbook versionunversioned');
 		await expect(page.locator('.rs-meta')).toContainText('Last reviewednot reviewed yet');
 		for (const prose of ['meaning', 'impact']) {
 			const section = page.locator(`[data-section="${prose}"]`);
