@@ -18,49 +18,57 @@ export function startDueClock(root: HTMLElement): void {
 	const badges = [...root.querySelectorAll<HTMLElement>('.rs-due')];
 	if (!badges.length) return;
 	const steps = [...root.querySelectorAll<HTMLElement>('[data-step]')];
-	const owner = (badge: HTMLElement) => badge.closest<HTMLElement>('[data-step], [data-section]')!;
-	const first = owner(badges[0]!);
-	// The deployment: every step before the first timed check, in page order.
-	const before = steps.filter((el) => el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING && !first.contains(el));
 	const leaves = (el: HTMLElement) => {
 		const inner = [...el.querySelectorAll<HTMLElement>('[data-step]')].filter((s) => !s.querySelector('[data-step]'));
 		return inner.length ? inner : [el];
 	};
+	// What the page says of each check does not change: read once, not at every redraw.
+	const checks = badges.map((badge) => {
+		const owner = badge.closest<HTMLElement>('[data-step], [data-section]')!;
+		const heading = owner.querySelector<HTMLElement>('.rs-step-text, h2, h3, h4');
+		return {
+			badge,
+			timing: { due: badge.dataset.due, every: badge.dataset.every },
+			schedule: badge.textContent ?? '',
+			leafIds: leaves(owner).map((el) => el.dataset.step!),
+			label: heading?.innerText.split(':')[0]?.trim() ?? '',
+			href: `#${owner.dataset.step ?? owner.dataset.section}`,
+		};
+	});
+	// The deployment: every step before the first timed check, in page order.
+	const first = badges[0]!.closest<HTMLElement>('[data-step], [data-section]')!;
+	const before = steps
+		.filter((el) => el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING && !first.contains(el))
+		.map((el) => el.dataset.step!);
 	const nextDue = root.querySelector<HTMLAnchorElement>('[data-next-due]');
-	const original = new Map(badges.map((b) => [b, b.textContent ?? '']));
 
 	const draw = () => {
 		const { run } = loadRun(store, runbook, currentRunId(store, runbook) ?? DEFAULT_RUN_ID, Date.now());
 		const state = deriveState(run?.events ?? []);
-		const deployed = deploymentTime(
-			before.map((el) => el.dataset.step!),
-			(id) => state.get(id)?.t,
-		);
+		const deployed = deploymentTime(before, (id) => state.get(id)?.t);
 		const now = Date.now();
-		let next: { state: DueState; badge: HTMLElement } | undefined;
-		for (const badge of badges) {
-			const timing = { due: badge.dataset.due, every: badge.dataset.every };
+		let next: { state: DueState; check: (typeof checks)[number] } | undefined;
+		for (const check of checks) {
+			const { badge } = check;
 			if (deployed === undefined) {
-				badge.textContent = original.get(badge)!;
+				badge.textContent = check.schedule;
 				delete badge.dataset.state;
 				continue;
 			}
 			// A check is done when every step under it is (ticked or N/A): at its latest tick.
-			const times = leaves(owner(badge)).map((el) => state.get(el.dataset.step!)?.t);
+			const times = check.leafIds.map((id) => state.get(id)?.t);
 			const doneAt = times.every((t) => t !== undefined) ? Math.max(...(times as number[])) : undefined;
-			const s = dueState(timing, deployed, now, doneAt);
+			const s = dueState(check.timing, deployed, now, doneAt);
 			badge.textContent = dueText(s) ?? 'done';
 			badge.dataset.state = s.kind;
 			if (s.kind !== 'done' && (!next || ORDER[s.kind] < ORDER[next.state.kind] || (s.kind === next.state.kind && s.at < next.state.at)))
-				next = { state: s, badge };
+				next = { state: s, check };
 		}
 		if (!nextDue) return;
 		nextDue.hidden = !next;
 		if (next) {
-			const el = owner(next.badge);
-			const label = (el.querySelector('.rs-step-text, h2, h3, h4') as HTMLElement | null)?.innerText.split(':')[0]?.trim() ?? '';
-			nextDue.textContent = nextDue.title = `${label}: ${dueText(next.state)}`;
-			nextDue.href = `#${el.dataset.step ?? el.dataset.section}`;
+			nextDue.textContent = nextDue.title = `${next.check.label}: ${dueText(next.state)}`;
+			nextDue.href = next.check.href;
 			nextDue.dataset.state = next.state.kind;
 		}
 	};
