@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import { settingsSchema, type Settings } from './schema/settings.ts';
 
 // Wiring only: read once at build time; a bad file stops the build naming the field.
-const FILE = 'content/settings.yaml';
+// RUNSHEET_SETTINGS names another file, as the test sites do.
+const FILE = process.env.RUNSHEET_SETTINGS ?? 'content/settings.yaml';
 
 export function loadSettings(file = FILE): Settings {
 	let raw: unknown = {};

@@ -15,6 +15,7 @@ import { IdAllocator } from '../model/ids.ts';
 import { RESERVED_IDS } from '../schema/ids.ts';
 import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTitle, splitCondition } from './classify.ts';
 import { firstComment, splitNumberedComments, splitOptionComments } from './code-blocks.ts';
+import { proposeExpectations } from './expectations.ts';
 import { codeBlockCommands } from '../model/shell.ts';
 import { parseFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.ts';
 import { takePin, type PinSite } from './pins.ts';
@@ -37,6 +38,7 @@ import { walkSections, walkSteps } from '../model/outline.ts';
 import { keepIds, type PreviousRunbook } from './keep-ids.ts';
 import { proposeRollbackLinks, type RollbackProposals } from './rollback-links.ts';
 import { describeProposal, proposeVariables } from './variables.ts';
+import { proposeLiteralVariables } from './literals.ts';
 import type { Variable } from '../schema/variables.ts';
 import { proposeRoleParts } from './role-parts.ts';
 import { proposeTimings } from './timing.ts';
@@ -250,6 +252,15 @@ class ChecklistImporter {
 				variables.map((p) => before.get(p.variable.name) ?? p.variable),
 			);
 			proposals.push(...variables.map(describeProposal));
+		}
+		if (this.options.variables !== false) {
+			// After the placeholders: `v1.0.0` was the stand-in release, not a pinned version.
+			const literals = proposeLiteralVariables(runbook);
+			if (literals.variables.length) {
+				const before = new Map((this.options.previous?.variables ?? []).map((v) => [v.name, v]));
+				runbook = withVariables(runbook, [...(runbook.variables ?? []), ...literals.variables.map((v) => before.get(v.name) ?? v)]);
+			}
+			proposals.push(...literals.proposals);
 		}
 		if (this.options.previous) {
 			// Matched on the same text: the existing file's placeholders read as variables too.
@@ -939,7 +950,7 @@ class ChecklistImporter {
 			tags: matter.tags,
 			...(this.options.sourceName ? { source: this.options.sourceName } : {}),
 			...(this.preamble.length ? { notes: this.preamble } : {}),
-			sections: proposeTimings(this.pruneEmpty(this.sections)),
+			sections: proposeTimings(proposeExpectations(this.pruneEmpty(this.sections))),
 		};
 		if (matter.summary && this.summary) (runbook.notes ??= []).unshift(this.summary);
 		if (this.summary && this.meta.purpose) (runbook.notes ??= []).push(`Purpose: ${this.meta.purpose}`);

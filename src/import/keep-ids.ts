@@ -94,13 +94,24 @@ export function keepIds(fresh: ImportedRunbook, previous: PreviousRunbook): Kept
 		if (!found) return;
 		taken.add(found);
 		matched.add(item);
-		const old = found.item as Item & { formerIds?: string[]; techniques?: Step['techniques']; requires?: string[] };
+		const old = found.item as Item & {
+			formerIds?: string[];
+			techniques?: Step['techniques'];
+			requires?: string[];
+			expect?: string;
+			when?: string;
+			lint?: Step['lint'];
+		};
 		const target = item.item as typeof old;
 		target.id = old.id;
 		if (old.formerIds?.length) formerIdsAfterId(target, old.formerIds);
 		// What a person added by hand to a step survives the re-import.
 		if ('text' in target && old.techniques && !target.techniques) target.techniques = old.techniques;
 		if ('text' in target && old.requires && !target.requires) target.requires = old.requires;
+		if ('text' in target && old.expect && !target.expect) target.expect = old.expect;
+		if ('title' in target && 'kind' in target && old.when && !target.when) target.when = old.when;
+		// A rule turned off with its reason is a reviewer's decision: it stays with the item.
+		if (('text' in target || 'kind' in target) && old.lint && !target.lint) target.lint = old.lint;
 	};
 
 	for (const section of now.sections) match(section, before.sections, (k) => k.section);
@@ -134,6 +145,7 @@ export interface PreviousRunbook extends Partial<Omit<ImportedRunbook, 'sections
 	sections?: Section[];
 	formerIds?: string[];
 	reviewEveryDays?: number;
+	lint?: Step['lint'];
 }
 
 /** The header a person completed by hand (owners, tags, review, former ids) is kept, in file order. */
@@ -149,6 +161,7 @@ function withHeader(fresh: ImportedRunbook, previous: PreviousRunbook): Imported
 		owners: owners.length ? owners : (previous.owners ?? []),
 		tags: tags.length ? tags : (previous.tags ?? []),
 		...(previous.formerIds?.length ? { formerIds: previous.formerIds } : {}),
+		...(previous.lint ? { lint: previous.lint } : {}),
 		...rest,
 	} as ImportedRunbook;
 }

@@ -188,7 +188,7 @@ const codeParser = unified().use(remarkParse).use(remarkGfm);
 
 const shell: Rule = (text, place, found) => {
 	if (place.field === 'code') return isShellLanguage(place.lang) ? shellVariables(text, found) : text;
-	if (place.field === 'text' || place.field === 'details' || place.field === 'notes' || place.field === 'description')
+	if (['text', 'details', 'notes', 'description', 'when', 'expect'].includes(place.field))
 		return inCode(text, (code) => shellVariables(code, found));
 	return text;
 };
@@ -215,7 +215,7 @@ const datedFile: Rule = (text, place, found) => {
 
 /** `v1.0.0`, the stand-in release: `v{{VERSION}}`, so tags and messages agree. */
 const release: Rule = (text, place, found) => {
-	if (place.field !== 'code' && place.field !== 'text') return text;
+	if (place.field !== 'code' && place.field !== 'text' && place.field !== 'expect') return text;
 	const version = declare('VERSION', {
 		label: 'Release version',
 		description: 'The version being released, without the leading v.',

@@ -7,6 +7,7 @@ import { signoffSchema } from './signoff.ts';
 import type { Step } from './step.ts';
 import { findReferences } from './template.ts';
 import { findVariableIssues, variablesSchema } from './variables.ts';
+import { lintIgnoreSchema } from './lint.ts';
 
 export const RUNBOOK_KINDS = ['checklist', 'response'] as const;
 
@@ -52,6 +53,7 @@ export const runbookShape = z.strictObject({
 		.describe('The document this runbook was imported from (such a runbook may leave version and lastReviewed out)'),
 	notes: z.array(z.string()).optional().describe('Introductory prose as block Markdown'),
 	variables: variablesSchema,
+	lint: lintIgnoreSchema,
 	sections: z
 		.array(sectionSchema, { error: 'a runbook needs `sections:`. Hint: add at least one section with steps' })
 		.min(1, { error: 'a runbook needs at least one section. Hint: add a section with steps' }),

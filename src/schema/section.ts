@@ -4,6 +4,7 @@ import { formerIdsSchema, idSchema } from './ids.ts';
 import { contactSchema, resourceSchema } from './reference.ts';
 import { stepSchema } from './step.ts';
 import { techniquesSchema } from './techniques.ts';
+import { lintIgnoreSchema } from './lint.ts';
 
 /**
  * What a section is for decides how it is shown and used: checklists are ticked in any order,
@@ -41,11 +42,17 @@ export const sectionSchema = z.strictObject({
 	title: z.string({ error: 'a section needs a title. Hint: add `title: "Pre-deployment"`' }).min(1),
 	kind: sectionKindSchema.default('checklist'),
 	description: z.string().optional().describe('Inline Markdown shown under the heading'),
+	when: z
+		.string()
+		.min(1)
+		.optional()
+		.describe('When to use this procedure, as inline Markdown: its trigger, e.g. "error rate above 5% for 10 minutes after a deploy"'),
 	due: dueSchema,
 	every: everySchema,
 	notes: z.array(z.string()).optional().describe('Prose, tables and comments kept from the source, as block Markdown'),
 	steps: z.array(stepSchema).optional(),
 	techniques: techniquesSchema,
+	lint: lintIgnoreSchema,
 	contacts: z.array(contactSchema).optional(),
 	resources: z.array(resourceSchema).optional(),
 	get sections() {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { lintSettingsSchema } from './lint.ts';
 
 /** Site-wide settings, content/settings.yaml. */
 export const settingsSchema = z.strictObject({
@@ -8,6 +9,7 @@ export const settingsSchema = z.strictObject({
 		.positive()
 		.default(180)
 		.describe('How often a runbook must be reviewed, in days, unless it sets its own reviewEveryDays'),
+	lint: lintSettingsSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -3,6 +3,7 @@ import { commandSchema } from './command.ts';
 import { formerIdsSchema, idSchema } from './ids.ts';
 import { dueSchema, everySchema } from './timing.ts';
 import { techniquesSchema } from './techniques.ts';
+import { lintIgnoreSchema } from './lint.ts';
 
 const inlineMarkdown = z.string().min(1, { error: 'text must not be empty. Hint: write what to do, e.g. "Run database migrations"' });
 
@@ -25,12 +26,18 @@ export const stepSchema = z.strictObject({
 	details: z.array(z.string()).optional().describe('Notes and plain bullets that are not steps (inline Markdown)'),
 	notes: z.array(z.string()).optional().describe('Longer notes as block Markdown: quotes, tables, prose'),
 	commands: z.array(commandSchema).optional().describe('Commands to run, in order'),
+	expect: z
+		.string()
+		.min(1, { error: 'expect must not be empty. Hint: write the state that confirms the step, e.g. "HTTP 200", or remove it' })
+		.optional()
+		.describe('The state or output that confirms the step, as inline Markdown: "82+ tests passing", "`Ready` on all nodes"'),
 	alternatives: z.array(alternativeSchema).optional().describe('Ways to do this step; do one of them'),
 	optional: z.boolean().optional().describe('True when the step may not apply'),
 	condition: z.string().optional().describe('When the step applies, e.g. "if using a CDN" (implies optional)'),
 	due: dueSchema,
 	every: everySchema,
 	techniques: techniquesSchema,
+	lint: lintIgnoreSchema,
 	requires: z
 		.array(idSchema)
 		.optional()

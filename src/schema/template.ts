@@ -15,7 +15,17 @@ const NAME = '[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*';
 export const REFERENCE = new RegExp(`\\{\\{(?:\\$(${NAME})|\\s*(${NAME})\\s*)\\}\\}`, 'g');
 
 /** The fields of runbook data that are shown with their variables filled in. */
-export const FILLED_FIELDS: ReadonlySet<string> = new Set(['text', 'details', 'notes', 'code', 'description', 'contact', 'href']);
+export const FILLED_FIELDS: ReadonlySet<string> = new Set([
+	'text',
+	'details',
+	'notes',
+	'code',
+	'description',
+	'when',
+	'expect',
+	'contact',
+	'href',
+]);
 
 export interface TemplateReference {
 	name: string;

@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatProblem } from './validate.ts';
 import { readRunbookCollection, type CollectionEntry } from './collection.ts';
+import { lintForBuild } from './lint-summary.ts';
+import { isoDay } from '../../model/review.ts';
+import { settings } from '../../settings.ts';
+import type { Settings } from '../../schema/settings.ts';
 
 /** Puts exactly these runbooks in the store: changed ones replaced, gone ones removed. */
 function keep(context: LoaderContext, root: string, runbooks: readonly CollectionEntry[]): void {
@@ -23,7 +27,8 @@ function keep(context: LoaderContext, root: string, runbooks: readonly Collectio
 	for (const id of stale) context.store.delete(id);
 }
 
-export function runbookLoader({ base }: { base: string }): Loader {
+/** `lint` defaults to content/settings.yaml's (a test passes its own). */
+export function runbookLoader({ base, lint = settings }: { base: string; lint?: Pick<Settings, 'reviewEveryDays' | 'lint'> }): Loader {
 	let watching = false;
 	return {
 		name: 'runsheet-runbooks',
@@ -56,6 +61,13 @@ export function runbookLoader({ base }: { base: string }): Loader {
 				throw new Error(`${collection.problems.length} problems in the runbooks:\n${collection.problems.map(formatProblem).join('\n')}`);
 			}
 			for (const warning of collection.warnings) context.logger.warn(formatProblem(warning));
+			const found = lintForBuild(collection.entries, {
+				today: isoDay(new Date()),
+				reviewEveryDays: lint.reviewEveryDays,
+				rules: lint.lint.rules,
+			});
+			if (found.errors.length) throw new Error(`${found.errors.length} lint errors in the runbooks:\n${found.errors.join('\n')}`);
+			context.logger.info(found.line);
 			keep(context, root, collection.entries);
 		},
 	};

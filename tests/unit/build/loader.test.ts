@@ -15,7 +15,13 @@ function buildContext(stale: string[] = []) {
 		set: (entry: { id: string; data: unknown; digest?: string; filePath?: string }) => (entries.set(entry.id, entry), true),
 		delete: (id: string) => void entries.delete(id),
 	};
-	return { entries, context: { store, config: { root: pathToFileURL(`${process.cwd()}/`) }, watcher: undefined } };
+	const logged: string[] = [];
+	const logger = {
+		info: (m: string) => logged.push(m),
+		warn: (m: string) => logged.push(`warn ${m}`),
+		error: (m: string) => logged.push(`error ${m}`),
+	};
+	return { entries, logged, context: { store, logger, config: { root: pathToFileURL(`${process.cwd()}/`) }, watcher: undefined } };
 }
 
 describe('runbook loader', () => {
@@ -35,5 +41,21 @@ describe('runbook loader', () => {
 			expect(entry.filePath).toBe(`content/runbooks/${file}`);
 			expect(entry.digest).toMatch(/^[0-9a-f]{16}$/);
 		}
+	});
+
+	it('tells the lint in one line, and stops the build on a rule the site raised to error', async () => {
+		const quiet = buildContext();
+		await runbookLoader({ base: 'content/runbooks' }).load(quiet.context as never);
+		expect(quiet.logged).toEqual([expect.stringMatching(/^lint: 5 runbooks, \d+ info \(npm run lint:runbooks lists them, with fixes\)$/)]);
+
+		// The bundled runbooks keep a few bare-verb steps (info by default): an error here.
+		const strict = buildContext();
+		const load = runbookLoader({
+			base: 'content/runbooks',
+			lint: { reviewEveryDays: 180, lint: { showOnPages: false, rules: { 'bare-verb-step': 'error' } } },
+		}).load(strict.context as never);
+		await expect(load).rejects.toThrow(
+			/lint errors in the runbooks:\ncontent\/runbooks\/\S+\.yaml: bare-verb-step: "[^"]+" says what to look at/,
+		);
 	});
 });

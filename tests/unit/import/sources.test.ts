@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importChecklist, repairMojibake, runbookToYaml } from '../../../src/import/index.ts';
 import { validateRunbookSource } from '../../../src/build/content/validate.ts';
+import { expectationIn } from '../../../src/import/expectations.ts';
 import type { Section } from '../../../src/schema/section.ts';
 import type { Step } from '../../../src/schema/step.ts';
 
@@ -114,7 +115,9 @@ for (const expected of EXPECTED) {
 					.split('\n')
 					.map((l) => l.trim())
 					.filter(Boolean)) {
-					const kept = line.replace(/^#\s*\d+[.)]\s+/, '');
+					// "# Expected: PONG" leaves the command for the step's `expect:`, in its words.
+					const expected = /^#/.test(line) ? expectationIn(line.replace(/^#\s*/, '')) : undefined;
+					const kept = expected ?? line.replace(/^#\s*\d+[.)]\s+/, '');
 					expect(yaml, `${line} (from a code block at line ${block.position?.start.line})`).toContain(kept);
 				}
 			}

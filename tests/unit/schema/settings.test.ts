@@ -13,8 +13,19 @@ const write = (text: string) => {
 describe('content/settings.yaml', () => {
 	it('is read, with defaults for what it leaves out or when it is missing', () => {
 		expect(loadSettings().reviewEveryDays).toBe(180);
-		expect(loadSettings(write('{}\n'))).toEqual({ reviewEveryDays: 180 });
-		expect(loadSettings('/nonexistent/settings.yaml')).toEqual({ reviewEveryDays: 180 });
+		const defaults = { reviewEveryDays: 180, lint: { showOnPages: false, rules: {} } };
+		expect(loadSettings(write('{}\n'))).toEqual(defaults);
+		expect(loadSettings('/nonexistent/settings.yaml')).toEqual(defaults);
+	});
+	it('sets lint severities per rule and whether pages show findings', () => {
+		const settings = loadSettings(write('lint:\n  showOnPages: true\n  rules:\n    literal-host: error\n    bare-verb-step: off\n'));
+		expect(settings.lint).toEqual({ showOnPages: true, rules: { 'literal-host': 'error', 'bare-verb-step': 'off' } });
+		expect(() => loadSettings(write('lint:\n  rules:\n    literal-hosts: error\n'))).toThrow(
+			/settings\.yaml: lint\.rules.*literal-hosts.*is not a lint rule\. Hint: use one of literal-date/,
+		);
+		expect(() => loadSettings(write('lint:\n  rules:\n    literal-host: loud\n'))).toThrow(
+			/settings\.yaml: lint\.rules\.literal-host: "loud" is not a severity\. Hint: use error, warning, info or off/,
+		);
 	});
 	it('fails naming the file, the field and a fix', () => {
 		const file = write('reviewEveryDays: soon\n');
