@@ -8,11 +8,14 @@
  * - A team folder kept as Markdown (tests/fixtures/team-runbooks), copied in as it is: read
  *   through the importer at build time; and the runbooks the alert rule fixtures name
  *   (tests/fixtures/alerts/runbooks).
+ * - A hand-written runbook that breaks every lint rule (tests/fixtures/lint), as
+ *   `npm run lint:runbooks -- --fix` leaves it; with the site's settings showing lint findings
+ *   on runbook pages (.test-sites/imported/settings.yaml).
  *
  * Prints how long the import and the build took.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const IMPORTED_SITE = '.test-sites/imported';
@@ -20,6 +23,7 @@ const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
 const TEAM = 'tests/fixtures/team-runbooks';
 /** Runbooks that answer alerts of tests/fixtures/alerts/rules, two of them the same alert. */
 const SHOP = 'tests/fixtures/alerts/runbooks';
+const LINTED = 'tests/fixtures/lint/payments-restore.yaml';
 
 if (!existsSync(CORPUS)) {
 	console.error(`imported site: ${CORPUS} not found. Hint: clone the project beside shared/ (../shared), as CI has it`);
@@ -52,7 +56,13 @@ console.log(
 );
 cpSync(TEAM, join(content, 'team'), { recursive: true });
 cpSync(SHOP, join(content, 'shop'), { recursive: true });
-const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content, RUNSHEET_OUT: dist });
+const linted = join(content, 'lint', 'payments-restore.yaml');
+mkdirSync(join(content, 'lint'));
+cpSync(LINTED, linted);
+console.log(run('the lint --fix', ['scripts/lint-runbooks.ts', linted, '--fix']).stdout.trim().split('\n').at(-1));
+const settings = join(IMPORTED_SITE, 'settings.yaml');
+writeFileSync(settings, 'lint:\n  showOnPages: true\n');
+const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content, RUNSHEET_OUT: dist, RUNSHEET_SETTINGS: settings });
 const pages = /(\d+) page\(s\) built/.exec(built.stdout)?.[1];
 const links = run('the link check', ['scripts/check-links.ts', dist]);
 console.log(links.stdout.trim());

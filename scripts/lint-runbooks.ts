@@ -128,7 +128,7 @@ for (const entry of entries) {
 				? { fix: `write {{${literal.variable.name}}} for ${literal.value} and declare it in the front matter's variables` }
 				: {}),
 			file: entry.file,
-			line: lineOf(finding.path),
+			line: lineOf(finding.path, literal?.value),
 		});
 	}
 }

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { plainText } from '../../src/model/text.ts';
 import type { DataPath } from '../../src/model/lint/types.ts';
 
@@ -7,11 +7,17 @@ import type { DataPath } from '../../src/model/lint/types.ts';
  * (read through the importer) is searched for the step's or section's words, and otherwise
  * the finding points at the file.
  */
-export function lineFinder(file: string, source: string, data: unknown): (path: DataPath) => number | undefined {
+export function lineFinder(file: string, source: string, data: unknown): (path: DataPath, needle?: string) => number | undefined {
 	if (/\.ya?ml$/i.test(file)) {
 		const lineCounter = new LineCounter();
 		const doc = parseDocument(source, { lineCounter });
-		return (path) => {
+		return (path, needle) => {
+			// A value inside a block of code (`code: |-`): the line it is written on.
+			const field = doc.getIn(path, true);
+			if (needle && isScalar(field) && field.range && typeof field.value === 'string') {
+				const at = source.indexOf(needle, field.range[0]);
+				if (at >= 0 && at < field.range[1]) return lineCounter.linePos(at).line;
+			}
 			for (let n = path.length; n >= 0; n--) {
 				const node = doc.getIn(path.slice(0, n), true);
 				if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;

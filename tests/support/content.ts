@@ -7,6 +7,7 @@ export const RUNBOOK_DIR = 'content/runbooks';
 interface RawStep {
 	id: string;
 	text: string;
+	expect?: string;
 	steps?: RawStep[];
 	alternatives?: { id: string; steps?: RawStep[] }[];
 }

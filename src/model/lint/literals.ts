@@ -18,7 +18,7 @@ export interface Literal {
 // Calendar dates only (month 01-12, day 01-31), so a port or a build number is not a date.
 const MONTH = '(?:0[1-9]|1[0-2])';
 const DAY = '(?:0[1-9]|[12]\\d|3[01])';
-const ISO_DATE = new RegExp(`(?<![\\d-])(?:19|20)\\d\\d-${MONTH}-${DAY}(?:T\\d\\d:?\\d\\d(?::?\\d\\d)?Z?)?(?![\\d])`, 'g');
+const ISO_DATE = new RegExp(`(?<!\\d)(?:19|20)\\d\\d-${MONTH}-${DAY}(?:T\\d\\d:?\\d\\d(?::?\\d\\d)?Z?)?(?![\\d])`, 'g');
 // 20231120, 20231120_1530, 20231120T153000: the stamps backup and dump files carry.
 const COMPACT_DATE = new RegExp(`(?<!\\d)(?:19|20)\\d\\d${MONTH}${DAY}(?:[T_-]?\\d{4}(?:\\d\\d)?)?(?!\\d)`, 'g');
 // Three parts exactly (1.2.3, v0.9.0, 2.4.1-rc.1): four would be an address, two too often a decimal.
@@ -44,24 +44,36 @@ function referenceSpans(code: string): [number, number][] {
 	return [...code.matchAll(new RegExp(REFERENCE.source, 'g'))].map((m) => [m.index, m.index + m[0].length]);
 }
 
+// Cheap tests first: most commands hold no digit run or no domain-like ending, and the build
+// lints every runbook (src/build/content/lint-summary.ts).
+const HAS_NUMBERS = /\d[.\d-]*\d/;
+const HAS_DOMAIN = /\.(?:com|net|org|io|dev|app|cloud|internal|corp|lan|co|us|uk|de|eu|ai|tech)\b/i;
+
 /** The literal values of one command, in order, without overlaps (a date wins over a version). */
 export function findLiterals(code: string): Literal[] {
-	const taken = referenceSpans(code);
+	const numbers = HAS_NUMBERS.test(code);
+	const domain = HAS_DOMAIN.test(code);
+	if (!numbers && !domain) return [];
+	const taken = code.includes('{{') ? referenceSpans(code) : [];
 	const found: Literal[] = [];
 	const add = (kind: LiteralKind, pattern: RegExp, keep: (value: string) => boolean = () => true) => {
 		for (const match of code.matchAll(pattern)) {
-			const start = match.index;
-			const end = start + match[0].length;
+			// A tag's "v" stays written (`v{{VERSION}}`): v2.4.1 and 2.4.1 are one version.
+			const lead = kind === 'version' && match[0].startsWith('v') ? 1 : 0;
+			const start = match.index + lead;
+			const end = match.index + match[0].length;
 			if (!keep(match[0]) || taken.some(([s, e]) => start < e && end > s)) continue;
 			taken.push([start, end]);
-			found.push({ kind, value: match[0], start, end });
+			found.push({ kind, value: match[0].slice(lead), start, end });
 		}
 	};
-	add('date', ISO_DATE);
-	add('date', COMPACT_DATE);
-	add('host', IPV4, (ip) => !isLocalAddress(ip));
-	add('version', VERSION);
-	add('host', HOST, (host) => !PUBLIC_HOSTS.test(host) && !/^\d+(\.\d+)*$/.test(host.split('.').slice(0, -1).join('.')));
+	if (numbers) {
+		add('date', ISO_DATE);
+		add('date', COMPACT_DATE);
+		add('host', IPV4, (ip) => !isLocalAddress(ip));
+		add('version', VERSION);
+	}
+	if (domain) add('host', HOST, (host) => !PUBLIC_HOSTS.test(host) && !/^\d+(\.\d+)*$/.test(host.split('.').slice(0, -1).join('.')));
 	return found.sort((a, b) => a.start - b.start);
 }
 
@@ -96,7 +108,7 @@ export function patternFor(literal: Pick<Literal, 'kind' | 'value'>): string | u
 		if (/^\d{4}-\d\d-\d\d$/.test(literal.value)) return '\\d{4}-\\d{2}-\\d{2}';
 		return undefined;
 	}
-	if (literal.kind === 'version') return `${literal.value.startsWith('v') ? 'v' : ''}\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?`;
+	if (literal.kind === 'version') return '\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?';
 	return undefined;
 }
 

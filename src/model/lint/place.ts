@@ -3,11 +3,11 @@ import type { DataPath } from './types.ts';
 
 /**
  * Where a finding is, as a page can say it: the innermost step or section on its path (its id,
- * to link to, and its words), or the runbook itself.
+ * to link to, and its words); nothing for the runbook itself.
  */
-export function findingPlace(runbook: unknown, path: DataPath): { id?: string; label: string } {
+export function findingPlace(runbook: unknown, path: DataPath): { id?: string; label?: string } {
 	let node: unknown = runbook;
-	let place: { id?: string; label: string } = { label: 'This runbook' };
+	let place: { id?: string; label?: string } = {};
 	for (const key of path) {
 		node = (node as Record<string | number, unknown> | undefined)?.[key];
 		const item = node as { id?: unknown; text?: unknown; title?: unknown } | undefined;

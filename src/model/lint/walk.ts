@@ -50,12 +50,18 @@ export function* placedSections(sections: Section[], path: DataPath = [], parent
 
 /** Every list of steps in a section (not its sub-sections'), the section's own first. */
 export function* stepLists(section: PlacedSection): Generator<PlacedList> {
+	const nested: [Step[], DataPath][] = [];
 	function* visit(steps: Step[] | undefined, path: DataPath): Generator<PlacedList> {
 		if (!steps?.length) return;
 		yield { steps, path, section };
-		for (const [i, step] of steps.entries()) {
-			for (const [j, alt] of (step.alternatives ?? []).entries()) yield* visit(alt.steps, [...path, i, 'alternatives', j, 'steps']);
-			yield* visit(step.steps, [...path, i, 'steps']);
+		// Most steps have neither: no generator is made for them (the build lints every runbook).
+		for (let i = 0; i < steps.length; i++) {
+			const step = steps[i]!;
+			step.alternatives?.forEach((alt, j) => {
+				if (alt.steps?.length) nested.push([alt.steps, [...path, i, 'alternatives', j, 'steps']]);
+			});
+			if (step.steps?.length) nested.push([step.steps, [...path, i, 'steps']]);
+			for (const [list, at] of nested.splice(0)) yield* visit(list, at);
 		}
 	}
 	yield* visit(section.section.steps, [...section.path, 'steps']);
@@ -63,7 +69,8 @@ export function* stepLists(section: PlacedSection): Generator<PlacedList> {
 
 /** Every step of a section (options' sub-steps included), list by list. */
 export function* placedSteps(section: PlacedSection): Generator<PlacedStep> {
-	for (const list of stepLists(section)) for (const [i, step] of list.steps.entries()) yield { step, path: [...list.path, i], section };
+	for (const list of stepLists(section))
+		for (let i = 0; i < list.steps.length; i++) yield { step: list.steps[i]!, path: [...list.path, i], section };
 }
 
 /** A step's commands and its options' commands, with the path of each `code`. */

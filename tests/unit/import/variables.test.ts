@@ -66,8 +66,8 @@ const EXPECTED: Record<string, Record<string, { replaced: Record<string, number>
  * twiga-scan's rollback `docker-compose.prod-v0.9.0.yml` and `backup_pre_deploy_20231120.sql`.
  */
 const LITERALS: Record<string, string[]> = {
-	'spatial-intel-deployment-checklist.md': ['"v0.9.0" in commands → {{PREVIOUS_VERSION}}'],
-	'twiga-scan-deployment-checklist.md': ['"v0.9.0" in commands → {{PREVIOUS_VERSION}}', '"20231120" in commands → {{BACKUP_DATE}}'],
+	'spatial-intel-deployment-checklist.md': ['"0.9.0" in commands → {{PREVIOUS_VERSION}}'],
+	'twiga-scan-deployment-checklist.md': ['"0.9.0" in commands → {{PREVIOUS_VERSION}}', '"20231120" in commands → {{BACKUP_DATE}}'],
 };
 
 const PLACEHOLDER_FORMS =
