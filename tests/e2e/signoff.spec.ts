@@ -283,9 +283,12 @@ test.describe('the run is the record', () => {
 		expect(text).toContain(squash('Technical Lead'));
 		expect(text).not.toContain(squash('Product Owner'));
 		expect(text).not.toContain(squash('Security Review'));
-		// VERSION and DOMAIN are used by other parts only.
-		expect(text).not.toContain('VERSION');
+		// VERSION (the release) and DOMAIN are used by other parts only; the rollback's own values
+		// (the version to go back to, the backup's date) are asked for.
+		expect(text).not.toMatch(/(?<!PREVIOUS_)VERSION|Releaseversion/);
 		expect(text).not.toContain('DOMAIN');
+		expect(text).toContain(squash('Previous version PREVIOUS_VERSION'));
+		expect(text).toContain(squash('Backup date BACKUP_DATE'));
 		expect(text).not.toContain('{{');
 
 		// spatial-intel's rollback part starts with when to roll back.

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { answer } from '../support/dialogs.ts';
 import { expect, test } from '../support/test.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
+/** twiga-scan's variables without a default: each is one to fill in. */
+const TO_FILL = (parse(readFileSync('content/runbooks/twiga-scan.yaml', 'utf8')) as { variables: { default?: string }[] }).variables.filter(
+	(v) => v.default === undefined,
+).length;
 const field = (page: Page, name: string) => page.locator(`#var--${name}`);
 const vars = (page: Page, name: string) => page.locator(`main [data-var="${name}"]`);
 const stepEl = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
@@ -31,7 +36,7 @@ test.describe('runbook variables', () => {
 			await expect(el).toHaveAttribute('data-state', 'unset');
 			await expect(el).toHaveText('{{DOMAIN}}');
 		}
-		await expect(page.locator('[data-vars-count]')).toHaveText('7 to fill in');
+		await expect(page.locator('[data-vars-count]')).toHaveText(`${TO_FILL} to fill in`);
 		const unsetStyle = await vars(page, 'DOMAIN')
 			.first()
 			.evaluate((el) => getComputedStyle(el).outlineStyle);
@@ -47,12 +52,12 @@ test.describe('runbook variables', () => {
 			'href',
 			'https://status.scan.example.org',
 		);
-		await expect(page.locator('[data-vars-count]')).toHaveText('6 of 7 not set');
+		await expect(page.locator('[data-vars-count]')).toHaveText(`${TO_FILL - 1} of ${TO_FILL} not set`);
 		expect((await stored(page)).values).toEqual({ DOMAIN: 'scan.example.org' });
 
 		await page.reload();
 		await expect(field(page, 'DOMAIN')).toHaveValue('scan.example.org');
-		await expect(stepEl(page, 'check-health-endpoints').locator('code')).toContainText('curl http://scan.example.org/health');
+		await expect(stepEl(page, 'check-health-endpoints').locator('.expressive-code code')).toContainText('curl http://scan.example.org/health');
 	});
 
 	test('values belong to a run: another run has its own, switching back restores them', async ({ page }) => {
@@ -90,7 +95,7 @@ test.describe('runbook variables', () => {
 		await expect(field(page, 'VERSION')).toHaveAttribute('aria-invalid', 'true');
 		await expect(page.locator('[data-var-field="VERSION"] [data-var-message]')).toContainText('expected something like 1.2.0');
 		await expect(vars(page, 'VERSION').first()).toHaveAttribute('data-state', 'invalid');
-		await expect(page.locator('[data-vars-count]')).toHaveText('6 of 7 not set');
+		await expect(page.locator('[data-vars-count]')).toHaveText(`${TO_FILL - 1} of ${TO_FILL} not set`);
 		await copy(page, 'tag-images');
 		await expect(page.locator('[data-status]')).toContainText('Copied, but check {{VERSION}}');
 		expect(await clipboard(page)).toContain('twiga-scan-backend:vv2.4');
@@ -212,8 +217,10 @@ test('the rollback page asks only for the values its procedures use, from the sa
 	await page.goto('/runbooks/spatial-intel/');
 	await field(page, 'BACKUP_FILE').fill('backup_20261122.sql');
 	await page.goto('/rollback/spatial-intel/');
-	await expect(page.locator('[data-var-input]')).toHaveCount(2);
+	// The revision and backup of its database steps, the version its `git checkout` goes back to.
+	await expect(page.locator('[data-var-input]')).toHaveCount(3);
 	await expect(field(page, 'REVISION')).toHaveValue('');
+	await expect(field(page, 'PREVIOUS_VERSION')).toHaveValue('');
 	await expect(field(page, 'BACKUP_FILE')).toHaveValue('backup_20261122.sql');
 	await expect(page.locator('main [data-var="BACKUP_FILE"]').first()).toHaveText('backup_20261122.sql');
 	await field(page, 'BACKUP_FILE').fill('backup_2026.sql');
