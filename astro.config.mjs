@@ -36,6 +36,9 @@ const site = starlight({
 // The site is static: every page, the search index and the JSON Schema are files on any host.
 export default defineConfig({
 	site: siteUrl(),
+	// A site below a path (GitHub or GitLab Pages, a shared host): RUNSHEET_BASE=/ops-runbooks. Every
+	// link Runsheet writes follows it (docs/hosting.md).
+	...(process.env.RUNSHEET_BASE ? { base: process.env.RUNSHEET_BASE } : {}),
 	// Another folder of runbooks (RUNSHEET_CONTENT) is built beside the bundled site, not over it.
 	outDir: process.env.RUNSHEET_OUT ?? './dist',
 	// Runsheet's first: it frees memory before Starlight builds the search index (src/build/integration.ts).

@@ -13,6 +13,9 @@ const IMPORTED_PORT = PORT + 1;
 const IMPORTED = '.test-sites/imported';
 // The site as a plain `astro build` makes it, without speed-ups (npm run test:speed-ups).
 const STOCK_PORT = PORT + 2;
+// The bundled runbooks built below a path, as GitHub Pages serves a project (npm run test:base-site).
+const BASE_PORT = PORT + 3;
+const BASE_PATH = '/ops-runbooks';
 
 // Tests run against the built site (`npm run build` first) served by `astro preview`, which
 // Playwright starts and stops itself.
@@ -32,10 +35,11 @@ export default defineConfig({
 	},
 	// Budgets are timed alone, after everything else, so other tests do not share the CPU.
 	projects: [
-		{ name: 'site', testIgnore: /(budgets|imported|stock)\.spec\.ts$/ },
+		{ name: 'site', testIgnore: /(budgets|imported|stock|base)\.spec\.ts$/ },
 		{ name: 'imported', testMatch: /imported\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${IMPORTED_PORT}` } },
 		{ name: 'stock', testMatch: /stock\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${STOCK_PORT}` } },
-		{ name: 'budgets', testMatch: /budgets\.spec\.ts$/, dependencies: ['site', 'imported', 'stock'] },
+		{ name: 'base', testMatch: /base\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${BASE_PORT}${BASE_PATH}/` } },
+		{ name: 'budgets', testMatch: /budgets\.spec\.ts$/, dependencies: ['site', 'imported', 'stock', 'base'] },
 	],
 	webServer: [
 		{
@@ -49,6 +53,14 @@ export default defineConfig({
 			command: `npx astro preview --host 127.0.0.1 --port ${IMPORTED_PORT} --ignore-lock`,
 			url: `http://127.0.0.1:${IMPORTED_PORT}/runbooks/`,
 			env: { RUNSHEET_CONTENT: `${IMPORTED}/runbooks`, RUNSHEET_OUT: `${IMPORTED}/dist` },
+			reuseExistingServer: false,
+			timeout: 60_000,
+		},
+		{
+			// Astro's preview serves the site below its base, as the host would.
+			command: `npx astro preview --host 127.0.0.1 --port ${BASE_PORT} --ignore-lock --outDir .test-sites/base/dist`,
+			url: `http://127.0.0.1:${BASE_PORT}${BASE_PATH}/runbooks/`,
+			env: { RUNSHEET_BASE: BASE_PATH },
 			reuseExistingServer: false,
 			timeout: 60_000,
 		},

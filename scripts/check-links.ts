@@ -1,17 +1,26 @@
 /**
- * npm run test:links [-- dist]: walks the built site and checks that every internal link
- * arrives: each href, src and canonical link of every page, every #anchor, and every URL in
- * /runbooks.json. Exits 1 listing each broken link with where it was found.
+ * npm run test:links [-- dist] [--base /ops-runbooks]: walks the built site and checks that every
+ * internal link arrives: each href, src and canonical link of every page, every #anchor, and every
+ * URL in /runbooks.json. With --base (Astro's `base`), the site is checked as it is served, below
+ * that path: a link that leaves the base out does not arrive. Exits 1 listing each broken link
+ * with where it was found.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Element, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { checkLinks, type Link, type SiteFacts } from './lib/link-check.ts';
 
-const dist = process.argv[2] ?? 'dist';
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { base: { type: 'string', default: '' } } });
+const dist = positionals[0] ?? 'dist';
+const base = values.base.replace(/\/+$/, '');
+if (base && !base.startsWith('/')) {
+	console.error(`links: --base ${values.base} is a path, e.g. --base /ops-runbooks`);
+	process.exit(2);
+}
 const parser = unified().use(rehypeParse);
 
 function* walk(dir: string): Generator<string> {
@@ -22,7 +31,8 @@ function* walk(dir: string): Generator<string> {
 	}
 }
 
-const urlPath = (file: string) => `/${relative(dist, file).split(sep).join('/')}`.replace(/\/index\.html$/, '/');
+// Where the host serves each file: below the base.
+const urlPath = (file: string) => `${base}/${relative(dist, file).split(sep).join('/')}`.replace(/\/index\.html$/, '/');
 const site: SiteFacts = { pages: new Map(), files: new Set() };
 const links: Link[] = [];
 let catalogUrls = 0;
@@ -44,7 +54,8 @@ for (const file of walk(dist)) {
 		for (const attr of ['href', 'src'] as const) {
 			const value = p[attr];
 			// Starlight gives its 404 page the canonical URL /404/, which no one follows.
-			const notFoundCanonical = path === '/404.html' && node.tagName === 'link' && Array.isArray(p.rel) && p.rel.includes('canonical');
+			const notFoundCanonical =
+				path === `${base}/404.html` && node.tagName === 'link' && Array.isArray(p.rel) && p.rel.includes('canonical');
 			if (typeof value === 'string' && !notFoundCanonical) links.push({ from: path, href: value });
 		}
 	});
@@ -55,7 +66,7 @@ for (const file of walk(dist)) {
 const catalog = JSON.parse(readFileSync(join(dist, 'runbooks.json'), 'utf8'));
 const collect = (value: unknown, key = ''): void => {
 	if (typeof value === 'string' && /^(url|rollbackUrl|page|rollback|signoff|data)$/.test(key)) {
-		links.push({ from: '/runbooks.json', href: value });
+		links.push({ from: `${base}/runbooks.json`, href: value });
 		catalogUrls++;
 	} else if (Array.isArray(value)) value.forEach((v) => collect(v));
 	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
@@ -71,5 +82,5 @@ if (broken.length) {
 	process.exit(1);
 }
 console.log(
-	`links: ${site.pages.size} pages, ${links.length} links (${anchors} with #anchors, ${catalogUrls} from /runbooks.json): none broken`,
+	`links: ${site.pages.size} pages${base ? ` below ${base}/` : ''}, ${links.length} links (${anchors} with #anchors, ${catalogUrls} from /runbooks.json): none broken`,
 );

@@ -15,6 +15,11 @@ export function runsheetIntegration(): AstroIntegration {
 	return {
 		name: 'runsheet',
 		hooks: {
+			// Pages and browser code write URLs with the site's base and trailing slash (model/paths.ts).
+			// The guides (Markdown) link each other with relative URLs, which need neither.
+			'astro:config:setup': ({ config, updateConfig }) => {
+				updateConfig({ vite: { define: { 'import.meta.env.RUNSHEET_TRAILING_SLASH': JSON.stringify(config.trailingSlash) } } });
+			},
 			'astro:build:done': ({ logger }) => {
 				const before = process.memoryUsage().rss;
 				// Below 1 GB (up to a few hundred runbooks) Pagefind fits beside Astro as it is; the

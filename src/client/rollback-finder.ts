@@ -1,18 +1,19 @@
 import { namesMatch, parseFinderQuery, SEARCH_RANKING } from '../model/search-terms.ts';
 import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
+import { basePath, pagefindPath } from '../model/paths.ts';
 
 interface Pagefind {
 	init(): Promise<void>;
-	options(options: { ranking: typeof SEARCH_RANKING }): Promise<void>;
+	options(options: { ranking: typeof SEARCH_RANKING; baseUrl: string }): Promise<void>;
 	search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PageData> }[] } | null>;
 }
 
-// Pagefind exists only in the built site; its script is fetched the first time it is needed.
-const PAGEFIND_URL = '/pagefind/pagefind.js';
+// Pagefind exists only in the built site; its script is fetched the first time it is needed. Its
+// results name pages from the site's root: the base goes in front.
 let pagefind: Promise<Pagefind> | undefined;
 const loadPagefind = () =>
-	(pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (pf: Pagefind) => {
-		await pf.options({ ranking: SEARCH_RANKING });
+	(pagefind ??= import(/* @vite-ignore */ pagefindPath()).then(async (pf: Pagefind) => {
+		await pf.options({ ranking: SEARCH_RANKING, baseUrl: `${basePath()}/` });
 		await pf.init();
 		return pf;
 	}));

@@ -1,4 +1,4 @@
-import { paths } from './paths.ts';
+import { paths, withoutBase } from './paths.ts';
 
 export interface Move {
 	/** Old path without leading or trailing slash, e.g. "runbooks/old-id" (a route parameter). */
@@ -7,8 +7,8 @@ export interface Move {
 	title: string;
 }
 
-/** A path as a route parameter: "/runbooks/old-id/" -> "runbooks/old-id". */
-const routeOf = (path: string) => path.replace(/^\/|\/$/g, '');
+/** A path as a route parameter, without the site's base: "/runbooks/old-id/" -> "runbooks/old-id". */
+const routeOf = (path: string) => withoutBase(path).replace(/^\/|\/$/g, '');
 
 /**
  * The static redirects renamed runbooks need: each former id's runbook, rollback and sign-off

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { catalogEntry } from '../model/catalog.ts';
-import { absolute } from '../model/paths.ts';
+import { absolute, basePath, sitePath } from '../model/paths.ts';
 import { isoDay } from '../model/review.ts';
 import { rollbackContent } from '../model/rollback.ts';
 import { CATALOG_SCHEMA_FILE } from '../schema/json-schema.ts';
@@ -10,11 +10,12 @@ import { settings } from '../settings.ts';
 
 /** /runbooks.json: every runbook with the URL of every section and step (catalog.schema.json). */
 export const GET: APIRoute = async ({ site }) => {
-	const base = (site?.href ?? 'http://localhost:4321/').replace(/\/+$/, '');
+	// The site's address with its base path: https://acme.github.io/ops-runbooks.
+	const base = absolute((site?.href ?? 'http://localhost:4321/').replace(/\/+$/, ''), basePath() || '/').replace(/\/+$/, '');
 	const now = new Date();
 	const runbooks = (await getCollection('runbooks')).sort((a, b) => a.id.localeCompare(b.id));
 	const catalog: Catalog = {
-		$schema: absolute(base, `/${CATALOG_SCHEMA_FILE}`),
+		$schema: absolute(base, sitePath(`/${CATALOG_SCHEMA_FILE}`)),
 		site: base,
 		built: now.toISOString(),
 		runbooks: runbooks.map((entry) =>

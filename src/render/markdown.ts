@@ -8,6 +8,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isPlainInline } from '../model/text.ts';
 import { rehypeVariables } from './rehype-variables.ts';
+import { rehypeBaseLinks } from './base-links.ts';
+import { basePath } from '../model/paths.ts';
 
 /**
  * Runbook text comes from files anyone may edit or import, so raw HTML in it is shown as text,
@@ -31,6 +33,8 @@ const processor = unified()
 	.use(rehypeSanitize)
 	// After sanitising: the elements it adds are Runsheet's own, with the value as text only.
 	.use(rehypeVariables)
+	// Links between runbooks are written from the site's root; a site under a sub-path gets its base.
+	.use(rehypeBaseLinks, { base: basePath() })
 	.use(rehypeStringify)
 	.freeze();
 

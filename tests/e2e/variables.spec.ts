@@ -57,7 +57,9 @@ test.describe('runbook variables', () => {
 
 		await page.reload();
 		await expect(field(page, 'DOMAIN')).toHaveValue('scan.example.org');
-		await expect(stepEl(page, 'check-health-endpoints').locator('.expressive-code code')).toContainText('curl http://scan.example.org/health');
+		await expect(stepEl(page, 'check-health-endpoints').locator('.expressive-code code')).toContainText(
+			'curl http://scan.example.org/health',
+		);
 	});
 
 	test('values belong to a run: another run has its own, switching back restores them', async ({ page }) => {

@@ -1,0 +1,61 @@
+import { answer } from '../support/dialogs.ts';
+import { expect, test } from '../support/test.ts';
+
+/**
+ * The bundled runbooks built below a path (npm run test:base-site: RUNSHEET_BASE=/ops-runbooks),
+ * served there as GitHub Pages serves a project. Paths here are relative to that base.
+ */
+const BASE = '/ops-runbooks';
+const hrefs = (page: import('@playwright/test').Page, selector: string) =>
+	page.locator(selector).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+
+test('catalog, runbook, progress and the printed run stay below the base', async ({ page }) => {
+	await page.goto('runbooks/');
+	const links = await hrefs(page, 'main a[href^="/"]');
+	expect(links.length).toBeGreaterThan(10);
+	expect(links.filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
+	await page.getByRole('link', { name: 'Twiga Scan: Production Deployment Checklist', exact: true }).click();
+	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan/`);
+	await page.locator('[id="deploy-services--check"]').check();
+	await page.reload();
+	await expect(page.locator('[id="deploy-services--check"]')).toBeChecked();
+	// Starlight's own sidebar and the page's links to its rollback page and sheet.
+	expect((await hrefs(page, 'nav a[href^="/"], main a[href^="/"]')).filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
+	answer(page, 'Release 2.0');
+	await page.locator('.rs-menu summary').click();
+	await page.locator('[data-action="new"]').click();
+	await page.locator('[id="deploy-services--check"]').check();
+	await page.locator('.rs-menu summary').click();
+	await page.locator('[data-action="print"]').click();
+	await expect(page).toHaveURL(`${BASE}/signoff/twiga-scan/?run=release-2-0`);
+	await expect(page.locator('[data-sheet-step="deploy-services"] [data-box]')).toHaveText('✓');
+});
+
+test('the rollback finder’s search hits and the site search lead below the base', async ({ page }) => {
+	await page.goto('rollback/');
+	await page.getByLabel('Search rollback steps').fill('docker compose');
+	await expect(page.locator('[data-finder-status]')).toContainText('for “docker compose”');
+	const found = await hrefs(page, '[data-finder-result-list] > li > a');
+	expect(found.length).toBeGreaterThan(0);
+	expect(found.filter((href) => !href.startsWith(`${BASE}/rollback/`))).toEqual([]);
+	await page.locator('[data-finder-result-list] > li > a').first().click();
+	const id = new URL(page.url()).hash.slice(1);
+	await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+
+	await page.goto('runbooks/');
+	await page.locator('site-search button[data-open-modal]').click();
+	await page.locator('site-search input').fill('alembic');
+	const hit = page.locator('site-search .pagefind-ui__result-link').first();
+	await expect(hit).toHaveAttribute('href', new RegExp(`^${BASE}/`));
+});
+
+test('old addresses redirect within the base; the not-found page links within it', async ({ page, errors }) => {
+	await page.goto('runbooks/twiga-scan-deployment-checklist/#deploy-services');
+	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan/#deploy-services`);
+	const missing = await page.goto('runbooks/no-such-runbook/');
+	expect(missing?.status()).toBe(404);
+	errors.length = 0; // the browser logs the 404 itself
+	const links = await hrefs(page, 'main a[href^="/"]');
+	expect(links.length).toBeGreaterThan(1);
+	expect(links.filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
+});
