@@ -2,8 +2,20 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { runsheetIntegration } from './src/build/integration.ts';
+import { runsheetOffline } from './src/build/offline/integration.ts';
+import { loadSettings } from './src/settings.ts';
 import { siteUrl } from './src/build/site-url.ts';
 import { SEARCH_RANKING } from './src/model/search-terms.ts';
+
+const settings = loadSettings();
+const base = (process.env.RUNSHEET_BASE ?? '').replace(/\/+$/, '');
+// Every page says when its build was made: a copy shown offline says how old it is.
+const built = new Date().toISOString();
+// After load, so it never competes with the page: the service worker (src/client/offline/sw.ts),
+// and, when it says a newer build waits, the notice that offers a reload (/sw-update.js).
+const registerWorker = settings.offline
+	? `;if(navigator.serviceWorker)addEventListener('load',()=>{const s=navigator.serviceWorker,u='${base}/sw-update.js';s.register('${base}/sw.js');s.onmessage=e=>e.data==u&&import(u)})`
+	: '';
 
 const site = starlight({
 	title: 'Runsheet',
@@ -29,8 +41,10 @@ const site = starlight({
 		{
 			tag: 'script',
 			content:
-				"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:true,get length(){return m.size},key:i=>[...m.keys()][i]??null,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+''),removeItem:k=>void m.delete(k+''),clear:()=>m.clear()}})}catch{}}",
+				"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:true,get length(){return m.size},key:i=>[...m.keys()][i]??null,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+''),removeItem:k=>void m.delete(k+''),clear:()=>m.clear()}})}catch{}}" +
+				registerWorker,
 		},
+		{ tag: 'meta', attrs: { name: 'runsheet-built', content: built } },
 	],
 });
 // The site is static: every page, the search index and the JSON Schema are files on any host.
@@ -42,5 +56,6 @@ export default defineConfig({
 	// Another folder of runbooks (RUNSHEET_CONTENT) is built beside the bundled site, not over it.
 	outDir: process.env.RUNSHEET_OUT ?? './dist',
 	// Runsheet's first: it frees memory before Starlight builds the search index (src/build/integration.ts).
-	integrations: [runsheetIntegration(), site],
+	// Runsheet offline last: it lists the built files, the search index included.
+	integrations: [runsheetIntegration(), site, runsheetOffline({ enabled: settings.offline })],
 });

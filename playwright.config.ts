@@ -31,6 +31,8 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		browserName: 'chromium',
+		// Pages are served as built; the offline tests (offline.spec.ts) turn the service worker on.
+		serviceWorkers: 'block',
 		launchOptions: { executablePath, args: CHROMIUM_ARGS },
 	},
 	// Budgets are timed alone, after everything else, so other tests do not share the CPU.

@@ -36,10 +36,12 @@ const files = (dir: string) =>
 		.sort();
 const EC_ASSETS = /<link rel="stylesheet" href="\/_astro\/ec\.[^"]+\.css"><script type="module" src="\/_astro\/ec\.[^"]+\.js"><\/script>/g;
 function comparable(file: string, bytes: Buffer): string {
-	const text = bytes.toString('latin1');
+	let text = bytes.toString('latin1');
 	// When it was built differs from one build to the next.
 	if (file === 'runbooks.json') return text.replace(/"built":\s*"[^"]*"/, '"built":""');
 	if (!file.endsWith('.html')) return text;
+	// Each page says when its build was made (a copy shown offline tells its age).
+	text = text.replace(/<meta name="runsheet-built" content="[^"]*">/, '');
 	const assets = text.match(EC_ASSETS)?.length ?? 0;
 	if (assets > 1 || (assets === 0 && text.includes('<div class="expressive-code"')))
 		return `${file} has ${assets} copies of the code blocks' styles`;

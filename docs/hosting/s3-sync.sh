@@ -6,5 +6,8 @@ set -eu
 : "${BUCKET:?set BUCKET to the bucket name}"
 # Hashed assets first, cached for a year, so no page ever points at one not yet uploaded.
 aws s3 sync dist/_astro "s3://$BUCKET/_astro" --cache-control "public, max-age=31536000, immutable"
+for dir in index filter fragment; do
+	aws s3 sync "dist/pagefind/$dir" "s3://$BUCKET/pagefind/$dir" --cache-control "public, max-age=31536000, immutable"
+done
 # Then everything else, revalidated on every visit; files gone from the build are removed.
-aws s3 sync dist "s3://$BUCKET" --exclude "_astro/*" --cache-control "no-cache" --delete
+aws s3 sync dist "s3://$BUCKET" --exclude "_astro/*" --exclude "pagefind/index/*" --exclude "pagefind/filter/*" --exclude "pagefind/fragment/*" --cache-control "no-cache" --delete

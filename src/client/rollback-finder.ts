@@ -1,22 +1,55 @@
 import { namesMatch, parseFinderQuery, SEARCH_RANKING } from '../model/search-terms.ts';
 import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
-import { basePath, pagefindPath } from '../model/paths.ts';
 
 interface Pagefind {
 	init(): Promise<void>;
 	options(options: { ranking: typeof SEARCH_RANKING; baseUrl: string }): Promise<void>;
-	search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PageData> }[] } | null>;
+	search(
+		query: string | null,
+		options?: { filters?: Record<string, string> },
+	): Promise<{ results: { data(): Promise<PageData> }[] } | null>;
+	preload(term: string): Promise<void>;
+	filters(): Promise<unknown>;
 }
 
-// Pagefind exists only in the built site; its script is fetched the first time it is needed. Its
-// results name pages from the site's root: the base goes in front.
+/** Up to this many pages, the whole index is fetched while the reader reads (tens of KB). */
+const WARM_ALL_UP_TO_PAGES = 400;
+
+/**
+ * On a slow network each search waits for the index chunk of its words, then for the hits' text:
+ * two round trips (1.2 s on 3G). A small site's whole index and its rollback pages' text are
+ * fetched while the reader is still reading, so the first query is answered at once; a large one
+ * fetches only the filters.
+ */
+async function warm(pf: Pagefind, root: HTMLElement): Promise<void> {
+	const pages = Number(root.dataset.searchPages);
+	const small = pages <= WARM_ALL_UP_TO_PAGES;
+	// Filters and index chunks together: one round trip.
+	await Promise.all([pf.filters(), ...(small ? [...'abcdefghijklmnopqrstuvwxyz0123456789'].map((c) => pf.preload(c)) : [])]);
+	if (!small) return;
+	const rollback = await pf.search(null, { filters: { kind: 'rollback' } });
+	await Promise.all((rollback?.results ?? []).map((r) => r.data()));
+}
+
+// Pagefind exists only in the built site; its script is fetched the first time it is needed, from
+// where the page says (the site's base path in front). Its results name pages from the site's
+// root: the base goes in front of them too.
 let pagefind: Promise<Pagefind> | undefined;
-const loadPagefind = () =>
-	(pagefind ??= import(/* @vite-ignore */ pagefindPath()).then(async (pf: Pagefind) => {
-		await pf.options({ ranking: SEARCH_RANKING, baseUrl: `${basePath()}/` });
-		await pf.init();
-		return pf;
-	}));
+// Pagefind answers only the newest of overlapping searches: a query waits for the warming ones.
+let warming: Promise<void> = Promise.resolve();
+const loadPagefind = (root: HTMLElement) =>
+	(pagefind ??= // Started by the page itself as it was parsed (rollback/index.astro), else here.
+		(
+			(window as { runsheetPagefind?: Promise<Pagefind> }).runsheetPagefind ??
+			import(/* @vite-ignore */ root.dataset.pagefind!).then(async (pf: Pagefind) => {
+				await pf.options({ ranking: SEARCH_RANKING, baseUrl: root.dataset.base! });
+				await pf.init();
+				return pf;
+			})
+		).then((pf) => {
+			warming = warm(pf, root).catch(() => undefined);
+			return pf;
+		}));
 
 /**
  * The rollback finder: filters the static list of procedures by system and technique, matches
@@ -101,7 +134,7 @@ export function startRollbackFinder(root: HTMLElement): void {
 		performance.mark('runsheet-rollback-search-start');
 		let pf: Pagefind;
 		try {
-			pf = await loadPagefind();
+			pf = await loadPagefind(root);
 		} catch {
 			status.textContent = `${shown} of ${rows.length} procedures match “${text}” by name; steps cannot be searched here (the search index is made by the build).`;
 			return;
@@ -110,6 +143,8 @@ export function startRollbackFinder(root: HTMLElement): void {
 		if (system.value) filters.system = system.value;
 		if (technique.value) filters.technique = technique.selectedOptions[0]!.text;
 		const words = terms.join(' ');
+		await warming;
+		if (ticket !== latest) return;
 		const found = await pf.search(words, { filters });
 		if (!found || ticket !== latest) return;
 		const pages = await Promise.all(found.results.slice(0, 12).map((r) => r.data()));
@@ -167,12 +202,9 @@ export function startRollbackFinder(root: HTMLElement): void {
 	query.addEventListener('input', () => void search());
 	system.addEventListener('change', () => void search());
 	technique.addEventListener('change', () => void search());
-	// Searching is what this page is for: fetch Pagefind once the page is idle, or at the
-	// latest when the search box gets focus, so the first query does not wait for it.
-	const preload = () => void loadPagefind().catch(() => undefined);
-	if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 2000 });
-	else setTimeout(preload, 500);
-	query.addEventListener('focus', preload, { once: true });
+	// Searching is what this page is for: Pagefind is fetched at once (its script was preloaded
+	// with the page), so the first query does not wait for it on a slow network.
+	void loadPagefind(root).catch(() => undefined);
 	form.hidden = false;
 	void search();
 }

@@ -10,6 +10,10 @@ export const settingsSchema = z.strictObject({
 		.default(180)
 		.describe('How often a runbook must be reviewed, in days, unless it sets its own reviewEveryDays'),
 	lint: lintSettingsSchema,
+	offline: z
+		.boolean()
+		.default(true)
+		.describe('Keep runbooks readable without a network (a service worker and "Keep all runbooks offline"); false builds without them'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

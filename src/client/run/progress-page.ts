@@ -1,6 +1,5 @@
 import { deriveState, type ProgressEvent, type StepState } from '../../model/progress/run.ts';
 import { ago, countText, isFinished, mixedState, tally } from '../../model/progress/summary.ts';
-import { signoffPath } from '../../model/paths.ts';
 import { cleanValue } from '../../model/variable-value.ts';
 import type { ValuesView } from '../variables/values-panel.ts';
 import { markArrived } from '../page/arrived.ts';
@@ -264,9 +263,12 @@ export function startProgress(root: HTMLElement): void {
 	const actions: Record<string, () => void | Promise<void>> = {
 		next: nextOpen,
 		shortcuts: () => shortcuts.showModal(),
-		// A rollback page prints its own part of the sheet.
+		// The page's own link to its sheet (a rollback page's prints its part), as the server wrote it,
+		// base path included; the run goes with it.
 		print: () => {
-			location.href = signoffPath(runbook, { run: session.run.id, part: root.dataset.sheetPart });
+			const sheet = new URL(root.querySelector<HTMLAnchorElement>('a[data-sheet-link]')!.href);
+			sheet.searchParams.set('run', session.run.id);
+			location.href = sheet.href;
 		},
 	};
 	const act = (name: string) =>

@@ -13,7 +13,7 @@ const write = (text: string) => {
 describe('content/settings.yaml', () => {
 	it('is read, with defaults for what it leaves out or when it is missing', () => {
 		expect(loadSettings().reviewEveryDays).toBe(180);
-		const defaults = { reviewEveryDays: 180, lint: { showOnPages: false, rules: {} } };
+		const defaults = { reviewEveryDays: 180, lint: { showOnPages: false, rules: {} }, offline: true };
 		expect(loadSettings(write('{}\n'))).toEqual(defaults);
 		expect(loadSettings('/nonexistent/settings.yaml')).toEqual(defaults);
 	});

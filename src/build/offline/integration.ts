@@ -1,0 +1,75 @@
+import type { AstroIntegration } from 'astro';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { stripTypeScriptTypes } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ASSETS_CACHE, CACHE_PREFIX, PAGES_CACHE } from '../../client/offline/caches.ts';
+import { formatBytes } from '../../model/bytes.ts';
+import { offlinePlan, type BuiltFile } from './plan.ts';
+
+const SOURCES = new URL('../../client/offline/', import.meta.url);
+
+/** A TypeScript file of src/client/offline as the browser runs it: types stripped, no module syntax. */
+function script(name: string, prelude = ''): string {
+	const code = stripTypeScriptTypes(readFileSync(new URL(name, SOURCES), 'utf8')).replace(/^export \{\};\s*$/m, '');
+	return `${prelude}${code}`;
+}
+
+// A worker that removes itself and its caches: what /sw.js becomes when a site turns offline off,
+// so browsers that installed the worker before let it go.
+const REMOVE_WORKER = `self.addEventListener('install',()=>self.skipWaiting());self.addEventListener('activate',e=>e.waitUntil((async()=>{for(const k of await caches.keys())if(k.startsWith(${JSON.stringify(CACHE_PREFIX)}))await caches.delete(k);await self.registration.unregister()})()));\n`;
+
+function builtFiles(dir: string): BuiltFile[] {
+	return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+		.filter((entry) => entry.isFile())
+		.map((entry) => {
+			const path = join(entry.parentPath, entry.name);
+			return { path: relative(dir, path).split(sep).join('/'), bytes: statSync(path).size };
+		});
+}
+
+/**
+ * Runsheet offline (listed after Starlight, whose own step writes the search index first): from
+ * the built files, /offline.json (what "Keep all runbooks offline" fetches, with sizes), /sw.js
+ * (src/client/offline/sw.ts, told the base path, the shell and the cache names) and
+ * /sw-update.js (the notice that offers a newer build). `enabled: false` (content/settings.yaml
+ * `offline: false`) writes a /sw.js that removes itself instead.
+ */
+export function runsheetOffline({ enabled }: { enabled: boolean }): AstroIntegration {
+	let base = '';
+	return {
+		name: 'runsheet-offline',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = config.base.replace(/\/+$/, '');
+			},
+			'astro:build:done': ({ dir, logger }) => {
+				const root = fileURLToPath(dir);
+				if (!enabled) {
+					writeFileSync(join(root, 'sw.js'), REMOVE_WORKER);
+					rmSync(join(root, 'offline.json'), { force: true });
+					logger.info('offline: off (content/settings.yaml); /sw.js removes a worker installed before');
+					return;
+				}
+				const plan = offlinePlan(builtFiles(root), base);
+				// The catalog knows how many runbooks there are (folders also hold renamed ones' redirects).
+				const runbooks = (JSON.parse(readFileSync(join(root, 'runbooks.json'), 'utf8')) as { runbooks: unknown[] }).runbooks.length;
+				writeFileSync(
+					join(root, 'offline.json'),
+					`${JSON.stringify({ version: plan.version, runbooks, keepBytes: plan.keepBytes, keep: plan.keep })}\n`,
+				);
+				const config = {
+					version: plan.version,
+					base,
+					shell: plan.shell,
+					caches: { prefix: CACHE_PREFIX, pages: PAGES_CACHE, assets: ASSETS_CACHE },
+				};
+				writeFileSync(join(root, 'sw.js'), script('sw.ts', `const RUNSHEET_SW = ${JSON.stringify(config)};\n`));
+				writeFileSync(join(root, 'sw-update.js'), script('update-notice.ts'));
+				logger.info(
+					`offline: service worker ${plan.version}, shell of ${plan.shell.length} files; "Keep all" fetches ${plan.keep.length} files (${formatBytes(plan.keepBytes)}, ${runbooks} runbooks)`,
+				);
+			},
+		},
+	};
+}

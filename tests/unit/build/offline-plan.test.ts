@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { fileUrl, offlinePlan } from '../../../src/build/offline/plan.ts';
+import { formatBytes } from '../../../src/model/bytes.ts';
+
+const FILES = [
+	{ path: 'index.html', bytes: 100 },
+	{ path: '404.html', bytes: 50 },
+	{ path: 'favicon.svg', bytes: 10 },
+	{ path: '_astro/page.abc123.js', bytes: 2000 },
+	{ path: '_astro/middleware.def456.css', bytes: 3000 },
+	{ path: 'runbooks/index.html', bytes: 400 },
+	{ path: 'runbooks/restore-db/index.html', bytes: 5000 },
+	{ path: 'runbooks/restore-db.json', bytes: 800 },
+	{ path: 'runbooks.json', bytes: 900 },
+	{ path: 'rollback/index.html', bytes: 300 },
+	{ path: 'rollback/restore-db/index.html', bytes: 2500 },
+	{ path: 'signoff/restore-db/index.html', bytes: 4000 },
+	{ path: 'guides/linking/index.html', bytes: 700 },
+	{ path: 'alerts/DiskFull/index.html', bytes: 90 },
+	{ path: 'pagefind/pagefind.js', bytes: 47000 },
+	{ path: 'pagefind/wasm.en.pagefind', bytes: 60000 },
+	{ path: 'pagefind/index/en_1.pf_index', bytes: 20000 },
+	{ path: 'pagefind/fragment/en_2.pf_fragment', bytes: 1000 },
+	{ path: 'pagefind/pagefind-modular-ui.js', bytes: 9000 },
+	{ path: 'runbook.schema.json', bytes: 5000 },
+];
+
+describe('what the service worker keeps', () => {
+	it('the shell: hashed CSS and JavaScript, fonts and the icon, below the base', () => {
+		expect(offlinePlan(FILES, '/ops').shell).toEqual([
+			'/ops/_astro/middleware.def456.css',
+			'/ops/_astro/page.abc123.js',
+			'/ops/favicon.svg',
+		]);
+	});
+
+	it('"Keep all": runbook and rollback pages, their JSON, the catalog, the finder and the search index, with sizes', () => {
+		const plan = offlinePlan(FILES, '');
+		expect(plan.keep.map((f) => f.url)).toEqual([
+			'/',
+			'/pagefind/fragment/en_2.pf_fragment',
+			'/pagefind/index/en_1.pf_index',
+			'/pagefind/pagefind.js',
+			'/pagefind/wasm.en.pagefind',
+			'/rollback/',
+			'/rollback/restore-db/',
+			'/runbooks.json',
+			'/runbooks/',
+			'/runbooks/restore-db.json',
+			'/runbooks/restore-db/',
+		]);
+		expect(plan.keepBytes).toBe(100 + 1000 + 20000 + 47000 + 60000 + 300 + 2500 + 900 + 400 + 800 + 5000);
+	});
+
+	it('a new build is a new version; the same files are the same version', () => {
+		const a = offlinePlan(FILES, '').version;
+		expect(offlinePlan([...FILES].reverse(), '').version).toBe(a);
+		expect(offlinePlan([...FILES, { path: '_astro/page.new999.js', bytes: 2001 }], '').version).not.toBe(a);
+	});
+
+	it('names files by the URL a host serves them at', () => {
+		expect(fileUrl('runbooks/x/index.html', '')).toBe('/runbooks/x/');
+		expect(fileUrl('index.html', '/ops')).toBe('/ops/');
+		expect(fileUrl('runbooks.json', '/ops')).toBe('/ops/runbooks.json');
+	});
+
+	it('says sizes as storage settings do', () => {
+		expect(formatBytes(512)).toBe('512 B');
+		expect(formatBytes(840_400)).toBe('840 KB');
+		expect(formatBytes(1_934_000)).toBe('1.9 MB');
+		expect(formatBytes(41_500_000)).toBe('42 MB');
+	});
+});
