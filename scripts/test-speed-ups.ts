@@ -41,7 +41,7 @@ function comparable(file: string, bytes: Buffer): string {
 	if (file === 'runbooks.json') return text.replace(/"built":\s*"[^"]*"/, '"built":""');
 	if (!file.endsWith('.html')) return text;
 	// Each page says when its build was made (a copy shown offline tells its age).
-	text = text.replace(/<meta name="runsheet-built" content="[^"]*">/, '');
+	text = text.replace(/<meta name="runsheet-built" content="[^"]*"\s*\/?>/, '');
 	const assets = text.match(EC_ASSETS)?.length ?? 0;
 	if (assets > 1 || (assets === 0 && text.includes('<div class="expressive-code"')))
 		return `${file} has ${assets} copies of the code blocks' styles`;

@@ -110,6 +110,8 @@ for (const site of SITES) {
 			await controlled(page);
 			await page.locator('[id="deploy-services--check"]').check();
 			const first = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+			// A cache an earlier worker kept in another format: the new one removes it.
+			await page.evaluate(() => caches.open('runsheet-0-pages').then((c) => c.put('/old', new Response('old'))));
 			// The next build is deployed: its worker differs.
 			server.override.set('/sw.js', `${readFileSync(`${site.dist}/sw.js`, 'utf8')}\n// the next build\n`);
 			await page.evaluate(() => ((window as { untouched?: boolean }).untouched = true));
@@ -123,6 +125,9 @@ for (const site of SITES) {
 			await expect(notice).toHaveCount(0);
 			await expect(page.locator('[id="deploy-services--check"]')).toBeChecked();
 			expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toBe(first);
+			await page.waitForFunction(() =>
+				caches.keys().then((keys) => !keys.includes('runsheet-0-pages') && keys.includes('runsheet-1-pages')),
+			);
 			server.override.clear();
 		});
 	});

@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runsheetOffline } from '../../../src/build/offline/integration.ts';
+
+/** A built site of a few files, as astro build leaves dist/. */
+function site(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'offline-'));
+	mkdirSync(join(dir, '_astro'));
+	mkdirSync(join(dir, 'runbooks/restore-db'), { recursive: true });
+	writeFileSync(join(dir, '_astro/page.abc.js'), 'x');
+	writeFileSync(join(dir, 'runbooks/restore-db/index.html'), '<html></html>');
+	writeFileSync(join(dir, 'runbooks.json'), JSON.stringify({ runbooks: [{}] }));
+	return dir;
+}
+
+async function build(enabled: boolean, base = '/'): Promise<string> {
+	const dir = site();
+	const integration = runsheetOffline({ enabled });
+	const logs: string[] = [];
+	const logger = { info: (m: string) => logs.push(m) };
+	await (integration.hooks['astro:config:done'] as (o: unknown) => void)({ config: { base } });
+	await (integration.hooks['astro:build:done'] as (o: unknown) => void)({ dir: pathToFileURL(`${dir}/`), logger });
+	return dir;
+}
+
+describe('the offline integration', () => {
+	it('writes the worker, told the base and the shell, the update notice and what "Keep all" fetches', async () => {
+		const dir = await build(true, '/ops-runbooks/');
+		const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+		expect(sw).toMatch(
+			/^const RUNSHEET_SW = \{"version":"[0-9a-f]{12}","base":"\/ops-runbooks","shell":\["\/ops-runbooks\/_astro\/page\.abc\.js"\]/,
+		);
+		// Types stripped and no module syntax: a classic worker script.
+		expect(sw).not.toMatch(/^\s*(import|export)\b/m);
+		expect(sw).not.toContain(': Promise<');
+		expect(existsSync(join(dir, 'sw-update.js'))).toBe(true);
+		const manifest = JSON.parse(readFileSync(join(dir, 'offline.json'), 'utf8'));
+		expect(manifest).toMatchObject({
+			runbooks: 1,
+			keep: [{ url: '/ops-runbooks/runbooks.json' }, { url: '/ops-runbooks/runbooks/restore-db/' }],
+		});
+	});
+
+	it('offline: false writes a worker that removes itself and what an earlier one kept, and no list', async () => {
+		const dir = await build(false);
+		const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+		expect(sw).toContain('registration.unregister()');
+		expect(sw).toContain('caches.delete');
+		expect(existsSync(join(dir, 'offline.json'))).toBe(false);
+		expect(existsSync(join(dir, 'sw-update.js'))).toBe(false);
+	});
+});
