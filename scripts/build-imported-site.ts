@@ -14,9 +14,9 @@
  *
  * Prints how long the import and the build took.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runStep } from './lib/run-step.ts';
 
 export const IMPORTED_SITE = '.test-sites/imported';
 const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
@@ -34,18 +34,7 @@ const dist = join(IMPORTED_SITE, 'dist');
 rmSync(IMPORTED_SITE, { recursive: true, force: true });
 mkdirSync(content, { recursive: true });
 
-const node = process.execPath;
-const run = (what: string, args: string[], env: Record<string, string> = {}) => {
-	const started = performance.now();
-	const result = spawnSync(node, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, ...env } });
-	const seconds = (performance.now() - started) / 1000;
-	if (result.status !== 0) {
-		console.error(result.stdout);
-		console.error(`imported site: ${what} failed (exit code ${result.status})`);
-		process.exit(1);
-	}
-	return { seconds, stdout: result.stdout };
-};
+const run = (what: string, args: string[], env: Record<string, string> = {}) => runStep('imported site', what, args, env);
 
 const imported = run('the import', ['scripts/import.ts', CORPUS, '--out-dir', content]);
 console.log(

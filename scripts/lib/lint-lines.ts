@@ -1,4 +1,5 @@
-import { isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument } from 'yaml';
+import { lineOfPath } from '../../src/build/content/validate.ts';
 import { plainText } from '../../src/model/text.ts';
 import type { DataPath } from '../../src/model/lint/types.ts';
 
@@ -18,11 +19,7 @@ export function lineFinder(file: string, source: string, data: unknown): (path: 
 				const at = source.indexOf(needle, field.range[0]);
 				if (at >= 0 && at < field.range[1]) return lineCounter.linePos(at).line;
 			}
-			for (let n = path.length; n >= 0; n--) {
-				const node = doc.getIn(path.slice(0, n), true);
-				if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-			}
-			return undefined;
+			return lineOfPath(doc, lineCounter, path);
 		};
 	}
 	const lines = source.split('\n');

@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../../schema/ids.ts';
 import { schemaFieldNames } from '../../model/schema-reference.ts';
 import { type Runbook, runbookSchema } from '../../schema/runbook.ts';
@@ -26,8 +26,7 @@ function warningsFor(runbook: Runbook, file: string, source: string): RunbookPro
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(source, { lineCounter });
 	return unused.map(({ name, index }) => {
-		const node = doc.getIn(['variables', index], true);
-		const line = isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+		const line = lineOfPath(doc, lineCounter, ['variables', index]);
 		return {
 			file,
 			line,
@@ -38,6 +37,15 @@ function warningsFor(runbook: Runbook, file: string, source: string): RunbookPro
 }
 
 type PathKey = PropertyKey;
+
+/** The line of a field in a YAML document, or of the nearest field above it that exists. */
+export function lineOfPath(doc: Document, lineCounter: LineCounter, path: readonly (string | number)[]): number | undefined {
+	for (let n = path.length; n >= 0; n--) {
+		const node = doc.getIn(path.slice(0, n), true);
+		if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+	}
+	return undefined;
+}
 
 export function formatPath(path: readonly PathKey[]): string {
 	return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
@@ -167,13 +175,7 @@ export function validateRunbookSource(source: string, file: string): ValidationR
 		return { ok: false, problems };
 	}
 
-	const lineOf = (path: PathKey[]): number | undefined => {
-		for (let n = path.length; n >= 0; n--) {
-			const node = doc.getIn(path.slice(0, n) as (string | number)[], true);
-			if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-		}
-		return undefined;
-	};
+	const lineOf = (path: PathKey[]): number | undefined => lineOfPath(doc, lineCounter, path as (string | number)[]);
 
 	// An unknown key is reported on its own line, not on the line of the object holding it.
 	const lineOfKey = (path: PathKey[], key: string): number | undefined => {
