@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './tests/support/browser.ts';
+import { PORTS } from './tests/support/ports.ts';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -7,14 +8,14 @@ if (!executablePath) {
 	process.exit(1);
 }
 
-const PORT = Number(process.env.RUNSHEET_TEST_PORT ?? 4329);
+const PORT = PORTS.site;
 // The site built from runbooks nobody here wrote (npm run test:imported-site).
-const IMPORTED_PORT = PORT + 1;
+const IMPORTED_PORT = PORTS.imported;
 const IMPORTED = '.test-sites/imported';
 // The site as a plain `astro build` makes it, without speed-ups (npm run test:speed-ups).
-const STOCK_PORT = PORT + 2;
+const STOCK_PORT = PORTS.stock;
 // The bundled runbooks built below a path, as GitHub Pages serves a project (npm run test:base-site).
-const BASE_PORT = PORT + 3;
+const BASE_PORT = PORTS.base;
 const BASE_PATH = '/ops-runbooks';
 
 // Tests run against the built site (`npm run build` first) served by `astro preview`, which

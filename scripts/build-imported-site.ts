@@ -11,12 +11,15 @@
  * - A hand-written runbook that breaks every lint rule (tests/fixtures/lint), as
  *   `npm run lint:runbooks -- --fix` leaves it; with the site's settings showing lint findings
  *   on runbook pages (.test-sites/imported/settings.yaml).
+ * - Live runs on, through a sync server on this machine (tests/support/ports.ts), which the
+ *   live-run tests start and stop.
  *
  * Prints how long the import and the build took.
  */
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep } from './lib/run-step.ts';
+import { SYNC_URL } from '../tests/support/ports.ts';
 
 export const IMPORTED_SITE = '.test-sites/imported';
 const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
@@ -24,6 +27,8 @@ const TEAM = 'tests/fixtures/team-runbooks';
 /** Runbooks that answer alerts of tests/fixtures/alerts/rules, two of them the same alert. */
 const SHOP = 'tests/fixtures/alerts/runbooks';
 const LINTED = 'tests/fixtures/lint/payments-restore.yaml';
+/** A runbook for the live-run tests, with a secret variable. */
+const LIVE = 'tests/fixtures/live';
 
 if (!existsSync(CORPUS)) {
 	console.error(`imported site: ${CORPUS} not found. Hint: clone the project beside shared/ (../shared), as CI has it`);
@@ -45,12 +50,14 @@ console.log(
 );
 cpSync(TEAM, join(content, 'team'), { recursive: true });
 cpSync(SHOP, join(content, 'shop'), { recursive: true });
+cpSync(LIVE, join(content, 'live'), { recursive: true });
 const linted = join(content, 'lint', 'payments-restore.yaml');
 mkdirSync(join(content, 'lint'));
 cpSync(LINTED, linted);
 console.log(run('the lint --fix', ['scripts/lint-runbooks.ts', linted, '--fix']).stdout.trim().split('\n').at(-1));
 const settings = join(IMPORTED_SITE, 'settings.yaml');
-writeFileSync(settings, 'lint:\n  showOnPages: true\n');
+// Live runs sync through the server tests/e2e/live.imported.spec.ts starts.
+writeFileSync(settings, `lint:\n  showOnPages: true\nsync:\n  url: ${SYNC_URL}\n`);
 const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content, RUNSHEET_OUT: dist, RUNSHEET_SETTINGS: settings });
 const pages = /(\d+) page\(s\) built/.exec(built.stdout)?.[1];
 const links = run('the link check', ['scripts/check-links.ts', dist]);

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { settingsSchema, type Settings } from './schema/settings.ts';
 
 // Wiring only: read once at build time; a bad file stops the build naming the field.
-// RUNSHEET_SETTINGS names another file, as the test sites do.
+// RUNSHEET_SETTINGS names another file, as the test sites do; RUNSHEET_SYNC_URL sets sync.url.
 const FILE = process.env.RUNSHEET_SETTINGS ?? 'content/settings.yaml';
 
 export function loadSettings(file = FILE): Settings {
@@ -13,6 +13,9 @@ export function loadSettings(file = FILE): Settings {
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
 	}
+	// The sync server may be named at build time instead (a deploy pipeline that knows it).
+	const syncUrl = process.env.RUNSHEET_SYNC_URL;
+	if (syncUrl && raw && typeof raw === 'object') raw = { ...raw, sync: { url: syncUrl } };
 	const result = settingsSchema.safeParse(raw);
 	if (!result.success) {
 		const issue = result.error.issues[0]!;

@@ -236,6 +236,7 @@ test.describe('audit trail, export and sharing', () => {
 		await elsewhere.goto(link);
 		await expect(elsewhere.locator('[data-share-banner]')).toBeVisible();
 		await expect(elsewhere.locator('[data-share-name]')).toHaveText('Default run');
+		await expect(elsewhere.locator('[data-share-made]')).toHaveText(/^ by XY, shared \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
 		await expect(box(elsewhere, 'deploy-services')).toBeChecked();
 		await expect(box(elsewhere, 'deploy-services')).toBeDisabled();
 		await expect(step(elsewhere, 'deploy-services').locator('.rs-step-row').first()).toHaveAttribute('data-stamp', /^✓ .* · XY$/);
@@ -247,6 +248,64 @@ test.describe('audit trail, export and sharing', () => {
 		await expect(box(elsewhere, 'deploy-services')).toBeEnabled();
 		expect(elsewhere.url()).not.toContain('#share=');
 	});
+});
+
+test('a teammate’s share link and JSON export merge into this run: the union, attributed, a second merge adds nothing', async ({
+	page,
+	browser,
+}) => {
+	const mate = await browser.newContext();
+	await mate.grantPermissions(['clipboard-read', 'clipboard-write']);
+	const theirs = await mate.newPage();
+	await theirs.goto(TWIGA);
+	answer(theirs, 'CD');
+	await menu(theirs, 'initials');
+	await box(theirs, 'deploy-services').check();
+	answer(theirs, 'no Redis here');
+	await step(theirs, 'redis-connectivity').locator('.rs-na').first().click();
+	await expect(step(theirs, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
+	await menu(theirs, 'share');
+	await expect(theirs.locator('[data-status]')).toContainText('Share link copied');
+	const link: string = await theirs.evaluate(() => navigator.clipboard.readText());
+
+	// This browser's run: its own tick, and a later tick of the step the teammate marked N/A.
+	await page.goto(TWIGA);
+	answer(page, 'AB');
+	await menu(page, 'initials');
+	await box(page, 'generate-production-secrets').check();
+	await box(page, 'redis-connectivity').check();
+	await page.goto(link);
+	await expect(page.locator('[data-share-made]')).toContainText('by CD');
+	await page.getByRole('button', { name: 'Merge into this run' }).click();
+	await expect(page.locator('[data-status]')).toContainText(
+		'Merged 2 entries from CD; 1 step changed; 1 step was changed by both: the latest change wins, the timeline keeps both.',
+	);
+	await expect(page.locator('[data-share-banner]')).toBeHidden();
+	await expect(box(page, 'deploy-services')).toBeChecked();
+	await expect(step(page, 'deploy-services').locator('.rs-step-row').first()).toHaveAttribute('data-stamp', /· CD$/);
+	await expect(step(page, 'redis-connectivity')).toHaveAttribute('data-state', 'done');
+	await expect(step(page, 'generate-production-secrets').locator('.rs-step-row').first()).toHaveAttribute('data-stamp', /· AB$/);
+	await page.locator('[data-timeline] summary').click();
+	await expect(page.locator('[data-timeline-list] li')).toHaveCount(4);
+	await expect(page.locator('[data-progress-text]')).toHaveText('3/113 done');
+
+	// The same link again: nothing new.
+	await page.goto(`${link.split('#')[0]}#`);
+	await page.goto(link);
+	await page.getByRole('button', { name: 'Merge into this run' }).click();
+	await expect(page.locator('[data-status]')).toContainText('Nothing new from CD: this run has all of it already.');
+	expect(JSON.parse((await stored(page))!).events).toHaveLength(4);
+
+	// Their JSON export, after one more tick, merges the same way.
+	await box(theirs, 'run-migrations').check();
+	const [download] = await Promise.all([theirs.waitForEvent('download'), menu(theirs, 'export-json')]);
+	const exported = readFileSync((await download.path())!, 'utf8');
+	const [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, 'merge-file')]);
+	await chooser.setFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+	await expect(page.locator('[data-status]')).toContainText('Merged 1 entry from “Default run”; 1 step changed.');
+	await expect(box(page, 'run-migrations')).toBeChecked();
+	await expect(page.locator('[data-run-select] option')).toHaveCount(1);
+	await mate.close();
 });
 
 test.describe('keyboard and screen readers', () => {

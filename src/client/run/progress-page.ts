@@ -255,7 +255,7 @@ export function startProgress(root: HTMLElement): void {
 	let menuModule: typeof import('./run-actions.ts') | undefined;
 	const menu = () =>
 		import('./run-actions.ts').then((m) => {
-			if (!menuModule) m.closeMenuOutside(root.querySelector<HTMLDetailsElement>('.rs-menu')!);
+			if (!menuModule) m.setUp(session, ui);
 			return (menuModule = m);
 		});
 	for (const type of ['pointerenter', 'focusin', 'toggle']) $('.rs-menu').addEventListener(type, () => void menu(), { once: true });
@@ -412,6 +412,8 @@ export function startProgress(root: HTMLElement): void {
 	timelineBox.hidden = false;
 	timelineBox.addEventListener('toggle', () => timelineBox.open && renderTimeline());
 	if (!session.store.persistent) warn('memory');
+	// A live run's sync comes with the run menu's code.
+	session.subscribe(() => session.run.live && menu());
 	reload();
 	// The values panel opens on a wide screen while a value the page needs is missing; on a phone
 	// it stays folded, its summary saying how many are missing, and the first step comes first.
@@ -426,8 +428,8 @@ export function startProgress(root: HTMLElement): void {
 		renderRunList();
 	});
 
-	// `?run=INC-2291`: that run, opened or offered to be started (with the run menu's code).
-	const wanted = new URLSearchParams(location.search).get('run');
-	if (wanted) void menu().then((m) => m.openWanted(session, ui, wanted, tell));
+	// `?run=INC-2291`: that run, opened or offered to be started; `?live=…`: a live run joined
+	// (with the run menu's code, which also follows a live run: it loads for one).
+	if (location.search) void menu().then((m) => m.openWanted(session, ui, tell));
 	openShare();
 }

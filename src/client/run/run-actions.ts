@@ -1,6 +1,7 @@
 import { cleanInitials, findRun, runIdFor } from '../../model/progress/run-names.ts';
 import { DEFAULT_RUN_ID, newRun, type Run } from '../../model/progress/run.ts';
 import { tally } from '../../model/progress/summary.ts';
+import type { Incoming } from '../../model/progress/merge.ts';
 import type { PageSteps } from './dom-steps.ts';
 import { deleteRun, OPERATOR_KEY } from './run-store.ts';
 import type { RunSession } from './session.ts';
@@ -17,6 +18,29 @@ export interface PageUi {
 
 const exporter = () => import('../../model/progress/export.ts');
 const sharer = () => import('../../model/progress/share.ts');
+const merger = () => import('../../model/progress/merge.ts');
+
+/** Merges a teammate's run into the run being followed, and says what it did. */
+async function mergeInto(session: RunSession, ui: PageUi, incoming: Incoming, from: string): Promise<void> {
+	const { mergeRuns, mergeSummary } = await merger();
+	const before = session.run;
+	const result = mergeRuns(before, incoming);
+	if (result.added) session.keep(result.run);
+	ui.say(mergeSummary(result, from), result.added ? () => session.keep(before) : undefined);
+}
+
+/** "2026-12-01 14:02 UTC+1", as the run bar writes times. */
+const when = (t: number) =>
+	new Intl.DateTimeFormat('sv-SE', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZoneName: 'shortOffset',
+	})
+		.format(t)
+		.replace('GMT', 'UTC');
 
 /** Asks for a run name until it is new (names are compared without case). */
 function askName(session: RunSession, question: string, initial: string): string | undefined {
@@ -67,11 +91,42 @@ function create(
 	ui.open(created.id);
 }
 
-/** Opens the run a link names (`?run=INC-2291`), or offers to start it. */
-export function openWanted(session: RunSession, ui: PageUi, wanted: string, problems: (texts: string[]) => void): void {
+/**
+ * Opens the run a link names (`?run=INC-2291`), or offers to start it; joins the live run a live
+ * link names (`?live=<room>`).
+ */
+export function openWanted(session: RunSession, ui: PageUi, problems: (texts: string[]) => void): void {
+	const query = new URLSearchParams(location.search);
+	const room = query.get('live');
+	const wanted = query.get('run');
+	if (room && syncUrl(ui)) return void live().then((m) => m.join(session, ui, room));
+	if (!wanted) return;
 	const found = findRun(session.all(problems), wanted);
 	if (found) ui.open(found.id);
 	else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`)) create(session, ui, wanted.slice(0, 80));
+}
+
+/** The site's sync server, when it has one (content/settings.yaml `sync`). */
+const syncUrl = (ui: PageUi) => ui.root.querySelector<HTMLElement>('[data-runbar]')?.dataset.sync;
+/** The live runs' code (Yjs and its WebSocket provider): loaded for a live run only. */
+const live = () => import('./live.ts');
+
+/** Set up when the menu's code first loads: the menu's behaviour, and following live runs. */
+export function setUp(session: RunSession, ui: PageUi): void {
+	closeMenuOutside(ui.root.querySelector<HTMLDetailsElement>('.rs-menu')!);
+	const url = syncUrl(ui);
+	if (!url) return;
+	let loaded: typeof import('./live.ts') | undefined;
+	const follow = () => {
+		if (loaded) loaded.follow(session, ui, url);
+		else if (session.run.live && !session.snapshot)
+			void live().then((m) => {
+				loaded = m;
+				m.follow(session, ui, url);
+			});
+	};
+	session.subscribe(follow);
+	follow();
 }
 
 const ACTIONS: Record<string, Action> = {
@@ -133,10 +188,12 @@ const ACTIONS: Record<string, Action> = {
 		);
 		download(`${runbook}-${run.id}.md`, 'text/markdown', text);
 	},
-	import: (_session, ui) => ui.root.querySelector<HTMLInputElement>('[data-import-file]')!.click(),
+	import: (_session, ui) => pickFile(ui, false),
+	'merge-file': (_session, ui) => pickFile(ui, true),
 	share: async (session, ui) => {
 		const { encodeShare } = await sharer();
-		const url = `${location.href.split('#')[0]}#${await encodeShare(session.run, ui.page.order)}`;
+		const maker = { by: session.operator(), made: session.now() };
+		const url = `${location.href.split('#')[0]}#${await encodeShare(session.run, ui.page.order, maker)}`;
 		try {
 			await navigator.clipboard.writeText(url);
 			ui.say('Share link copied. Whoever opens it sees this run read-only and can save it.');
@@ -144,11 +201,20 @@ const ACTIONS: Record<string, Action> = {
 			prompt('Copy this share link:', url);
 		}
 	},
+	'live-start': async (session, ui) => (await live()).start(session, ui),
+	'live-copy': async (session, ui) => (await live()).copyLink(session, ui),
+	'live-leave': async (session, ui) => (await live()).leave(session, ui),
 	'close-share': (session, ui) => {
 		ui.root.querySelector<HTMLElement>('[data-share-banner]')!.hidden = true;
 		ui.root.removeAttribute('data-readonly');
 		history.replaceState(null, '', location.pathname + location.search);
 		session.show(undefined);
+	},
+	'merge-share': async (session, ui) => {
+		const { snapshot } = session;
+		if (!snapshot) return;
+		ACTIONS['close-share']!(session, ui);
+		await mergeInto(session, ui, snapshot, sharedBy ?? `“${snapshot.name}”`);
 	},
 	'save-share': (session, ui) => {
 		const { snapshot } = session;
@@ -168,6 +234,9 @@ export function runAction(name: string, session: RunSession, ui: PageUi): void |
 	return ACTIONS[name]?.(session, ui);
 }
 
+/** Whose run the share link on view is (its maker's initials), for what a merge says. */
+let sharedBy: string | undefined;
+
 /** Opens the run a share link carries, read-only, with a banner to save or close it. */
 export async function openShare(session: RunSession, ui: PageUi): Promise<void> {
 	const banner = ui.root.querySelector<HTMLElement>('[data-share-banner]')!;
@@ -175,6 +244,9 @@ export async function openShare(session: RunSession, ui: PageUi): Promise<void> 
 		const { decodeShare } = await sharer();
 		const shared = await decodeShare(location.hash.slice(1), ui.page.order);
 		banner.querySelector('[data-share-name]')!.textContent = shared.name;
+		const made = banner.querySelector<HTMLElement>('[data-share-made]')!;
+		made.textContent = [shared.by ? ` by ${shared.by}` : '', shared.made ? `, shared ${when(shared.made)}` : ''].join('');
+		made.hidden = !made.textContent;
 		banner.querySelector<HTMLElement>('[data-share-stale]')!.hidden = !shared.stale;
 		banner.hidden = false;
 		ui.root.dataset.readonly = '';
@@ -184,17 +256,27 @@ export async function openShare(session: RunSession, ui: PageUi): Promise<void> 
 			...(shared.values ? { values: shared.values } : {}),
 			...(shared.record ? { record: shared.record } : {}),
 		});
+		sharedBy = shared.by;
 	} catch {
 		ui.say('This share link could not be read; it may have been cut short when it was copied.');
 	}
 }
 
+/** The file input serves "Import" (a new run) and "Merge" (into this one): it is told which. */
+function pickFile(ui: PageUi, merge: boolean): void {
+	const input = ui.root.querySelector<HTMLInputElement>('[data-import-file]')!;
+	input.toggleAttribute('data-merge', merge);
+	input.click();
+}
+
 export async function importFile(session: RunSession, ui: PageUi, file: File): Promise<void> {
+	const merge = ui.root.querySelector('[data-import-file]')!.hasAttribute('data-merge');
 	const [text, { importJson }] = await Promise.all([file.text(), exporter()]);
 	const result = importJson(text, 'import');
-	if (!result.ok) return ui.say(`Import failed: ${result.reason}.`);
-	if (result.runbook !== session.runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Import it here anyway?`))
+	if (!result.ok) return ui.say(`${merge ? 'Merge' : 'Import'} failed: ${result.reason}.`);
+	if (result.runbook !== session.runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Use it here anyway?`))
 		return;
+	if (merge) return mergeInto(session, ui, result.run, `“${result.run.name}”`);
 	const name = askName(
 		session,
 		'Import the run as:',

@@ -39,6 +39,8 @@ export interface Run {
 	record?: RecordEntry[];
 	/** Times of this run are shown in UTC rather than where the reader is. */
 	utc?: boolean;
+	/** The room of a live run (synced with others through the site's sync server). */
+	live?: string;
 }
 
 export type StepStatus = 'done' | 'na';

@@ -22,6 +22,15 @@ export interface Snapshot {
 	values?: Record<string, string>;
 	/** The record fields as filled in when the link was made (their current entries). */
 	record?: RecordEntry[];
+	/** Who made the link (their initials, when set) and when: the banner says whose run it is. */
+	by?: string;
+	made?: number;
+}
+
+/** Who makes a share link, and when. */
+export interface Maker {
+	by?: string | undefined;
+	made: number;
 }
 
 class Writer {
@@ -100,13 +109,13 @@ function fromBase64Url(text: string): Uint8Array {
 	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-function pack(run: Run, stepIds: readonly string[], byIndex: boolean): Uint8Array {
+function pack(run: Run, stepIds: readonly string[], byIndex: boolean, maker: Maker | undefined): Uint8Array {
 	const entries = [...deriveState(run.events)].sort((a, b) => a[1].t - b[1].t);
 	const initials = [...new Set(entries.map(([, s]) => s.by).filter((b): b is string => Boolean(b)))];
 	const w = new Writer();
-	// Layout 2 adds the run's values after the steps, layout 3 the record fields after them;
-	// links of the earlier layouts still open.
-	w.uint(3);
+	// Layout 2 adds the run's values after the steps, layout 3 the record fields after them,
+	// layout 4 who made the link and when; links of the earlier layouts still open.
+	w.uint(4);
 	w.uint(byIndex ? 1 : 0);
 	w.text(run.name);
 	if (byIndex) w.uint(fingerprint(stepIds));
@@ -144,16 +153,18 @@ function pack(run: Run, stepIds: readonly string[], byIndex: boolean): Uint8Arra
 		w.text(entry.by ?? '');
 		w.uint(Math.floor(entry.t / 1000));
 	}
+	w.text(maker?.by ?? '');
+	w.uint(Math.floor((maker?.made ?? 0) / 1000));
 	return Uint8Array.from(w.bytes);
 }
 
 /** The fragment (without "#") that carries the run; steps not in `stepIds` are left out. */
-export async function encodeShare(run: Run, stepIds: readonly string[]): Promise<string> {
+export async function encodeShare(run: Run, stepIds: readonly string[], maker?: Maker): Promise<string> {
 	const known = new Set(stepIds);
 	const onPage = { ...run, events: run.events.filter((e) => known.has(e.step)) };
-	const byId = toBase64Url(await pipe(pack(onPage, stepIds, false), new CompressionStream('deflate-raw')));
+	const byId = toBase64Url(await pipe(pack(onPage, stepIds, false, maker), new CompressionStream('deflate-raw')));
 	if (byId.length + SHARE_PREFIX.length <= SHARE_BUDGET) return SHARE_PREFIX + byId;
-	return SHARE_PREFIX + toBase64Url(await pipe(pack(onPage, stepIds, true), new CompressionStream('deflate-raw')));
+	return SHARE_PREFIX + toBase64Url(await pipe(pack(onPage, stepIds, true, maker), new CompressionStream('deflate-raw')));
 }
 
 /** Reads a share fragment; throws on anything that is not one. */
@@ -161,7 +172,7 @@ export async function decodeShare(fragment: string, stepIds: readonly string[]):
 	if (!fragment.startsWith(SHARE_PREFIX)) throw new Error('not a share link');
 	const r = new Reader(await pipe(fromBase64Url(fragment.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw')));
 	const layout = r.uint();
-	if (layout < 1 || layout > 3) throw new Error('unknown share link version');
+	if (layout < 1 || layout > 4) throw new Error('unknown share link version');
 	const byIndex = r.uint() === 1;
 	const name = r.text();
 	const stale = byIndex ? r.uint() !== fingerprint(stepIds) : false;
@@ -195,5 +206,15 @@ export async function decodeShare(fragment: string, stepIds: readonly string[]):
 			// A record field is named by an id; anything else in a link is not trusted.
 			if (/^[a-z0-9][a-z0-9-]*$/.test(field) && value) record.push({ t, field, value, ...(by ? { by } : {}) });
 		}
-	return { name, events, stale, ...(clean ? { values: clean } : {}), ...(record.length ? { record } : {}) };
+	const by = layout >= 4 ? r.text() : '';
+	const made = layout >= 4 ? r.uint() * 1000 : 0;
+	return {
+		name,
+		events,
+		stale,
+		...(clean ? { values: clean } : {}),
+		...(record.length ? { record } : {}),
+		...(by ? { by } : {}),
+		...(made ? { made } : {}),
+	};
 }

@@ -27,6 +27,18 @@ describe('content/settings.yaml', () => {
 			/settings\.yaml: lint\.rules\.literal-host: "loud" is not a severity\. Hint: use error, warning, info or off/,
 		);
 	});
+	it('names a sync server for live runs, in the file or at build time, and only a WebSocket one', () => {
+		expect(loadSettings(write('sync:\n  url: wss://runbooks.example.com/sync\n')).sync).toEqual({ url: 'wss://runbooks.example.com/sync' });
+		expect(() => loadSettings(write('sync:\n  url: https://runbooks.example.com/sync\n'))).toThrow(
+			/settings\.yaml: sync\.url: sync\.url must be a WebSocket URL\. Hint: write e\.g\. `url: wss:/,
+		);
+		process.env.RUNSHEET_SYNC_URL = 'ws://localhost:1234';
+		try {
+			expect(loadSettings(write('{}\n')).sync).toEqual({ url: 'ws://localhost:1234' });
+		} finally {
+			delete process.env.RUNSHEET_SYNC_URL;
+		}
+	});
 	it('fails naming the file, the field and a fix', () => {
 		const file = write('reviewEveryDays: soon\n');
 		expect(() => loadSettings(file)).toThrow(

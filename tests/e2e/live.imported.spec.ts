@@ -1,0 +1,162 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
+import { answer } from '../support/dialogs.ts';
+import { startSyncServer } from '../support/sync-server.ts';
+import { expect, test } from '../support/test.ts';
+
+// Live runs on the imported site, which names a sync server (scripts/build-imported-site.ts):
+// the real y-websocket server, started here and killed mid-run, and real browsers, one context
+// per responder.
+const BRIDGE = '/runbooks/incident-bridge/';
+/** The steps the commander ticks and unticks 50 times. */
+const STEPS = ['page-owners', 'status-page', 'check-payments', 'check-deploys', 'drain-region', 'scale-up'];
+const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
+const row = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row`);
+const liveWord = (page: Page) => page.locator('[data-live]');
+const menu = async (page: Page, action: string) => {
+	await page.locator('.rs-menu summary').click();
+	await page.locator(`.rs-menu-items [data-action="${action}"]`).click();
+};
+/** The values panel, open (it opens by itself on a wide screen while a value is missing). */
+const values = async (page: Page) => {
+	if (!(await page.locator('[data-vars]').evaluate((d) => (d as HTMLDetailsElement).open)))
+		await page.locator('[data-vars] summary').click();
+};
+const done = (page: Page) =>
+	page.evaluate(() =>
+		[...document.querySelectorAll<HTMLInputElement>('.rs-check:checked')].map((b) => b.id.replace(/--check$/, '')).sort(),
+	);
+
+test.use({ actionTimeout: 15_000 });
+
+/** A responder: their own browser, their initials set. */
+async function responder(contexts: BrowserContext[], browser: import('@playwright/test').Browser, initials: string): Promise<Page> {
+	const context = await browser.newContext();
+	contexts.push(context);
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await context.addInitScript((by) => localStorage.setItem('runsheet:operator', by), initials);
+	return context.newPage();
+}
+
+test('several responders on one live run: ticks, values and presence within a second; offline, late joiners and a server crash lose nothing', async ({
+	browser,
+}) => {
+	test.setTimeout(150_000);
+	let server = await startSyncServer();
+	const contexts: BrowserContext[] = [];
+	const sent: string[] = [];
+	try {
+		// The incident commander starts the run and makes it live; the link is copied.
+		const ic = await responder(contexts, browser, 'IC');
+		ic.on('websocket', (ws) => ws.on('framesent', (frame) => sent.push(String(frame.payload))));
+		answer(ic, '');
+		await ic.goto(`${BRIDGE}?run=INC-2291`);
+		await expect(ic.locator('[data-run-select] option:checked')).toHaveText(/^INC-2291/);
+		await box(ic, 'open-bridge').check();
+		await menu(ic, 'live-start');
+		await expect(ic.locator('[data-status]')).toContainText('Live link copied');
+		const link: string = await ic.evaluate(() => navigator.clipboard.readText());
+		expect(link).toMatch(/\/runbooks\/incident-bridge\/\?live=[\w-]{22}$/);
+		await expect(liveWord(ic)).toHaveAttribute('data-state', 'live');
+
+		// A responder opens the link: the same run, by name, with what was done before.
+		const oc = await responder(contexts, browser, 'OC');
+		await oc.goto(link);
+		await expect(liveWord(oc)).toHaveText('Live · with IC');
+		await expect(liveWord(ic)).toHaveText('Live · with OC');
+		await expect(oc.locator('[data-run-select] option:checked')).toHaveText(/^INC-2291 — 1\/10 done/);
+		// The live controls as a responder sees them: no axe violations.
+		const axe = await new AxeBuilder({ page: oc }).include('.rs-runbar').include('.rs-steps').analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+		await expect(row(oc, 'open-bridge')).toHaveAttribute('data-stamp', /· IC$/);
+
+		// Each tick on the commander's screen reaches the responder's: 50 ticks and unticks, timed.
+		const latencies: number[] = [];
+		for (let i = 0; i < 50; i++) {
+			const id = STEPS[i % STEPS.length]!;
+			const want = !(await box(ic, id).isChecked());
+			const seen = oc.waitForFunction(
+				([step, on]) => document.getElementById(`${step}--check`)?.matches(':checked') === on,
+				[id, want] as const,
+				{ polling: 10, timeout: 5000 },
+			);
+			const start = Date.now();
+			await box(ic, id).setChecked(want);
+			await seen;
+			latencies.push(Date.now() - start);
+		}
+		const sorted = [...latencies].sort((a, b) => a - b);
+		const median = sorted[25]!;
+		const max = sorted.at(-1)!;
+		console.log(`live: tick to the other screen over 50 ticks: median ${median} ms, max ${max} ms`);
+		expect(max).toBeLessThan(1000);
+
+		// Both ways, attributed; values sync, secrets never leave the browser; presence shows the step.
+		await box(oc, 'roll-back').check();
+		await expect(row(ic, 'roll-back')).toHaveAttribute('data-stamp', /· OC$/);
+		await values(ic);
+		await ic.locator('[data-var-input="INCIDENT"]').fill('INC-2291');
+		await ic.locator('[data-var-input="API_TOKEN"]').fill('tok-s3cr3t-123');
+		await values(oc);
+		await expect(oc.locator('[data-var-input="INCIDENT"]')).toHaveValue('INC-2291');
+		await box(oc, 'drain-region').focus();
+		await expect(row(ic, 'drain-region')).toHaveAttribute('data-here', 'OC');
+		await expect(oc.locator('[data-var-input="API_TOKEN"]')).toHaveValue('');
+		expect(sent.join('\n')).toContain('INC-2291');
+		expect(sent.join('\n')).not.toContain('tok-s3cr3t-123');
+
+		// The responder's network goes: the page keeps working and says so; on reconnect both end equal.
+		await oc.context().setOffline(true);
+		await expect(liveWord(oc)).toHaveAttribute('data-state', 'offline');
+		await expect(liveWord(oc)).toHaveText(/^Offline/);
+		await box(oc, 'drain-region').setChecked(!(await box(oc, 'drain-region').isChecked()));
+		await box(oc, 'check-payments').setChecked(!(await box(oc, 'check-payments').isChecked()));
+		await box(ic, 'all-clear').check();
+		await oc.context().setOffline(false);
+		await expect(liveWord(oc)).toHaveAttribute('data-state', 'live');
+		await expect.poll(async () => JSON.stringify(await done(oc))).toBe(JSON.stringify(await done(ic)));
+		await expect(box(ic, 'check-payments')).toBeChecked({ checked: await box(oc, 'check-payments').isChecked() });
+
+		// A third joins late and gets the whole run.
+		const late = await responder(contexts, browser, 'SM');
+		await late.goto(link);
+		await expect(liveWord(late)).toHaveText(/^Live · with (IC, OC|OC, IC)$/);
+		await expect.poll(async () => JSON.stringify(await done(late))).toBe(JSON.stringify(await done(ic)));
+		await values(late);
+		await expect(late.locator('[data-var-input="INCIDENT"]')).toHaveValue('INC-2291');
+
+		// The server dies mid-run: both keep ticking; a new, empty server gets the run back from them.
+		await server.kill();
+		await expect(liveWord(ic)).toHaveAttribute('data-state', 'offline');
+		await box(ic, 'verify-orders').check();
+		await box(oc, 'scale-up').setChecked(!(await box(oc, 'scale-up').isChecked()));
+		server = await startSyncServer();
+		await expect(liveWord(ic)).toHaveAttribute('data-state', 'live', { timeout: 10_000 });
+		await expect(liveWord(oc)).toHaveAttribute('data-state', 'live', { timeout: 10_000 });
+		await expect(box(oc, 'verify-orders')).toBeChecked();
+		await expect.poll(async () => JSON.stringify(await done(oc))).toBe(JSON.stringify(await done(ic)));
+		const fresh = await responder(contexts, browser, 'QA');
+		await fresh.goto(link);
+		await expect.poll(async () => JSON.stringify(await done(fresh))).toBe(JSON.stringify(await done(ic)));
+		// The commander's stored run (the local copy) holds every event, each with its initials.
+		const stored = await ic.evaluate(() => JSON.parse(localStorage.getItem('runsheet:run:incident-bridge:inc-2291')!));
+		expect(stored.live).toMatch(/^[\w-]{22}$/);
+		expect(new Set(stored.events.map((e: unknown[]) => e[3]))).toEqual(new Set(['IC', 'OC']));
+	} finally {
+		for (const context of contexts) await context.close();
+		await server.kill();
+	}
+});
+
+test('a site with a sync server loads no sync code until a run is live', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+	await page.goto(BRIDGE);
+	await box(page, 'open-bridge').check();
+	await page.locator('.rs-menu summary').click();
+	await expect(page.locator('[data-action="live-start"]')).toBeVisible();
+	await expect(page.locator('[data-action="live-copy"]')).toBeHidden();
+	await page.waitForLoadState('networkidle');
+	expect(scripts.filter((url) => /\/live\./.test(url))).toEqual([]);
+	await expect(page.locator('[data-live]')).toBeHidden();
+});

@@ -1,0 +1,16 @@
+/**
+ * The ports the browser tests use, from RUNSHEET_TEST_PORT (4329 by default): the sites that
+ * playwright.config.ts serves, and the sync server the live-run tests start themselves (the
+ * imported site is built to reach it: scripts/build-imported-site.ts).
+ */
+const PORT = Number(process.env.RUNSHEET_TEST_PORT ?? 4329);
+
+export const PORTS = {
+	site: PORT,
+	imported: PORT + 1,
+	stock: PORT + 2,
+	base: PORT + 3,
+	sync: PORT + 4,
+};
+
+export const SYNC_URL = `ws://127.0.0.1:${PORTS.sync}`;
