@@ -308,6 +308,18 @@ test('a teammate’s share link and JSON export merge into this run: the union, 
 	await mate.close();
 });
 
+test('a site without a sync server has no live runs: no menu item, no sync code, and a live link says why', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+	await page.goto(`${TWIGA}?live=WlZgoWhhBRoyyrdTJ16dQQ`);
+	await expect(page.locator('[data-status]')).toContainText('names no sync server');
+	await page.locator('.rs-menu summary').click();
+	await expect(page.locator('.rs-menu-items [data-action="share"]')).toBeVisible();
+	await expect(page.locator('[data-action^="live-"], [data-live]')).toHaveCount(0);
+	await page.waitForLoadState('networkidle');
+	expect(scripts.filter((url) => /\/(live|merge)\./.test(url))).toEqual([]);
+});
+
 test.describe('keyboard and screen readers', () => {
 	test('j/k move, x ticks, a marks N/A, n jumps to the next open step, ? lists shortcuts', async ({ page }) => {
 		await page.goto(TWIGA);

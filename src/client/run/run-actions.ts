@@ -100,6 +100,10 @@ export function openWanted(session: RunSession, ui: PageUi, problems: (texts: st
 	const room = query.get('live');
 	const wanted = query.get('run');
 	if (room && syncUrl(ui)) return void live().then((m) => m.join(session, ui, room));
+	if (room)
+		return ui.say(
+			'This is the link of a live run, but this site names no sync server (docs/sync-server.md): it shows this browser’s runs.',
+		);
 	if (!wanted) return;
 	const found = findRun(session.all(problems), wanted);
 	if (found) ui.open(found.id);
