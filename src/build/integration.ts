@@ -1,6 +1,8 @@
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { inlineStylesOf, isRollbackPage } from './inline-styles.ts';
 
 /**
  * Runsheet's own Astro integration, listed before Starlight in astro.config.mjs so that its
@@ -12,15 +14,21 @@ import vm from 'node:vm';
 const RELEASE_ABOVE_BYTES = 2 ** 30;
 
 export function runsheetIntegration(): AstroIntegration {
+	let base = '/';
 	return {
 		name: 'runsheet',
 		hooks: {
 			// Pages and browser code write URLs with the site's base and trailing slash (model/paths.ts).
 			// The guides (Markdown) link each other with relative URLs, which need neither.
 			'astro:config:setup': ({ config, updateConfig }) => {
+				base = config.base;
 				updateConfig({ vite: { define: { 'import.meta.env.RUNSHEET_TRAILING_SLASH': JSON.stringify(config.trailingSlash) } } });
 			},
-			'astro:build:done': ({ logger }) => {
+			'astro:build:done': async ({ dir, pages, logger }) => {
+				// Before the search index and the offline list read the pages (inline-styles.ts says why).
+				const rollback = pages.map((p) => p.pathname).filter(isRollbackPage);
+				const inlined = await inlineStylesOf(fileURLToPath(dir), rollback, base);
+				if (inlined) logger.info(`styles inlined in ${inlined} rollback pages (their first paint on a slow network)`);
 				const before = process.memoryUsage().rss;
 				// Below 1 GB (up to a few hundred runbooks) Pagefind fits beside Astro as it is; the
 				// collection would only cost time.

@@ -97,15 +97,12 @@ async function firstStepPainted(browser: Browser): Promise<number> {
 	return shown;
 }
 
-test('on a phone over Fast 3G a cold rollback page paints its first step well before the 2.1 s it took (budget 1.5 s)', async ({
-	browser,
-}) => {
-	// The median of three cold visits. Two round trips (the page, then its styles) are 1.1 s of it:
-	// 1.38-1.46 s measured on an idle machine, 1.47-1.67 s in CI, so the 1.5 s budget is reported,
-	// not held; this holds the gain (docs/performance.md).
+test('on a phone over Fast 3G a cold rollback page paints its first step within 1.5 s (2.1 s before)', async ({ browser }) => {
+	// The median of three cold visits. The page carries its styles inline (src/build/inline-styles.ts),
+	// so it paints after one round trip, not two: 0.82-0.88 s measured, 1.38-1.67 s with linked styles.
 	const times = [await firstStepPainted(browser), await firstStepPainted(browser), await firstStepPainted(browser)].sort((a, b) => a - b);
 	console.log(
 		`Fast 3G, cold /rollback/twiga-scan/ on a phone: first step painted at ${times.join(', ')} ms (median ${times[1]} ms; budget 1500 ms)`,
 	);
-	expect(times[1]).toBeLessThanOrEqual(1800);
+	expect(times[1]).toBeLessThanOrEqual(1500);
 });
