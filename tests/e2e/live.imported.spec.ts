@@ -29,6 +29,17 @@ const done = (page: Page) =>
 
 test.use({ actionTimeout: 15_000 });
 
+/** The last record field of the live run this browser keeps, as "field: value (by)". */
+const liveRecord = (page: Page) =>
+	page.evaluate(() => {
+		for (const key of Object.keys(localStorage).filter((k) => k.startsWith('runsheet:run:incident-bridge:'))) {
+			const run = JSON.parse(localStorage.getItem(key)!) as { live?: string; record?: { field: string; value: string; by?: string }[] };
+			const last = run.live ? run.record?.at(-1) : undefined;
+			if (last) return `${last.field}: ${last.value} (${last.by})`;
+		}
+		return '';
+	});
+
 /** Both screens show the same steps done (read together, at each poll). */
 const equal = async (a: Page, b: Page) => JSON.stringify(await done(a)) === JSON.stringify(await done(b));
 
@@ -111,6 +122,14 @@ test('several responders on one live run: ticks, values and presence within a se
 		await expect(oc.locator('[data-var-input="API_TOKEN"]')).toHaveValue('');
 		expect(sent.join('\n')).toContain('INC-2291');
 		expect(sent.join('\n')).not.toContain('tok-s3cr3t-123');
+
+		// A record field written on the commander's sign-off sheet reaches the responder's copy of the run
+		// (the run's page, open in the other tab, carries it).
+		const sheet = await ic.context().newPage();
+		await sheet.goto('/signoff/incident-bridge/?run=inc-2291');
+		await sheet.locator('[data-record-field="outcome"] select').selectOption('Mitigated');
+		await expect.poll(() => liveRecord(oc)).toBe('outcome: Mitigated (IC)');
+		await sheet.close();
 
 		// The responder's network goes: the page keeps working and says so; on reconnect both end equal.
 		await oc.context().setOffline(true);

@@ -20,7 +20,8 @@ export function exportJson(run: Run, runbook: { id: string; version?: string | u
 		runbook: runbook.id,
 		runbookVersion: runbook.version,
 		exported: isoWithOffset(now, offsetAt(now, run.utc)),
-		run: JSON.parse(encodeRun(run)),
+		// A live run's room is the key to it: a file passed on does not carry it.
+		run: JSON.parse(encodeRun({ ...run, live: undefined })),
 	};
 	return `${JSON.stringify(payload, null, 2)}\n`;
 }

@@ -111,6 +111,11 @@ describe('export and import', () => {
 		expect(importJson('{}', 'x')).toEqual({ ok: false, reason: 'the file is not a Runsheet run export' });
 		expect(importJson('nope', 'x')).toEqual({ ok: false, reason: 'the file is not JSON' });
 	});
+	it('leaves a live run’s room out of the export: whoever gets the file does not get into the run', () => {
+		const text = exportJson({ ...r, live: 'WlZgoWhhBRoyyrdTJ16dQQ' }, { id: 'twiga-scan' }, T);
+		expect(text).not.toContain('WlZgoWhhBRoyyrdTJ16dQQ');
+		expect(importJson(text, 'copy')).toEqual({ ok: true, runbook: 'twiga-scan', run: { ...r, id: 'copy' } });
+	});
 	it('exports a Markdown timeline with text escaped for tables, times in ISO 8601 with their offset', () => {
 		const md = exportMarkdown(
 			{ ...r, utc: true },
