@@ -2,6 +2,7 @@ import { cleanInitials, findRun, runIdFor } from '../../model/progress/run-names
 import { DEFAULT_RUN_ID, newRun, type Run } from '../../model/progress/run.ts';
 import { tally } from '../../model/progress/summary.ts';
 import type { Incoming } from '../../model/progress/merge.ts';
+import { formatWhen, offsetAt } from '../../model/time.ts';
 import type { PageSteps } from './dom-steps.ts';
 import { deleteRun, OPERATOR_KEY } from './run-store.ts';
 import type { RunSession } from './session.ts';
@@ -29,18 +30,8 @@ async function mergeInto(session: RunSession, ui: PageUi, incoming: Incoming, fr
 	ui.say(mergeSummary(result, from), result.added ? () => session.keep(before) : undefined);
 }
 
-/** "2026-12-01 14:02 UTC+1", as the run bar writes times. */
-const when = (t: number) =>
-	new Intl.DateTimeFormat('sv-SE', {
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZoneName: 'shortOffset',
-	})
-		.format(t)
-		.replace('GMT', 'UTC');
+/** "2026-12-01 14:02 UTC+1", where the reader is: every time of a record is written so. */
+const when = (t: number) => formatWhen(t, offsetAt(t));
 
 /** Asks for a run name until it is new (names are compared without case). */
 function askName(session: RunSession, question: string, initial: string): string | undefined {
