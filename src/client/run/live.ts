@@ -1,10 +1,8 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { eventKey, mergeRuns, recordKey } from '../../model/progress/merge.ts';
-import { cleanInitials, runIdFor } from '../../model/progress/run-names.ts';
-import { newRun, type ProgressEvent, type RecordEntry, type Run } from '../../model/progress/run.ts';
+import type { ProgressEvent, RecordEntry, Run } from '../../model/progress/run.ts';
 import type { PageUi } from './run-actions.ts';
-import { OPERATOR_KEY } from './run-store.ts';
 import type { RunSession } from './session.ts';
 
 /**
@@ -15,7 +13,8 @@ import type { RunSession } from './session.ts';
  * the latest event deciding a step), what is done here is added to the document. Secret values
  * are never in a run, so never in the document.
  *
- * Loaded only for a live run (run-actions.ts follows the current run).
+ * Loaded only for a live run (run-actions.ts follows the current run, and makes, joins and leaves
+ * live runs: none of that needs this code).
  */
 
 /** One word for the run bar. */
@@ -40,6 +39,8 @@ class LiveLink {
 	/** The values as last agreed with the document: what changed on either side is told apart. */
 	private agreed: Record<string, string> = {};
 	private readonly stop: (() => void)[] = [];
+	/** The run bar's word for the connection (content/settings.yaml names a sync server, so it is there). */
+	private readonly word: HTMLElement;
 
 	constructor(
 		private readonly session: RunSession,
@@ -47,6 +48,7 @@ class LiveLink {
 		url: string,
 		readonly room: string,
 	) {
+		this.word = ui.root.querySelector<HTMLElement>('[data-live]')!;
 		// A page on a bad network retries every second at most.
 		this.provider = new WebsocketProvider(url, room, this.doc, { maxBackoffTime: 1000 });
 		this.provider.on('status', ({ status }) => {
@@ -142,16 +144,13 @@ class LiveLink {
 
 	/** The run bar's word for the connection, and who else is here. */
 	show(): void {
-		const el = this.ui.root.querySelector<HTMLElement>('[data-live]');
-		if (!el) return;
-		el.hidden = false;
-		el.dataset.state = this.state;
+		this.word.hidden = false;
+		this.word.dataset.state = this.state;
 		this.showPresence();
 	}
 
 	showPresence(): void {
-		const el = this.ui.root.querySelector<HTMLElement>('[data-live]');
-		if (!el) return;
+		const el = this.word;
 		const { awareness } = this.provider;
 		const others = [...awareness.getStates()]
 			.filter(([client]) => client !== this.doc.clientID)
@@ -178,8 +177,7 @@ class LiveLink {
 		this.provider.awareness.setLocalState(null);
 		this.provider.destroy();
 		this.doc.destroy();
-		const el = this.ui.root.querySelector<HTMLElement>('[data-live]');
-		if (el) el.hidden = true;
+		this.word.hidden = true;
 		for (const node of this.ui.page.steps.values()) node.row.removeAttribute('data-here');
 	}
 }
@@ -197,73 +195,4 @@ export function follow(session: RunSession, ui: PageUi, url: string): void {
 	link?.push();
 	for (const el of ui.root.querySelectorAll<HTMLElement>('[data-live-on]')) el.hidden = !room;
 	for (const el of ui.root.querySelectorAll<HTMLElement>('[data-live-off]')) el.hidden = Boolean(room);
-}
-
-/** Each tick on a live run names who made it: the initials are asked for once. */
-function askInitials(session: RunSession): void {
-	if (session.operator()) return;
-	const clean = cleanInitials(prompt('Your initials, shown to the others with each of your ticks:', '') ?? '');
-	if (clean) session.store.set(OPERATOR_KEY, clean);
-}
-
-/** An unguessable room: 128 random bits. Whoever has the link can join, nobody can guess it. */
-function newRoom(): string {
-	const bytes = crypto.getRandomValues(new Uint8Array(16));
-	return btoa(String.fromCharCode(...bytes))
-		.replace(/\+/g, '-')
-		.replace(/\//g, '_')
-		.replace(/=+$/, '');
-}
-
-const liveLink = (room: string) => `${location.origin}${location.pathname}?live=${encodeURIComponent(room)}`;
-
-export async function copyLink(session: RunSession, ui: PageUi): Promise<void> {
-	const room = session.run.live;
-	if (!room) return;
-	const url = liveLink(room);
-	try {
-		await navigator.clipboard.writeText(url);
-		ui.say('Live link copied: whoever opens it works on this run with you.');
-	} catch {
-		prompt('Copy this live link:', url);
-	}
-}
-
-/** Makes the current run live, and copies its link. */
-export async function start(session: RunSession, ui: PageUi): Promise<void> {
-	if (!session.run.live) {
-		askInitials(session);
-		session.keep({ ...session.run, live: newRoom() });
-		ui.announce(`“${session.run.name}” is live.`);
-	}
-	await copyLink(session, ui);
-}
-
-/** Joins the live run of a link: the run in this browser that has the room, or a new one. */
-export function join(session: RunSession, ui: PageUi, room: string): void {
-	if (!/^[\w-]{16,64}$/.test(room)) return ui.say('This live link is not complete: ask for it again.');
-	askInitials(session);
-	const known = session.all().find((r) => r.live === room);
-	if (known) return ui.open(known.id);
-	const runs = session.all();
-	const run: Run = {
-		...newRun(
-			runIdFor(
-				`live-${room.slice(0, 6)}`,
-				runs.map((r) => r.id),
-			),
-			'Live run',
-			session.now(),
-		),
-		live: room,
-	};
-	session.keep(run);
-	ui.open(run.id);
-}
-
-/** Stops syncing the current run; it stays in this browser as it is. */
-export function leave(session: RunSession, ui: PageUi): void {
-	const { live: _room, ...run } = session.run;
-	session.keep(run);
-	ui.say(`“${run.name}” is no longer live; it stays in this browser as it is.`);
 }

@@ -59,9 +59,9 @@ function create(
 	session: RunSession,
 	ui: PageUi,
 	name: string,
-	from: Partial<Pick<Run, 'events' | 'values' | 'record' | 'utc'>> = {},
+	from: Partial<Pick<Run, 'events' | 'values' | 'record' | 'utc' | 'live'>> = {},
 ): void {
-	const { events = [], values, record, utc } = from;
+	const { events = [], values, record, utc, live } = from;
 	const created: Run = {
 		...newRun(
 			runIdFor(
@@ -75,6 +75,7 @@ function create(
 		...(values ? { values } : {}),
 		...(record ? { record } : {}),
 		...(utc ? { utc } : {}),
+		...(live ? { live } : {}),
 	};
 	const times = [...events.map((e) => e.t), ...(record ?? []).map((r) => r.t)];
 	if (times.length) created.updated = Math.max(created.created, ...times);
@@ -90,7 +91,7 @@ export function openWanted(session: RunSession, ui: PageUi, problems: (texts: st
 	const query = new URLSearchParams(location.search);
 	const room = query.get('live');
 	const wanted = query.get('run');
-	if (room && syncUrl(ui)) return void live().then((m) => m.join(session, ui, room));
+	if (room && syncUrl(ui)) return join(session, ui, room);
 	if (room)
 		return ui.say(
 			'This is the link of a live run, but this site names no sync server (docs/sync-server.md): it shows this browser’s runs.',
@@ -105,6 +106,46 @@ export function openWanted(session: RunSession, ui: PageUi, problems: (texts: st
 const syncUrl = (ui: PageUi) => ui.root.querySelector<HTMLElement>('[data-runbar]')?.dataset.sync;
 /** The live runs' code (Yjs and its WebSocket provider): loaded for a live run only. */
 const live = () => import('./live.ts');
+
+/** Each tick on a live run names who made it: the initials are asked for once. */
+function askInitials(session: RunSession): void {
+	if (session.operator()) return;
+	const clean = cleanInitials(prompt('Your initials, shown to the others with each of your ticks:', '') ?? '');
+	if (clean) session.store.set(OPERATOR_KEY, clean);
+}
+
+/** Joins the live run of a link: the run in this browser that has the room, or a new one. */
+function join(session: RunSession, ui: PageUi, room: string): void {
+	if (!/^[\w-]{16,64}$/.test(room)) return ui.say('This live link is not complete: ask for it again.');
+	askInitials(session);
+	const known = session.all().find((r) => r.live === room);
+	if (known) ui.open(known.id);
+	else create(session, ui, 'Live run', { live: room });
+}
+
+/** An unguessable room: 128 random bits. Whoever has the link can join, nobody can guess it. Its
+ * encoding is the share links' (loaded with them: a static import of a module of its own would add
+ * a file to the list every runbook page carries, past its 8 KB budget). */
+const newRoom = async () => (await sharer()).toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+
+/** Copies a link and says so, or shows it to copy by hand where the clipboard is refused. */
+async function copyLink(ui: PageUi, url: string, copied: string, question: string): Promise<void> {
+	try {
+		await navigator.clipboard.writeText(url);
+		ui.say(copied);
+	} catch {
+		prompt(question, url);
+	}
+}
+
+const copyLiveLink = (session: RunSession, ui: PageUi) =>
+	session.run.live &&
+	copyLink(
+		ui,
+		`${location.origin}${location.pathname}?live=${encodeURIComponent(session.run.live)}`,
+		'Live link copied: whoever opens it works on this run with you.',
+		'Copy this live link:',
+	);
 
 /** Set up when the menu's code first loads: the menu's behaviour, and following live runs. */
 export function setUp(session: RunSession, ui: PageUi): void {
@@ -189,16 +230,23 @@ const ACTIONS: Record<string, Action> = {
 		const { encodeShare } = await sharer();
 		const maker = { by: session.operator(), made: session.now() };
 		const url = `${location.href.split('#')[0]}#${await encodeShare(session.run, ui.page.order, maker)}`;
-		try {
-			await navigator.clipboard.writeText(url);
-			ui.say('Share link copied. Whoever opens it sees this run read-only and can save it.');
-		} catch {
-			prompt('Copy this share link:', url);
-		}
+		await copyLink(ui, url, 'Share link copied. Whoever opens it sees this run read-only and can save it.', 'Copy this share link:');
 	},
-	'live-start': async (session, ui) => (await live()).start(session, ui),
-	'live-copy': async (session, ui) => (await live()).copyLink(session, ui),
-	'live-leave': async (session, ui) => (await live()).leave(session, ui),
+	// Making, copying and leaving a live run change the run; the sync follows it (setUp).
+	'live-start': async (session, ui) => {
+		if (!session.run.live) {
+			askInitials(session);
+			session.keep({ ...session.run, live: await newRoom() });
+			ui.announce(`“${session.run.name}” is live.`);
+		}
+		await copyLiveLink(session, ui);
+	},
+	'live-copy': async (session, ui) => void (await copyLiveLink(session, ui)),
+	'live-leave': (session, ui) => {
+		const { live: _room, ...run } = session.run;
+		session.keep(run);
+		ui.say(`“${run.name}” is no longer live; it stays in this browser as it is.`);
+	},
 	'close-share': (session, ui) => {
 		ui.root.querySelector<HTMLElement>('[data-share-banner]')!.hidden = true;
 		ui.root.removeAttribute('data-readonly');

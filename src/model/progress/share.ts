@@ -98,7 +98,8 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 	return new Uint8Array(await new Response(out).arrayBuffer());
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+/** Bytes as URL-safe base64 without padding (a share fragment; a live run's room). */
+export function toBase64Url(bytes: Uint8Array): string {
 	let binary = '';
 	for (const b of bytes) binary += String.fromCharCode(b);
 	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
