@@ -42,17 +42,18 @@ test('a 500-step runbook with a 300-step run and 300 other runs restores within 
 	await expect(page.locator('[data-step]')).toHaveCount(EXTRA + 163);
 	await expect(page.locator('[data-progress-text]')).toHaveText('300/500 done');
 	await expect(page.locator('[data-run-select] option')).toHaveCount(302);
-	// Restoring: three page loads, each measured by the page itself; the median is the figure.
+	// Restoring: five page loads, each measured by the page itself; the median is the figure.
 	const restores: number[] = [];
-	for (let i = 0; i < 3; i++) {
+	for (let i = 0; i < 5; i++) {
 		if (i) await page.reload();
 		await expect(page.locator('[data-progress-text]')).toHaveText('300/500 done');
 		restores.push(await page.evaluate(() => performance.getEntriesByName('runsheet-restore')[0]!.duration));
 	}
-	const restore = [...restores].sort((a, b) => a - b)[1]!;
-	// Saving: five ticks, each measured by the page; the median is the figure (one GC pause aside).
-	for (let i = 0; i < 5; i++) await page.locator(`[id="perf-${EXTRA - 1 - i}--check"]`).check();
-	await expect(page.locator('[data-progress-text]')).toHaveText('305/500 done');
+	const restore = [...restores].sort((a, b) => a - b)[2]!;
+	// Saving: fifteen ticks, each measured by the page; the median is the figure, so a GC pause or
+	// a busy CI neighbour on a few of them does not decide it (five ticks once read 2.4 ms in CI).
+	for (let i = 0; i < 15; i++) await page.locator(`[id="perf-${EXTRA - 1 - i}--check"]`).check();
+	await expect(page.locator('[data-progress-text]')).toHaveText('315/500 done');
 	const saves = await page.evaluate(() => performance.getEntriesByName('runsheet-save').map((m) => m.duration));
 	const save = [...saves].sort((a, b) => a - b)[Math.floor(saves.length / 2)]!;
 	console.log(
