@@ -1,6 +1,6 @@
 /**
  * HTML rendered for an object on one page, kept for the one other page that shows the same
- * object (see components/CommandBlock.astro). A WeakMap keyed on the object, not on its text: two
+ * object (see build/highlight/command-html.ts). A WeakMap keyed on the object, not on its text: two
  * runbooks with the same command each render their own, and an entry is dropped once reused.
  */
 const kept = new WeakMap<object, string>();

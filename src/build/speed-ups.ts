@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
  * Every speed-up of Runsheet's build is behind this one switch, and each says so where it acts:
  * - command blocks highlighted in a worker thread beside Astro's rendering, by a copy of
  *   astro-expressive-code's renderer, and a rollback command rendered once for its two pages
- *   (components/CommandBlock.astro, build/highlight/, build/render-once.ts);
+ *   (build/highlight/, build/render-once.ts);
  * - Starlight's <StarlightPage> frontmatter schema built once, not once per page
  *   (build/starlight-page-schema.ts);
  * - V8 flags for the build process: a heap limit sized to the collection and a larger young

@@ -1,7 +1,7 @@
 /**
  * Every command block of a collection, in the order the build needs them: the rollback pages'
  * blocks first (Astro renders the rollback pages before the runbook pages, and the runbook page
- * reuses them, see components/CommandBlock.astro), then the runbook pages' other blocks; each
+ * reuses them, see highlight/command-html.ts), then the runbook pages' other blocks; each
  * page's first block in its own variant, with Expressive Code's stylesheet and script. Another
  * order is never wrong, only slower: a block not highlighted ahead is highlighted on its page.
  */
@@ -24,7 +24,7 @@ export interface PlacedBlock {
 	first: boolean;
 }
 
-/** A step's command blocks in the order StepItem and Alternatives show them: commands, notes, options, sub-steps. */
+/** A step's command blocks in the order render/steps.ts shows them: commands, notes, options, sub-steps. */
 function* stepCommands(step: Step): Generator<Command> {
 	yield* step.commands ?? [];
 	for (const note of step.notes ?? []) yield* noteCommands(note);
@@ -78,7 +78,7 @@ function* pageCommands(sections: Section[] | undefined): Generator<Command> {
 
 /**
  * The first command block on a page that shows `sections` (after the runbook's own notes, on its
- * page), in the order SectionBlock, StepItem and Alternatives put them: a section's notes, then
+ * page), in the order SectionBlock and render/steps.ts put them: a section's notes, then
  * its steps (a step's commands, notes, options, sub-steps), then its sub-sections.
  */
 export function firstCommand(sections: Section[] | undefined, notes?: string[]): Command | undefined {

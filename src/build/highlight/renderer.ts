@@ -2,7 +2,7 @@
  * Highlights one command block the way Starlight's <Code> component does, without <Code>'s page
  * bookkeeping: astro-expressive-code gives the page's stylesheet and script to the block whose
  * <Code> starts first, not to the first in the page, so here the caller says whether the block is
- * its page's first (components/CommandBlock.astro). Used in the worker thread (ahead.ts) and, for
+ * its page's first (command-html.ts). Used in the worker thread (ahead.ts) and, for
  * a block the worker has not done, on the main thread. A speed-up (build/speed-ups.ts).
  *
  * It reads the same configuration as <Code>: the virtual modules of astro-expressive-code (the
@@ -19,7 +19,7 @@ import type { ExpressiveCodeBlockOptions } from 'astro-expressive-code';
 import { toHtml, type ElementContent } from 'astro-expressive-code/hast';
 import { assertPinned, installedVersion } from '../speed-ups.ts';
 
-/** One command block: what <Code> gets from StepItem and Alternatives, and the page it is on. */
+/** One command block: what <Code> gets from a step list (render/steps.ts), and the page it is on. */
 export interface CodeBlockJob {
 	code: string;
 	lang: string;

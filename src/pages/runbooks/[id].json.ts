@@ -9,5 +9,6 @@ export const getStaticPaths = (async () => {
 	);
 }) satisfies GetStaticPaths;
 
+// Without indentation, as /runbooks.json (a program reads it; `jq .` shows it indented).
 export const GET: APIRoute = ({ props }) =>
-	new Response(`${JSON.stringify(props.data, null, '\t')}\n`, { headers: { 'Content-Type': 'application/json' } });
+	new Response(`${JSON.stringify(props.data)}\n`, { headers: { 'Content-Type': 'application/json' } });

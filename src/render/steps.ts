@@ -1,0 +1,171 @@
+import { timingText, type Timing } from '../model/clock.ts';
+import type { StepLinks } from '../model/links.ts';
+import { noteParts } from '../model/note-parts.ts';
+import { tickableSteps } from '../model/outline.ts';
+import { plainText } from '../model/text.ts';
+import type { Command } from '../schema/command.ts';
+import type { Alternative, Step } from '../schema/step.ts';
+import { attr, escapeText } from './html.ts';
+import { renderInline, renderMarkdown } from './markdown.ts';
+
+/**
+ * Step lists as HTML strings. A runbook page has a hundred or more steps, each of them several
+ * elements; as one Astro component per step (and per badge, note, heading and sub-list) with the
+ * sections and the sheet rows written the same way, they cost 4 to 5 s of a 1,000-runbook build's
+ * 20 s of rendering (docs/performance.md). Written here, a page's steps are a few strings between
+ * its command blocks (components/Parts.astro), which are Starlight's own `<Code>` on the stock
+ * build path. A page is the same byte for byte either way.
+ */
+
+/**
+ * HTML, or a command block to put there; `twice` when it is on the runbook page and on the
+ * rollback page, rendered once for both (build/highlight/command-html.ts).
+ */
+export type Part = string | { command: Command; twice: boolean };
+
+export interface StepListOptions {
+	/** Numbered where order matters. */
+	ordered: boolean;
+	/** Where `requires` ids point on this page; without it no "depends on" line. */
+	links?: StepLinks | undefined;
+	/** On rollback pages each step is a heading (h3-h6), so search results can point at it. */
+	headingLevel?: number | undefined;
+	/** In a rollback section: its command blocks are on two pages. */
+	twice?: boolean | undefined;
+}
+
+/** Collects HTML, joining strings between command blocks. */
+export class PartsWriter {
+	readonly parts: Part[] = [];
+	private html = '';
+
+	write(html: string): void {
+		this.html += html;
+	}
+
+	command(command: Command, twice: boolean): void {
+		if (this.html) this.parts.push(this.html);
+		this.html = '';
+		this.parts.push({ command, twice });
+	}
+
+	done(): Part[] {
+		if (this.html) this.parts.push(this.html);
+		this.html = '';
+		return this.parts;
+	}
+}
+
+/** A list of steps (`<ol>` or `<ul>`), sub-steps, options and notes included. */
+export function stepListParts(steps: readonly Step[], options: StepListOptions): Part[] {
+	const out = new PartsWriter();
+	writeStepList(out, steps, options);
+	return out.done();
+}
+
+/** A note: prose as safe HTML, its code blocks as command blocks (see model/note-parts.ts). */
+export function noteHtmlParts(markdown: string, twice = false): Part[] {
+	const out = new PartsWriter();
+	writeNote(out, markdown, twice);
+	return out.done();
+}
+
+/** A command's example output, apart from what is copied. */
+export function commandOutputHtml(command: Command): string {
+	if (!command.output) return '';
+	return `<div class="rs-output"><p class="rs-output-label">What it prints (an example to compare with; not copied)</p><pre><code>${escapeText(command.output)}</code></pre></div>`;
+}
+
+/** When a check is due, as the data says it; the page's clock (client/page/due-clock.ts) updates it. */
+export function dueBadgeHtml(timing: Timing): string {
+	const text = timingText(timing);
+	if (!text) return '';
+	return `<span class="rs-badge rs-due"${attr('data-due', timing.due)}${attr('data-every', timing.every)} data-pagefind-ignore>${escapeText(text)}</span>`;
+}
+
+/** A heading of the given level, clamped to h2-h6. */
+export function headingHtml(level: number, attributes: string, inner: string): string {
+	const tag = `h${Math.min(Math.max(level, 2), 6)}`;
+	return `<${tag}${attributes}>${inner}</${tag}>`;
+}
+
+export function writeStepList(out: PartsWriter, steps: readonly Step[], options: StepListOptions): void {
+	const tag = options.ordered ? 'ol' : 'ul';
+	out.write(`<${tag} class="rs-steps">`);
+	for (const step of steps) writeStep(out, step, options);
+	out.write(`</${tag}>`);
+}
+
+export function writeNote(out: PartsWriter, markdown: string, twice: boolean): void {
+	out.write('<div class="rs-note">');
+	for (const part of noteParts(markdown)) {
+		if ('command' in part) out.command(part.command, twice);
+		else out.write(renderMarkdown(part.markdown));
+	}
+	out.write('</div>');
+}
+
+function writeStep(out: PartsWriter, step: Step, options: StepListOptions): void {
+	const { headingLevel, links, twice = false } = options;
+	const plain = plainText(step.text);
+	// A group's box ticks its sub-steps: say so where the pointer and the screen reader look.
+	const groupHint = step.steps?.length ? `Ticking this ticks all ${tickableSteps(step.steps).length} of its sub-steps` : undefined;
+	const text = renderInline(step.text);
+	out.write(`<li class="rs-step"${attr('id', headingLevel ? undefined : step.id)}${attr('data-step', step.id)}><div class="rs-step-row">`);
+	// Named by the step's text without pointing at it: Pagefind records every id in the text it
+	// indexes, and the ids of 100 step texts and boxes were a quarter of its time (bench). A
+	// heading step (rollback pages) carries the step's id: Pagefind makes sub-results, and links,
+	// only from headings with ids.
+	out.write(
+		`<input class="rs-check" type="checkbox"${attr('id', `${step.id}--check`)}${attr('aria-label', plain)}${attr('aria-description', groupHint)}${attr('title', groupHint)} data-pagefind-ignore>`,
+	);
+	out.write(
+		headingLevel
+			? headingHtml(headingLevel, ` class="rs-step-text"${attr('id', step.id)}`, text)
+			: `<div class="rs-step-text">${text}</div>`,
+	);
+	out.write(dueBadgeHtml(step));
+	if (step.optional || step.condition) {
+		const optional = step.condition ? `Optional: ${step.condition}` : 'Optional';
+		out.write(`<span class="rs-badge rs-optional"${attr('title', optional)}>${escapeText(optional)}</span>`);
+	}
+	out.write(
+		`<button type="button" class="rs-na"${attr('data-na', step.id)}${attr('aria-label', `Not applicable: ${plain}`)} title="Mark not applicable (a)" data-pagefind-ignore>N/A</button>`,
+	);
+	out.write(
+		`<a class="rs-anchor"${attr('href', `#${step.id}`)}${attr('aria-label', `Link to this step: ${plain}`)} data-pagefind-ignore>#</a></div>`,
+	);
+	// What confirms the step: read before ticking, beside the words it confirms.
+	if (step.expect)
+		out.write(`<p class="rs-expect"><span class="rs-expect-label">Expect:</span> <span>${renderInline(step.expect)}</span></p>`);
+	if (step.details?.length) out.write(`<ul class="rs-details">${step.details.map((d) => `<li>${renderInline(d)}</li>`).join('')}</ul>`);
+	const requires = (step.requires ?? []).flatMap((id) => links?.(id) ?? []);
+	if (requires.length) {
+		const items = requires.map(
+			(link) =>
+				`<a${attr('href', link.href)}>${escapeText(link.text)}</a> <span class="rs-requires-where">(${escapeText(link.section)})</span>`,
+		);
+		out.write(`<p class="rs-requires">Depends on: ${items.join('; ')}</p>`);
+	}
+	for (const command of step.commands ?? []) out.command(command, twice);
+	// After the commands: what to look for in what they print, what to do next.
+	for (const note of step.notes ?? []) writeNote(out, note, twice);
+	if (step.alternatives?.length) writeAlternatives(out, step.alternatives, step.id, options.ordered, twice);
+	if (step.steps?.length) writeStepList(out, step.steps, { ...options, headingLevel: headingLevel && headingLevel + 1 });
+	out.write('</li>');
+}
+
+/** Every option is readable and printable as is; the client script turns them into tabs. */
+function writeAlternatives(out: PartsWriter, alternatives: readonly Alternative[], stepId: string, ordered: boolean, twice: boolean): void {
+	out.write(`<div class="rs-alternatives"${attr('data-alternatives', stepId)}><p class="rs-alternatives-label">Do one of:</p>`);
+	alternatives.forEach((alt, i) => {
+		out.write(
+			`<div class="rs-alternative"${attr('id', alt.id)}${attr('data-alternative', alt.id)}><p class="rs-alternative-title"${attr('id', `${alt.id}--title`)}><span class="rs-alternative-letter">Option ${String.fromCharCode(65 + i)}:</span> ${escapeText(alt.title)}</p>`,
+		);
+		if (alt.text) writeNote(out, alt.text, twice);
+		for (const command of alt.commands ?? []) out.command(command, twice);
+		if (alt.steps?.length) writeStepList(out, alt.steps, { ordered, twice });
+		out.write('</div>');
+	});
+	out.write('</div>');
+}

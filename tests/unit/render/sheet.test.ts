@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { sheetDueHtml, sheetRowHtml, templateHtml } from '../../../src/render/sheet.ts';
+
+describe('text with {{NAME}} references', () => {
+	it('is escaped text with an element the page fills in for each reference', () => {
+		expect(templateHtml('curl "https://<host>/{{DOMAIN}}" & echo')).toBe(
+			'curl &quot;https://&lt;host&gt;/<span class="rs-var" data-var="DOMAIN" data-state="unset">{{DOMAIN}}</span>&quot; &amp; echo',
+		);
+	});
+	it('on paper is a blank line labelled with the variable, never {{NAME}}', () => {
+		const html = templateHtml('deploy {{VERSION}}', { blank: true, labels: { VERSION: 'Release "version"' } });
+		expect(html).toBe(
+			'deploy <span class="rs-var sheet-blank" data-var="VERSION" data-state="unset" data-unset="" data-label="Release &quot;version&quot;"></span>',
+		);
+		expect(html).not.toContain('{{');
+	});
+});
+
+describe('a sign-off sheet row', () => {
+	const row = sheetRowHtml(
+		{
+			id: 'restore',
+			text: 'Restore <b>now</b>',
+			condition: 'if <schema> changed',
+			expect: 'HTTP 200',
+			commands: [{ lang: 'bash', code: 'psql {{DB}} < backup.sql' }],
+			alternatives: [{ id: 'alt', title: 'A & B', commands: [{ lang: 'bash', code: 'make restore' }] }],
+		},
+		2,
+		{ DB: 'Database' },
+	);
+	it('carries the step id and its depth, and boxes to write in', () => {
+		expect(row).toMatch(/^<div class="sheet-step" data-sheet-step="restore" style="--depth:2"><span class="sheet-box"/);
+		expect(row).toContain('<span class="sheet-initials" data-initials></span><span class="sheet-time" data-time></span></div>');
+	});
+	it('shows markup in the data as text', () => {
+		expect(row).toContain('(optional: if &lt;schema&gt; changed)');
+		expect(row).toContain('Option A: A &amp; B');
+		expect(row).not.toContain('<b>');
+	});
+	it('prints commands with their values as lines to write on', () => {
+		expect(row).toContain(
+			'<pre class="sheet-cmd">psql <span class="rs-var sheet-blank" data-var="DB" data-state="unset" data-unset="" data-label="Database"></span> &lt; backup.sql</pre>',
+		);
+		expect(row).toContain('<em>Expected:</em> <span>HTTP 200</span>');
+	});
+	it('says when a check is due, and nothing for a step without a time', () => {
+		expect(sheetDueHtml({ every: '1h for 4h' })).toMatch(
+			/^<span class="sheet-due" data-sheet-due data-every="1h for 4h" data-text="[^"]+">\(.+\)<\/span>$/,
+		);
+		expect(sheetDueHtml({})).toBe('');
+	});
+});
