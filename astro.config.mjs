@@ -1,7 +1,7 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { runsheetIntegration } from './src/build/integration.ts';
+import { runsheetAfterSearch, runsheetIntegration } from './src/build/integration.ts';
 import { runsheetOffline } from './src/build/offline/integration.ts';
 import { loadSettings } from './src/settings.ts';
 import { siteUrl } from './src/build/site-url.ts';
@@ -57,5 +57,6 @@ export default defineConfig({
 	outDir: process.env.RUNSHEET_OUT ?? './dist',
 	// Runsheet's first: it frees memory before Starlight builds the search index (src/build/integration.ts).
 	// Runsheet offline last: it lists the built files, the search index included.
-	integrations: [runsheetIntegration(), site, runsheetOffline({ enabled: settings.offline })],
+	// Between them, the sign-off sheets wait outside dist/ while Starlight indexes (src/build/search-scope.ts).
+	integrations: [runsheetIntegration(), site, runsheetAfterSearch(), runsheetOffline({ enabled: settings.offline })],
 });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { inlineStylesOf, isRollbackPage } from './inline-styles.ts';
+import { putBack, setAside } from './search-scope.ts';
 
 /**
  * Runsheet's own Astro integration, listed before Starlight in astro.config.mjs so that its
@@ -29,6 +30,8 @@ export function runsheetIntegration(): AstroIntegration {
 				const rollback = pages.map((p) => p.pathname).filter(isRollbackPage);
 				const inlined = await inlineStylesOf(fileURLToPath(dir), rollback, base);
 				if (inlined) logger.info(`styles inlined in ${inlined} rollback pages (their first paint on a slow network)`);
+				// Out of the search step's way until runsheetAfterSearch puts them back (search-scope.ts).
+				setAside(fileURLToPath(dir));
 				const before = process.memoryUsage().rss;
 				// Below 1 GB (up to a few hundred runbooks) Pagefind fits beside Astro as it is; the
 				// collection would only cost time.
@@ -36,6 +39,16 @@ export function runsheetIntegration(): AstroIntegration {
 				const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 				logger.info(`memory before the search index: ${mb(before)} -> ${mb(process.memoryUsage().rss)}`);
 			},
+		},
+	};
+}
+
+/** Listed right after Starlight: puts back what runsheetIntegration set aside for the search step. */
+export function runsheetAfterSearch(): AstroIntegration {
+	return {
+		name: 'runsheet-after-search',
+		hooks: {
+			'astro:build:done': ({ dir }) => putBack(fileURLToPath(dir)),
 		},
 	};
 }
