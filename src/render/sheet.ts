@@ -4,7 +4,7 @@ import { plainText } from '../model/text.ts';
 import type { Section } from '../schema/section.ts';
 import type { Step } from '../schema/step.ts';
 import { splitTemplate } from '../schema/template.ts';
-import { blankVariables } from './blank-variables.ts';
+import { blankVariableHtml, blankVariables } from './blank-variables.ts';
 import { attr, escapeText } from './html.ts';
 import { renderInline } from './markdown.ts';
 import { headingHtml } from './steps.ts';
@@ -23,8 +23,7 @@ export function templateHtml(text: string, { blank = false, labels = {} }: Templ
 	return splitTemplate(text)
 		.map((part) => {
 			if (typeof part === 'string') return escapeText(part);
-			if (blank)
-				return `<span class="rs-var sheet-blank"${attr('data-var', part.name)} data-state="unset" data-unset=""${attr('data-label', labels[part.name] ?? part.name)}></span>`;
+			if (blank) return blankVariableHtml(part.name, labels);
 			return `<span class="rs-var"${attr('data-var', part.name)} data-state="unset"${attr('data-unset', part.shell ? part.unset : undefined)}>${escapeText(part.unset)}</span>`;
 		})
 		.join('');

@@ -64,9 +64,9 @@ export function stepListParts(steps: readonly Step[], options: StepListOptions):
 }
 
 /** A note: prose as safe HTML, its code blocks as command blocks (see model/note-parts.ts). */
-export function noteHtmlParts(markdown: string, twice = false): Part[] {
+export function noteHtmlParts(markdown: string): Part[] {
 	const out = new PartsWriter();
-	writeNote(out, markdown, twice);
+	writeNote(out, markdown, false);
 	return out.done();
 }
 
