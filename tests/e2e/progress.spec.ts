@@ -260,6 +260,8 @@ test('a teammate’s share link and JSON export merge into this run: the union, 
 	await theirs.goto(TWIGA);
 	answer(theirs, 'CD');
 	await menu(theirs, 'initials');
+	// The menu's actions load with the menu: tick once the initials are kept, or the tick has none.
+	await expect.poll(() => stored(theirs, 'runsheet:operator')).toBe('CD');
 	await box(theirs, 'deploy-services').check();
 	answer(theirs, 'no Redis here');
 	await step(theirs, 'redis-connectivity').locator('.rs-na').first().click();
@@ -272,6 +274,7 @@ test('a teammate’s share link and JSON export merge into this run: the union, 
 	await page.goto(TWIGA);
 	answer(page, 'AB');
 	await menu(page, 'initials');
+	await expect.poll(() => stored(page, 'runsheet:operator')).toBe('AB');
 	await box(page, 'generate-production-secrets').check();
 	await box(page, 'redis-connectivity').check();
 	await page.goto(link);
