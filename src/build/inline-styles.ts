@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -7,58 +7,95 @@ import { join } from 'node:path';
  * them; inline, step 1 paints one round trip sooner, for about 16 KB more of compressed page. Only
  * the rollback pages, the ones opened cold in an emergency: every other page keeps the shared,
  * cached stylesheets. The print stylesheet stays linked (it does not block the first paint).
+ *
+ * The pages are rewritten as bytes, never decoded into strings: decoding a built page and encoding
+ * it again cost far more than the copying (at 1,000 runbooks, 2 s for 800 pages; as bytes, a tenth).
  */
 
-const STYLESHEET = /<link rel="stylesheet" href="([^"]+\.css)"\s*\/?>/g;
+const LINK = Buffer.from('<link rel="stylesheet" href="');
+const HEAD_END = Buffer.from('</head>');
+const STYLE_OPEN = Buffer.from('<style>');
+const STYLE_CLOSE = Buffer.from('</style>');
+const QUOTE = 0x22;
+const TAG_END = 0x3e;
+// What may follow the href's closing quote for the link to be a plain screen stylesheet; a
+// `media` or any other attribute leaves it linked.
+const PLAIN_END = /^\s*\/?$/;
 
 /**
- * The page with each screen stylesheet linked in its head replaced by its text; `css(href)` reads
- * one (undefined: left linked). Stylesheets in the body (Expressive Code's, with the first code
- * block) stay links: they hold back only what follows them, not step 1.
+ * The page with each screen stylesheet linked in its head (`<link rel="stylesheet" href="….css">`)
+ * replaced by its text; `css(href)` gives it (undefined: left linked). Stylesheets in the body
+ * (Expressive Code's, with the first code block) stay links: they hold back only what follows
+ * them, not step 1.
  */
-export function inlineStylesheets(html: string, css: (href: string) => string | undefined): string {
-	const end = html.indexOf('</head>');
+export function inlineStylesheets(html: Buffer, css: (href: string) => Buffer | undefined): Buffer {
+	const end = html.indexOf(HEAD_END);
 	if (end < 0) return html;
-	const head = html.slice(0, end).replace(STYLESHEET, (link, href: string) => {
+	const pieces: Buffer[] = [];
+	let copied = 0;
+	for (let at = html.indexOf(LINK); at >= 0 && at < end; at = html.indexOf(LINK, at + 1)) {
+		const hrefStart = at + LINK.length;
+		const quote = html.indexOf(QUOTE, hrefStart);
+		const close = quote < 0 ? -1 : html.indexOf(TAG_END, quote);
+		if (close < 0 || close > end) break;
+		const href = html.toString('utf8', hrefStart, quote);
+		if (!href.endsWith('.css') || !PLAIN_END.test(html.toString('utf8', quote + 1, close))) continue;
 		const text = css(href);
-		// Text that could end the element early is left as a link (CSS never needs it).
-		return text === undefined || !closesNothing(text) ? link : `<style>${text}</style>`;
-	});
-	return head + html.slice(end);
+		if (!text) continue;
+		pieces.push(html.subarray(copied, at), STYLE_OPEN, text, STYLE_CLOSE);
+		copied = close + 1;
+	}
+	if (!pieces.length) return html;
+	pieces.push(html.subarray(copied));
+	return Buffer.concat(pieces);
 }
 
-// Each stylesheet is checked once, not once per page: 800 scans of 89 KB took half a second.
-const checked = new Map<string, boolean>();
-function closesNothing(css: string): boolean {
-	let safe = checked.get(css);
-	if (safe === undefined) checked.set(css, (safe = !/<\/style/i.test(css)));
-	return safe;
+/**
+ * Reads the built stylesheets a page links (`<base>/_astro/….css`) from the output folder, each
+ * once. Undefined, so the page keeps its link, for a stylesheet outside the site, missing, or
+ * holding text that would end the <style> element early (CSS never needs it).
+ */
+export function builtStylesheets(dist: string, base: string): (href: string) => Buffer | undefined {
+	const prefix = base.replace(/\/$/, '');
+	const cache = new Map<string, Buffer | undefined>();
+	return (href) => {
+		if (!cache.has(href)) cache.set(href, readStylesheet(dist, href.startsWith(`${prefix}/`) ? href.slice(prefix.length) : undefined));
+		return cache.get(href);
+	};
+}
+
+function readStylesheet(dist: string, local: string | undefined): Buffer | undefined {
+	if (!local) return undefined;
+	try {
+		const text = readFileSync(join(dist, local));
+		return /<\/style/i.test(text.toString('utf8')) ? undefined : text;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The rollback pages among the built ones (`rollback/<id>/`), not the finder. */
 export const isRollbackPage = (pathname: string) => /^rollback\/[^/]+\/?$/.test(pathname);
 
-/** Inlines the styles of the given built pages in `dist`; returns how many pages it changed. */
-export async function inlineStylesOf(dist: string, pathnames: string[], base: string): Promise<number> {
-	const cache = new Map<string, string | undefined>();
-	const prefix = base.replace(/\/$/, '');
-	const files = await Promise.all(
-		pathnames.map(async (pathname) => {
-			const file = join(dist, pathname, 'index.html');
-			return { file, html: await readFile(file, 'utf8').catch(() => undefined) };
-		}),
-	);
-	const hrefs = new Set(files.flatMap(({ html }) => [...(html ?? '').matchAll(STYLESHEET)].map((m) => m[1]!)));
-	for (const href of hrefs) {
-		const local = href.startsWith(`${prefix}/`) ? href.slice(prefix.length) : undefined;
-		cache.set(href, local ? await readFile(join(dist, local), 'utf8').catch(() => undefined) : undefined);
-	}
+/**
+ * Inlines the styles of the given built pages in `dist`; returns how many pages it changed. One
+ * page at a time and synchronously: nothing else runs in the build at this point, and 800 pages
+ * are read and written in a fraction of a second.
+ */
+export function inlineStylesOf(dist: string, pathnames: string[], base: string): number {
+	const css = builtStylesheets(dist, base);
 	let changed = 0;
-	for (const { file, html } of files) {
-		if (html === undefined) continue;
-		const inlined = inlineStylesheets(html, (href) => cache.get(href));
+	for (const pathname of pathnames) {
+		const file = join(dist, pathname, 'index.html');
+		let html: Buffer;
+		try {
+			html = readFileSync(file);
+		} catch {
+			continue;
+		}
+		const inlined = inlineStylesheets(html, css);
 		if (inlined === html) continue;
-		await writeFile(file, inlined);
+		writeFileSync(file, inlined);
 		changed++;
 	}
 	return changed;

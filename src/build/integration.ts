@@ -28,7 +28,7 @@ export function runsheetIntegration(): AstroIntegration {
 			'astro:build:done': async ({ dir, pages, logger }) => {
 				// Before the search index and the offline list read the pages (inline-styles.ts says why).
 				const rollback = pages.map((p) => p.pathname).filter(isRollbackPage);
-				const inlined = await inlineStylesOf(fileURLToPath(dir), rollback, base);
+				const inlined = inlineStylesOf(fileURLToPath(dir), rollback, base);
 				if (inlined) logger.info(`styles inlined in ${inlined} rollback pages (their first paint on a slow network)`);
 				// Out of the search step's way until runsheetAfterSearch puts them back (search-scope.ts).
 				setAside(fileURLToPath(dir));
