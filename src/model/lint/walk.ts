@@ -48,30 +48,47 @@ export function* placedSections(sections: Section[], path: DataPath = [], parent
 	}
 }
 
-/** Every list of steps in a section (not its sub-sections'), the section's own first. */
-export function* stepLists(section: PlacedSection): Generator<PlacedList> {
-	const nested: [Step[], DataPath][] = [];
-	function* visit(steps: Step[] | undefined, path: DataPath): Generator<PlacedList> {
-		if (!steps?.length) return;
-		yield { steps, path, section };
-		// Most steps have neither: no generator is made for them (the build lints every runbook).
-		for (let i = 0; i < steps.length; i++) {
-			const step = steps[i]!;
-			step.alternatives?.forEach((alt, j) => {
-				if (alt.steps?.length) nested.push([alt.steps, [...path, i, 'alternatives', j, 'steps']]);
-			});
-			if (step.steps?.length) nested.push([step.steps, [...path, i, 'steps']]);
-			for (const [list, at] of nested.splice(0)) yield* visit(list, at);
-		}
+/**
+ * Every list of steps in a section (not its sub-sections'), the section's own first, depth first:
+ * a step's options' lists, then its sub-steps', before the next step. Worked out once per section
+ * and shared by the rules that read it (the build lints every runbook: walking the steps again
+ * for each rule, with a generator, was most of the lint's time).
+ */
+export function stepLists(section: PlacedSection): readonly PlacedList[] {
+	let lists = listsOf.get(section);
+	if (!lists) {
+		lists = [];
+		collectLists(section.section.steps, [...section.path, 'steps'], section, lists);
+		listsOf.set(section, lists);
 	}
-	yield* visit(section.section.steps, [...section.path, 'steps']);
+	return lists;
+}
+const listsOf = new WeakMap<PlacedSection, PlacedList[]>();
+
+function collectLists(steps: Step[] | undefined, path: DataPath, section: PlacedSection, into: PlacedList[]): void {
+	if (!steps?.length) return;
+	into.push({ steps, path, section });
+	for (let i = 0; i < steps.length; i++) {
+		const { alternatives, steps: sub } = steps[i]!;
+		if (alternatives)
+			for (let j = 0; j < alternatives.length; j++)
+				collectLists(alternatives[j]!.steps, [...path, i, 'alternatives', j, 'steps'], section, into);
+		collectLists(sub, [...path, i, 'steps'], section, into);
+	}
 }
 
-/** Every step of a section (options' sub-steps included), list by list. */
-export function* placedSteps(section: PlacedSection): Generator<PlacedStep> {
-	for (const list of stepLists(section))
-		for (let i = 0; i < list.steps.length; i++) yield { step: list.steps[i]!, path: [...list.path, i], section };
+/** Every step of a section (options' sub-steps included), list by list; once per section too. */
+export function placedSteps(section: PlacedSection): readonly PlacedStep[] {
+	let steps = stepsOf.get(section);
+	if (!steps) {
+		steps = [];
+		for (const list of stepLists(section))
+			for (let i = 0; i < list.steps.length; i++) steps.push({ step: list.steps[i]!, path: [...list.path, i], section });
+		stepsOf.set(section, steps);
+	}
+	return steps;
 }
+const stepsOf = new WeakMap<PlacedSection, PlacedStep[]>();
 
 /** A step's commands and its options' commands, with the path of each `code`. */
 export function* stepCommands(step: PlacedStep): Generator<PlacedCommand> {
