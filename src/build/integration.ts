@@ -1,9 +1,11 @@
 import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { inlineStylesOf, isRollbackPage } from './inline-styles.ts';
 import { putBack, setAside } from './search-scope.ts';
+import { installedPackageDir } from './speed-ups.ts';
 
 /**
  * Runsheet's own Astro integration, listed before Starlight in astro.config.mjs so that its
@@ -23,7 +25,19 @@ export function runsheetIntegration(): AstroIntegration {
 			// The guides (Markdown) link each other with relative URLs, which need neither.
 			'astro:config:setup': ({ config, updateConfig }) => {
 				base = config.base;
-				updateConfig({ vite: { define: { 'import.meta.env.RUNSHEET_TRAILING_SLASH': JSON.stringify(config.trailingSlash) } } });
+				const starlight = installedPackageDir('@astrojs/starlight', fileURLToPath(config.root));
+				updateConfig({
+					vite: {
+						define: { 'import.meta.env.RUNSHEET_TRAILING_SLASH': JSON.stringify(config.trailingSlash) },
+						// The highlighting worker's way to Starlight's Expressive Code preprocessing without its
+						// translations module (build/highlight/renderer.ts); the package does not export it.
+						...(starlight && {
+							resolve: {
+								alias: { 'runsheet:starlight-ec-preprocessor': join(starlight, 'dist/integrations/expressive-code/preprocessor.js') },
+							},
+						}),
+					},
+				});
 			},
 			'astro:build:done': async ({ dir, pages, logger }) => {
 				// Before the search index and the offline list read the pages (inline-styles.ts says why).

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -40,11 +40,15 @@ export function assertPinned(what: string, installed: string | undefined, pinned
 
 /** The version of an installed package, found as Node finds it: in node_modules here or in a folder above. */
 export function installedVersion(name: string, from = process.cwd()): string | undefined {
+	const dir = installedPackageDir(name, from);
+	return dir && (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version?: string }).version;
+}
+
+/** The folder of an installed package (its package.json), found as installedVersion finds it. */
+export function installedPackageDir(name: string, from = process.cwd()): string | undefined {
 	for (let dir = resolve(from); ; dir = dirname(dir)) {
-		try {
-			return (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version;
-		} catch {
-			if (dirname(dir) === dir) return undefined;
-		}
+		const candidate = join(dir, 'node_modules', name);
+		if (existsSync(join(candidate, 'package.json'))) return candidate;
+		if (dirname(dir) === dir) return undefined;
 	}
 }

@@ -22,6 +22,8 @@ interface WorkerData<J> {
 	jobs: J[];
 	port: MessagePort;
 	lead: number;
+	/** What the worker's setup is given (plain data). */
+	setup: unknown;
 }
 /** Main thread -> worker, while it works: the main thread did job `skip` (and those before). */
 type Skip = { skip: number };
@@ -43,6 +45,8 @@ export interface JobWorkerOptions {
 	role: string;
 	/** How many jobs past the one the main thread did itself the worker skips (default 0). */
 	lead?: number;
+	/** Plain data for the worker's setup (serveJobs), structured-cloned like the jobs. */
+	setup?: unknown;
 }
 
 export function startJobWorker<J, R = string>(entry: URL, jobs: J[], options: JobWorkerOptions): JobWorker<R> {
@@ -51,7 +55,7 @@ export function startJobWorker<J, R = string>(entry: URL, jobs: J[], options: Jo
 	let finished = false;
 	let failure: string | undefined;
 	const worker = new Worker(entry, {
-		workerData: { role: options.role, jobs, port: port2, lead: options.lead ?? 0 } satisfies WorkerData<J>,
+		workerData: { role: options.role, jobs, port: port2, lead: options.lead ?? 0, setup: options.setup } satisfies WorkerData<J>,
 		transferList: [port2],
 	});
 	// The build must not wait for a worker it no longer needs.
@@ -102,11 +106,11 @@ export function startJobWorker<J, R = string>(entry: URL, jobs: J[], options: Jo
  * is ready. A job that throws sends no result (the main thread does it and reports the error
  * where the page is known); a `setup` that throws ends the worker with the reason.
  */
-export async function serveJobs<J, R = string>(setup: () => Promise<(job: J) => Promise<R>>): Promise<void> {
-	const { jobs, port, lead } = workerData as WorkerData<J>;
+export async function serveJobs<J, R = string, S = unknown>(setup: (data: S) => Promise<(job: J) => Promise<R>>): Promise<void> {
+	const { jobs, port, lead, setup: data } = workerData as WorkerData<J>;
 	let run: (job: J) => Promise<R>;
 	try {
-		run = await setup();
+		run = await setup(data as S);
 	} catch (error) {
 		port.postMessage({ failed: (error as Error).message } satisfies Message<R>);
 		port.close();

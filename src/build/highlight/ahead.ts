@@ -14,7 +14,7 @@ import type { Command } from '../../schema/command.ts';
 import { paths } from '../../model/paths.ts';
 import { speedUps } from '../speed-ups.ts';
 import { startJobWorker, type JobWorker } from '../worker-jobs.ts';
-import type { CodeBlockJob } from './renderer.ts';
+import { frameTexts, type CodeBlockJob } from './renderer.ts';
 import { blocksInBuildOrder, type RunbookSections } from './order.ts';
 
 interface Ahead {
@@ -60,6 +60,7 @@ async function start(load: () => Promise<RunbookSections[]>): Promise<Ahead | un
 		role: WORKER_ROLE,
 		// About two runbooks' blocks: the worker and the main thread go at about the same pace.
 		lead: 32,
+		setup: await frameTexts(),
 		onFailure: (reason) =>
 			console.warn(`[runsheet] highlighting ahead stopped (${reason}); code blocks are highlighted on their pages instead`),
 	});

@@ -32,10 +32,77 @@ export interface CodeBlockJob {
 
 export type CodeBlockRenderer = (job: CodeBlockJob) => Promise<string>;
 
+/**
+ * Starlight's translations of Expressive Code's frame texts (copy button, terminal title), by
+ * language: what Starlight's preprocessing of the configuration reads through its translations.
+ */
+export type FrameTexts = Record<string, Record<string, string>>;
+const FRAME_TEXT_KEYS = [
+	'expressiveCode.copyButtonCopied',
+	'expressiveCode.copyButtonTooltip',
+	'expressiveCode.terminalWindowFallbackTitle',
+];
+
 /** The astro-expressive-code whose Code.astro and renderer.ts the steps below mirror. */
 const PINNED = /^0\.44\./;
+/** The Starlight whose configuration preprocessor the worker calls (dist/integrations/expressive-code/preprocessor.js). */
+const STARLIGHT_PINNED = /^0\.42\./;
 
-export async function createCodeBlockRenderer(): Promise<CodeBlockRenderer> {
+/**
+ * The frame texts for every language of the site, read on the main thread with Starlight's own
+ * translations, for a worker's renderer (createCodeBlockRenderer).
+ */
+export async function frameTexts(): Promise<FrameTexts> {
+	const [{ useTranslations }, { default: config }] = await Promise.all([
+		import('@astrojs/starlight/internal'),
+		import('virtual:starlight/user-config'),
+	]);
+	const langs = new Set(['en', config.defaultLocale.lang, ...Object.values(config.locales ?? {}).map((locale) => locale?.lang)]);
+	const texts: FrameTexts = {};
+	for (const lang of langs) {
+		if (!lang) continue;
+		const t = useTranslations(lang);
+		texts[lang] = Object.fromEntries(
+			FRAME_TEXT_KEYS.filter((key) => t.exists(key)).map((key) => [key, t(key as 'expressiveCode.copyButtonTooltip')]),
+		);
+	}
+	return texts;
+}
+
+/**
+ * Starlight's preprocessing of the Expressive Code configuration, as its virtual module makes it
+ * for <Code>, but reading the frame texts given instead of Starlight's translations: those load
+ * the content store (every runbook, to find an `i18n` collection), which kept a worker thread from
+ * starting its first block for about a second.
+ */
+async function preprocessorWithTexts(texts: FrameTexts) {
+	assertPinned(
+		"Starlight's Expressive Code preprocessing in the highlighting worker",
+		installedVersion('@astrojs/starlight'),
+		STARLIGHT_PINNED,
+		"src/build/highlight/renderer.ts with @astrojs/starlight's integrations/expressive-code/index.js and translations.js",
+	);
+	const [{ getStarlightEcConfigPreprocessor }, { default: starlightConfig }] = await Promise.all([
+		import('runsheet:starlight-ec-preprocessor'),
+		import('virtual:starlight/user-config'),
+	]);
+	const useTranslations = (lang: string) => {
+		const known = texts[lang] ?? {};
+		return Object.assign((key: string) => known[key] ?? key, { exists: (key: string) => key in known });
+	};
+	// docsPath is read only for a block without a page URL; every block here has one.
+	return getStarlightEcConfigPreprocessor({
+		docsPath: '',
+		starlightConfig,
+		useTranslations: useTranslations as unknown as Parameters<typeof getStarlightEcConfigPreprocessor>[0]['useTranslations'],
+	});
+}
+
+/**
+ * `texts` (from frameTexts) in a worker thread; on the main thread, none: Starlight's own
+ * preprocessing module is used, as <Code> uses it.
+ */
+export async function createCodeBlockRenderer(texts?: FrameTexts): Promise<CodeBlockRenderer> {
 	assertPinned(
 		'highlighting command blocks',
 		installedVersion('astro-expressive-code'),
@@ -44,7 +111,9 @@ export async function createCodeBlockRenderer(): Promise<CodeBlockRenderer> {
 	);
 	const { astroConfig, ecConfigFileOptions, ecIntegrationOptions = {} } = await import('virtual:astro-expressive-code/config');
 	const { createAstroRenderer, mergeEcConfigOptions } = await import('virtual:astro-expressive-code/api');
-	const { default: preprocessEcConfig } = await import('virtual:astro-expressive-code/preprocess-config');
+	const preprocessEcConfig = texts
+		? await preprocessorWithTexts(texts)
+		: (await import('virtual:astro-expressive-code/preprocess-config')).default;
 	let ecConfig = mergeEcConfigOptions(ecIntegrationOptions, ecConfigFileOptions);
 	ecConfig = (await preprocessEcConfig({ ecConfig, astroConfig })) || ecConfig;
 	const { ec } = await createAstroRenderer({ astroConfig, ecConfig });

@@ -13,6 +13,12 @@ describe('job worker', () => {
 		expect(worker.failure).toBeUndefined();
 	});
 
+	it('gives the worker’s setup the data it was started with', async () => {
+		const worker = startJobWorker(entry, ['a', 'b'], { role: 'fast', setup: { suffix: '!' } });
+		expect(await worker.wait(0)).toBe('A!');
+		expect(await worker.wait(1)).toBe('B!');
+	});
+
 	it('leaves a job that throws to the main thread and goes on with the others', async () => {
 		const worker = startJobWorker(entry, ['a', 'bad', 'c'], { role: 'fast' });
 		expect(await worker.wait(1)).toBeUndefined();
