@@ -97,8 +97,18 @@ export const paths = {
  * built with the base) is not given it twice.
  */
 export function absolute(site: string, path: string): string {
-	const url = new URL(site);
-	const prefix = url.pathname.replace(/\/+$/, '');
+	const { origin, prefix } = parsedSite(site);
 	const inside = prefix && (path === prefix || path.startsWith(`${prefix}/`));
-	return `${url.origin}${inside ? '' : prefix}${path}`;
+	return `${origin}${inside ? '' : prefix}${path}`;
+}
+
+// /runbooks.json gives every step of every runbook its URL on one site: parsing that site's
+// address once, not 150,000 times (1,000 runbooks), took half a second off its build.
+let lastSite: { site: string; origin: string; prefix: string } | undefined;
+function parsedSite(site: string): { origin: string; prefix: string } {
+	if (lastSite?.site !== site) {
+		const url = new URL(site);
+		lastSite = { site, origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
+	}
+	return lastSite;
 }
