@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { answer } from '../support/dialogs.ts';
+import { runMenu as menu, setInitials } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
@@ -8,10 +9,6 @@ const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
 const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 const runKey = (run = 'default') => `runsheet:run:twiga-scan:${run}`;
 const stored = (page: Page, key = runKey()) => page.evaluate((k) => localStorage.getItem(k), key);
-const menu = async (page: Page, action: string) => {
-	await page.locator('.rs-menu summary').click();
-	await page.locator(`.rs-menu-items [data-action="${action}"]`).click();
-};
 
 test.describe('ticking', () => {
 	test('a tick is saved at once, keyed on the step id, and survives reload and a new tab', async ({ page, context }) => {
@@ -222,8 +219,7 @@ test.describe('audit trail, export and sharing', () => {
 	test('a share link shows the run read-only and offers to save it', async ({ page, context, browser }) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto(TWIGA);
-		answer(page, 'x.y');
-		await menu(page, 'initials');
+		await setInitials(page, 'x.y', 'XY');
 		await box(page, 'deploy-services').check();
 		answer(page, 'not used here');
 		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
@@ -258,10 +254,7 @@ test('a teammate’s share link and JSON export merge into this run: the union, 
 	await mate.grantPermissions(['clipboard-read', 'clipboard-write']);
 	const theirs = await mate.newPage();
 	await theirs.goto(TWIGA);
-	answer(theirs, 'CD');
-	await menu(theirs, 'initials');
-	// The menu's actions load with the menu: tick once the initials are kept, or the tick has none.
-	await expect.poll(() => stored(theirs, 'runsheet:operator')).toBe('CD');
+	await setInitials(theirs, 'CD', 'CD');
 	await box(theirs, 'deploy-services').check();
 	answer(theirs, 'no Redis here');
 	await step(theirs, 'redis-connectivity').locator('.rs-na').first().click();
@@ -272,9 +265,7 @@ test('a teammate’s share link and JSON export merge into this run: the union, 
 
 	// This browser's run: its own tick, and a later tick of the step the teammate marked N/A.
 	await page.goto(TWIGA);
-	answer(page, 'AB');
-	await menu(page, 'initials');
-	await expect.poll(() => stored(page, 'runsheet:operator')).toBe('AB');
+	await setInitials(page, 'AB', 'AB');
 	await box(page, 'generate-production-secrets').check();
 	await box(page, 'redis-connectivity').check();
 	await page.goto(link);

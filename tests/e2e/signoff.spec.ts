@@ -4,6 +4,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
 import { answer } from '../support/dialogs.ts';
+import { setInitials } from '../support/run-menu.ts';
 
 const runbooks = loadRunbooks();
 
@@ -132,9 +133,7 @@ test('print this run: the sheet filled from a run, with ticks, N/A, times, initi
 	answer(page, 'Release 2.0');
 	await page.locator('.rs-menu summary').click();
 	await page.locator('[data-action="new"]').click();
-	answer(page, 'jd');
-	await page.locator('.rs-menu summary').click();
-	await page.locator('[data-action="initials"]').click();
+	await setInitials(page, 'jd', 'JD');
 	await page.locator('[id="deploy-services--check"]').check();
 	answer(page, 'no Redis');
 	await page.locator('[data-na="redis-connectivity"]').click();
@@ -210,9 +209,7 @@ test.describe('the run is the record', () => {
 		answer(page, 'Release 1.4.0');
 		await page.locator('.rs-menu summary').click();
 		await page.locator('[data-action="new"]').click();
-		answer(page, 'jd');
-		await page.locator('.rs-menu summary').click();
-		await page.locator('[data-action="initials"]').click();
+		await setInitials(page, 'jd', 'JD');
 		const version = page.locator('#var--VERSION');
 		if (!(await version.isVisible())) await page.locator('[data-values] summary').click();
 		await version.fill('1.4.0');
