@@ -39,13 +39,14 @@ export function runsheetIntegration(): AstroIntegration {
 					},
 				});
 			},
-			'astro:build:done': async ({ dir, pages, logger }) => {
+			'astro:build:done': ({ dir, pages, logger }) => {
+				const dist = fileURLToPath(dir);
 				// Before the search index and the offline list read the pages (inline-styles.ts says why).
 				const rollback = pages.map((p) => p.pathname).filter(isRollbackPage);
-				const inlined = inlineStylesOf(fileURLToPath(dir), rollback, base);
+				const inlined = inlineStylesOf(dist, rollback, base);
 				if (inlined) logger.info(`styles inlined in ${inlined} rollback pages (their first paint on a slow network)`);
 				// Out of the search step's way until runsheetAfterSearch puts them back (search-scope.ts).
-				setAside(fileURLToPath(dir));
+				setAside(dist);
 				const before = process.memoryUsage().rss;
 				// Below 1 GB (up to a few hundred runbooks) Pagefind fits beside Astro as it is; the
 				// collection would only cost time.
