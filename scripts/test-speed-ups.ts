@@ -20,13 +20,27 @@ import { dirname, join } from 'node:path';
 export const STOCK_DIST = '.test-sites/stock/dist';
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
-function build(what: string, args: string[], env: Record<string, string>): void {
+function build(what: string, args: string[], env: Record<string, string>): string {
 	const started = performance.now();
 	const run = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env } });
 	if (run.status !== 0) throw new Error(`${what} failed:\n${run.stdout}${run.stderr}`);
 	if (/highlighting ahead stopped/.test(run.stdout + run.stderr))
 		throw new Error(`the highlighting worker failed in ${what}:\n${run.stdout}${run.stderr}`);
 	console.log(`speed-ups: ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	return run.stdout;
+}
+
+/**
+ * Whether a build rendered every sign-off sheet before the first rollback page, from its log
+ * (Astro lists each page as it writes it). The fast build does (src/build/page-order.ts); Astro's
+ * own order has the rollback pages first. `rollbackPages`: the rollback pages' files, not the
+ * redirects from former ids, which are rendered with the other pages.
+ */
+export function sheetsBeforeRollbackPages(log: string, rollbackPages: string[]): boolean {
+	const pages = [...log.matchAll(/[├└]─ \/(\S+)/g)].map((m) => m[1]!);
+	const lastSheet = pages.findLastIndex((p) => /^signoff\/[^/]+\/index\.html$/.test(p));
+	const firstRollback = pages.findIndex((p) => rollbackPages.includes(p));
+	return lastSheet >= 0 && firstRollback >= 0 && lastSheet < firstRollback;
 }
 
 const files = (dir: string) =>
@@ -50,8 +64,12 @@ function comparable(file: string, bytes: Buffer): string {
 
 try {
 	rmSync(STOCK_DIST, { recursive: true, force: true });
-	build('the stock build (astro build, RUNSHEET_SPEED_UPS=0)', [astro, 'build', '--outDir', STOCK_DIST], { RUNSHEET_SPEED_UPS: '0' });
-	build('the build with every speed-up (npm run build, RUNSHEET_SPEED_UPS=wait)', ['scripts/build.ts'], { RUNSHEET_SPEED_UPS: 'wait' });
+	const stockLog = build('the stock build (astro build, RUNSHEET_SPEED_UPS=0)', [astro, 'build', '--outDir', STOCK_DIST], {
+		RUNSHEET_SPEED_UPS: '0',
+	});
+	const fastLog = build('the build with every speed-up (npm run build, RUNSHEET_SPEED_UPS=wait)', ['scripts/build.ts'], {
+		RUNSHEET_SPEED_UPS: 'wait',
+	});
 	const stock = files(STOCK_DIST);
 	const fast = files('dist');
 	const missing = stock.filter((f) => !fast.includes(f)).concat(fast.filter((f) => !stock.includes(f)));
@@ -61,6 +79,12 @@ try {
 	const blocks = stock
 		.filter((f) => f.endsWith('.html'))
 		.reduce((n, f) => n + (readFileSync(join(STOCK_DIST, f), 'utf8').match(/<div class="expressive-code"/g)?.length ?? 0), 0);
+	// The page order is a speed-up too: on in the fast build only.
+	const rollbackPages = stock.filter(
+		(f) => /^rollback\/[^/]+\/index\.html$/.test(f) && !readFileSync(join(STOCK_DIST, f), 'utf8').includes('http-equiv="refresh"'),
+	);
+	if (sheetsBeforeRollbackPages(stockLog, rollbackPages) || !sheetsBeforeRollbackPages(fastLog, rollbackPages))
+		throw new Error('the fast build should render the sign-off sheets before the rollback pages, and only it (src/build/page-order.ts)');
 	const indexed = stock.some((f) => f.startsWith('pagefind/') && f.endsWith('.pf_meta'));
 	if (differ.length || missing.length || !blocks || !indexed) {
 		const list = [...missing.map((f) => `\n  only in one build: ${f}`), ...differ.slice(0, 10).map((f) => `\n  differs: ${f}`)].join('');
@@ -69,7 +93,7 @@ try {
 		);
 	}
 	console.log(
-		`speed-ups: ${stock.length} files (${blocks} code blocks, the search index included) the same with every speed-up and without`,
+		`speed-ups: ${stock.length} files (${blocks} code blocks, the search index included) the same with every speed-up and without; the pages with command blocks rendered last`,
 	);
 } catch (error) {
 	console.error(`speed-ups: ${(error as Error).message}`);

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { inlineStylesOf, isRollbackPage } from './inline-styles.ts';
+import { withCodeBlockPagesLast } from './page-order.ts';
 import { putBack, setAside } from './search-scope.ts';
-import { installedPackageDir } from './speed-ups.ts';
+import { installedPackageDir, speedUps } from './speed-ups.ts';
 
 /**
  * Runsheet's own Astro integration, listed before Starlight in astro.config.mjs so that its
@@ -18,6 +19,7 @@ const RELEASE_ABOVE_BYTES = 2 ** 30;
 
 export function runsheetIntegration(): AstroIntegration {
 	let base = '/';
+	let adapter = false;
 	return {
 		name: 'runsheet',
 		hooks: {
@@ -38,6 +40,14 @@ export function runsheetIntegration(): AstroIntegration {
 						}),
 					},
 				});
+			},
+			'astro:config:done': ({ config }) => {
+				adapter = Boolean(config.adapter);
+			},
+			// A speed-up: the pages with command blocks rendered last (page-order.ts). Not with an
+			// adapter, whose own prerenderer this would replace.
+			'astro:build:start': ({ setPrerenderer }) => {
+				if (speedUps() !== 'off' && !adapter) setPrerenderer(withCodeBlockPagesLast);
 			},
 			'astro:build:done': ({ dir, pages, logger }) => {
 				const dist = fileURLToPath(dir);

@@ -6,13 +6,15 @@ import { dirname, join, resolve } from 'node:path';
  * - command blocks highlighted in a worker thread beside Astro's rendering, by a copy of
  *   astro-expressive-code's renderer, and a rollback command rendered once for its two pages
  *   (build/highlight/, build/render-once.ts);
+ * - the pages with command blocks rendered after the others, so that the worker has started when
+ *   Astro reaches them (build/page-order.ts);
  * - Starlight's <StarlightPage> frontmatter schema built once, not once per page
  *   (build/starlight-page-schema.ts);
  * - V8 flags for the build process: a heap limit sized to the collection and a larger young
  *   generation (scripts/build.ts, scripts/lib/node-flags.ts).
  *
  * `RUNSHEET_SPEED_UPS=0` builds the stock way: Starlight's own `<Code>`, its schema per page, no
- * worker thread, no flags. The site is the same byte for byte (`npm run test:speed-ups` builds it
+ * worker thread, Astro's page order, no flags. The site is the same byte for byte (`npm run test:speed-ups` builds it
  * both ways and compares every file). `wait` is on, with every page waiting for the worker's
  * blocks, so that a test sees each block the worker made.
  */

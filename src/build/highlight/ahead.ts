@@ -73,15 +73,30 @@ async function start(load: () => Promise<RunbookSections[]>): Promise<Ahead | un
 }
 
 /**
+ * Starts the worker, if it is not running yet, without waiting for it. Called while Astro lists
+ * the pages, before it renders any: the worker's start (about a second) then overlaps the pages
+ * without command blocks, which Astro renders first (build/page-order.ts). `load` lists the
+ * collection; it is called once per build.
+ */
+export function startHighlightingAhead(load: () => Promise<RunbookSections[]>): void {
+	if (ahead) return;
+	ahead = start(load);
+	// Its failure (a pinned version that no longer fits) fails the first page that awaits it, as
+	// before; until then it must not count as unhandled.
+	ahead.catch(() => {});
+}
+
+/**
  * The command's block (as its page's first block or not) if the worker has highlighted it
- * (handed out once), else undefined. `load` lists the collection; it is called once per build.
+ * (handed out once), else undefined.
  */
 export async function highlightedAhead(
 	command: Command,
 	first: boolean,
 	load: () => Promise<RunbookSections[]>,
 ): Promise<string | undefined> {
-	const state = await (ahead ??= start(load));
+	startHighlightingAhead(load);
+	const state = await ahead;
 	const job = state?.jobsOf[first ? 'first' : 'other'].get(command)?.shift();
 	if (job === undefined) return undefined;
 	return state!.wait ? state!.worker.wait(job) : state!.worker.take(job);

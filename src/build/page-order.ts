@@ -1,0 +1,44 @@
+/**
+ * The order Astro renders the pages in, with the build's speed-ups on (build/speed-ups.ts): the
+ * pages without command blocks (sign-off sheets, JSON, lists, guides) first, then the rollback and
+ * runbook pages, each group in the order Astro gives it.
+ *
+ * Why: Astro renders one page at a time. The worker thread that highlights the command blocks
+ * (highlight/ahead.ts) starts while Astro lists the pages and takes about a second to start.
+ * Rendered first, the pages that do not need it cover that second; the rollback pages then find
+ * their blocks done instead of highlighting them on the main thread while the worker starts.
+ *
+ * Done with Astro's prerenderer API (`setPrerenderer` in `astro:build:start`), around Astro's own
+ * prerenderer: every page is rendered and written as before, only in another order, so the site
+ * is the same (`npm run test:speed-ups` compares it with a stock build).
+ */
+import type { AstroPrerenderer, PathWithRoute } from 'astro';
+
+/**
+ * The pages with command blocks, in the order the worker highlights their blocks (rollback pages
+ * first: highlight/order.ts). Their relative order is Astro's and stays so.
+ */
+export const CODE_BLOCK_PAGES = ['src/pages/rollback/[id].astro', 'src/pages/runbooks/[id].astro'];
+
+/**
+ * `paths` with the pages of CODE_BLOCK_PAGES last. Unchanged when two routes give the same path:
+ * Astro builds the first one listed and warns, and that must not depend on this order.
+ */
+export function codeBlockPagesLast<P extends Pick<PathWithRoute, 'pathname'> & { route: { component: string } }>(paths: P[]): P[] {
+	const pathnames = new Set(paths.map((p) => p.pathname.replace(/\/+$/, '')));
+	if (pathnames.size < paths.length) return paths;
+	const last = (p: P) => CODE_BLOCK_PAGES.includes(p.route.component);
+	return [...paths.filter((p) => !last(p)), ...paths.filter(last)];
+}
+
+/** Astro's prerenderer, listing its pages with codeBlockPagesLast. */
+export function withCodeBlockPagesLast(stock: AstroPrerenderer): AstroPrerenderer {
+	return {
+		name: 'runsheet-page-order',
+		setup: stock.setup && (() => stock.setup!()),
+		getStaticPaths: async () => codeBlockPagesLast(await stock.getStaticPaths()),
+		render: (request, options) => stock.render(request, options),
+		collectStaticImages: stock.collectStaticImages && (() => stock.collectStaticImages!()),
+		teardown: stock.teardown && (() => stock.teardown!()),
+	};
+}
