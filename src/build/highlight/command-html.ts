@@ -5,16 +5,6 @@ import { isFirstBlock, keepRendered, takeRendered } from '../render-once.ts';
 import { codeBlockJob, highlightedAhead, startHighlightingAhead } from './ahead.ts';
 import { renderCodeBlock } from './renderer.ts';
 
-/**
- * One command block's HTML on the fast build path, the same as Starlight's `<Code>` gives
- * (components/CommandBlock.astro is the stock path), its example output after it. It is
- * highlighted once:
- * - most blocks were highlighted ahead, in a worker thread (highlight/ahead.ts);
- * - a rollback section's commands (`twice`) are on the runbook page and on its rollback page:
- *   the second page reuses the first one's HTML;
- * - any other block is highlighted here. The page's first block carries Expressive Code's
- *   stylesheet and script; it is the page, not the order of rendering, that says which it is.
- */
 const runbooks = () => getCollection('runbooks');
 
 /**
@@ -26,6 +16,16 @@ export function highlightCollectionAhead(): void {
 	startHighlightingAhead(runbooks);
 }
 
+/**
+ * One command block's HTML on the fast build path, the same as Starlight's `<Code>` gives
+ * (components/CommandBlock.astro is the stock path), its example output after it. It is
+ * highlighted once:
+ * - most blocks were highlighted ahead, in a worker thread (highlight/ahead.ts);
+ * - a rollback section's commands (`twice`) are on the runbook page and on its rollback page:
+ *   the second page reuses the first one's HTML;
+ * - any other block is highlighted here. The page's first block carries Expressive Code's
+ *   stylesheet and script; it is the page, not the order of rendering, that says which it is.
+ */
 export async function commandBlockHtml(command: Command, twice: boolean, page: { request: Request; url: URL }): Promise<string> {
 	const first = isFirstBlock(page.request, command);
 	// The first block differs (stylesheet and script): it is neither kept nor reused.
