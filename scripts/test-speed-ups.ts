@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writtenBefore } from './lib/build-log.ts';
 
 export const STOCK_DIST = '.test-sites/stock/dist';
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
@@ -28,19 +29,6 @@ function build(what: string, args: string[], env: Record<string, string>): strin
 		throw new Error(`the highlighting worker failed in ${what}:\n${run.stdout}${run.stderr}`);
 	console.log(`speed-ups: ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	return run.stdout;
-}
-
-/**
- * Whether a build rendered every sign-off sheet before the first rollback page, from its log
- * (Astro lists each page as it writes it). The fast build does (src/build/page-order.ts); Astro's
- * own order has the rollback pages first. `rollbackPages`: the rollback pages' files, not the
- * redirects from former ids, which are rendered with the other pages.
- */
-export function sheetsBeforeRollbackPages(log: string, rollbackPages: string[]): boolean {
-	const pages = [...log.matchAll(/[├└]─ \/(\S+)/g)].map((m) => m[1]!);
-	const lastSheet = pages.findLastIndex((p) => /^signoff\/[^/]+\/index\.html$/.test(p));
-	const firstRollback = pages.findIndex((p) => rollbackPages.includes(p));
-	return lastSheet >= 0 && firstRollback >= 0 && lastSheet < firstRollback;
 }
 
 const files = (dir: string) =>
@@ -79,11 +67,18 @@ try {
 	const blocks = stock
 		.filter((f) => f.endsWith('.html'))
 		.reduce((n, f) => n + (readFileSync(join(STOCK_DIST, f), 'utf8').match(/<div class="expressive-code"/g)?.length ?? 0), 0);
-	// The page order is a speed-up too: on in the fast build only.
-	const rollbackPages = stock.filter(
-		(f) => /^rollback\/[^/]+\/index\.html$/.test(f) && !readFileSync(join(STOCK_DIST, f), 'utf8').includes('http-equiv="refresh"'),
-	);
-	if (sheetsBeforeRollbackPages(stockLog, rollbackPages) || !sheetsBeforeRollbackPages(fastLog, rollbackPages))
+	// The page order is a speed-up too: on in the fast build only. Pages, not the redirects from former ids.
+	const pagesUnder = (folder: string) =>
+		stock.filter(
+			(f) =>
+				f.startsWith(`${folder}/`) &&
+				f.split('/').length === 3 &&
+				f.endsWith('/index.html') &&
+				!readFileSync(join(STOCK_DIST, f), 'utf8').includes('http-equiv="refresh"'),
+		);
+	const [sheets, rollbackPages] = [pagesUnder('signoff'), pagesUnder('rollback')];
+	// Astro's own order has the rollback pages first; the fast build, the sheets (src/build/page-order.ts).
+	if (writtenBefore(stockLog, sheets, rollbackPages) || !writtenBefore(fastLog, sheets, rollbackPages))
 		throw new Error('the fast build should render the sign-off sheets before the rollback pages, and only it (src/build/page-order.ts)');
 	const indexed = stock.some((f) => f.startsWith('pagefind/') && f.endsWith('.pf_meta'));
 	if (differ.length || missing.length || !blocks || !indexed) {
