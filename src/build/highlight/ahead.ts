@@ -54,6 +54,9 @@ async function start(load: () => Promise<RunbookSections[]>): Promise<Ahead | un
 	const mode = highlightAheadMode(process.env, import.meta.env.PROD, availableParallelism());
 	if (mode === 'off') return undefined;
 	const placed = blocksInBuildOrder(await load());
+	// Started before any page asks (startHighlightingAhead): a collection without a command block
+	// needs no worker.
+	if (!placed.length) return undefined;
 	const { workerUrl, WORKER_ROLE } = await import('./worker.ts');
 	const jobs = placed.map(({ command, runbook, first }) => codeBlockJob(command, paths.runbook(runbook), first));
 	const worker = startJobWorker(new URL(workerUrl), jobs, {
