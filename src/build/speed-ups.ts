@@ -14,9 +14,9 @@ import { dirname, join, resolve } from 'node:path';
  *   generation (scripts/build.ts, scripts/lib/node-flags.ts).
  *
  * `RUNSHEET_SPEED_UPS=0` builds the stock way: Starlight's own `<Code>`, its schema per page, no
- * worker thread, Astro's page order, no flags. The site is the same byte for byte (`npm run test:speed-ups` builds it
- * both ways and compares every file). `wait` is on, with every page waiting for the worker's
- * blocks, so that a test sees each block the worker made.
+ * worker thread, Astro's page order, no flags. The site is the same byte for byte (`npm run
+ * test:speed-ups` builds it both ways and compares every file). `wait` is on, with every page
+ * waiting for the worker's blocks, so that a test sees each block the worker made.
  */
 export type SpeedUps = 'on' | 'off' | 'wait';
 
