@@ -1,4 +1,5 @@
 import { answer } from '../support/dialogs.ts';
+import { runMenu } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 
 /**
@@ -22,11 +23,9 @@ test('catalog, runbook, progress and the printed run stay below the base', async
 	// Starlight's own sidebar and the page's links to its rollback page and sheet.
 	expect((await hrefs(page, 'nav a[href^="/"], main a[href^="/"]')).filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
 	answer(page, 'Release 2.0');
-	await page.locator('.rs-menu summary').click();
-	await page.locator('[data-action="new"]').click();
+	await runMenu(page, 'new');
 	await page.locator('[id="deploy-services--check"]').check();
-	await page.locator('.rs-menu summary').click();
-	await page.locator('[data-action="print"]').click();
+	await runMenu(page, 'print');
 	await expect(page).toHaveURL(`${BASE}/signoff/twiga-scan/?run=release-2-0`);
 	await expect(page.locator('[data-sheet-step="deploy-services"] [data-box]')).toHaveText('✓');
 });

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { answer } from '../support/dialogs.ts';
 import { startSyncServer } from '../support/sync-server.ts';
+import { runMenu } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 
 // Live runs on the imported site, which names a sync server (scripts/build-imported-site.ts):
@@ -13,10 +14,6 @@ const STEPS = ['page-owners', 'status-page', 'check-payments', 'check-deploys', 
 const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
 const row = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row`);
 const liveWord = (page: Page) => page.locator('[data-live]');
-const menu = async (page: Page, action: string) => {
-	await page.locator('.rs-menu summary').click();
-	await page.locator(`.rs-menu-items [data-action="${action}"]`).click();
-};
 /** The values panel, open (it opens by itself on a wide screen while a value is missing). */
 const values = async (page: Page) => {
 	if (!(await page.locator('[data-vars]').evaluate((d) => (d as HTMLDetailsElement).open)))
@@ -67,7 +64,7 @@ test('several responders on one live run: ticks, values and presence within a se
 		await ic.goto(`${BRIDGE}?run=INC-2291`);
 		await expect(ic.locator('[data-run-select] option:checked')).toHaveText(/^INC-2291/);
 		await box(ic, 'open-bridge').check();
-		await menu(ic, 'live-start');
+		await runMenu(ic, 'live-start');
 		await expect(ic.locator('[data-status]')).toContainText('Live link copied');
 		const link: string = await ic.evaluate(() => navigator.clipboard.readText());
 		expect(link).toMatch(/\/runbooks\/incident-bridge\/\?live=[\w-]{22}$/);

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadRunbooks } from '../support/content.ts';
 import { chromeBottom, LAPTOP, luminance, PHONE, readDown } from '../support/layout.ts';
+import { runMenu } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 
 // An on-call engineer at 3 a.m.: a 390 × 844 phone and a 1280 × 800 laptop, light and dark.
@@ -312,8 +313,7 @@ test.describe('ticking under stress', () => {
 		await expect(page.locator('[data-progress-text]')).toHaveText(count);
 		await expect(page.locator('[data-run-select] option:checked')).toContainText(count);
 		await expect(page.locator('[data-section="database-setup"] > .rs-heading .rs-secprog')).toHaveText('1/2 done · 1 N/A');
-		await page.locator('.rs-menu summary').click();
-		await page.locator('.rs-menu-items [data-action="share"]').click();
+		await runMenu(page, 'share');
 		await expect(page.locator('[data-status]')).toContainText('Share link copied');
 		const link = await page.evaluate(() => navigator.clipboard.readText());
 		const other = await (await browser.newContext()).newPage();

@@ -4,7 +4,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
 import { answer } from '../support/dialogs.ts';
-import { setInitials } from '../support/run-menu.ts';
+import { runMenu, setInitials } from '../support/run-menu.ts';
 
 const runbooks = loadRunbooks();
 
@@ -131,14 +131,12 @@ test('printing one section alone', async ({ page }) => {
 test('print this run: the sheet filled from a run, with ticks, N/A, times, initials and the run name', async ({ page }) => {
 	await page.goto('/runbooks/twiga-scan/');
 	answer(page, 'Release 2.0');
-	await page.locator('.rs-menu summary').click();
-	await page.locator('[data-action="new"]').click();
+	await runMenu(page, 'new');
 	await setInitials(page, 'jd', 'JD');
 	await page.locator('[id="deploy-services--check"]').check();
 	answer(page, 'no Redis');
 	await page.locator('[data-na="redis-connectivity"]').click();
-	await page.locator('.rs-menu summary').click();
-	await page.locator('[data-action="print"]').click();
+	await runMenu(page, 'print');
 	await expect(page).toHaveURL(/\/signoff\/twiga-scan\/\?run=release-2-0$/);
 	const row = page.locator('[data-sheet-step="deploy-services"]');
 	await expect(row.locator('[data-box]')).toHaveText('✓');
@@ -207,8 +205,7 @@ test.describe('the run is the record', () => {
 		await page.clock.install({ time: new Date('2026-12-01T01:21:00Z') });
 		await page.goto('/runbooks/twiga-scan/');
 		answer(page, 'Release 1.4.0');
-		await page.locator('.rs-menu summary').click();
-		await page.locator('[data-action="new"]').click();
+		await runMenu(page, 'new');
 		await setInitials(page, 'jd', 'JD');
 		const version = page.locator('#var--VERSION');
 		if (!(await version.isVisible())) await page.locator('[data-values] summary').click();

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { answer } from '../support/dialogs.ts';
+import { runMenu } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
@@ -16,10 +17,6 @@ const stepEl = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 const copyButton = (page: Page, id: string) => stepEl(page, id).locator('.expressive-code .copy button').first();
 const stored = (page: Page, run = 'default') =>
 	page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), `runsheet:run:twiga-scan:${run}`);
-const menu = async (page: Page, action: string) => {
-	await page.locator('.rs-menu summary').click();
-	await page.locator(`.rs-menu-items [data-action="${action}"]`).click();
-};
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const copy = async (page: Page, id: string) => {
 	await stepEl(page, id).locator('.expressive-code').first().hover();
@@ -67,7 +64,7 @@ test.describe('runbook variables', () => {
 		await field(page, 'VERSION').fill('2.4.1');
 		await expect(stepEl(page, 'tag-images').locator('code')).toContainText('twiga-scan-backend:v2.4.1');
 		answer(page, 'Release 2.5.0');
-		await menu(page, 'new');
+		await runMenu(page, 'new');
 		await expect(field(page, 'VERSION')).toHaveValue('');
 		await expect(stepEl(page, 'tag-images').locator('code')).toContainText('twiga-scan-backend:v{{VERSION}}');
 		await field(page, 'VERSION').fill('2.5.0');
@@ -144,11 +141,11 @@ test.describe('runbook variables', () => {
 		const storage = await page.evaluate(() => JSON.stringify(localStorage));
 		expect(storage).toContain('app.example.org');
 		expect(storage).not.toContain('s3cr3t');
-		const [json] = await Promise.all([page.waitForEvent('download'), menu(page, 'export-json')]);
+		const [json] = await Promise.all([page.waitForEvent('download'), runMenu(page, 'export-json')]);
 		const exported = readFileSync((await json.path())!, 'utf8');
 		expect(JSON.parse(exported).run.values).toEqual({ DOMAIN: 'app.example.org' });
 		expect(exported).not.toContain('s3cr3t');
-		await menu(page, 'share');
+		await runMenu(page, 'share');
 		await expect(page.locator('[data-status]')).toContainText('Share link copied');
 		const other = await (await context.browser()!.newContext()).newPage();
 		await other.goto(await clipboard(page));
@@ -165,7 +162,7 @@ test.describe('runbook variables', () => {
 		await page.goto(TWIGA);
 		await field(page, 'DOMAIN').fill('scan.example.org');
 		await page.locator('[id="tag-images--check"]').check();
-		await menu(page, 'share');
+		await runMenu(page, 'share');
 		await expect(page.locator('[data-status]')).toContainText('Share link copied');
 		const link = await clipboard(page);
 		const other = await (await browser.newContext()).newPage();
@@ -186,7 +183,7 @@ test.describe('runbook variables', () => {
 		await field(page, 'VERSION').fill('2.4.1');
 		await field(page, 'DEVOPS_LEAD_CONTACT').fill('Asha M. +255 700 000 111');
 		await page.locator('[id="tag-images--check"]').check();
-		await menu(page, 'print');
+		await runMenu(page, 'print');
 		await expect(page).toHaveURL(/\/signoff\/twiga-scan\/\?run=default/);
 		const values = page.locator('[data-sheet-value="VERSION"]');
 		await expect(values.locator('[data-value]')).toHaveText('2.4.1');
