@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import { isPlainInline } from '../model/text.ts';
 import { rehypeVariables } from './rehype-variables.ts';
 import { rehypeBaseLinks } from './base-links.ts';
+import { rehypeCallouts } from './callouts.ts';
 import { basePath } from '../model/paths.ts';
 
 /**
@@ -33,6 +34,7 @@ const processor = unified()
 	.use(rehypeSanitize)
 	// After sanitising: the elements it adds are Runsheet's own, with the value as text only.
 	.use(rehypeVariables)
+	.use(rehypeCallouts)
 	// Links between runbooks are written from the site's root; a site under a sub-path gets its base.
 	.use(rehypeBaseLinks, { base: basePath() })
 	.use(rehypeStringify)

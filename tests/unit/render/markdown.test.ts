@@ -32,3 +32,30 @@ describe('block Markdown notes', () => {
 		expect(renderMarkdown('<div onclick="x()">hi</div>')).not.toMatch(/<div/);
 	});
 });
+
+describe('callouts in notes', () => {
+	it('turns a GitHub alert into a titled note, not a quote starting with its marker', () => {
+		const html = renderMarkdown('> [!WARNING]\n> Never delete `/var/lib/data` by hand.');
+		// Line breaks between elements do not matter.
+		expect(html.replace(/\n/g, '')).toBe(
+			'<div class="rs-callout rs-callout--caution" role="note"><p class="rs-callout-title">Warning</p><p>Never delete <code>/var/lib/data</code> by hand.</p></div>',
+		);
+	});
+	it("takes a title after the marker (Obsidian's callouts, imported MkDocs admonitions)", () => {
+		const html = renderMarkdown('> [!danger] Before expanding\n> Take a snapshot first.');
+		expect(html).toContain('<div class="rs-callout rs-callout--danger" role="note"><p class="rs-callout-title">Before expanding</p>');
+		expect(html).toContain('<p>Take a snapshot first.</p>');
+		expect(html).not.toContain('[!danger]');
+	});
+	it("reads GitHub's CAUTION as its strongest and keeps a quote without a known marker a quote", () => {
+		expect(renderMarkdown('> [!CAUTION]\n> Deletes every replica.')).toContain('rs-callout--danger');
+		expect(renderMarkdown('> [!caution]\n> Slow on large tables.')).toContain('rs-callout--caution');
+		expect(renderMarkdown('> [!SHRUG]\n> who knows')).toContain('<blockquote>');
+		expect(renderMarkdown('> careful [!WARNING]')).toContain('<blockquote>');
+	});
+	it('keeps the title text only: markup in it is not interpreted', () => {
+		const html = renderMarkdown('> [!NOTE] <img src=x onerror=alert(1)>\n> body');
+		expect(html).not.toContain('<img');
+		expect(html).toContain('rs-callout--note');
+	});
+});
