@@ -7,7 +7,9 @@
  *   `npm run import -- <folder>`: one YAML runbook per document, no hand edits.
  * - A team folder kept as Markdown (tests/fixtures/team-runbooks), copied in as it is: read
  *   through the importer at build time; and the runbooks the alert rule fixtures name
- *   (tests/fixtures/alerts/runbooks).
+ *   (tests/fixtures/alerts/runbooks); and runbooks written for other tools' Markdown
+ *   (tests/fixtures/other-tools: MkDocs admonitions, GitHub and Obsidian callouts, "Step 1:"
+ *   headings, headings with an emoji), read at build time too.
  * - A hand-written runbook that breaks every lint rule (tests/fixtures/lint), as
  *   `npm run lint:runbooks -- --fix` leaves it; with the site's settings showing lint findings
  *   on runbook pages (.test-sites/imported/settings.yaml).
@@ -27,6 +29,8 @@ const TEAM = 'tests/fixtures/team-runbooks';
 /** Runbooks that answer alerts of tests/fixtures/alerts/rules, two of them the same alert. */
 const SHOP = 'tests/fixtures/alerts/runbooks';
 const LINTED = 'tests/fixtures/lint/payments-restore.yaml';
+/** Runbooks written for other tools' Markdown: admonitions, callouts, step headings. */
+const OTHER_TOOLS = 'tests/fixtures/other-tools';
 /** A runbook for the live-run tests, with a secret variable. */
 const LIVE = 'tests/fixtures/live';
 
@@ -51,6 +55,7 @@ console.log(
 cpSync(TEAM, join(content, 'team'), { recursive: true });
 cpSync(SHOP, join(content, 'shop'), { recursive: true });
 cpSync(LIVE, join(content, 'live'), { recursive: true });
+cpSync(OTHER_TOOLS, join(content, 'other-tools'), { recursive: true });
 const linted = join(content, 'lint', 'payments-restore.yaml');
 mkdirSync(join(content, 'lint'));
 cpSync(LINTED, linted);

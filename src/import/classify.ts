@@ -17,14 +17,20 @@ const KIND_RULES: [RegExp, SectionKind][] = [
 	[/^(?!.*backup\s*(?:&|and)\s*roll).*\broll ?back/i, 'rollback'],
 	[/\bhours?\s+\d+\b|first \d+ hours|post-deployment monitoring/i, 'monitoring'],
 	[/verif|validation|health checks?|smoke tests?/i, 'verification'],
-	[/deployment steps|deployment execution|^phase \d|procedure|^deploy|production deployment$/i, 'procedure'],
+	[/deployment steps|deployment execution|^phase \d|procedure|^deploy|production deployment$|^(?:steps|instructions)$/i, 'procedure'],
 ];
+
+/** A heading without the emoji or marks before its first word ("🔥 Meaning", "⚠️ Rollback"). */
+export function headingWords(title: string): string {
+	return title.replace(/^[^\p{L}\p{N}]+/u, '').trim();
+}
 
 /** Guesses what a section is for from its heading; sub-sections inherit what they don't say. */
 export function guessSectionKind(title: string, parentKind?: SectionKind): SectionKind {
 	// Everything under a reference or sign-off heading stays reference material.
 	if (parentKind === 'reference' || parentKind === 'signoff') return parentKind;
-	for (const [pattern, kind] of KIND_RULES) if (pattern.test(title)) return kind;
+	const words = headingWords(title);
+	for (const [pattern, kind] of KIND_RULES) if (pattern.test(words)) return kind;
 	return parentKind ?? 'checklist';
 }
 
@@ -39,6 +45,15 @@ export function listsAreSteps(kind: SectionKind): boolean {
 		kind === 'diagnosis' ||
 		kind === 'mitigation'
 	);
+}
+
+const STEP_HEADING = /^step\s+\d+[a-z]?\b\s*(?:[:.)\-–—]\s*)?(.*)$/i;
+
+/** "Step 2: Resize the volume" -> "Resize the volume"; "Step 3" -> "Step 3"; anything else -> undefined. */
+export function stepHeadingText(title: string): string | undefined {
+	const match = STEP_HEADING.exec(title.trim());
+	if (!match) return undefined;
+	return match[1]!.trim() || title.trim();
 }
 
 const OPTION_LABEL = /^\s*option\s+([a-z0-9]+)\s*[:.)-]\s*(.+?)\s*:?\s*$/i;

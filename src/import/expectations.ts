@@ -13,6 +13,9 @@ import type { Step } from '../schema/step.ts';
 const LABELLED = /^(?:expected(?: result| output)?|expect|target|should (?:return|see|show|print|output|be)|returns?|output)\s*:\s*(.+)$/i;
 const SHOULD = /^(.*?)\bshould (return|see|show|print|output|be|have|contain|report)\b\s*(.+)$/i;
 
+/** A subject that only points back at the command: "It should print …", "The output should show …". */
+const PRONOUN = /^(?:it|this|that|the (?:output|command|result))$/i;
+
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Output shown as it prints (JSON, a bare token such as PONG) goes in code; words stay words. */
@@ -31,8 +34,8 @@ export function expectationIn(words: string): string | undefined {
 	if (!should) return undefined;
 	const [, subject = '', verb = '', rest = ''] = should;
 	const who = subject.trim();
-	// "Should return no results": what is returned is the expectation.
-	if (!who) return asMarkdown(rest);
+	// "Should return no results", "It should print `done`": what is returned is the expectation.
+	if (!who || PRONOUN.test(who)) return asMarkdown(rest);
 	const plural = /s$/i.test(who) && !/ss$/i.test(who);
 	const stated = verb.toLowerCase() === 'be' ? (plural ? 'are' : 'is') : plural ? verb : `${verb}s`;
 	return capital(`${who} ${stated} ${rest}`.replace(/\s+/g, ' '));
@@ -82,7 +85,9 @@ function expectStep(step: Step): Step {
 	}
 	if (next.details) {
 		const details = next.details.filter((detail) => {
-			const found = /^(should|expected|expect)\b/i.test(detail.trim()) ? expectationIn(detail) : undefined;
+			const found = /^(?:(?:it|this|that|the (?:output|command|result))\s+)?(?:should|expected|expect)\b/i.test(detail.trim())
+				? expectationIn(detail)
+				: undefined;
 			if (found) expected.push(found);
 			return !found;
 		});

@@ -13,7 +13,8 @@ import type { RecordField, SignoffRole } from '../schema/signoff.ts';
 import type { Alternative, Step } from '../schema/step.ts';
 import { IdAllocator } from '../model/ids.ts';
 import { RESERVED_IDS } from '../schema/ids.ts';
-import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTitle, splitCondition } from './classify.ts';
+import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTitle, splitCondition, stepHeadingText } from './classify.ts';
+import { ADMONITION, admonitionAsCallout, admonitionStarts } from './admonitions.ts';
 import { firstComment, splitNumberedComments, splitOptionComments } from './code-blocks.ts';
 import { proposeExpectations } from './expectations.ts';
 import { codeBlockCommands } from '../model/shell.ts';
@@ -100,7 +101,7 @@ export interface ImportOptions {
 	variables?: boolean;
 }
 
-/** Where imported content goes: a section, or one option of a step. */
+/** Where imported content goes: a section, one option of a step, or a step written as a heading. */
 interface Sink {
 	kind: SectionKind;
 	title: string;
@@ -155,7 +156,7 @@ function replaceTracked(
 	};
 }
 
-/** The source text the importer reads: line ends, mis-encoded UTF-8 and Hugo link shortcodes mended. */
+/** The source text the importer reads: line ends, mis-encoded UTF-8, Hugo link shortcodes and MkDocs admonitions mended. */
 export interface NormalisedSource {
 	text: string;
 	/** Characters repaired from mis-encoded UTF-8. */
@@ -170,10 +171,14 @@ export function normaliseSource(markdown: string): NormalisedSource {
 	// Hugo's link shortcodes (`[Gather logs]({{< ref "helpers/gatherLogs.md" >}})`) as the plain
 	// relative links they stand for, so that links between documents can be followed.
 	const links = replaceTracked(repaired.text, /\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"\s*[>%]\}\}/g, (match) => match[1]!);
+	const starts = admonitionStarts(links.text);
+	const callouts = replaceTracked(links.text, ADMONITION, (match) =>
+		starts.has(match.index) ? admonitionAsCallout(match[1]!, match[2], match[3]!) : match[0],
+	);
 	return {
-		text: links.text,
+		text: callouts.text,
 		repairs: repaired.repairs,
-		...(repaired.repairs ? {} : { original: (offset: number) => lines.original(links.original(offset)) }),
+		...(repaired.repairs ? {} : { original: (offset: number) => lines.original(links.original(callouts.original(offset))) }),
 	};
 }
 
@@ -210,7 +215,8 @@ class ChecklistImporter {
 	private readonly slugger = new GithubSlugger();
 	private readonly anchors = new Map<string, string>();
 	private readonly pins: PinSite[] = [];
-	private stack: { depth: number; sink: Sink }[] = [];
+	/** `implicit`: a section the document does not write, opened for the step headings under it. */
+	private stack: { depth: number; sink: Sink; implicit?: boolean }[] = [];
 	/** The step the previous block ended on, so a code block right after an item joins it. */
 	private lastStep?: Step;
 
@@ -418,13 +424,21 @@ class ChecklistImporter {
 		}
 		while (this.stack.length && this.stack.at(-1)!.depth >= node.depth) this.stack.pop();
 		this.lastStep = undefined;
-		const parent = this.sink;
+		const title = cleanHeading(raw);
+		const stepTitle = stepHeadingText(title);
+		// A section opened for step headings ends at the first heading that is not one.
+		const top = this.stack.at(-1);
+		if (stepTitle === undefined && top?.implicit && top.depth === node.depth - 1) this.stack.pop();
 		const option = optionTitle(raw);
-		if (option && parent) {
-			this.stack.push({ depth: node.depth, sink: this.optionUnder(parent, option) });
+		if (option && this.sink) {
+			this.stack.push({ depth: node.depth, sink: this.optionUnder(this.sink, option) });
 			return;
 		}
-		const title = cleanHeading(raw);
+		if (stepTitle !== undefined && (!this.sink || this.sink.section)) {
+			this.stepHeading(node, pin.id, raw, stepTitle);
+			return;
+		}
+		const parent = this.sink;
 		const kind = this.kindOf(title, parent?.kind);
 		// The heading's text ends where its last inline ends (before closing #s or a setext line).
 		const textEnd = node.children.at(-1)?.position?.end.offset;
@@ -439,11 +453,53 @@ class ChecklistImporter {
 		this.stack.push({ depth: node.depth, sink: this.sectionSink(section) });
 	}
 
+	/**
+	 * "### Step 2: Resize the volume": a step, its paragraphs and code blocks its details and
+	 * commands, up to the next heading of its level. Step headings right under the title get a
+	 * section of their own, "Steps".
+	 */
+	private stepHeading(node: Heading, pinned: string | undefined, raw: string, text: string): void {
+		if (!this.sink) this.openSection('Steps', 'procedure', node.depth - 1, true);
+		const parent = this.sink!;
+		const textEnd = node.children.at(-1)?.position?.end.offset;
+		const step: Step = { id: this.idFor(pinned, text, 'step', pinned ? undefined : textEnd), text };
+		this.anchors.set(pinned ?? this.slugger.slug(raw), step.id);
+		parent.steps.push(step);
+		this.stack.push({ depth: node.depth, sink: this.stepSink(step, parent.kind === 'checklist' ? 'procedure' : parent.kind) });
+	}
+
+	private stepSink(step: Step, kind: SectionKind): Sink {
+		return {
+			kind,
+			title: step.text,
+			get steps() {
+				step.steps ??= [];
+				return step.steps;
+			},
+			addNote: (markdown) => {
+				if (markdown.includes('\n')) {
+					(step.notes ??= []).push(markdown);
+					return;
+				}
+				(step.details ??= []).push(markdown);
+				// "Run `aws ec2 create-snapshot …`.": the command, ready to copy.
+				if (!step.commands) {
+					const commands = inlineCommands(markdown);
+					if (commands.length) step.commands = commands;
+				}
+			},
+			addCommands: (commands) => {
+				(step.commands ??= []).push(...commands);
+				return true;
+			},
+		};
+	}
+
 	/** A section the document does not write as a heading. */
-	private openSection(title: string, kind: SectionKind): void {
+	private openSection(title: string, kind: SectionKind, depth = 2, implicit = false): void {
 		const section: Section = { id: this.ids.allocate(title, 'section'), title, kind };
 		this.sections.push(section);
-		this.stack.push({ depth: 2, sink: this.sectionSink(section) });
+		this.stack.push({ depth, sink: this.sectionSink(section), implicit });
 	}
 
 	/**
@@ -585,6 +641,9 @@ class ChecklistImporter {
 		// The id from the words a reader sees: a link's text, not its address.
 		const words = pin.text.replace(/\]\([^)]*\)/g, ']');
 		const step: Step = { id: this.idFor(pin.id, words, 'step', pin.id ? undefined : end), text: pin.text };
+		// "Check the usage: `df -h /var/lib/storage`": the command, ready to copy, as in a bullet.
+		const commands = introducesCommand ? [] : inlineCommands(pin.text);
+		if (commands.length) step.commands = commands;
 		this.sink!.steps.push(step);
 		return step;
 	}
@@ -662,6 +721,9 @@ class ChecklistImporter {
 			const asking = counted.filter((item) => isInstruction(textOf(item)) || isCommandOnly(textOf(item)));
 			if (asking.length * 2 > counted.length) for (const item of asking) bulletSteps.add(item);
 		}
+		// A numbered list whose items carry code blocks is a procedure, whatever its heading says.
+		const numberedCommands =
+			node.ordered && sink.kind === 'checklist' && node.children.some((item) => item.children.some((block) => block.type === 'code'));
 		let pending: ListItem[] = [];
 		const flush = () => {
 			if (!pending.length) return;
@@ -669,7 +731,7 @@ class ChecklistImporter {
 			pending = [];
 		};
 		for (const item of node.children) {
-			if (bulletSteps.has(item) || this.itemIsStep(item, node, sink.kind)) {
+			if (numberedCommands || bulletSteps.has(item) || this.itemIsStep(item, node, sink.kind)) {
 				flush();
 				const step = this.step(item, sink.kind);
 				sink.steps.push(step);
@@ -738,6 +800,8 @@ class ChecklistImporter {
 			idSource = strong || takePin(toString(first)).text.replace(CRITERION_MARK, '');
 		} else if (first) blocks.unshift(first);
 
+		// "SSH to the node:" over its command: the colon introduced the block, the step is the words.
+		if (blocks.some((block) => block.type === 'code')) text = text.replace(/\s*:\s*$/, '');
 		// "**Technical Lead Approval:** ____ Date: ____" reads as its label.
 		const labelled = parseFieldLines(text);
 		if (labelled?.length === 1 && labelled[0]!.blank) {

@@ -1,5 +1,6 @@
 import type { SectionKind } from '../schema/section.ts';
 import { ALERT_NAME } from '../schema/alerts.ts';
+import { headingWords } from './classify.ts';
 
 /**
  * Response runbooks: one page per alert or incident type, in prose with commands. Their headings
@@ -27,14 +28,25 @@ const SHAPE_RULES: [RegExp, SectionKind][] = [
 	[/^(contacts?|on-?call|owners?)\b/i, 'escalation'],
 ];
 
+/**
+ * A word before the part's name that does not change which part it is: "Possible checks",
+ * "Immediate actions", "Suggested fix", "Next steps".
+ */
+const QUALIFIER = /^(?:possible|suggested|recommended|immediate|initial|quick|further|manual|next|additional)\s+/i;
+
+/** The heading's words the parts are named by: no emoji before them, no qualifier. */
+const partWords = (title: string) => headingWords(title).replace(QUALIFIER, '');
+
 /** The kind a heading names in any document, or undefined. */
 export function coreResponseKind(title: string): SectionKind | undefined {
-	return CORE_RULES.find(([pattern]) => pattern.test(title.trim()))?.[1];
+	const words = partWords(title);
+	return CORE_RULES.find(([pattern]) => pattern.test(words))?.[1];
 }
 
 /** The kind a heading names in a document that has the response shape, or undefined. */
 export function responseKind(title: string): SectionKind | undefined {
-	return coreResponseKind(title) ?? SHAPE_RULES.find(([pattern]) => pattern.test(title.trim()))?.[1];
+	const words = partWords(title);
+	return coreResponseKind(title) ?? SHAPE_RULES.find(([pattern]) => pattern.test(words))?.[1];
 }
 
 /**

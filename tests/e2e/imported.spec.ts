@@ -247,10 +247,65 @@ test.describe('a team’s Markdown folder read at build time', () => {
 	});
 });
 
+test.describe('runbooks written for other tools’ Markdown', () => {
+	test('a GitHub alert and a MkDocs admonition read as titled notes, never as a quote or a command to copy', async ({ page }) => {
+		await page.goto('/runbooks/disk-full/');
+		const warning = page.getByRole('note').filter({ hasText: 'Never delete files' });
+		await expect(warning.locator('.rs-callout-title')).toHaveText('Warning');
+		await expect(warning).toHaveClass(/rs-callout--caution/);
+		const danger = page.getByRole('note').filter({ hasText: 'Take a snapshot first' });
+		await expect(danger.locator('.rs-callout-title')).toHaveText('Before expanding');
+		await expect(danger).toHaveClass(/rs-callout--danger/);
+		await expect(page.locator('main')).not.toContainText('[!WARNING]');
+		await expect(page.locator('main')).not.toContainText('!!!');
+		// The snapshot command in the warning is an example to read: no copy button, and not a step.
+		expect((await copied(page)).join('\n')).not.toContain('create-snapshot');
+		// The numbered checks under "Possible checks" are steps to tick, each with its command.
+		await expect(page.locator('[data-section="possible-checks"] .rs-check')).toHaveCount(3);
+		expect(await copied(page)).toEqual(
+			expect.arrayContaining([
+				'ssh ops@storage-node-17',
+				'sudo du -xh --max-depth=1 /var/log | sort -h | tail',
+				'sudo journalctl --vacuum-size=500M',
+			]),
+		);
+	});
+
+	test('on a phone the note wraps its command: nothing scrolls sideways', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('/runbooks/disk-full/');
+		const danger = page.getByRole('note').filter({ hasText: 'Take a snapshot first' });
+		await danger.scrollIntoViewIfNeeded();
+		const overflow = await danger.evaluate((note) => {
+			const box = note.getBoundingClientRect();
+			return [...note.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > box.right + 1).length;
+		});
+		expect(overflow).toBe(0);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+	});
+
+	test('"Step 1:" headings are steps with their commands, and links to them arrive at the step', async ({ page }) => {
+		await page.goto('/runbooks/expand-volume/');
+		await expect(page.locator('[data-section="steps"] > .rs-steps > .rs-step .rs-step-text')).toHaveText([
+			'Snapshot',
+			'Resize',
+			'Grow the filesystem',
+		]);
+		expect(await copied(page)).toEqual(expect.arrayContaining(['sudo growpart /dev/nvme1n1 1 && sudo resize2fs /dev/nvme1n1p1']));
+		await expect(page.getByRole('note').filter({ hasText: 'describe-volumes-modifications' }).locator('.rs-callout-title')).toHaveText(
+			'Resizing takes a few minutes',
+		);
+		await page.goto('/runbooks/disk-full/');
+		await page.locator('main a', { hasText: 'Expand a volume' }).click();
+		await expect(page).toHaveURL(/\/runbooks\/expand-volume\/#snapshot$/);
+		await expect(page.locator('[data-step="snapshot"]')).toBeInViewport();
+	});
+});
+
 for (const scheme of ['light', 'dark'] as const) {
 	test.describe(`${scheme} theme`, () => {
 		test.use({ colorScheme: scheme });
-		for (const path of ['/runbooks/', '/runbooks/etcd-members-down/', '/runbooks/payments-high-error-rate/']) {
+		for (const path of ['/runbooks/', '/runbooks/etcd-members-down/', '/runbooks/payments-high-error-rate/', '/runbooks/disk-full/']) {
 			test(`axe finds no violations on ${path}`, async ({ page }) => {
 				await page.goto(path);
 				const results = await new AxeBuilder({ page }).analyze();

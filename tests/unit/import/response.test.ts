@@ -165,7 +165,7 @@ describe('Overview / Steps / Rollback / Escalation, no H1', () => {
 		expect(runbook).toMatchObject({ title: 'Queue backlog growing', system: 'Order queue', kind: 'response' });
 		expect(runbook.alerts).toBeUndefined();
 		expect(runbook.sections.map((s) => s.kind)).toEqual(['overview', 'mitigation', 'rollback', 'escalation']);
-		expect(texts(section(runbook.sections, 'rollback').steps)).toEqual(['Undo the last consumer deploy:']);
+		expect(texts(section(runbook.sections, 'rollback').steps)).toEqual(['Undo the last consumer deploy']);
 		// `<pod-name>` is a value to fill in, named after its words.
 		expect(section(runbook.sections, 'steps').steps![1]!.commands![0]!.code).toBe(
 			'kubectl -n orders logs {{POD_NAME}} --since=10m | grep -i error',

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { importChecklist } from '../../../src/import/index.ts';
+import type { Section } from '../../../src/schema/section.ts';
+import type { Step } from '../../../src/schema/step.ts';
+import { runbookSchema } from '../../../src/schema/runbook.ts';
+
+/**
+ * Runbooks written for other tools' Markdown: MkDocs admonitions, GitHub and Obsidian callouts,
+ * headings with emoji or a qualifier, numbered procedures with their commands, "Step 1:" headings.
+ * Each written here, in the shape those tools document.
+ */
+const md = (lines: string[]) => lines.join('\n');
+const find = (sections: Section[], id: string): Section => {
+	for (const s of sections) {
+		if (s.id === id) return s;
+		const found = s.sections && find(s.sections, id);
+		if (found) return found;
+	}
+	throw new Error(`no section ${id} in ${JSON.stringify(sections.map((s) => s.id))}`);
+};
+const texts = (steps: Step[] | undefined) => (steps ?? []).map((s) => s.text);
+const allCode = (sections: Section[]): string[] =>
+	sections.flatMap((s) => [
+		...(s.steps ?? []).flatMap(function code(step: Step): string[] {
+			return [...(step.commands ?? []).map((c) => c.code), ...(step.steps ?? []).flatMap(code)];
+		}),
+		...allCode(s.sections ?? []),
+	]);
+
+describe('MkDocs admonitions', () => {
+	const source = md([
+		'# Expand a volume',
+		'',
+		'## Procedure',
+		'',
+		'1. Snapshot the volume.',
+		'2. Resize it.',
+		'',
+		'!!! danger "Before expanding"',
+		'    Take a snapshot first:',
+		'',
+		'        aws ec2 create-snapshot --volume-id vol-0abc',
+		'',
+		'    It cannot be shrunk afterwards.',
+		'',
+		'3. Grow the filesystem.',
+		'',
+		'???+ note',
+		'    Takes about a minute.',
+		'',
+		'## How the source wrote it',
+		'',
+		'```markdown',
+		'!!! warning "Shown as written"',
+		'    inside a code block',
+		'```',
+	]);
+	const { runbook } = importChecklist(source);
+	const notes = JSON.stringify(runbook);
+
+	it('become callout quotes with their title, their indented body as Markdown', () => {
+		expect(notes).toContain(
+			'> [!danger] Before expanding\\n> Take a snapshot first:\\n>\\n>     aws ec2 create-snapshot --volume-id vol-0abc\\n>\\n> It cannot be shrunk afterwards.',
+		);
+		expect(notes).toContain('> [!note]\\n> Takes about a minute.');
+	});
+	it('are never a step or a command to copy, and the steps around them stay steps', () => {
+		const procedure = find(runbook.sections, 'procedure');
+		expect(texts(procedure.steps)).toEqual(['Snapshot the volume.', 'Resize it.', 'Grow the filesystem.']);
+		expect(allCode(runbook.sections).join('\n')).not.toContain('create-snapshot');
+		expect(JSON.stringify(procedure.steps)).not.toMatch(/danger|snapshot first|minute/);
+		// A checklist needs a version and a review date, which this source does not give.
+		expect(runbookSchema.safeParse({ ...runbook, version: '1.0.0', lastReviewed: '2026-11-01' }).success).toBe(true);
+	});
+	it('stay as written inside a code block', () => {
+		expect(notes).toContain('!!! warning \\"Shown as written\\"');
+	});
+});
+
+describe('headings with an emoji or a qualifier', () => {
+	const { runbook, summary } = importChecklist(
+		md([
+			'# DiskAlmostFull',
+			'',
+			'## 🔥 Meaning',
+			'',
+			'The disk of a storage node is almost full.',
+			'',
+			'## Possible checks',
+			'',
+			'Check the usage: `df -h /var/lib/storage`',
+			'',
+			'## ⚠️ Immediate actions',
+			'',
+			'- Rotate the logs: `sudo logrotate -f /etc/logrotate.conf`',
+			'- Tell #storage you are on it',
+		]),
+	);
+	it('are read by their words: Meaning is prose, the checks a diagnosis, the actions a mitigation', () => {
+		expect(summary.response).toBe(true);
+		expect(runbook.sections.map((s) => [s.title, s.kind])).toEqual([
+			['🔥 Meaning', 'overview'],
+			['Possible checks', 'diagnosis'],
+			['⚠️ Immediate actions', 'mitigation'],
+		]);
+		expect(find(runbook.sections, 'possible-checks').steps![0]!.commands).toEqual([{ lang: 'bash', code: 'df -h /var/lib/storage' }]);
+		expect(texts(find(runbook.sections, 'immediate-actions').steps)).toHaveLength(2);
+	});
+});
+
+describe('a numbered procedure with its commands, under any heading', () => {
+	const { runbook } = importChecklist(
+		md([
+			'# Rotate the TLS certificate',
+			'',
+			'## Renewal',
+			'',
+			'1. Log in to the bastion:',
+			'   ```bash',
+			'   ssh ops@bastion',
+			'   ```',
+			'2. Renew the certificate:',
+			'',
+			'   ~~~console',
+			'   $ sudo certbot renew --cert-name api.example.com',
+			'   Congratulations, all renewals succeeded',
+			'   ~~~',
+			'   It should print `Congratulations, all renewals succeeded`.',
+			'3. Tell the team.',
+			'',
+			'## Background',
+			'',
+			'1. Certificates last 90 days.',
+			'2. Renewal is automatic, except on the old bastion.',
+		]),
+	);
+	it('is steps with their commands, the colon that introduced each block dropped', () => {
+		const renewal = find(runbook.sections, 'renewal');
+		expect(texts(renewal.steps)).toEqual(['Log in to the bastion', 'Renew the certificate', 'Tell the team.']);
+		expect(renewal.steps![0]!.commands).toEqual([{ lang: 'bash', code: 'ssh ops@bastion' }]);
+		// A transcript: the command without its prompt, what it printed apart, and what confirms it.
+		expect(renewal.steps![1]!.commands).toEqual([
+			{ lang: 'bash', code: 'sudo certbot renew --cert-name api.example.com', output: 'Congratulations, all renewals succeeded' },
+		]);
+		expect(renewal.steps![1]!.expect).toBe('`Congratulations, all renewals succeeded`');
+	});
+	it('while a numbered list without commands in a plain section stays prose', () => {
+		const background = find(runbook.sections, 'background');
+		expect(background.steps).toBeUndefined();
+		expect(background.notes?.join('\n')).toContain('Certificates last 90 days.');
+	});
+});
+
+describe('"Step 1:" headings', () => {
+	const source = md([
+		'# Expand a volume',
+		'',
+		'## Step 1: Snapshot',
+		'',
+		'Run `aws ec2 create-snapshot --volume-id vol-0abc`.',
+		'',
+		'## Step 2 - Resize',
+		'',
+		'```sh',
+		'aws ec2 modify-volume --volume-id vol-0abc --size 200',
+		'```',
+		'',
+		'Wait until the state is `optimizing`.',
+		'',
+		'## Step 3',
+		'',
+		'Grow the filesystem.',
+		'',
+		'## Rollback',
+		'',
+		'1. Create a volume from the snapshot.',
+		'',
+		'See [step 2](#step-2---resize).',
+	]);
+	const { runbook, anchors } = importChecklist(source);
+
+	it('are steps: their paragraphs details, their code blocks and inline commands ready to copy', () => {
+		expect(runbook.sections.map((s) => [s.title, s.kind])).toEqual([
+			['Steps', 'procedure'],
+			['Rollback', 'rollback'],
+		]);
+		const [snapshot, resize, third] = find(runbook.sections, 'steps').steps!;
+		expect(snapshot).toMatchObject({
+			id: 'snapshot',
+			text: 'Snapshot',
+			commands: [{ lang: 'bash', code: 'aws ec2 create-snapshot --volume-id vol-0abc' }],
+		});
+		expect(resize).toMatchObject({
+			id: 'resize',
+			text: 'Resize',
+			commands: [{ lang: 'sh', code: 'aws ec2 modify-volume --volume-id vol-0abc --size 200' }],
+			details: ['Wait until the state is `optimizing`.'],
+		});
+		expect(third).toMatchObject({ text: 'Step 3', details: ['Grow the filesystem.'] });
+	});
+	it('keep the anchors the source had: a link to a step heading arrives at the step', () => {
+		expect(anchors.get('step-2---resize')).toBe('resize');
+		expect(anchors.get('step-1-snapshot')).toBe('snapshot');
+	});
+	it('end at the next heading that is not one: Rollback is a section of its own', () => {
+		expect(texts(find(runbook.sections, 'rollback').steps)).toEqual(['Create a volume from the snapshot.']);
+	});
+	it('under a section heading, are steps of that section', () => {
+		const nested = importChecklist(
+			md(['# Failover', '', '## Mitigation', '', '### Step 1: Drain', '', '```bash', 'kubectl drain node-1', '```']),
+		);
+		const mitigation = find(nested.runbook.sections, 'mitigation');
+		expect(texts(mitigation.steps)).toEqual(['Drain']);
+		expect(mitigation.steps![0]!.commands![0]!.code).toBe('kubectl drain node-1');
+	});
+});
