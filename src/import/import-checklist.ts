@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -16,6 +16,7 @@ import { RESERVED_IDS } from '../schema/ids.ts';
 import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTitle, splitCondition, stepHeadingText } from './classify.ts';
 import { ADMONITION, admonitionAsCallout, admonitionStarts } from './admonitions.ts';
 import { firstComment, splitNumberedComments, splitOptionComments } from './code-blocks.ts';
+import { cellCommands, isEmptyCell, tableColumns } from './table-steps.ts';
 import { proposeExpectations } from './expectations.ts';
 import { codeBlockCommands } from '../model/shell.ts';
 import { parseFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.ts';
@@ -549,12 +550,40 @@ class ChecklistImporter {
 				return this.note(comment ? comment[1]!.trim() : withoutDisclosures(node.value));
 			}
 			case 'table':
+				if (this.tableSteps(node)) return;
+				return this.note(this.blockSource(node));
 			case 'blockquote':
 				return this.note(this.blockSource(node));
 			default:
 				this.warnings.push(`line ${node.position?.start.line}: ${node.type} kept as a note`);
 				return this.note(this.blockSource(node));
 		}
+	}
+
+	/** A table with an action column, in a section of steps: a step per row (see table-steps.ts). */
+	private tableSteps(node: Table): boolean {
+		const sink = this.sink;
+		if (!sink?.section || node.children.length < 2) return false;
+		const rows = node.children.map((row) => row.children.map((cell) => this.inlineSource(cell.children)));
+		const [header, ...body] = rows;
+		const columns = tableColumns(header!, body);
+		if (!columns) return false;
+		if (!listsAreSteps(sink.kind) && !(sink.kind === 'checklist' && columns.command !== undefined)) return false;
+		for (const row of body) {
+			const text = row[columns.action] ?? '';
+			if (isEmptyCell(text)) continue;
+			const step: Step = { id: this.idFor(undefined, text.replace(/\]\([^)]*\)/g, ']'), 'step', undefined), text };
+			const given = columns.command === undefined ? [] : cellCommands(row[columns.command] ?? '');
+			const commands = given.length ? given.map((code) => ({ lang: 'bash', code })) : inlineCommands(text);
+			if (commands.length) step.commands = commands;
+			const expected = columns.expect === undefined ? '' : (row[columns.expect] ?? '');
+			if (!isEmptyCell(expected)) step.expect = expected;
+			const details = columns.others.filter((i) => !isEmptyCell(row[i] ?? '')).map((i) => `${header![i]!.replace(/:$/, '')}: ${row[i]}`);
+			if (details.length) step.details = details;
+			sink.steps.push(step);
+		}
+		this.lastStep = undefined;
+		return true;
 	}
 
 	private note(raw: string): void {

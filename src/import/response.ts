@@ -134,7 +134,7 @@ export function alertNamesFrom(h1: string | undefined, fileStem: string | undefi
 
 /** Programs whose name starting a code span makes it a command to run, not a name or a value. */
 const PROGRAMS = new Set(
-	`kubectl oc helm docker podman crictl ctr etcdctl systemctl journalctl curl wget dig nslookup ping traceroute ssh scp aws gcloud az terraform git psql mysql redis-cli mongosh promtool amtool df du lsof top htop free ps kill pkill sudo cat tail head grep less ls find ip ss netstat iostat vmstat dmesg mount umount sysctl nc openssl velero argocd flux istioctl linkerd consul vault nomad`.split(
+	`kubectl oc helm docker podman crictl ctr etcdctl systemctl journalctl cp mv rm ln chmod chown mkdir tar rsync sed awk curl wget dig nslookup ping traceroute ssh scp aws gcloud az terraform git psql mysql redis-cli mongosh promtool amtool df du lsof top htop free ps kill pkill sudo cat tail head grep less ls find ip ss netstat iostat vmstat dmesg mount umount sysctl nc openssl velero argocd flux istioctl linkerd consul vault nomad`.split(
 		' ',
 	),
 );

@@ -214,3 +214,60 @@ describe('"Step 1:" headings', () => {
 		expect(mitigation.steps![0]!.commands![0]!.code).toBe('kubectl drain node-1');
 	});
 });
+
+describe('a procedure written as a table', () => {
+	const { runbook } = importChecklist(
+		md([
+			'# Certificate rotation',
+			'',
+			'## Procedure',
+			'',
+			'| # | Action | Command | Expected | Owner |',
+			'|---|--------|---------|----------|-------|',
+			'| 1 | Check the expiry date | `openssl x509 -enddate -noout -in /etc/tls/api.pem` | a date within 30 days | SRE |',
+			'| 2 | Renew | sudo certbot renew --cert-name api | `Congratulations` | - |',
+			'| 3 | Tell #platform | n/a | - | IC |',
+			'',
+			'## Rollback',
+			'',
+			'| Step | Action |',
+			'|------|--------|',
+			'| 1 | Restore the old certificate: `cp /etc/tls/backup/api.pem /etc/tls/api.pem` |',
+			'| 2 | Reload nginx |',
+			'',
+			'## Dashboards',
+			'',
+			'| Dashboard | Link |',
+			'|-----------|------|',
+			'| TLS | https://grafana.example.com/d/tls |',
+		]),
+	);
+	it('is a step per row: the action its text, the command column its commands, the expected column what confirms it', () => {
+		const [check, renew, tell] = find(runbook.sections, 'procedure').steps!;
+		expect(check).toEqual({
+			id: 'check-the-expiry-date',
+			text: 'Check the expiry date',
+			commands: [{ lang: 'bash', code: 'openssl x509 -enddate -noout -in /etc/tls/api.pem' }],
+			expect: 'a date within 30 days',
+			details: ['Owner: SRE'],
+		});
+		// A command written without backticks is the cell's text; "-" and "n/a" say nothing.
+		expect(renew).toEqual({
+			id: 'renew',
+			text: 'Renew',
+			commands: [{ lang: 'bash', code: 'sudo certbot renew --cert-name api' }],
+			expect: '`Congratulations`',
+		});
+		expect(tell).toEqual({ id: 'tell-platform', text: 'Tell #platform', details: ['Owner: IC'] });
+	});
+	it('reads a numbered "Step" column as the order, and a command in the action as one to copy', () => {
+		const rollback = find(runbook.sections, 'rollback');
+		expect(texts(rollback.steps)).toEqual(['Restore the old certificate: `cp /etc/tls/backup/api.pem /etc/tls/api.pem`', 'Reload nginx']);
+		expect(rollback.steps![0]!.commands).toEqual([{ lang: 'bash', code: 'cp /etc/tls/backup/api.pem /etc/tls/api.pem' }]);
+	});
+	it('leaves a table without an action column a table', () => {
+		const dashboards = find(runbook.sections, 'dashboards');
+		expect(dashboards.steps).toBeUndefined();
+		expect(JSON.stringify(dashboards)).toContain('| TLS | https://grafana.example.com/d/tls |');
+	});
+});
