@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -119,6 +119,21 @@ function withVariables(runbook: ImportedRunbook, variables: Variable[]): Importe
 	return { ...head, variables, sections, ...(signoff ? { signoff } : {}) };
 }
 
+/** "**Diagnosis**" or "**Mitigation:**" alone on its line: its words, else undefined. */
+function boldLine(node: Paragraph): string | undefined {
+	const [first, ...rest] = node.children;
+	if (first?.type !== 'strong' || rest.some((child) => child.type !== 'text' || !/^\s*:?\s*$/.test(child.value))) return undefined;
+	const text = toString(first)
+		.replace(/\s*:\s*$/, '')
+		.trim();
+	return text && text.length <= 60 && !text.includes('\n') ? text : undefined;
+}
+
+/** Whether a title names a part of a runbook (Diagnosis, Rollback, Contacts …), not any bold words. */
+function namesAPart(title: string): boolean {
+	return responseKind(title) !== undefined || guessSectionKind(title) !== 'checklist';
+}
+
 function containsTask(item: ListItem): boolean {
 	return item.children.some(
 		(block) =>
@@ -218,6 +233,8 @@ class ChecklistImporter {
 	private readonly pins: PinSite[] = [];
 	/** `implicit`: a section the document does not write, opened for the step headings under it. */
 	private stack: { depth: number; sink: Sink; implicit?: boolean }[] = [];
+	/** Lines in bold that stand for headings, with their text (see run). */
+	private readonly boldHeadings = new Map<Paragraph, string>();
 	/** The step the previous block ended on, so a code block right after an item joins it. */
 	private lastStep?: Step;
 
@@ -238,7 +255,16 @@ class ChecklistImporter {
 		const matter = tree.children.find(isMatter) as { type: string; value: string } | undefined;
 		if (matter) this.readFrontMatter(matter.value, matter.type === 'toml' ? 'toml' : 'yaml');
 		const blocks = tree.children.filter((node) => !isMatter(node));
-		const headings = blocks.flatMap((node) => (node.type === 'heading' && node.depth > 1 ? [takePin(toString(node)).text] : []));
+		const written = blocks.flatMap((node) => (node.type === 'heading' && node.depth > 1 ? [takePin(toString(node)).text] : []));
+		// A document without headings under its title may mark its parts in bold instead, as
+		// exports from Confluence or Google Docs do ("**Diagnosis**" on a line of its own).
+		if (!written.length) {
+			for (const node of blocks) {
+				const title = node.type === 'paragraph' ? boldLine(node) : undefined;
+				if (title && namesAPart(cleanHeading(title))) this.boldHeadings.set(node as Paragraph, title);
+			}
+		}
+		const headings = [...written, ...this.boldHeadings.values()];
 		this.response = this.frontMatter.alerts.length > 0 || hasResponseShape(headings.map(cleanHeading));
 		blocks.forEach((node, i) => {
 			// A document with no headings under its title is one thing to do, read as a mitigation:
@@ -597,6 +623,14 @@ class ChecklistImporter {
 	// ---- paragraphs: metadata, sign-off fields, options, prose ---------------------------
 
 	private paragraph(node: Paragraph, next: RootContent | undefined): void {
+		const bold = this.boldHeadings.get(node);
+		if (bold !== undefined) {
+			// Its words without the colon, ending where the bold text ends (for a pinned id).
+			const end = (node.children[0] as Strong).children.at(-1)?.position;
+			const words: Text = { type: 'text', value: bold, ...(end ? { position: end } : {}) };
+			this.heading({ type: 'heading', depth: 2, children: [words], ...(node.position ? { position: node.position } : {}) });
+			return;
+		}
 		const source = this.blockSource(node);
 		if (this.responseStep(node, next)) return;
 		const fields = parseFieldLines(source);
@@ -696,6 +730,9 @@ class ChecklistImporter {
 			else if (/last (updated|reviewed)|^date$/.test(label) && !this.meta.lastReviewed && parseLooseDate(f.value))
 				this.meta.lastReviewed = parseLooseDate(f.value);
 			else if (label === 'purpose' && !this.meta.purpose) this.meta.purpose = f.value;
+			// "**Summary:** …" above the first part: what the runbook is about, for the catalog.
+			else if ((label === 'summary' || label === 'description') && !this.sink && this.summary === undefined && f.value)
+				this.summary = f.value;
 			else continue;
 			known++;
 		}

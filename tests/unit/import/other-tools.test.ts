@@ -271,3 +271,37 @@ describe('a procedure written as a table', () => {
 		expect(JSON.stringify(dashboards)).toContain('| TLS | https://grafana.example.com/d/tls |');
 	});
 });
+
+describe('parts marked in bold instead of headings (Confluence and Google Docs exports)', () => {
+	const source = md([
+		'# Redis memory high',
+		'',
+		'**Summary:** Redis used memory is above 90 % of maxmemory.',
+		'',
+		'**Diagnosis**',
+		'',
+		'1) Connect: `redis-cli -h redis-prod-1 info memory`',
+		'2) Find the biggest keys: `redis-cli --bigkeys`',
+		'',
+		'**Mitigation:**',
+		'',
+		'1) Flush the session cache: `redis-cli -n 2 FLUSHDB`',
+		'2) Scale the instance up in the console.',
+	]);
+	const { runbook, summary } = importChecklist(source);
+	it('are read as the parts they name, with their steps and commands', () => {
+		expect(summary.response).toBe(true);
+		expect(runbook.summary).toBe('Redis used memory is above 90 % of maxmemory.');
+		expect(runbook.sections.map((s) => [s.title, s.kind])).toEqual([
+			['Diagnosis', 'diagnosis'],
+			['Mitigation', 'mitigation'],
+		]);
+		expect(find(runbook.sections, 'mitigation').steps!.map((s) => s.commands?.[0]?.code)).toEqual(['redis-cli -n 2 FLUSHDB', undefined]);
+	});
+	it('only when the document has no headings under its title, and only words that name a part', () => {
+		const withHeadings = importChecklist(md(['# Deploy', '', '## Procedure', '', '**Rollback**', '', '1. Revert the release.']));
+		expect(withHeadings.runbook.sections.map((s) => s.title)).toEqual(['Procedure']);
+		const anyBold = importChecklist(md(['# Notes', '', '**Why this happens**', '', 'Compaction lags behind.']));
+		expect(anyBold.runbook.sections.map((s) => s.title)).toEqual(['What to do']);
+	});
+});
