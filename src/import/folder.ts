@@ -197,6 +197,19 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 		byPath.get(`${path}.md`.toLowerCase()) ??
 		byPath.get(`${path}/index.md`.toLowerCase()) ??
 		byPath.get(`${path}/readme.md`.toLowerCase());
+	// A bare name (`kafka-broker-down.md`, as a wiki link gives it) that is not beside the document
+	// is the one document of that name anywhere in the folder, as wikis resolve it.
+	const byName = new Map<string, (typeof imported)[number][]>();
+	for (const entry of imported) {
+		const name = posix.basename(entry.doc.path).toLowerCase();
+		byName.set(name, [...(byName.get(name) ?? []), entry]);
+	}
+	const findByName = (url: string) => {
+		const bare = decodeURIComponent(url.split(/[#?]/)[0]!);
+		if (!bare || bare.includes('/')) return undefined;
+		const named = byName.get(bare.toLowerCase()) ?? byName.get(`${bare}.md`.toLowerCase());
+		return named?.length === 1 ? named[0] : undefined;
+	};
 	const indexOf = (path: string) =>
 		indexes.find((index) => index.path.toLowerCase() === path.toLowerCase() || index.dir.toLowerCase() === path.toLowerCase());
 	const warnings: string[] = [];
@@ -213,7 +226,7 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 				return { drop: true };
 			};
 			if (!target) return fail('it leaves the imported folder');
-			const document = findDocument(target.path);
+			const document = findDocument(target.path) ?? findByName(url);
 			if (document) {
 				const anchor =
 					target.anchor && (document.result.anchors.get(target.anchor) ?? document.result.anchors.get(target.anchor.toLowerCase()));

@@ -17,6 +17,7 @@ import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTi
 import { ADMONITION, admonitionAsCallout, admonitionStarts } from './admonitions.ts';
 import { firstComment, splitNumberedComments, splitOptionComments } from './code-blocks.ts';
 import { cellCommands, isEmptyCell, tableColumns } from './table-steps.ts';
+import { codeRanges, WIKI_LINK, wikiLinkAsMarkdown } from './wiki-links.ts';
 import { proposeExpectations } from './expectations.ts';
 import { codeBlockCommands } from '../model/shell.ts';
 import { parseFrontMatter, readFrontMatter, type FrontMatter } from './front-matter.ts';
@@ -172,7 +173,7 @@ function replaceTracked(
 	};
 }
 
-/** The source text the importer reads: line ends, mis-encoded UTF-8, Hugo link shortcodes and MkDocs admonitions mended. */
+/** The source text the importer reads: line ends, mis-encoded UTF-8, Hugo link shortcodes, wiki links and MkDocs admonitions mended. */
 export interface NormalisedSource {
 	text: string;
 	/** Characters repaired from mis-encoded UTF-8. */
@@ -187,14 +188,19 @@ export function normaliseSource(markdown: string): NormalisedSource {
 	// Hugo's link shortcodes (`[Gather logs]({{< ref "helpers/gatherLogs.md" >}})`) as the plain
 	// relative links they stand for, so that links between documents can be followed.
 	const links = replaceTracked(repaired.text, /\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"\s*[>%]\}\}/g, (match) => match[1]!);
-	const starts = admonitionStarts(links.text);
-	const callouts = replaceTracked(links.text, ADMONITION, (match) =>
+	const code = codeRanges(links.text);
+	const inCode = (at: number) => code.some(([start, end]) => at >= start && at < end);
+	const wiki = replaceTracked(links.text, WIKI_LINK, (match) =>
+		inCode(match.index) ? match[0] : wikiLinkAsMarkdown(match[1]!, match[2]!, match[3], match[4]),
+	);
+	const starts = admonitionStarts(wiki.text);
+	const callouts = replaceTracked(wiki.text, ADMONITION, (match) =>
 		starts.has(match.index) ? admonitionAsCallout(match[1]!, match[2], match[3]!) : match[0],
 	);
 	return {
 		text: callouts.text,
 		repairs: repaired.repairs,
-		...(repaired.repairs ? {} : { original: (offset: number) => lines.original(links.original(callouts.original(offset))) }),
+		...(repaired.repairs ? {} : { original: (offset: number) => lines.original(links.original(wiki.original(callouts.original(offset)))) }),
 	};
 }
 

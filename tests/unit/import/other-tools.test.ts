@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importChecklist } from '../../../src/import/index.ts';
+import { importChecklist, importFolder } from '../../../src/import/index.ts';
 import type { Section } from '../../../src/schema/section.ts';
 import type { Step } from '../../../src/schema/step.ts';
 import { runbookSchema } from '../../../src/schema/runbook.ts';
@@ -303,5 +303,54 @@ describe('parts marked in bold instead of headings (Confluence and Google Docs e
 		expect(withHeadings.runbook.sections.map((s) => s.title)).toEqual(['Procedure']);
 		const anyBold = importChecklist(md(['# Notes', '', '**Why this happens**', '', 'Compaction lags behind.']));
 		expect(anyBold.runbook.sections.map((s) => s.title)).toEqual(['What to do']);
+	});
+});
+
+describe('wiki links (Obsidian, Foam, wikis)', () => {
+	const consumerLag = md([
+		'# Kafka consumer lag',
+		'',
+		'## Diagnosis',
+		'',
+		'See [[kafka-broker-down]] when a broker is missing, [[kafka-broker-down#Restart the broker|its restart]] to act.',
+		'',
+		'![[lag-dashboard.png]]',
+		'',
+		'Written `[[as code]]`, a wiki link stays as written.',
+	]);
+	const brokerDown = md(['# Kafka broker down', '', '## Restart the broker', '', '1. Delete the pod.']);
+	const { documents } = importFolder(
+		[
+			{ path: 'kafka/consumer-lag.md', markdown: consumerLag },
+			{ path: 'brokers/kafka-broker-down.md', markdown: brokerDown },
+		],
+		{ isFile: (p) => p === 'kafka/lag-dashboard.png' },
+	);
+	const notes = JSON.stringify(documents.find((d) => d.path === 'kafka/consumer-lag.md')!.result.runbook);
+
+	it('arrive at the document of that name anywhere in the folder, and at its heading', () => {
+		expect(notes).toContain('See [kafka-broker-down](</runbooks/kafka-broker-down/>) when a broker is missing');
+		expect(notes).toContain('[its restart](</runbooks/kafka-broker-down/#restart-the-broker>)');
+	});
+	it('embed images beside the document, and stay as written in code', () => {
+		expect(notes).toContain('![lag-dashboard.png](</runbook-files/kafka/lag-dashboard.png>)');
+		expect(notes).toContain('`[[as code]]`');
+	});
+	it('to a name two documents share, or none, keep only their text, said in a warning', () => {
+		const twice = importFolder(
+			[
+				{ path: 'a/runbook.md', markdown: md(['# One', '', '## Steps', '', '1. See [[gather-logs]].']) },
+				{ path: 'a/gather-logs.md', markdown: '# Gather logs A' },
+				{ path: 'b/gather-logs.md', markdown: '# Gather logs B' },
+				{ path: 'c/other.md', markdown: md(['# Other', '', '## Steps', '', '1. See [[gather-logs]] and [[nowhere]].']) },
+			],
+			{ isFile: () => false },
+		);
+		// Beside the document, the name is the document next to it; from elsewhere two share it.
+		const one = twice.documents.find((d) => d.path === 'a/runbook.md')!.result;
+		expect(JSON.stringify(one.runbook)).toContain('](</runbooks/a-gather-logs/>)');
+		const other = twice.documents.find((d) => d.path === 'c/other.md')!.result;
+		expect(JSON.stringify(other.runbook)).toContain('See gather-logs and nowhere.');
+		expect(other.warnings.filter((w) => w.startsWith('link'))).toHaveLength(2);
 	});
 });
