@@ -54,6 +54,24 @@ test.describe('what stays on screen', () => {
 		await expect(page.locator('header.header')).toBeInViewport();
 	});
 
+	test('every copy button sits inside its command, one line long or many', async ({ page }) => {
+		await page.setViewportSize(PHONE);
+		for (const path of [TWIGA, '/rollback/twiga-scan/']) {
+			await page.goto(path);
+			// Buttons whose bottom is below their frame's: they cover the next step's row.
+			const outside = await page.locator('.rs-step .expressive-code .frame').evaluateAll((frames) =>
+				frames.flatMap((frame) => {
+					const button = frame.querySelector('.copy button');
+					if (!button) return [];
+					const box = frame.getBoundingClientRect();
+					const placed = button.getBoundingClientRect();
+					return placed.bottom > box.bottom + 0.5 || placed.top < box.top ? [frame.textContent!.slice(0, 40)] : [];
+				}),
+			);
+			expect(outside, path).toEqual([]);
+		}
+	});
+
 	test('a message is a toast at the foot of the screen that fades, and the run bar never grows', async ({ page, context }) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.setViewportSize(PHONE);
