@@ -284,6 +284,23 @@ test.describe('runbooks written for other tools’ Markdown', () => {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 	});
 
+	test('a table of steps is steps to tick, each with its command and what confirms it; a wiki link arrives', async ({ page }) => {
+		await page.goto('/runbooks/certificate-rotation/');
+		await expect(page.locator('.rs-summary')).toContainText('every 60 days');
+		const steps = page.locator('[data-section="procedure"] .rs-step');
+		await expect(steps.locator('.rs-step-text')).toHaveText(['Check the expiry date', 'Renew the certificate', 'Reload nginx']);
+		await expect(steps.nth(1).locator('.rs-expect')).toContainText('Congratulations');
+		expect(await copied(page)).toEqual([
+			'openssl x509 -enddate -noout -in /etc/tls/storage-api.pem',
+			'sudo certbot renew --cert-name storage-api',
+			'sudo systemctl reload nginx',
+		]);
+		await steps.nth(0).locator('.rs-check').check();
+		await expect(page.locator('[data-progress-text]')).toHaveText('1/3 done');
+		await page.locator('main a', { hasText: 'the disk runbook' }).click();
+		await expect(page).toHaveURL(/\/runbooks\/disk-full\/#resolution$/);
+	});
+
 	test('"Step 1:" headings are steps with their commands, and links to them arrive at the step', async ({ page }) => {
 		await page.goto('/runbooks/expand-volume/');
 		await expect(page.locator('[data-section="steps"] > .rs-steps > .rs-step .rs-step-text')).toHaveText([
