@@ -324,7 +324,7 @@ describe('wiki links (Obsidian, Foam, wikis)', () => {
 			{ path: 'kafka/consumer-lag.md', markdown: consumerLag },
 			{ path: 'brokers/kafka-broker-down.md', markdown: brokerDown },
 		],
-		{ isFile: (p) => p === 'kafka/lag-dashboard.png' },
+		{ sourcePrefix: '', isFile: (p) => p === 'kafka/lag-dashboard.png' },
 	);
 	const notes = JSON.stringify(documents.find((d) => d.path === 'kafka/consumer-lag.md')!.result.runbook);
 
@@ -344,7 +344,7 @@ describe('wiki links (Obsidian, Foam, wikis)', () => {
 				{ path: 'b/gather-logs.md', markdown: '# Gather logs B' },
 				{ path: 'c/other.md', markdown: md(['# Other', '', '## Steps', '', '1. See [[gather-logs]] and [[nowhere]].']) },
 			],
-			{ isFile: () => false },
+			{ sourcePrefix: '', isFile: () => false },
 		);
 		// Beside the document, the name is the document next to it; from elsewhere two share it.
 		const one = twice.documents.find((d) => d.path === 'a/runbook.md')!.result;
