@@ -13,10 +13,10 @@ export function cleanHeading(raw: string): string {
 const KIND_RULES: [RegExp, SectionKind][] = [
 	[/sign[\s-]?off/i, 'signoff'],
 	[/when to roll ?back|success criteria|\bcriteria\b/i, 'criteria'],
-	[/contact|resources|\bsupport\b|common issues|troubleshoot|links\b|dashboards/i, 'reference'],
-	[/^(?!.*backup\s*(?:&|and)\s*roll).*\broll ?back/i, 'rollback'],
+	[/contact|resources|\bsupport\b|common issues|troubleshoot|links\b|dashboards|^references?$|^related\b/i, 'reference'],
+	[/^(?!.*backup\s*(?:&|and)\s*roll).*\broll ?back|\bback ?out\b|^fall ?back plan/i, 'rollback'],
 	[/\bhours?\s+\d+\b|first \d+ hours|post-deployment monitoring/i, 'monitoring'],
-	[/verif|validation|health checks?|smoke tests?/i, 'verification'],
+	[/verif|validation|health checks?|smoke tests?|^post-?checks?$/i, 'verification'],
 	[/deployment steps|deployment execution|^phase \d|procedure|^deploy|production deployment$|^(?:steps|instructions)$/i, 'procedure'],
 ];
 

@@ -416,7 +416,7 @@ class ChecklistImporter {
 					markdown.length <= 200
 				) {
 					section.description = markdown;
-				} else if (RESPONSE_STEP_KINDS.has(section.kind) && section.steps?.length) {
+				} else if (this.asksAreSteps(section.kind) && section.steps?.length) {
 					// In diagnosis and mitigation, prose after a step says more about that step
 					// ("That result should give a rough timeline"): it stays under it, in order.
 					(section.steps.at(-1)!.notes ??= []).push(markdown);
@@ -526,6 +526,14 @@ class ChecklistImporter {
 				return true;
 			},
 		};
+	}
+
+	/**
+	 * Whether paragraphs and bullets that ask for something are steps in a section of this kind:
+	 * diagnosis and mitigation; in an alert runbook, its verification too ("Verify the fix").
+	 */
+	private asksAreSteps(kind: SectionKind): boolean {
+		return RESPONSE_STEP_KINDS.has(kind) || (this.response && kind === 'verification');
 	}
 
 	/** A section the document does not write as a heading. */
@@ -678,7 +686,7 @@ class ChecklistImporter {
 	 */
 	private responseStep(node: Paragraph, next: RootContent | undefined): boolean {
 		const sink = this.sink;
-		if (!sink?.section || !RESPONSE_STEP_KINDS.has(sink.kind)) return false;
+		if (!sink?.section || !this.asksAreSteps(sink.kind)) return false;
 		const text = this.inlineSource(node.children);
 		const end = node.position!.end.offset!;
 		if (next?.type === 'code') {
@@ -787,7 +795,7 @@ class ChecklistImporter {
 		// ("Check pod events via `kubectl describe pod`"), not when it lists possibilities ("app
 		// waits for the database"); its "See [docs](...)" bullets count for neither and stay notes.
 		const bulletSteps = new Set<ListItem>();
-		if (!node.ordered && RESPONSE_STEP_KINDS.has(sink.kind)) {
+		if (!node.ordered && this.asksAreSteps(sink.kind)) {
 			const textOf = (item: ListItem) => (item.children[0]?.type === 'paragraph' ? this.inlineSource(item.children[0].children) : '');
 			const counted = node.children.filter((item) => !isReference(textOf(item)));
 			const asking = counted.filter((item) => isInstruction(textOf(item)) || isCommandOnly(textOf(item)));
@@ -893,7 +901,7 @@ class ChecklistImporter {
 			text: withoutCondition || text,
 		};
 		// "Check pod events via `kubectl describe pod $POD`": the command, ready to copy, under the step.
-		if (RESPONSE_STEP_KINDS.has(kind)) {
+		if (this.asksAreSteps(kind)) {
 			const commands = inlineCommands(step.text);
 			if (commands.length) step.commands = commands;
 		}

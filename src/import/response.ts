@@ -14,7 +14,10 @@ const CORE_RULES: [RegExp, SectionKind][] = [
 	[/^(meaning|symptoms?|what (is )?happen(ed|ing)|alert (description|details))\b/i, 'overview'],
 	[/^((business |customer |user )?impact|severity)\b/i, 'impact'],
 	[/^(diagnos[ie]s|diagnose|investigat(e|ion|ing)|triage)\b/i, 'diagnosis'],
-	[/^(mitigat(e|ion|ions|ing)|remediat(e|ion)|resolution|resolve|runbook|playbook)\b/i, 'mitigation'],
+	[
+		/^(mitigat(e|ion|ions|ing)|remediat(e|ion)|resolution|resolve|runbook|playbook|how to (resolve|mitigate|remediate|recover)|what to do)\b/i,
+		'mitigation',
+	],
 	[/^(escalat(e|ion)|who to (call|contact))\b/i, 'escalation'],
 ];
 
@@ -23,7 +26,9 @@ const SHAPE_RULES: [RegExp, SectionKind][] = [
 	[/^(overview|summary|description|background|context|about( this alert)?)\b/i, 'overview'],
 	// Per-severity advice ("## Critical", "## Warning"): how urgent it is, read before acting.
 	[/^(critical|warning|info|page|ticket)$/i, 'impact'],
-	[/^(troubleshoot(ing)?|debug(ging)?|checks?|verify|identify|find the cause|root cause)\b/i, 'diagnosis'],
+	[/^(troubleshoot(ing)?|debug(ging)?|checks?|identify|find the cause|root cause|causes?)\b/i, 'diagnosis'],
+	// After the fix: whether it worked ("Verify the fix", "Verification").
+	[/^(verif(y|ication)|validat(e|ion)|post-?checks?)\b/i, 'verification'],
 	[/^(steps|actions|response|fix(es)?|workarounds?|recovery|recover|solutions?|how to fix|procedure)\b/i, 'mitigation'],
 	[/^(contacts?|on-?call|owners?)\b/i, 'escalation'],
 ];

@@ -354,3 +354,44 @@ describe('wiki links (Obsidian, Foam, wikis)', () => {
 		expect(other.warnings.filter((w) => w.startsWith('link'))).toHaveLength(2);
 	});
 });
+
+describe('more names for the parts of a runbook', () => {
+	const { runbook, summary } = importChecklist(
+		md([
+			'# Queue consumers stalled',
+			'',
+			'## Possible causes',
+			'',
+			'- the broker is down',
+			'- a poison message blocks the partition',
+			'',
+			'## How to resolve',
+			'',
+			'- Restart the consumers: `kubectl -n orders rollout restart deploy/consumer`',
+			'',
+			'## Verify the fix',
+			'',
+			'- Check the lag falls: `kubectl -n orders logs deploy/consumer --tail=20`',
+			'- Confirm the alert resolved in Alertmanager.',
+			'',
+			'## Backout plan',
+			'',
+			'1. Scale the consumers back to 3.',
+			'',
+			'## References',
+			'',
+			'- [Consumer dashboard](https://grafana.example.com/d/consumers)',
+		]),
+	);
+	it('reads each by its usual names', () => {
+		expect(summary.response).toBe(true);
+		expect(runbook.sections.map((s) => s.kind)).toEqual(['diagnosis', 'mitigation', 'verification', 'rollback', 'reference']);
+	});
+	it('keeps possibilities prose and makes the checks after the fix steps, with their commands', () => {
+		expect(find(runbook.sections, 'possible-causes').steps).toBeUndefined();
+		const verify = find(runbook.sections, 'verify-the-fix');
+		expect(texts(verify.steps)).toHaveLength(2);
+		expect(verify.steps![0]!.commands![0]!.code).toBe('kubectl -n orders logs deploy/consumer --tail=20');
+		expect(texts(find(runbook.sections, 'backout-plan').steps)).toEqual(['Scale the consumers back to 3.']);
+	});
+});
