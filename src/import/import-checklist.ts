@@ -120,6 +120,9 @@ function withVariables(runbook: ImportedRunbook, variables: Variable[]): Importe
 	return { ...head, variables, sections, ...(signoff ? { signoff } : {}) };
 }
 
+/** "**Step 3:**", "Step 3 -" before a paragraph's words. */
+const STEP_LABEL = /^(?:\*\*|__)?step\s+\d+[a-z]?\s*[:.)\-–—]?\s*(?:\*\*|__)?\s*[:.)\-–—]?\s*/i;
+
 /** "**Diagnosis**" or "**Mitigation:**" alone on its line: its words, else undefined. */
 function boldLine(node: Paragraph): string | undefined {
 	const [first, ...rest] = node.children;
@@ -238,7 +241,7 @@ class ChecklistImporter {
 	private readonly anchors = new Map<string, string>();
 	private readonly pins: PinSite[] = [];
 	/** `implicit`: a section the document does not write, opened for the step headings under it. */
-	private stack: { depth: number; sink: Sink; implicit?: boolean }[] = [];
+	private stack: { depth: number; sink: Sink; implicit?: boolean; step?: boolean }[] = [];
 	/** Lines in bold that stand for headings, with their text (see run). */
 	private readonly boldHeadings = new Map<Paragraph, string>();
 	/** The step the previous block ended on, so a code block right after an item joins it. */
@@ -471,6 +474,12 @@ class ChecklistImporter {
 			this.stepHeading(node, pin.id, raw, stepTitle);
 			return;
 		}
+		// "### 1. Cordon the node" under a Diagnosis or Mitigation: a step, as "Step 1:" is. (Under a
+		// checklist's headings a numbered heading is a group of checkboxes: "### 3. Security".)
+		if (/^\d+[.)]\s/.test(raw) && this.sink?.section && RESPONSE_STEP_KINDS.has(this.sink.kind)) {
+			this.stepHeading(node, pin.id, raw, title);
+			return;
+		}
 		const parent = this.sink;
 		const kind = this.kindOf(title, parent?.kind);
 		// The heading's text ends where its last inline ends (before closing #s or a setext line).
@@ -498,7 +507,7 @@ class ChecklistImporter {
 		const step: Step = { id: this.idFor(pinned, text, 'step', pinned ? undefined : textEnd), text };
 		this.anchors.set(pinned ?? this.slugger.slug(raw), step.id);
 		parent.steps.push(step);
-		this.stack.push({ depth: node.depth, sink: this.stepSink(step, parent.kind === 'checklist' ? 'procedure' : parent.kind) });
+		this.stack.push({ depth: node.depth, sink: this.stepSink(step, parent.kind === 'checklist' ? 'procedure' : parent.kind), step: true });
 	}
 
 	private stepSink(step: Step, kind: SectionKind): Sink {
@@ -637,6 +646,8 @@ class ChecklistImporter {
 	// ---- paragraphs: metadata, sign-off fields, options, prose ---------------------------
 
 	private paragraph(node: Paragraph, next: RootContent | undefined): void {
+		// "**Step 3:** …" after "### 2. Drain it": the author went on numbering steps without headings.
+		if (this.stack.at(-1)?.step && STEP_LABEL.test(this.inlineSource(node.children))) this.stack.pop();
 		const bold = this.boldHeadings.get(node);
 		if (bold !== undefined) {
 			// Its words without the colon, ending where the bold text ends (for a pinned id).
@@ -687,8 +698,16 @@ class ChecklistImporter {
 	private responseStep(node: Paragraph, next: RootContent | undefined): boolean {
 		const sink = this.sink;
 		if (!sink?.section || !this.asksAreSteps(sink.kind)) return false;
-		const text = this.inlineSource(node.children);
+		const written = this.inlineSource(node.children);
 		const end = node.position!.end.offset!;
+		// "**Step 3:** Reboot the node": a step by its own say, whatever its words.
+		const labelled = STEP_LABEL.exec(written);
+		const text = labelled ? written.slice(labelled[0].length) : written;
+		if (labelled && text) {
+			this.lastStep = this.responseStepFrom(text, node.position?.start.line, end, next?.type === 'code');
+			if (next?.type !== 'code') this.lastStep = undefined;
+			return true;
+		}
 		if (next?.type === 'code') {
 			this.lastStep = this.responseStepFrom(text, node.position?.start.line, end, true);
 			return true;

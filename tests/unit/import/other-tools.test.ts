@@ -395,3 +395,51 @@ describe('more names for the parts of a runbook', () => {
 		expect(texts(find(runbook.sections, 'backout-plan').steps)).toEqual(['Scale the consumers back to 3.']);
 	});
 });
+
+describe('numbered steps as headings or bold labels, under a Mitigation', () => {
+	const { runbook } = importChecklist(
+		md([
+			'# NodeNotReady',
+			'',
+			'## Mitigation',
+			'',
+			'### 1. Cordon the node',
+			'',
+			'```bash',
+			'kubectl cordon node-1',
+			'```',
+			'',
+			'### 2. Drain it',
+			'',
+			'```bash',
+			'kubectl drain node-1 --ignore-daemonsets',
+			'```',
+			'',
+			'**Step 3:** Reboot the node from the cloud console.',
+			'',
+			'**Step 4:** Uncordon it: `kubectl uncordon node-1`',
+		]),
+	);
+	it('are steps in order, each with its command', () => {
+		const mitigation = find(runbook.sections, 'mitigation');
+		expect(mitigation.sections).toBeUndefined();
+		expect(texts(mitigation.steps)).toEqual([
+			'Cordon the node',
+			'Drain it',
+			'Reboot the node from the cloud console.',
+			'Uncordon it: `kubectl uncordon node-1`',
+		]);
+		expect(mitigation.steps!.map((s) => s.commands?.[0]?.code)).toEqual([
+			'kubectl cordon node-1',
+			'kubectl drain node-1 --ignore-daemonsets',
+			undefined,
+			'kubectl uncordon node-1',
+		]);
+	});
+	it('while numbered headings under a checklist heading stay groups of checkboxes', () => {
+		const checklist = importChecklist(
+			md(['# Release', '', '## Deployment Steps', '', '### 1. Server Setup', '', '- [ ] Provision servers']),
+		);
+		expect(find(checklist.runbook.sections, 'server-setup').steps!.map((s) => s.text)).toEqual(['Provision servers']);
+	});
+});
