@@ -204,10 +204,11 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 		const name = posix.basename(entry.doc.path).toLowerCase();
 		byName.set(name, [...(byName.get(name) ?? []), entry]);
 	}
-	const findByName = (url: string) => {
-		const bare = decodeURIComponent(url.split(/[#?]/)[0]!);
-		if (!bare || bare.includes('/')) return undefined;
-		const named = byName.get(bare.toLowerCase()) ?? byName.get(`${bare}.md`.toLowerCase());
+	// `url` as written says whether it is a bare name; `path` is it resolved (and decoded) by resolve.
+	const findByName = (url: string, path: string) => {
+		if (url.split(/[#?]/)[0]!.includes('/')) return undefined;
+		const bare = posix.basename(path).toLowerCase();
+		const named = byName.get(bare) ?? byName.get(`${bare}.md`);
 		return named?.length === 1 ? named[0] : undefined;
 	};
 	const indexOf = (path: string) =>
@@ -226,7 +227,7 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 				return { drop: true };
 			};
 			if (!target) return fail('it leaves the imported folder');
-			const document = findDocument(target.path) ?? findByName(url);
+			const document = findDocument(target.path) ?? findByName(url, target.path);
 			if (document) {
 				const anchor =
 					target.anchor && (document.result.anchors.get(target.anchor) ?? document.result.anchors.get(target.anchor.toLowerCase()));

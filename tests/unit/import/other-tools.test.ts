@@ -336,6 +336,13 @@ describe('wiki links (Obsidian, Foam, wikis)', () => {
 		expect(notes).toContain('![lag-dashboard.png](</runbook-files/kafka/lag-dashboard.png>)');
 		expect(notes).toContain('`[[as code]]`');
 	});
+	it('never stop the import at an address that cannot be decoded (a bare "100%.md")', () => {
+		const odd = importFolder([{ path: 'a.md', markdown: md(['# A', '', '## Steps', '', '1. See [the 100% guide](100%.md).']) }], {
+			sourcePrefix: '',
+			isFile: () => false,
+		});
+		expect(odd.documents[0]!.result.warnings).toContain('link "100%.md": 100%.md is not in the folder; only its text is kept');
+	});
 	it('to a name two documents share, or none, keep only their text, said in a warning', () => {
 		const twice = importFolder(
 			[
