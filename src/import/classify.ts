@@ -47,13 +47,19 @@ export function listsAreSteps(kind: SectionKind): boolean {
 	);
 }
 
-const STEP_HEADING = /^step\s+\d+[a-z]?\b\s*(?:[:.)\-–—]\s*)?(.*)$/i;
+/** "Step 2:", "**Step 3:**", "Step 4 -" before the words of a heading or a paragraph. */
+const STEP_LABEL = /^(?:\*\*|__)?step\s+\d+[a-z]?\b\s*(?:[:.)\-–—]\s*)?(?:\*\*|__)?\s*(?:[:.)\-–—]\s*)?/i;
+
+/** The words after a step label ("**Step 3:** Reboot" -> "Reboot"), or undefined without one. */
+export function afterStepLabel(text: string): string | undefined {
+	const match = STEP_LABEL.exec(text.trim());
+	return match ? text.trim().slice(match[0].length).trim() : undefined;
+}
 
 /** "Step 2: Resize the volume" -> "Resize the volume"; "Step 3" -> "Step 3"; anything else -> undefined. */
 export function stepHeadingText(title: string): string | undefined {
-	const match = STEP_HEADING.exec(title.trim());
-	if (!match) return undefined;
-	return match[1]!.trim() || title.trim();
+	const words = afterStepLabel(title);
+	return words === undefined ? undefined : words || title.trim();
 }
 
 const OPTION_LABEL = /^\s*option\s+([a-z0-9]+)\s*[:.)-]\s*(.+?)\s*:?\s*$/i;

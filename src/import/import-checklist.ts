@@ -13,7 +13,16 @@ import type { RecordField, SignoffRole } from '../schema/signoff.ts';
 import type { Alternative, Step } from '../schema/step.ts';
 import { IdAllocator } from '../model/ids.ts';
 import { RESERVED_IDS } from '../schema/ids.ts';
-import { CRITERION_MARK, cleanHeading, guessSectionKind, listsAreSteps, optionTitle, splitCondition, stepHeadingText } from './classify.ts';
+import {
+	afterStepLabel,
+	CRITERION_MARK,
+	cleanHeading,
+	guessSectionKind,
+	listsAreSteps,
+	optionTitle,
+	splitCondition,
+	stepHeadingText,
+} from './classify.ts';
 import { ADMONITION, admonitionAsCallout, admonitionStarts } from './admonitions.ts';
 import { firstComment, splitNumberedComments, splitOptionComments } from './code-blocks.ts';
 import { cellCommands, isEmptyCell, tableColumns } from './table-steps.ts';
@@ -120,8 +129,8 @@ function withVariables(runbook: ImportedRunbook, variables: Variable[]): Importe
 	return { ...head, variables, sections, ...(signoff ? { signoff } : {}) };
 }
 
-/** "**Step 3:**", "Step 3 -" before a paragraph's words. */
-const STEP_LABEL = /^(?:\*\*|__)?step\s+\d+[a-z]?\s*[:.)\-–—]?\s*(?:\*\*|__)?\s*[:.)\-–—]?\s*/i;
+/** A step's words as a reader sees them, for its id: a link's text, not its address. */
+const linkTexts = (text: string) => text.replace(/\]\([^)]*\)/g, ']');
 
 /** "**Diagnosis**" or "**Mitigation:**" alone on its line: its words, else undefined. */
 function boldLine(node: Paragraph): string | undefined {
@@ -621,7 +630,7 @@ class ChecklistImporter {
 		for (const row of body) {
 			const text = row[columns.action] ?? '';
 			if (isEmptyCell(text)) continue;
-			const step: Step = { id: this.idFor(undefined, text.replace(/\]\([^)]*\)/g, ']'), 'step', undefined), text };
+			const step: Step = { id: this.idFor(undefined, linkTexts(text), 'step', undefined), text };
 			const given = columns.command === undefined ? [] : cellCommands(row[columns.command] ?? '');
 			const commands = given.length ? given.map((code) => ({ lang: 'bash', code })) : inlineCommands(text);
 			if (commands.length) step.commands = commands;
@@ -647,7 +656,7 @@ class ChecklistImporter {
 
 	private paragraph(node: Paragraph, next: RootContent | undefined): void {
 		// "**Step 3:** …" after "### 2. Drain it": the author went on numbering steps without headings.
-		if (this.stack.at(-1)?.step && STEP_LABEL.test(this.inlineSource(node.children))) this.stack.pop();
+		if (this.stack.at(-1)?.step && afterStepLabel(this.inlineSource(node.children)) !== undefined) this.stack.pop();
 		const bold = this.boldHeadings.get(node);
 		if (bold !== undefined) {
 			// Its words without the colon, ending where the bold text ends (for a pinned id).
@@ -701,9 +710,9 @@ class ChecklistImporter {
 		const written = this.inlineSource(node.children);
 		const end = node.position!.end.offset!;
 		// "**Step 3:** Reboot the node": a step by its own say, whatever its words.
-		const labelled = STEP_LABEL.exec(written);
-		const text = labelled ? written.slice(labelled[0].length) : written;
-		if (labelled && text) {
+		const labelled = afterStepLabel(written);
+		const text = labelled ?? written;
+		if (labelled) {
 			this.lastStep = this.responseStepFrom(text, node.position?.start.line, end, next?.type === 'code');
 			if (next?.type !== 'code') this.lastStep = undefined;
 			return true;
@@ -734,8 +743,7 @@ class ChecklistImporter {
 	private responseStepFrom(written: string, line: number | undefined, end: number, introducesCommand = false): Step {
 		const pin = this.pinOf(written, line);
 		if (introducesCommand) pin.text = pin.text.replace(/\s*:\s*$/, '');
-		// The id from the words a reader sees: a link's text, not its address.
-		const words = pin.text.replace(/\]\([^)]*\)/g, ']');
+		const words = linkTexts(pin.text);
 		const step: Step = { id: this.idFor(pin.id, words, 'step', pin.id ? undefined : end), text: pin.text };
 		// "Check the usage: `df -h /var/lib/storage`": the command, ready to copy, as in a bullet.
 		const commands = introducesCommand ? [] : inlineCommands(pin.text);
