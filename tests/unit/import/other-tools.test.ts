@@ -3,6 +3,7 @@ import { importChecklist, importFolder } from '../../../src/import/index.ts';
 import type { Section } from '../../../src/schema/section.ts';
 import type { Step } from '../../../src/schema/step.ts';
 import { runbookSchema } from '../../../src/schema/runbook.ts';
+import { sectionById as find, stepTexts as texts } from '../../support/sections.ts';
 
 /**
  * Runbooks written for other tools' Markdown: MkDocs admonitions, GitHub and Obsidian callouts,
@@ -10,15 +11,6 @@ import { runbookSchema } from '../../../src/schema/runbook.ts';
  * Each written here, in the shape those tools document.
  */
 const md = (lines: string[]) => lines.join('\n');
-const find = (sections: Section[], id: string): Section => {
-	for (const s of sections) {
-		if (s.id === id) return s;
-		const found = s.sections && find(s.sections, id);
-		if (found) return found;
-	}
-	throw new Error(`no section ${id} in ${JSON.stringify(sections.map((s) => s.id))}`);
-};
-const texts = (steps: Step[] | undefined) => (steps ?? []).map((s) => s.text);
 const allCode = (sections: Section[]): string[] =>
 	sections.flatMap((s) => [
 		...(s.steps ?? []).flatMap(function code(step: Step): string[] {

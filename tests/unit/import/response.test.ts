@@ -4,8 +4,7 @@ import { importChecklist } from '../../../src/import/index.ts';
 import { asksForAction, hasResponseShape, isInstruction } from '../../../src/import/response.ts';
 import { readFrontMatter, parseFrontMatter } from '../../../src/import/front-matter.ts';
 import { runbookSchema } from '../../../src/schema/runbook.ts';
-import type { Section } from '../../../src/schema/section.ts';
-import type { Step } from '../../../src/schema/step.ts';
+import { sectionById as section, stepTexts as texts } from '../../support/sections.ts';
 
 /**
  * Alert runbooks as teams keep them, one shape each, written for these tests
@@ -13,15 +12,6 @@ import type { Step } from '../../../src/schema/step.ts';
  */
 const FIXTURES = 'tests/fixtures/team-runbooks';
 const read = (path: string) => readFileSync(`${FIXTURES}/${path}`, 'utf8');
-const section = (sections: Section[], id: string): Section => {
-	for (const s of sections) {
-		if (s.id === id) return s;
-		const found = s.sections && section(s.sections, id);
-		if (found) return found;
-	}
-	throw new Error(`no section ${id}`);
-};
-const texts = (steps: Step[] | undefined) => (steps ?? []).map((s) => s.text);
 
 describe('Meaning / Impact / Diagnosis / Mitigation, YAML front matter', () => {
 	const { runbook, warnings } = importChecklist(read('payments/PaymentsHighErrorRate.md'), {
