@@ -14,7 +14,10 @@ const LABELLED = /^(?:expected(?: result| output)?|expect|target|should (?:retur
 const SHOULD = /^(.*?)\bshould (return|see|show|print|output|be|have|contain|report)\b\s*(.+)$/i;
 
 /** A subject that only points back at the command: "It should print …", "The output should show …". */
-const PRONOUN = /^(?:it|this|that|the (?:output|command|result))$/i;
+const POINTER = String.raw`(?:it|this|that|the (?:output|command|result))`;
+const PRONOUN = new RegExp(`^${POINTER}$`, 'i');
+/** A bullet that states an expectation: "Should return …", "Expected: …", "It should print …". */
+const EXPECTATION_BULLET = new RegExp(`^(?:${POINTER}\\s+)?(?:should|expected|expect)\\b`, 'i');
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -85,9 +88,7 @@ function expectStep(step: Step): Step {
 	}
 	if (next.details) {
 		const details = next.details.filter((detail) => {
-			const found = /^(?:(?:it|this|that|the (?:output|command|result))\s+)?(?:should|expected|expect)\b/i.test(detail.trim())
-				? expectationIn(detail)
-				: undefined;
+			const found = EXPECTATION_BULLET.test(detail.trim()) ? expectationIn(detail) : undefined;
 			if (found) expected.push(found);
 			return !found;
 		});
