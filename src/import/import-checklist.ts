@@ -713,8 +713,10 @@ class ChecklistImporter {
 		const labelled = afterStepLabel(written);
 		const text = labelled ?? written;
 		if (labelled) {
-			this.lastStep = this.responseStepFrom(text, node.position?.start.line, end, next?.type === 'code');
-			if (next?.type !== 'code') this.lastStep = undefined;
+			// A code block right after it joins it.
+			const introduces = next?.type === 'code';
+			const step = this.responseStepFrom(text, node.position?.start.line, end, introduces);
+			this.lastStep = introduces ? step : undefined;
 			return true;
 		}
 		if (next?.type === 'code') {
