@@ -37,7 +37,7 @@ const { values } = parseArgs({
 const runs = Math.max(1, Number(values.runs) || 1);
 const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [5, 100] : [5, 100, 1000];
 const project = resolve('.');
-const sources = resolve(project, '../shared/source-checklists');
+const sources = resolve(project, 'tests/fixtures/source-checklists');
 // The five bundled runbooks and the document each was imported from.
 const PAIRS: [id: string, source: string][] = [
 	['productivity-platform', 'productivity-platform-deployment-checklist.md'],

@@ -3,7 +3,7 @@
  * would bring them, into .test-sites/imported/, and checks its links. The browser tests of
  * tests/e2e/imported.spec.ts run against it.
  *
- * - The prometheus-operator runbooks (../shared/corpora, 108 alert runbooks) through
+ * - The prometheus-operator runbooks (tests/fixtures/corpora, 108 alert runbooks) through
  *   `npm run import -- <folder>`: one YAML runbook per document, no hand edits.
  * - A team folder kept as Markdown (tests/fixtures/team-runbooks), copied in as it is: read
  *   through the importer at build time; and the runbooks the alert rule fixtures name
@@ -18,13 +18,13 @@
  *
  * Prints how long the import and the build took.
  */
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep } from './lib/run-step.ts';
 import { SYNC_URL } from '../tests/support/ports.ts';
+import { PROMETHEUS_CORPUS as CORPUS } from '../tests/support/fixtures.ts';
 
 export const IMPORTED_SITE = '.test-sites/imported';
-const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
 const TEAM = 'tests/fixtures/team-runbooks';
 /** Runbooks that answer alerts of tests/fixtures/alerts/rules, two of them the same alert. */
 const SHOP = 'tests/fixtures/alerts/runbooks';
@@ -34,10 +34,6 @@ const OTHER_TOOLS = 'tests/fixtures/other-tools';
 /** A runbook for the live-run tests, with a secret variable. */
 const LIVE = 'tests/fixtures/live';
 
-if (!existsSync(CORPUS)) {
-	console.error(`imported site: ${CORPUS} not found. Hint: clone the project beside shared/ (../shared), as CI has it`);
-	process.exit(1);
-}
 const content = join(IMPORTED_SITE, 'runbooks');
 const dist = join(IMPORTED_SITE, 'dist');
 rmSync(IMPORTED_SITE, { recursive: true, force: true });

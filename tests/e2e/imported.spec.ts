@@ -11,13 +11,14 @@ import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
 import { filesUnder } from '../../src/build/content/walk.ts';
 import { expect, test } from '../support/test.ts';
+import { PROMETHEUS_CORPUS } from '../support/fixtures.ts';
 
 /**
  * The site built from runbooks nobody here wrote (npm run test:imported-site): the 108
  * prometheus-operator alert runbooks imported with `npm run import -- <folder>`, and a team's
  * Markdown folder read at build time (tests/fixtures/team-runbooks).
  */
-const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
+const CORPUS = PROMETHEUS_CORPUS;
 const CONTENT = '.test-sites/imported/runbooks';
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 

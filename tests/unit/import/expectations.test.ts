@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { importChecklist } from '../../../src/import/index.ts';
 import { expectationIn, takeExpectations } from '../../../src/import/expectations.ts';
 import { walkSections, walkSteps } from '../../../src/model/outline.ts';
+import { SOURCE_CHECKLISTS } from '../../support/fixtures.ts';
 
 const expectations = (file: string) => {
-	const { runbook } = importChecklist(readFileSync(`../shared/source-checklists/${file}`, 'utf8'), { id: 'x', variables: false });
+	const { runbook } = importChecklist(readFileSync(`${SOURCE_CHECKLISTS}/${file}`, 'utf8'), { id: 'x', variables: false });
 	return Object.fromEntries(
 		[...walkSections(runbook.sections)]
 			.flatMap((s) => [...walkSteps(s.steps)])

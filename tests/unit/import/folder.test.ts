@@ -16,8 +16,9 @@ import { validateRunbookSource } from '../../../src/build/content/validate.ts';
 import { noteParts } from '../../../src/model/note-parts.ts';
 import type { Section } from '../../../src/schema/section.ts';
 import type { Step } from '../../../src/schema/step.ts';
+import { PROMETHEUS_CORPUS } from '../../support/fixtures.ts';
 
-const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
+const CORPUS = PROMETHEUS_CORPUS;
 const TEAM = 'tests/fixtures/team-runbooks';
 const temp: string[] = [];
 afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -4,8 +4,9 @@ import { parse } from 'yaml';
 import { importChecklist, runbookToYaml } from '../../../src/import/index.ts';
 import { walkSections, walkSteps } from '../../../src/model/outline.ts';
 import type { Section } from '../../../src/schema/section.ts';
+import { SOURCE_CHECKLISTS } from '../../support/fixtures.ts';
 
-const SOURCE = readFileSync('../shared/source-checklists/twiga-scan-deployment-checklist.md', 'utf8');
+const SOURCE = readFileSync(`${SOURCE_CHECKLISTS}/twiga-scan-deployment-checklist.md`, 'utf8');
 const BUNDLED = readFileSync('content/runbooks/twiga-scan.yaml', 'utf8');
 
 const stepIds = (sections: Section[]) =>

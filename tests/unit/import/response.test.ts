@@ -5,6 +5,7 @@ import { asksForAction, hasResponseShape, isInstruction } from '../../../src/imp
 import { readFrontMatter, parseFrontMatter } from '../../../src/import/front-matter.ts';
 import { runbookSchema } from '../../../src/schema/runbook.ts';
 import { sectionById as section, stepTexts as texts } from '../../support/sections.ts';
+import { SOURCE_CHECKLISTS } from '../../support/fixtures.ts';
 
 /**
  * Alert runbooks as teams keep them, one shape each, written for these tests
@@ -201,7 +202,7 @@ describe('recognising the shape', () => {
 		expect(isInstruction('app waits for other services to start')).toBe(false);
 	});
 	it('keeps checklists as they were: the five bundled sources are tested against their runbooks elsewhere', () => {
-		const { summary } = importChecklist(readFileSync('../shared/source-checklists/twiga-scan-deployment-checklist.md', 'utf8'));
+		const { summary } = importChecklist(readFileSync(`${SOURCE_CHECKLISTS}/twiga-scan-deployment-checklist.md`, 'utf8'));
 		expect(summary.response).toBe(false);
 	});
 });

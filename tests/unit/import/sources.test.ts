@@ -11,8 +11,9 @@ import { validateRunbookSource } from '../../../src/build/content/validate.ts';
 import { expectationIn } from '../../../src/import/expectations.ts';
 import type { Section } from '../../../src/schema/section.ts';
 import type { Step } from '../../../src/schema/step.ts';
+import { SOURCE_CHECKLISTS } from '../../support/fixtures.ts';
 
-const SOURCES = '../shared/source-checklists';
+const SOURCES = SOURCE_CHECKLISTS;
 
 /**
  * Counts verified by reading each document: every checkbox line is one step; the extra steps

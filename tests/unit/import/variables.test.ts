@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { importChecklist, runbookToYaml } from '../../../src/import/index.ts';
 import { proposeVariables } from '../../../src/import/variables.ts';
 import { validateRunbookSource } from '../../../src/build/content/validate.ts';
+import { SOURCE_CHECKLISTS } from '../../support/fixtures.ts';
 
-const SOURCES = '../shared/source-checklists';
+const SOURCES = SOURCE_CHECKLISTS;
 
 /** What each source asks a responder to replace, read from the documents (grep for the forms). */
 const EXPECTED: Record<string, Record<string, { replaced: Record<string, number>; secret?: true }>> = {

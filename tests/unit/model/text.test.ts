@@ -7,8 +7,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isPlainInline, plainText } from '../../../src/model/text.ts';
 import { renderInline, renderMarkdown } from '../../../src/render/markdown.ts';
+import { PROMETHEUS_CORPUS } from '../../support/fixtures.ts';
 
-const CORPUS = '../shared/corpora/prometheus-operator-runbooks';
+const CORPUS = PROMETHEUS_CORPUS;
 
 /** What the page shows of inline HTML, as text: the rendered HTML without its tags, entities decoded. */
 const shown = (markdown: string) =>
