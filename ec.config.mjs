@@ -2,12 +2,11 @@
 // plugins from this file (functions cannot be passed through the integration's options).
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
 import { pluginVariables } from './src/render/expressive-code-variables.ts';
+import { SHIKI_OPTIONS } from './src/render/shiki-options.ts';
 
 export default defineEcConfig({
 	plugins: [pluginVariables()],
-	// Shiki's JavaScript regular expressions instead of its Oniguruma WebAssembly: byte-identical
-	// pages for every bundled command, and about 6 s less of a 1,000-runbook build (npm run bench).
-	// Expressive Code runs it "forgiving": a rare grammar pattern it cannot translate is skipped
-	// (that token is less coloured), never an error.
-	shiki: { engine: 'javascript' },
+	// Shiki's JavaScript regular expressions, and lines bounded by length, never by the clock
+	// (src/render/shiki-options.ts says why).
+	shiki: SHIKI_OPTIONS,
 });
