@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './tests/support/browser.ts';
 import { PORTS } from './tests/support/ports.ts';
@@ -23,7 +24,9 @@ const BASE_PATH = '/ops-runbooks';
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
-	workers: process.env.CI ? 2 : undefined,
+	// Two at least: Playwright's default, half the cores, is one on a 2-core machine, and the browser
+	// waits on the preview servers much of the time.
+	workers: Math.max(2, Math.floor(availableParallelism() / 2)),
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
 	// axe on a 150-step page takes 10-30 s on a 2-core machine running two workers.
