@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRunbookCollection } from '../src/build/content/collection.ts';
-import { RUNBOOKS_DIR } from '../src/build/content/walk.ts';
+import { contentFolder } from '../src/build/content/content-folder.ts';
 import { formatProblem } from '../src/build/content/validate.ts';
 import { siteUrl } from '../src/build/site-url.ts';
 import { paths } from '../src/model/paths.ts';
@@ -62,7 +62,7 @@ try {
 }
 
 // The runbooks, read as the build reads them.
-const contentDir = values.content ?? process.env.RUNSHEET_CONTENT ?? RUNBOOKS_DIR;
+const contentDir = values.content ?? contentFolder();
 const collection = await readRunbookCollection(contentDir);
 if (collection.problems.length) {
 	for (const problem of collection.problems) console.error(formatProblem(problem));

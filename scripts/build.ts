@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { filesUnder, runbookFiles, RUNBOOKS_DIR } from '../src/build/content/walk.ts';
+import { contentFolder } from '../src/build/content/content-folder.ts';
+import { filesUnder, runbookFiles } from '../src/build/content/walk.ts';
 import { speedUps } from '../src/build/speed-ups.ts';
 import { astroNodeFlags } from './lib/node-flags.ts';
 
@@ -16,7 +17,7 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 
 let runbooks = 0;
 try {
-	const files = runbookFiles(filesUnder(RUNBOOKS_DIR));
+	const files = runbookFiles(filesUnder(contentFolder()));
 	runbooks = files.yaml.length + files.markdown.length;
 } catch {
 	// No folder: Astro's loader says what to do.

@@ -20,12 +20,12 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
+import { readRunbookCollection, readRunbookFile } from '../src/build/content/collection.ts';
 import { filesUnder } from '../src/build/content/walk.ts';
 import { idFromName } from '../src/model/ids.ts';
 import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml, type ImportedDocument } from '../src/import/index.ts';
 import type { PreviousRunbook } from '../src/import/keep-ids.ts';
-import { runbookIdFromFile } from '../src/build/content/validate.ts';
+import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
 
 const USAGE = `usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
        npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose]
@@ -64,13 +64,13 @@ const markdownFile = (path: string) => /\.(md|markdown)$/i.test(path);
 const variables = !values['keep-placeholders'];
 
 if (values.pin) pin();
-else if (isFolder) importWholeFolder();
+else if (isFolder) await importWholeFolder();
 else importOneFile();
 
 function importOneFile(): void {
 	const markdown = readFileSync(input, 'utf8');
 	const id = values.id ?? (values.out ? runbookIdFromFile(values.out) : idFromName(basename(input).replace(/\.(md|markdown)$/i, '')));
-	const previous = values.out && !values.fresh && existsSync(values.out) ? parse(readFileSync(values.out, 'utf8')) : undefined;
+	const previous = values.out && !values.fresh && existsSync(values.out) ? existingRunbook(values.out) : undefined;
 	const { runbook, summary, warnings, proposals } = importChecklist(markdown, {
 		id,
 		system: values.system,
@@ -90,7 +90,21 @@ function importOneFile(): void {
 	for (const warning of warnings) console.error(`  warning: ${warning}`);
 }
 
-function importWholeFolder(): void {
+/**
+ * The runbook a file about to be replaced holds, read as the build reads it: its ids are kept.
+ * One that is not valid stops the import rather than be written over with its ids lost.
+ */
+function existingRunbook(file: string): PreviousRunbook {
+	const read = readRunbookFile(file);
+	if (read.ok) return read.runbook;
+	for (const problem of read.problems) console.error(formatProblem(problem));
+	console.error(
+		`import: ${file} is not a valid runbook (above), so its ids cannot be kept. Hint: fix it, or import with --fresh to replace it`,
+	);
+	process.exit(1);
+}
+
+async function importWholeFolder(): Promise<void> {
 	const root = resolve(input);
 	const name = basename(root);
 	const outRoot = join(values['out-dir'], name);
@@ -100,13 +114,21 @@ function importWholeFolder(): void {
 		console.error(`import: no Markdown documents (*.md) under ${input}`);
 		process.exit(1);
 	}
-	// What an earlier import of this folder wrote, by source: its ids are kept.
+	// What an earlier import of this folder wrote, by source, read as the build reads it: its ids are kept.
 	const earlier = new Map<string, { id: string; runbook: PreviousRunbook; file: string }>();
 	if (!values.fresh && existsSync(outRoot)) {
-		for (const file of filesUnder(outRoot).filter((f) => /\.ya?ml$/i.test(f))) {
-			const runbook = parse(readFileSync(join(outRoot, file), 'utf8')) as PreviousRunbook & { source?: string };
-			if (runbook?.source) earlier.set(runbook.source, { id: runbookIdFromFile(file), runbook, file });
+		const collection = await readRunbookCollection(outRoot);
+		const read = new Set(collection.entries.map((entry) => entry.file));
+		const unreadable = collection.problems.filter((problem) => !read.has(problem.file));
+		if (unreadable.length) {
+			for (const problem of unreadable) console.error(formatProblem(problem));
+			console.error(
+				`import: runbook files of an earlier import in ${outRoot} are not valid (above), so their ids cannot be kept. Hint: fix them, or import with --fresh`,
+			);
+			process.exit(1);
 		}
+		for (const { id, path, data } of collection.entries)
+			if (/\.ya?ml$/i.test(path) && data.source) earlier.set(data.source, { id, runbook: data, file: path });
 	}
 	const fileSet = new Set(files);
 	const result = importFolder(

@@ -10,12 +10,12 @@
  * --fix writes each literal date, version or host as a declared variable (YAML files).
  * Exit 1 on an error, or on more warnings than --max-warnings; 2 on a file that is not valid.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { dirname, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRunbookCollection, type CollectionEntry } from '../src/build/content/collection.ts';
 import { formatProblem, type RunbookProblem } from '../src/build/content/validate.ts';
-import { RUNBOOKS_DIR } from '../src/build/content/walk.ts';
+import { contentFolder } from '../src/build/content/content-folder.ts';
 import { lintRunbook } from '../src/model/lint/lint.ts';
 import type { Finding } from '../src/model/lint/types.ts';
 import { isoDay } from '../src/model/review.ts';
@@ -97,7 +97,7 @@ async function read(inputs: string[]): Promise<{ entries: CollectionEntry[]; pro
 }
 
 const lintOptions = { today, reviewEveryDays: settings.reviewEveryDays, rules: settings.lint.rules };
-const inputs = positionals.length ? positionals : [RUNBOOKS_DIR];
+const inputs = positionals.length ? positionals : [contentFolder()];
 let { entries, problems } = await read(inputs);
 
 let fixed = 0;
@@ -106,7 +106,7 @@ if (values.fix) {
 		if (!/\.ya?ml$/i.test(entry.file)) continue;
 		const fixes = lintRunbook(entry.data, lintOptions).flatMap((f) => (f.literal ? [f.literal] : []));
 		if (!fixes.length) continue;
-		const result = applyLiteralFixes(readFileSync(entry.file, 'utf8'), fixes);
+		const result = applyLiteralFixes(entry.source, fixes);
 		writeFileSync(entry.file, result.source);
 		fixed += result.applied;
 	}
@@ -118,7 +118,7 @@ const findings: PlacedFinding[] = [];
 for (const entry of entries) {
 	const found: Finding[] = lintRunbook(entry.data, lintOptions);
 	if (!found.length) continue;
-	const lineOf = lineFinder(entry.file, readFileSync(entry.file, 'utf8'), entry.data);
+	const lineOf = lineFinder(entry.file, entry.source, entry.data);
 	const markdown = !/\.ya?ml$/i.test(entry.file);
 	for (const { literal, ...finding } of found) {
 		findings.push({

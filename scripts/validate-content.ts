@@ -1,14 +1,15 @@
 /**
- * npm run validate [-- <folder>]: checks every runbook under content/runbooks (YAML, and Markdown
- * read through the importer) as the build reads them (src/build/content/collection.ts), without
- * building: `file:line: field.path: problem. Hint: fix` for each problem, exit 1 when there is one.
+ * npm run validate [-- <folder>]: checks every runbook of a folder (content/runbooks unless named;
+ * YAML, and Markdown read through the importer) as the build reads them
+ * (src/build/content/collection.ts), without building: `file:line: field.path: problem. Hint:
+ * fix` for each problem, exit 1 when there is one.
  */
 import { readRunbookCollection } from '../src/build/content/collection.ts';
-import { filesUnder } from '../src/build/content/walk.ts';
+import { contentFolder } from '../src/build/content/content-folder.ts';
 import { formatProblem } from '../src/build/content/validate.ts';
-import { RUNBOOKS_DIR } from '../src/build/content/walk.ts';
+import { filesUnder } from '../src/build/content/walk.ts';
 
-const dir = process.argv[2] ?? RUNBOOKS_DIR;
+const dir = process.argv[2] ?? contentFolder();
 try {
 	filesUnder(dir);
 } catch {

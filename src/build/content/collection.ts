@@ -1,23 +1,37 @@
 /**
- * The runbooks of a content folder, read and checked as one collection: the typed files
- * (`<id>.yaml`, in any sub-folder) and the Markdown ones, read through the importer at build time
- * (`*.md`: the Markdown stays the source). Astro's content loader (loader.ts) and the content
- * check (scripts/validate-content.ts) both read runbooks through here.
+ * The one reader of runbook files: the runbooks of a content folder, read and checked as one
+ * collection, the typed files (`<id>.yaml`, in any sub-folder) and the Markdown ones, read
+ * through the importer at build time (`*.md`: the Markdown stays the source). Astro's content
+ * loader (loader.ts) and every command that reads runbooks (validate, lint:runbooks, links,
+ * alerts, and import looking for an earlier import) read them through here, from the folder they
+ * are given: none is assumed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FolderIndex } from '../../import/folder.ts';
 import { runbookSchema, type Runbook } from '../../schema/runbook.ts';
-import { findCollectionProblems, formatPath, runbookIdFromFile, validateRunbookSource, type RunbookProblem } from './validate.ts';
+import {
+	findCollectionProblems,
+	formatPath,
+	runbookIdFromFile,
+	validateRunbookSource,
+	type RunbookProblem,
+	type ValidationResult,
+} from './validate.ts';
 import { createHash } from 'node:crypto';
 import { filesUnder, runbookFiles } from './walk.ts';
 
 /** One runbook of the collection. */
 export interface CollectionEntry {
+	/** The id the site gives it: /runbooks/<id>/. */
 	id: string;
-	/** Its file, as a path from the project root with `/`. */
+	/** Its file, as messages name it: the folder's label (by default the folder as given) and `path`. */
 	file: string;
+	/** Its file's path inside the folder, with `/`. */
+	path: string;
 	data: Runbook;
+	/** The file's text, YAML or Markdown: what its lines are counted in. */
+	source: string;
 	/** Changes when the runbook does: Astro's data store tells changed entries by it. */
 	digest: string;
 }
@@ -52,16 +66,17 @@ export async function readRunbookCollection(dir: string, label = dir): Promise<R
 		if (!result.ok) problems.push(...result.problems);
 		else {
 			warnings.push(...result.warnings);
-			entries.push({ id: runbookIdFromFile(path), file: at(path), data: result.runbook, digest: sourceDigest(source) });
+			entries.push({ id: runbookIdFromFile(path), file: at(path), path, data: result.runbook, source, digest: sourceDigest(source) });
 		}
 	}
 
 	const files = new Set(all);
 	// The importer (and the Markdown parser under it) loads only for a folder with Markdown in it:
 	// a collection of YAML alone does not pay for it at every build.
+	const sources = new Map(markdown.map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
 	const folder = markdown.length
 		? (await import('../../import/folder.ts')).importFolder(
-				markdown.map((path) => ({ path, markdown: readFileSync(join(dir, path), 'utf8') })),
+				[...sources].map(([path, text]) => ({ path, markdown: text })),
 				{ sourcePrefix: '', isFile: (path) => files.has(path) && !/\.(md|markdown)$/i.test(path), paths: all },
 			)
 		: { documents: [], indexes: [] };
@@ -78,9 +93,24 @@ export async function readRunbookCollection(dir: string, label = dir): Promise<R
 			}
 			continue;
 		}
-		entries.push({ id: doc.id, file, data: result.data, digest: sourceDigest(JSON.stringify(result.data)) });
+		entries.push({
+			id: doc.id,
+			file,
+			path: doc.path,
+			data: result.data,
+			source: sources.get(doc.path)!,
+			digest: sourceDigest(JSON.stringify(result.data)),
+		});
 	}
 
 	problems.push(...findCollectionProblems(entries.map(({ id, file, data }) => ({ id, file, formerIds: data.formerIds }))));
 	return { entries, problems, warnings, folders: folder.indexes, files: yaml.length + folder.documents.length };
+}
+
+/**
+ * One runbook file on its own (a file `npm run import -- --out` is about to replace), read and
+ * checked as the collection reads its YAML files.
+ */
+export function readRunbookFile(file: string): ValidationResult {
+	return validateRunbookSource(readFileSync(file, 'utf8'), file);
 }

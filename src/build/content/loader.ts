@@ -1,35 +1,51 @@
 /**
- * Loads the runbooks under content/runbooks (YAML files, and Markdown files read through the
- * importer) into the `runbooks` collection. It is the only reader of runbook files: the content
- * check (`npm run validate`) runs the same function (collection.ts). A bad file stops the build
- * with `file:line: field: problem. Hint: fix`; the dev server shows it and keeps the others, and
- * reads the folder again whenever a file in it changes.
+ * Loads the runbooks of a content folder (YAML files, and Markdown files read through the
+ * importer) into the `runbooks` collection, through the one reader of runbook files
+ * (collection.ts), which the commands read them through too. A bad file stops the build with
+ * `file:line: field: problem. Hint: fix`; the dev server shows it and keeps the others, and reads
+ * the folder again whenever a file in it changes. The lint runs here, once for the collection:
+ * the build prints its counts, stops on a rule raised to error, and keeps each runbook's findings
+ * with its entry when pages show them (kept-findings.ts).
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Finding } from '../../model/lint/types.ts';
 import { formatProblem } from './validate.ts';
-import { readRunbookCollection, type CollectionEntry } from './collection.ts';
-import { lintForBuild } from './lint-summary.ts';
+import { readRunbookCollection, sourceDigest, type CollectionEntry } from './collection.ts';
+import { withFindings } from './kept-findings.ts';
+import { lintCollection } from './lint.ts';
 import { isoDay } from '../../model/review.ts';
 import { settings } from '../../settings.ts';
 import type { Settings } from '../../schema/settings.ts';
 
-/** Puts exactly these runbooks in the store: changed ones replaced, gone ones removed. */
-function keep(context: LoaderContext, root: string, runbooks: readonly CollectionEntry[]): void {
+/**
+ * Puts exactly these runbooks in the store: changed ones replaced, gone ones removed. With
+ * `findings`, each entry keeps its own, and its digest covers them: Astro's store keeps an entry
+ * whose digest did not change, and findings change without the file (a review falls due, a rule's
+ * severity is set).
+ */
+function keep(context: LoaderContext, root: string, runbooks: readonly CollectionEntry[], findings?: Map<string, Finding[]>): void {
 	const stale = new Set(context.store.keys());
 	for (const { id, file, data, digest } of runbooks) {
 		stale.delete(id);
 		// Astro keeps files by their path from the project (a folder built from elsewhere too).
 		const filePath = relative(root, resolve(root, file)).split('\\').join('/');
-		context.store.set({ id, data: data as Record<string, unknown>, digest, filePath });
+		const found = findings?.get(id);
+		context.store.set({
+			id,
+			data: data as Record<string, unknown>,
+			filePath,
+			...(found ? { digest: sourceDigest(`${digest}${JSON.stringify(found)}`), rendered: withFindings(found) } : { digest }),
+		});
 	}
 	for (const id of stale) context.store.delete(id);
 }
 
-/** `lint` defaults to content/settings.yaml's (a test passes its own). */
+/** `base` is the content folder, from the project root; `lint` defaults to content/settings.yaml's (a test passes its own). */
 export function runbookLoader({ base, lint = settings }: { base: string; lint?: Pick<Settings, 'reviewEveryDays' | 'lint'> }): Loader {
 	let watching = false;
+	const lintOptions = () => ({ today: isoDay(new Date()), reviewEveryDays: lint.reviewEveryDays, rules: lint.lint.rules });
 	return {
 		name: 'runsheet-runbooks',
 		load: async (context) => {
@@ -43,7 +59,8 @@ export function runbookLoader({ base, lint = settings }: { base: string; lint?: 
 					const collection = await read();
 					for (const warning of collection.warnings) context.logger.warn(formatProblem(warning));
 					for (const problem of collection.problems) context.logger.error(formatProblem(problem));
-					keep(context, root, collection.entries);
+					const found = lint.lint.showOnPages ? lintCollection(collection.entries, lintOptions()) : undefined;
+					keep(context, root, collection.entries, found?.findings);
 				};
 				await reload();
 				if (watching) return;
@@ -61,14 +78,10 @@ export function runbookLoader({ base, lint = settings }: { base: string; lint?: 
 				throw new Error(`${collection.problems.length} problems in the runbooks:\n${collection.problems.map(formatProblem).join('\n')}`);
 			}
 			for (const warning of collection.warnings) context.logger.warn(formatProblem(warning));
-			const found = lintForBuild(collection.entries, {
-				today: isoDay(new Date()),
-				reviewEveryDays: lint.reviewEveryDays,
-				rules: lint.lint.rules,
-			});
+			const found = lintCollection(collection.entries, lintOptions());
 			if (found.errors.length) throw new Error(`${found.errors.length} lint errors in the runbooks:\n${found.errors.join('\n')}`);
 			context.logger.info(found.line);
-			keep(context, root, collection.entries);
+			keep(context, root, collection.entries, lint.lint.showOnPages ? found.findings : undefined);
 		},
 	};
 }

@@ -2,12 +2,6 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The folder of runbooks (YAML and Markdown, in sub-folders too) and of the files they show. Set
- * RUNSHEET_CONTENT to build another folder, as the tests do with imported collections.
- */
-export const RUNBOOKS_DIR = process.env.RUNSHEET_CONTENT ?? 'content/runbooks';
-
-/**
  * Every file under a folder, as paths inside it with `/`, sorted. Hidden files and folders
  * (`.git`, `.obsidian`) and `node_modules` are not content.
  */
@@ -32,4 +26,16 @@ export function runbookFiles(all: readonly string[]): { yaml: string[]; markdown
 		yaml: all.filter((path) => /\.ya?ml$/i.test(path) && !name(path).startsWith('_')),
 		markdown: all.filter((path) => /\.(md|markdown)$/i.test(path)),
 	};
+}
+
+/**
+ * The files kept beside the runbooks (the images a Markdown runbook shows, a linked script or
+ * PDF), as paths inside `dir`: the site publishes them. Not runbook files, nor index files, nor
+ * any other YAML.
+ */
+export function filesBesideRunbooks(dir: string): string[] {
+	const all = filesUnder(dir);
+	const { yaml, markdown } = runbookFiles(all);
+	const runbooks = new Set([...yaml, ...markdown]);
+	return all.filter((path) => !runbooks.has(path) && !/\.ya?ml$/i.test(path));
 }

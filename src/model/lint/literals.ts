@@ -45,7 +45,7 @@ function referenceSpans(code: string): [number, number][] {
 }
 
 // Cheap tests first: most commands hold no digit run or no domain-like ending, and the build
-// lints every runbook (src/build/content/lint-summary.ts).
+// lints every runbook (src/build/content/lint.ts).
 const HAS_NUMBERS = /\d[.\d-]*\d/;
 const HAS_DOMAIN = /\.(?:com|net|org|io|dev|app|cloud|internal|corp|lan|co|us|uk|de|eu|ai|tech)\b/i;
 

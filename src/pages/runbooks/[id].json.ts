@@ -1,13 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { runbookJsonPaths } from '../../build/pages/runbook-json.ts';
 
 /** /runbooks/<id>.json: one runbook's full typed data (runbook.schema.json); former ids get a copy. */
-export const getStaticPaths = (async () => {
-	const runbooks = await getCollection('runbooks');
-	return runbooks.flatMap((entry) =>
-		[entry.id, ...(entry.data.formerIds ?? [])].map((id) => ({ params: { id }, props: { data: entry.data } })),
-	);
-}) satisfies GetStaticPaths;
+export const getStaticPaths = runbookJsonPaths satisfies GetStaticPaths;
 
 // Without indentation, as /runbooks.json (a program reads it; `jq .` shows it indented).
 export const GET: APIRoute = ({ props }) =>

@@ -2,17 +2,26 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { keptFindings } from '../../../src/build/content/kept-findings.ts';
 import { runbookLoader } from '../../../src/build/content/loader.ts';
 import { validateRunbookSource } from '../../../src/build/content/validate.ts';
+import { lintRunbook } from '../../../src/model/lint/lint.ts';
+import { isoDay } from '../../../src/model/review.ts';
+import type { Runbook } from '../../../src/schema/runbook.ts';
 
 /** The part of Astro's loader context the build path uses: a store, the project root, no watcher. */
 function buildContext(stale: string[] = []) {
-	const entries = new Map<string, { id: string; data: unknown; digest?: string; filePath?: string }>(
-		stale.map((id) => [id, { id, data: {} }]),
-	);
+	type Entry = {
+		id: string;
+		data: unknown;
+		digest?: string;
+		filePath?: string;
+		rendered?: { html: string; metadata?: Record<string, unknown> };
+	};
+	const entries = new Map<string, Entry>(stale.map((id) => [id, { id, data: {} }]));
 	const store = {
 		keys: () => [...entries.keys()],
-		set: (entry: { id: string; data: unknown; digest?: string; filePath?: string }) => (entries.set(entry.id, entry), true),
+		set: (entry: Entry) => (entries.set(entry.id, entry), true),
 		delete: (id: string) => void entries.delete(id),
 	};
 	const logged: string[] = [];
@@ -57,5 +66,40 @@ describe('runbook loader', () => {
 		await expect(load).rejects.toThrow(
 			/lint errors in the runbooks:\ncontent\/runbooks\/\S+\.yaml: bare-verb-step: "[^"]+" says what to look at/,
 		);
+	});
+
+	it('lints once for the pages: keeps each runbook’s findings with its entry when pages show them, its digest changing with them', async () => {
+		const settings = (showOnPages: boolean, rules = {}) => ({ reviewEveryDays: 180, lint: { showOnPages, rules } });
+		const load = async (lint: ReturnType<typeof settings>) => {
+			const { entries, logged, context } = buildContext();
+			await runbookLoader({ base: 'content/runbooks', lint }).load(context as never);
+			return { entries, logged };
+		};
+		const hidden = await load(settings(false));
+		const shown = await load(settings(true));
+		const today = isoDay(new Date());
+		let total = 0;
+		for (const [id, entry] of shown.entries) {
+			expect(keptFindings(hidden.entries.get(id)!)).toBeUndefined();
+			const kept = keptFindings(entry)!;
+			expect(kept).toEqual(lintRunbook(entry.data as Runbook, { today, reviewEveryDays: 180, rules: {} }));
+			total += kept.length;
+			// The data stays the runbook as its file says (what /runbooks/<id>.json publishes).
+			expect(entry.data).toEqual(hidden.entries.get(id)!.data);
+		}
+		// The same findings the build's line counts.
+		expect(shown.logged).toEqual([`lint: 5 runbooks, ${total} info (npm run lint:runbooks lists them, with fixes)`]);
+
+		// A rule's severity set in the settings: the files are the same, the findings not, so neither is the digest
+		// (Astro's data store keeps an entry whose digest did not change).
+		const raised = await load(settings(true, { 'bare-verb-step': 'warning' }));
+		const [id, entry] = [...raised.entries].find(([, e]) => keptFindings(e)!.some((f) => f.rule === 'bare-verb-step'))!;
+		expect(
+			keptFindings(entry)!
+				.filter((f) => f.rule === 'bare-verb-step')
+				.every((f) => f.severity === 'warning'),
+		).toBe(true);
+		expect(entry.digest).not.toBe(shown.entries.get(id)!.digest);
+		expect(shown.entries.get(id)!.digest).not.toBe(hidden.entries.get(id)!.digest);
 	});
 });
