@@ -48,7 +48,7 @@ const shown = (text: string) =>
 		.trim();
 
 // Each test starts the command line (a second or two, more on a busy machine).
-describe('npm run links -- <id>', { timeout: 30_000 }, () => {
+describe('npm run links -- <id>', () => {
 	it('prints the URLs of a Markdown runbook in a sub-folder of the content folder (RUNSHEET_CONTENT)', () => {
 		const source = readFileSync(join(TEAM, 'payments/PaymentsHighErrorRate.md'), 'utf8');
 		const { title, sections } = outline(source);
