@@ -5,7 +5,7 @@ import type { ValuesView } from '../variables/values-panel.ts';
 import { markArrived } from '../page/arrived.ts';
 import { readSteps, type StepNode } from './dom-steps.ts';
 import type { KeyHandlers } from './keyboard.ts';
-import type { PageUi } from './run-actions.ts';
+import type { PageUi } from './page-ui.ts';
 import { runPrefix } from './run-store.ts';
 import { RunSession } from './session.ts';
 import { openStore, type SaveResult } from './storage.ts';

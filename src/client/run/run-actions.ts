@@ -3,19 +3,9 @@ import { DEFAULT_RUN_ID, newRun, type Run } from '../../model/progress/run.ts';
 import { tally } from '../../model/progress/summary.ts';
 import type { Incoming } from '../../model/progress/merge.ts';
 import { formatWhen, offsetAt } from '../../model/time.ts';
-import type { PageSteps } from './dom-steps.ts';
+import type { PageUi } from './page-ui.ts';
 import { deleteRun, OPERATOR_KEY } from './run-store.ts';
 import type { RunSession } from './session.ts';
-
-/** What the run-menu actions need of the page beside its run session: loaded on first use, not to tick a box. */
-export interface PageUi {
-	root: HTMLElement;
-	page: PageSteps;
-	say(text: string, undo?: () => void): void;
-	announce(text: string): void;
-	/** Opens a run and says so. */
-	open(id: string): void;
-}
 
 const exporter = () => import('../../model/progress/export.ts');
 const sharer = () => import('../../model/progress/share.ts');
