@@ -13,17 +13,18 @@ const tabs = document.querySelector('.rs-alternatives')
 	: undefined;
 const openTargetedAlternatives = async () => (await tabs)?.openTargetedAlternatives();
 const root = document.querySelector<HTMLElement>('[data-runbook]');
+// The run's session: the monitoring clock, which comes with the scrolling aids, follows it too.
+const session = root ? startProgress(root) : undefined;
 
 const scrolling = () => {
 	for (const type of GESTURES) removeEventListener(type, scrolling);
 	// The header slides away only where there is a run bar: together they filled a phone's screen.
-	void import('./page/while-scrolling.ts').then((m) => m.startScrolling(Boolean(root && !('nothingToTick' in root.dataset))));
+	void import('./page/while-scrolling.ts').then((m) => m.startScrolling(root && !('nothingToTick' in root.dataset) ? session : undefined));
 };
 const GESTURES = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
 for (const type of GESTURES) addEventListener(type, scrolling, { passive: true });
 
 if (root) {
-	startProgress(root);
 	const arrive = () => {
 		if (location.hash.length > 1) void import('./page/arrival.ts').then((m) => m.arrive(root, openTargetedAlternatives));
 		else void openTargetedAlternatives();

@@ -50,3 +50,47 @@ test.describe('the monitoring clock', () => {
 		await expect(dues.nth(1)).toHaveText('(4 h after deployment)');
 	});
 });
+
+test.describe('the monitoring clock follows the run', () => {
+	test.use({ timezoneId: 'Europe/Berlin', hasTouch: true });
+	const HOUR_1 = [
+		'monitor-error-rates-should-be-0-1',
+		'monitor-response-times-p95-1-second',
+		'check-memory-usage-is-stable',
+		'verify-no-database-connection-leaks',
+	];
+	const HOUR_4 = [
+		'review-logs-for-any-warnings',
+		'check-backup-job-completed-successfully',
+		'verify-session-cleanup-is-working',
+		'monitor-disk-space-usage',
+	];
+
+	test('a tick made with the x key, or by tapping a step’s text, redraws the clock at once, not at its next 30 s round', async ({
+		page,
+	}) => {
+		await page.clock.install({ time: DEPLOYED });
+		await page.goto('/runbooks/spatial-intel/');
+		// The clock comes with the first gesture; the deployment is ticked.
+		await page.mouse.wheel(0, 200);
+		await page.locator('[id="clear-cdn-cache--check"]').check();
+		await expect(due(page, 'hour-1')).toHaveText('due in 1 h');
+		// From here the page's time stands still: only a redraw that follows the tick itself shows it.
+		await page.clock.pauseAt(new Date(DEPLOYED.getTime() + 60_000));
+
+		for (const id of HOUR_1) {
+			await page.locator(`[id="${id}--check"]`).focus();
+			await page.keyboard.press('x');
+			await expect(page.locator(`[id="${id}--check"]`)).toBeChecked();
+		}
+		await expect(due(page, 'hour-1')).toHaveText('done');
+		await expect(page.locator('[data-next-due]')).toHaveText(/^Hour 4: /);
+
+		for (const id of HOUR_4) {
+			await page.locator(`[data-step="${id}"] .rs-step-text`).tap();
+			await expect(page.locator(`[id="${id}--check"]`)).toBeChecked();
+		}
+		await expect(due(page, 'hour-4')).toHaveText('done');
+		await expect(page.locator('[data-next-due]')).toHaveText(/^Hour 24: /);
+	});
+});

@@ -1,20 +1,19 @@
 import { deploymentTime, dueState, dueText, type DueState } from '../../model/clock.ts';
-import { DEFAULT_RUN_ID, deriveState } from '../../model/progress/run.ts';
-import { currentRunId, loadRun } from '../run/run-store.ts';
-import { openStore } from '../run/storage.ts';
+import { deriveState } from '../../model/progress/run.ts';
+import type { RunSession } from '../run/session.ts';
 
 /**
  * The monitoring clock on a runbook page: each timed check says "due in 40 min", "due now" or
  * "overdue by 2 h", counted from the run's deployment (the last tick before the first timed
- * check), and the run bar names the next one. Everything comes from the stored run, so a page
- * opened later shows the same; it is redrawn every 30 s and after each tick. Loaded with the
- * scrolling aids, at the reader's first gesture, on pages that have timed checks.
+ * check), and the run bar names the next one. Everything comes from the run being followed (a
+ * shared run on view does not change it), so a page opened later shows the same; it is redrawn
+ * every 30 s and whenever the run changes, however it changed (a box, a key, a tap on a step's
+ * text, another tab, a live run). Loaded with the scrolling aids, at the reader's first
+ * gesture, on pages that have timed checks; given the page's run session (runbook-page.ts).
  */
 const ORDER: Record<DueState['kind'], number> = { overdue: 0, now: 1, upcoming: 2, done: 3 };
 
-export function startDueClock(root: HTMLElement): void {
-	const store = openStore();
-	const runbook = root.dataset.runbook!;
+export function startDueClock(root: HTMLElement, session: RunSession): void {
 	const badges = [...root.querySelectorAll<HTMLElement>('.rs-due')];
 	if (!badges.length) return;
 	const steps = [...root.querySelectorAll<HTMLElement>('[data-step]')];
@@ -43,8 +42,7 @@ export function startDueClock(root: HTMLElement): void {
 	const nextDue = root.querySelector<HTMLAnchorElement>('[data-next-due]');
 
 	const draw = () => {
-		const { run } = loadRun(store, runbook, currentRunId(store, runbook) ?? DEFAULT_RUN_ID, Date.now());
-		const state = deriveState(run?.events ?? []);
+		const state = session.snapshot ? deriveState(session.run.events) : session.state;
 		const deployed = deploymentTime(before, (id) => state.get(id)?.t);
 		const now = Date.now();
 		let next: { state: DueState; check: (typeof checks)[number] } | undefined;
@@ -74,7 +72,5 @@ export function startDueClock(root: HTMLElement): void {
 	};
 	draw();
 	setInterval(draw, 30_000);
-	// After a tick has been saved (the run's own listener runs first).
-	root.addEventListener('change', () => setTimeout(draw, 50));
-	root.addEventListener('click', (event) => (event.target as HTMLElement).closest('[data-na]') && setTimeout(draw, 50));
+	session.subscribe(draw);
 }

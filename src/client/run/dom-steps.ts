@@ -9,8 +9,6 @@ export interface StepNode {
 	box: HTMLInputElement;
 	/** The step's row: its box, text, N/A and link; the done/N/A stamp is drawn on it. */
 	row: HTMLElement;
-	/** The element holding the step text. */
-	textEl: HTMLElement;
 	text: string;
 	/** What was last shown, so unchanged steps are not touched again. */
 	shown?: string;
@@ -38,7 +36,6 @@ export function readSteps(root: HTMLElement): PageSteps {
 	for (const el of root.querySelectorAll<HTMLElement>('[data-step]')) {
 		const id = el.dataset.step!;
 		const row = el.querySelector<HTMLElement>(':scope > .rs-step-row')!;
-		const textEl = row.querySelector<HTMLElement>(':scope > .rs-step-text')!;
 		const hasChildren = el.querySelector(':scope > .rs-steps > [data-step]') !== null;
 		const inOption = el.parentElement?.closest('.rs-alternative') !== null;
 		steps.set(id, {
@@ -46,8 +43,7 @@ export function readSteps(root: HTMLElement): PageSteps {
 			el,
 			box: row.querySelector<HTMLInputElement>(':scope > .rs-check')!,
 			row,
-			textEl,
-			text: textEl.textContent?.trim() ?? id,
+			text: row.querySelector(':scope > .rs-step-text')!.textContent?.trim() ?? id,
 			leaves: [],
 			counted: !hasChildren && !inOption,
 		});

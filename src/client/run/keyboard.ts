@@ -24,7 +24,7 @@ export function bindKeys(handlers: KeyHandlers): void {
 	addEventListener('keydown', (event) => onKey(event, handlers));
 }
 
-/** One key press: also the first, which loaded this module (progress-page.ts) and is handled late. */
+/** One key press: also the first ones, which loaded this module (loaders.ts) and are handled late. */
 export function onKey(event: KeyboardEvent, handlers: KeyHandlers): void {
 	if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
 	if (document.querySelector('dialog[open]')) return;

@@ -2,7 +2,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { eventKey, mergeRuns, recordKey } from '../../model/progress/merge.ts';
 import type { ProgressEvent, RecordEntry, Run } from '../../model/progress/run.ts';
-import type { PageUi } from './run-actions.ts';
+import type { PageUi } from './page-ui.ts';
 import type { RunSession } from './session.ts';
 
 /**

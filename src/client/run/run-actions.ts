@@ -3,19 +3,9 @@ import { DEFAULT_RUN_ID, newRun, type Run } from '../../model/progress/run.ts';
 import { tally } from '../../model/progress/summary.ts';
 import type { Incoming } from '../../model/progress/merge.ts';
 import { formatWhen, offsetAt } from '../../model/time.ts';
-import type { PageSteps } from './dom-steps.ts';
+import type { PageUi } from './page-ui.ts';
 import { deleteRun, OPERATOR_KEY } from './run-store.ts';
 import type { RunSession } from './session.ts';
-
-/** What the run-menu actions need of the page beside its run session: loaded on first use, not to tick a box. */
-export interface PageUi {
-	root: HTMLElement;
-	page: PageSteps;
-	say(text: string, undo?: () => void): void;
-	announce(text: string): void;
-	/** Opens a run and says so. */
-	open(id: string): void;
-}
 
 const exporter = () => import('../../model/progress/export.ts');
 const sharer = () => import('../../model/progress/share.ts');
@@ -150,6 +140,13 @@ const copyLiveLink = (session: RunSession, ui: PageUi) =>
 /** Set up when the menu's code first loads: the menu's behaviour, and following live runs. */
 export function setUp(session: RunSession, ui: PageUi): void {
 	closeMenuOutside(ui.root.querySelector<HTMLDetailsElement>('.rs-menu')!);
+	// The file Import or Merge asked for (pickFile), read once chosen.
+	const input = ui.root.querySelector<HTMLInputElement>('[data-import-file]')!;
+	input.addEventListener('change', () => {
+		const file = input.files?.[0];
+		input.value = '';
+		if (file) void importFile(session, ui, file);
+	});
 	const url = syncUrl(ui);
 	if (!url) return;
 	let loaded: typeof import('./live.ts') | undefined;
@@ -247,6 +244,14 @@ const ACTIONS: Record<string, Action> = {
 		session.keep(run);
 		ui.say(`“${run.name}” is no longer live; it stays in this browser as it is.`);
 	},
+	// The page's own link to its sheet (a rollback page's prints its part), as the server wrote it,
+	// base path included; the run goes with it.
+	print: (session, ui) => {
+		const sheet = new URL(ui.root.querySelector<HTMLAnchorElement>('a[data-sheet-link]')!.href);
+		sheet.searchParams.set('run', session.run.id);
+		location.href = sheet.href;
+	},
+	shortcuts: (_session, ui) => ui.root.querySelector<HTMLDialogElement>('[data-shortcuts]')!.showModal(),
 	'close-share': (session, ui) => {
 		ui.root.querySelector<HTMLElement>('[data-share-banner]')!.hidden = true;
 		ui.root.removeAttribute('data-readonly');
@@ -312,7 +317,7 @@ function pickFile(ui: PageUi, merge: boolean): void {
 	input.click();
 }
 
-export async function importFile(session: RunSession, ui: PageUi, file: File): Promise<void> {
+async function importFile(session: RunSession, ui: PageUi, file: File): Promise<void> {
 	const merge = ui.root.querySelector('[data-import-file]')!.hasAttribute('data-merge');
 	const [text, { importJson }] = await Promise.all([file.text(), exporter()]);
 	const result = importJson(text, 'import');

@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newRun } from '../../../../src/model/progress/run.ts';
 import { RunSession } from '../../../../src/client/run/session.ts';
-import type { KeyValueStore, SaveResult } from '../../../../src/client/run/storage.ts';
-
-/** A store as the KeyValueStore contract describes it, over a Map; `full` makes every save fail as a full localStorage does. */
-function mapStore(data = new Map<string, string>(), full = false): KeyValueStore & { data: Map<string, string> } {
-	return {
-		data,
-		persistent: true,
-		get: (key) => data.get(key) ?? null,
-		set: (key, value): SaveResult => {
-			if (full) return 'quota';
-			data.set(key, value);
-			return 'ok';
-		},
-		remove: (key) => void data.delete(key),
-		keys: (prefix) => [...data.keys()].filter((k) => k.startsWith(prefix)),
-	};
-}
-
-const clock = (start = 1_700_000_000_000) => {
-	let t = start;
-	return () => (t += 1000);
-};
+import { clock, mapStore } from '../../../support/map-store.ts';
 
 describe('the run session: one owner of the run on a page', () => {
 	it('records a tick with the time and the initials, saves it, and tells every view', () => {

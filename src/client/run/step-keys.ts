@@ -1,0 +1,58 @@
+import { markArrived } from '../page/arrived.ts';
+import { nextOpen } from './commands.ts';
+import type { PageSteps, StepNode } from './dom-steps.ts';
+import { bindKeys, onKey, type KeyHandlers } from './keyboard.ts';
+import type { RunSession } from './session.ts';
+
+/**
+ * What each single key does on a runbook page (keyboard.ts reads the keys): j / k move between
+ * the steps, x and a tick and mark N/A the step that has focus, n goes to the next open step,
+ * u undoes, ? lists them, Esc leaves a value's field for the steps. Loaded with the first key
+ * pressed (loaders.ts), with the keys pressed until then.
+ */
+export interface StepActions {
+	tick(node: StepNode): void;
+	na(node: StepNode): void;
+	next(): void;
+	undo(): void;
+	/** The step whose blank value led to the values panel: Esc in its field returns there. */
+	cameFrom?: StepNode | undefined;
+}
+
+export function startKeys(root: HTMLElement, page: PageSteps, session: RunSession, doing: StepActions, early: KeyboardEvent[]): void {
+	const focused = (): StepNode | undefined => {
+		const el = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-step]');
+		return el ? page.steps.get(el.dataset.step!) : undefined;
+	};
+	const keys: KeyHandlers = {
+		move: (by) => {
+			const visible = page.order.filter((id) => page.steps.get(id)!.el.offsetParent !== null);
+			const current = focused();
+			const index = current ? visible.indexOf(current.id) : -1;
+			const next = page.steps.get(visible[Math.min(Math.max(index + by, 0), visible.length - 1)]!);
+			if (!next) return;
+			next.box.focus();
+			next.el.scrollIntoView({ block: 'nearest' });
+			markArrived(next.el);
+		},
+		tick: () => {
+			const node = focused();
+			if (node) doing.tick(node);
+		},
+		na: () => {
+			const node = focused();
+			if (node) doing.na(node);
+		},
+		next: doing.next,
+		undo: doing.undo,
+		help: () => root.querySelector<HTMLDialogElement>('[data-shortcuts]')!.showModal(),
+		leaveField: (field) => {
+			if (!root.contains(field)) return;
+			field.blur();
+			(doing.cameFrom ?? page.steps.get(nextOpen(session, page.counted) ?? page.order[0]!))?.box.focus();
+			doing.cameFrom = undefined;
+		},
+	};
+	bindKeys(keys);
+	for (const key of early) onKey(key, keys);
+}
