@@ -1,9 +1,9 @@
-import { ExpressiveCode, loadShikiTheme } from 'astro-expressive-code';
+import { ExpressiveCode, loadShikiTheme, type PluginShikiOptions } from 'astro-expressive-code';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_TOKENIZED_LINE, SHIKI_OPTIONS } from '../../../src/render/shiki-options.ts';
 
 /** The distinct colours a block's code is drawn in (Expressive Code writes them as --0:#rrggbb). */
-async function colours(shiki: ConstructorParameters<typeof ExpressiveCode>[0]['shiki'], code: string, language = 'bash') {
+async function colours(shiki: PluginShikiOptions, code: string, language = 'bash') {
 	const ec = new ExpressiveCode({ themes: [await loadShikiTheme('night-owl')], shiki, useStyleReset: false });
 	const { renderedGroupAst } = await ec.render({ code, language });
 	return new Set(JSON.stringify(renderedGroupAst).match(/--0:#[0-9a-fA-F]{6}/g));
