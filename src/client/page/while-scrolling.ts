@@ -1,13 +1,12 @@
 import { hideHeaderWhileReading } from './reading-chrome.ts';
-import { followReadingLine } from './toc-current.ts';
 
 /**
- * What only matters once the reader scrolls or touches the page: "On this page" following the
- * reading line, on a phone the header sliding away, and the monitoring clock. Loaded at the first scroll (runbook-page.ts), so a page that
- * is opened, ticked and closed never fetches it.
+ * What only matters once the reader scrolls or touches the page: on a phone the header sliding
+ * away, and the monitoring clock. Loaded at the first scroll (runbook-page.ts), so a page that is
+ * opened, ticked and closed never fetches it. ("On this page" follows the reading line on every
+ * page: components/toc/.)
  */
 export function startScrolling(runBar: boolean): void {
-	void followReadingLine();
 	if (runBar) hideHeaderWhileReading();
 	// Monitoring checks with due times: their clock (a page without them never fetches it).
 	const root = document.querySelector<HTMLElement>('[data-runbook]');
