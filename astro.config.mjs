@@ -21,6 +21,11 @@ const site = starlight({
 	title: 'Runsheet',
 	description: 'Runbooks you can follow, print, roll back and link.',
 	customCss: ['./src/styles/runsheet.css'],
+	// "On this page" marks the section under the reading line (src/client/page/toc.ts).
+	components: {
+		TableOfContents: './src/components/toc/TableOfContents.astro',
+		MobileTableOfContents: './src/components/toc/MobileTableOfContents.astro',
+	},
 	// The sidebar is rendered into every page: it lists where to go, never every runbook,
 	// so pages stay the same size with 5 runbooks or 1,000 (the catalog lists them all).
 	sidebar: [

@@ -2,9 +2,8 @@ import { startProgress } from './run/progress-page.ts';
 
 // Runbook and rollback pages: progress on whatever steps the page holds. Code a page may never
 // use comes when it is needed: the option tabs only to pages with options, the arrival code with
-// a link to a step or section, and the scrolling aids (the table of contents following the
-// reading line, the phone's header sliding away) at the reader's first gesture, not with the
-// page nor with a step link's scroll.
+// a link to a step or section, and the scrolling aids (the phone's header sliding away, the
+// monitoring clock) at the reader's first gesture, not with the page nor with a step link's scroll.
 const tabs = document.querySelector('.rs-alternatives')
 	? import('./alternatives-tabs.ts').then((m) => {
 			m.enhanceAlternatives();

@@ -1,6 +1,6 @@
 /**
- * On paper a value not given is a line to write on with its label under it (sheet.css draws
- * them), never `{{NAME}}`: the placeholder text of each variable element of rendered step text
+ * On paper a value not given is a line to write on with its label under it (styles/sheet/values.css
+ * draws them), never `{{NAME}}`: the placeholder text of each variable element of rendered step text
  * goes, and the page script fills the value in when the sheet is printed from a run. Shell
  * variables (`data-unset="$POD"`) keep `$POD`, which is what the shell reads.
  */

@@ -358,7 +358,7 @@ test.describe('On this page', () => {
 				const line = (await chromeBottom(page)) + 48;
 				const want = await page.evaluate(
 					([line]) => {
-						const links = [...document.querySelectorAll<HTMLAnchorElement>('starlight-toc a')];
+						const links = [...document.querySelectorAll<HTMLAnchorElement>('runsheet-toc a')];
 						let current = decodeURIComponent(links[0]!.hash.slice(1));
 						for (const link of links) {
 							const heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
@@ -370,12 +370,12 @@ test.describe('On this page', () => {
 				);
 				const shown =
 					viewport === PHONE
-						? await page.locator('mobile-starlight-toc .display-current').textContent()
-						: await page.locator('starlight-toc a[aria-current="true"]').getAttribute('href');
+						? await page.locator('runsheet-mobile-toc .display-current').textContent()
+						: await page.locator('runsheet-toc a[aria-current="true"]').getAttribute('href');
 				const wantText =
 					viewport === PHONE
 						? await page
-								.locator(`starlight-toc a[href="#${want}"]`)
+								.locator(`runsheet-toc a[href="#${want}"]`)
 								.first()
 								.evaluate((a) => a.textContent!.trim())
 						: `#${want}`;
@@ -385,6 +385,27 @@ test.describe('On this page', () => {
 			expect(right).toBe(30);
 		});
 	}
+
+	test('on a phone its list closes on an entry, a click outside and Escape, which gives the focus back to its bar', async ({ page }) => {
+		await page.setViewportSize(PHONE);
+		await page.goto(TWIGA);
+		const list = page.locator('#starlight__mobile-toc');
+		const bar = page.locator('#starlight__on-this-page--mobile');
+		const open = async () => {
+			await bar.click();
+			await expect(list).toHaveAttribute('open', '');
+		};
+		await open();
+		await list.locator('.dropdown a').nth(1).click();
+		await expect(list).not.toHaveAttribute('open');
+		await open();
+		await page.locator('h1').dispatchEvent('click');
+		await expect(list).not.toHaveAttribute('open');
+		await open();
+		await page.keyboard.press('Escape');
+		await expect(list).not.toHaveAttribute('open');
+		await expect(bar).toBeFocused();
+	});
 });
 
 test.describe('accessibility on a phone', () => {

@@ -179,7 +179,7 @@ test('the sheet preview has no accessibility violations', async ({ page }) => {
 test('the runbook page prints as a document, not the screen layout', async ({ page }) => {
 	await page.goto('/runbooks/yogaflow/');
 	await page.emulateMedia({ media: 'print' });
-	for (const selector of ['header.header', '#starlight__sidebar', '[data-runbar]', '.rs-na', 'starlight-toc', 'mobile-starlight-toc']) {
+	for (const selector of ['header.header', '#starlight__sidebar', '[data-runbar]', '.rs-na', 'runsheet-toc', 'runsheet-mobile-toc']) {
 		const visible = await page
 			.locator(selector)
 			.first()

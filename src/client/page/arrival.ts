@@ -1,10 +1,6 @@
 import { markArrived } from './arrived.ts';
 import { stickyBottom } from './sticky.ts';
 
-// Re-exported so that the table of contents' code shares this chunk rather than a chunk of its
-// own: a step link then loads one file, not two.
-export { stickyBottom };
-
 /**
  * Arriving through a link to a step or section (from an alert, a status page, a ticket): the
  * target is unfolded, scrolled below the sticky bars, focused and highlighted until the reader

@@ -1,8 +1,8 @@
 /**
  * On a phone, Starlight's header slides away while the reader scrolls down a runbook and comes
  * back as soon as they scroll up: the header, the "On this page" bar and the run bar together
- * took a quarter of a 390 × 844 screen. CSS does the moving (runsheet.css, `data-rs-reading`);
- * this only says which way the reader is going.
+ * took a quarter of a 390 × 844 screen. CSS does the moving (styles/runsheet/frame.css,
+ * `data-rs-reading`); this only says which way the reader is going.
  */
 const NARROW = '(max-width: 50rem)';
 /** Near the top the header stays: the page has just opened. */

@@ -5,7 +5,7 @@
  */
 export function stickyBottom(): number {
 	let bottom = 0;
-	for (const el of document.querySelectorAll<HTMLElement>('header.header, mobile-starlight-toc nav, [data-runbar]')) {
+	for (const el of document.querySelectorAll<HTMLElement>('header.header, runsheet-mobile-toc nav, [data-runbar]')) {
 		const { position, top } = getComputedStyle(el);
 		if (el.offsetParent === null && position !== 'fixed') continue;
 		if (position === 'fixed') bottom = Math.max(bottom, el.getBoundingClientRect().bottom);

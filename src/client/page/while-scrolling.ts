@@ -1,14 +1,13 @@
 import type { RunSession } from '../run/session.ts';
 import { hideHeaderWhileReading } from './reading-chrome.ts';
-import { followReadingLine } from './toc-current.ts';
 
 /**
- * What only matters once the reader scrolls or touches the page: "On this page" following the
- * reading line, on a phone the header sliding away, and the monitoring clock. Loaded at the first scroll (runbook-page.ts), so a page that
- * is opened, ticked and closed never fetches it. `run` is the session of a page with a run bar.
+ * What only matters once the reader scrolls or touches the page: on a phone the header sliding
+ * away, and the monitoring clock. Loaded at the first scroll (runbook-page.ts), so a page that is
+ * opened, ticked and closed never fetches it. `run` is the session of a page with a run bar.
+ * ("On this page" follows the reading line on every page: components/toc/.)
  */
 export function startScrolling(run: RunSession | undefined): void {
-	void followReadingLine();
 	if (run) hideHeaderWhileReading();
 	// Monitoring checks with due times: their clock (a page without them never fetches it).
 	const root = document.querySelector<HTMLElement>('[data-runbook]');
