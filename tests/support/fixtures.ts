@@ -4,5 +4,5 @@
  */
 /** The five production-deployment documents the bundled runbooks are imported from. */
 export const SOURCE_CHECKLISTS = 'tests/fixtures/source-checklists';
-/** The 108 alert runbooks of prometheus-operator/runbooks (Hugo content, Apache-2.0). */
+/** The alert runbooks of prometheus-operator/runbooks (109 documents besides the folder indexes; Hugo content, Apache-2.0). */
 export const PROMETHEUS_CORPUS = 'tests/fixtures/corpora/prometheus-operator-runbooks';
