@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { readRunbookCollection, readRunbookFile } from '../src/build/content/collection.ts';
 import { filesUnder } from '../src/build/content/walk.ts';
 import { idFromName } from '../src/model/ids.ts';
+import { secretKind } from '../src/model/published-files.ts';
 import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml, type ImportedDocument } from '../src/import/index.ts';
 import type { PreviousRunbook } from '../src/import/keep-ids.ts';
 import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
@@ -176,6 +177,10 @@ async function importWholeFolder(): Promise<void> {
 	for (const index of result.indexes) {
 		copies.add(index.path);
 	}
+	// A file named like a secret is never copied, linked or not: the build would refuse to publish it,
+	// and a copy in the content folder is one more place a token lives.
+	const secrets = [...copies].filter((file) => secretKind(file));
+	for (const file of secrets) copies.delete(file);
 	for (const file of copies) {
 		mkdirSync(dirname(join(outRoot, file)), { recursive: true });
 		copyFileSync(join(root, file), join(outRoot, file));
@@ -194,6 +199,10 @@ async function importWholeFolder(): Promise<void> {
 			`  ${orphans.length} runbook files of an earlier import have no document any more (kept; delete them if the documents are gone): ${orphans.join(', ')}`,
 		);
 	for (const warning of result.warnings) console.log(`  warning: ${warning}`);
+	for (const file of secrets)
+		console.log(
+			`  warning: ${file} is linked but named like ${secretKind(file)}: not copied. Remove the link from the document; the build stops while a runbook links it`,
+		);
 }
 
 /** Warnings worth a person's attention: not the version and review date every import lacks. */
