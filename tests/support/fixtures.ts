@@ -6,6 +6,11 @@
 export const SOURCE_CHECKLISTS = 'tests/fixtures/source-checklists';
 /** The alert runbooks of prometheus-operator/runbooks (109 documents besides the folder indexes; Hugo content, Apache-2.0). */
 export const PROMETHEUS_CORPUS = 'tests/fixtures/corpora/prometheus-operator-runbooks';
+/**
+ * Every corpus kept here, by folder name: runbooks of other shapes, each with its SOURCE.md (what it
+ * is, where from, its shape) and license. tests/fixtures/corpora/README.md lists them.
+ */
+export const CORPORA = 'tests/fixtures/corpora';
 
 /** Markup where names go and files beside the runbooks, linked or not (its README.txt says what). */
 export const HOSTILE = 'tests/fixtures/hostile';
