@@ -14,6 +14,10 @@
  * images and files copied, index files (`_index.md`) copied for their folder's title. One line
  * per document, then the total. Importing the folder again keeps every id.
  *
+ * --report: after a folder's import, how well it went, per document and in total: source words on
+ * a page, code blocks as commands or output, procedures with steps, alerts, links not followed,
+ * files not read (src/import/report). --format json prints it as JSON on stdout, the lines above on stderr.
+ *
  * --pin: writes `{#id}` after every heading and step of Markdown runbooks that has none, in
  * place, so that the Markdown can stay the source and be reworded without breaking links.
  */
@@ -24,12 +28,13 @@ import { readRunbookCollection, readRunbookFile } from '../src/build/content/col
 import { filesUnder } from '../src/build/content/walk.ts';
 import { idFromName } from '../src/model/ids.ts';
 import { secretKind } from '../src/model/published-files.ts';
+import { formatReport, importReport } from '../src/import/report/index.ts';
 import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml, type ImportedDocument } from '../src/import/index.ts';
 import type { PreviousRunbook } from '../src/import/keep-ids.ts';
 import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
 
 const USAGE = `usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
-       npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose]
+       npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose] [--report [--format text|json]]
        npm run import -- --pin <file.md or folder>`;
 
 const { values, positionals } = parseArgs({
@@ -44,6 +49,8 @@ const { values, positionals } = parseArgs({
 		'keep-placeholders': { type: 'boolean', default: false },
 		pin: { type: 'boolean', default: false },
 		verbose: { type: 'boolean', default: false },
+		report: { type: 'boolean', default: false },
+		format: { type: 'string', default: 'text' },
 		help: { type: 'boolean', short: 'h' },
 	},
 });
@@ -52,6 +59,13 @@ if (values.help || positionals.length !== 1) {
 	console.error(USAGE);
 	process.exit(values.help ? 0 : 2);
 }
+
+if (values.format !== 'text' && values.format !== 'json') {
+	console.error(`import: --format is text or json, not "${values.format}"`);
+	process.exit(2);
+}
+/** The lines a person reads; on stderr when stdout carries the JSON report. */
+const log = values.report && values.format === 'json' ? console.error : console.log;
 
 const input = positionals[0]!;
 let isFolder: boolean;
@@ -132,16 +146,14 @@ async function importWholeFolder(): Promise<void> {
 			if (/\.ya?ml$/i.test(path) && data.source) earlier.set(data.source, { id, runbook: data, file: path });
 	}
 	const fileSet = new Set(files);
-	const result = importFolder(
-		documents.map((path) => ({ path, markdown: readFileSync(join(root, path), 'utf8') })),
-		{
-			sourcePrefix: name,
-			...(values.system ? { system: values.system } : {}),
-			variables,
-			isFile: (path) => fileSet.has(path) && !markdownFile(path),
-			previous: (source) => earlier.get(source),
-		},
-	);
+	const sources = documents.map((path) => ({ path, markdown: readFileSync(join(root, path), 'utf8') }));
+	const result = importFolder(sources, {
+		sourcePrefix: name,
+		...(values.system ? { system: values.system } : {}),
+		variables,
+		isFile: (path) => fileSet.has(path) && !markdownFile(path),
+		previous: (source) => earlier.get(source),
+	});
 
 	const write = (path: string, text: string) => {
 		mkdirSync(dirname(path), { recursive: true });
@@ -169,10 +181,10 @@ async function importWholeFolder(): Promise<void> {
 		if (summary.response) response++;
 		if (!doc.result.runbook.version || !doc.result.runbook.lastReviewed) unknown++;
 		const alerts = doc.result.runbook.alerts?.length ? ` · alerts ${doc.result.runbook.alerts.join(', ')}` : '';
-		console.log(
+		log(
 			`  ${doc.path} -> ${relative(values['out-dir'], out)} · ${summary.response ? 'response' : 'checklist'}${alerts} · ${summary.sections} sections, ${summary.steps} steps, ${summary.commands} commands, ${summary.variables} variables, ${doc.links} links${own.length ? ` · ${own.length} warning${own.length > 1 ? 's' : ''}` : ''}`,
 		);
-		if (values.verbose) for (const line of [...doc.result.proposals, ...own.map((w) => `warning: ${w}`)]) console.log(`      ${line}`);
+		if (values.verbose) for (const line of [...doc.result.proposals, ...own.map((w) => `warning: ${w}`)]) log(`      ${line}`);
 	}
 	for (const index of result.indexes) {
 		copies.add(index.path);
@@ -187,22 +199,38 @@ async function importWholeFolder(): Promise<void> {
 	}
 	const written = new Set(result.documents.map((d) => `${name}/${d.path}`));
 	const orphans = [...earlier.entries()].filter(([source]) => !written.has(source)).map(([, e]) => e.file);
-	console.log(
+	log(
 		`import: ${documents.length} documents -> ${result.documents.length} runbooks in ${outRoot} (${response} response, ${result.documents.length - response} checklist), ${steps} steps, ${commands} commands, ${links} links between documents and files, ${copies.size - result.indexes.length} files and ${result.indexes.length} folder index files copied${warnings ? `, ${warnings} warnings (--verbose lists them)` : ''}`,
 	);
 	if (unknown)
-		console.log(
+		log(
 			`  ${unknown} runbooks say no version or review date: their pages say "unversioned" and "not reviewed yet" until you add version: and lastReviewed:`,
 		);
 	if (orphans.length)
-		console.log(
+		log(
 			`  ${orphans.length} runbook files of an earlier import have no document any more (kept; delete them if the documents are gone): ${orphans.join(', ')}`,
 		);
-	for (const warning of result.warnings) console.log(`  warning: ${warning}`);
+	for (const warning of result.warnings) log(`  warning: ${warning}`);
 	for (const file of secrets)
-		console.log(
+		log(
 			`  warning: ${file} is linked but named like ${secretKind(file)}: not copied. Remove the link from the document; the build stops while a runbook links it`,
 		);
+	if (values.report) {
+		const markdown = new Map(sources.map(({ path, markdown }) => [path, markdown]));
+		const report = importReport({
+			documents: result.documents.map((doc) => ({
+				path: doc.path,
+				id: doc.id,
+				markdown: markdown.get(doc.path)!,
+				runbook: doc.result.runbook,
+				warnings: doc.result.warnings,
+			})),
+			indexes: result.indexes.map((index) => ({ ...index, markdown: markdown.get(index.path) ?? '' })),
+			files,
+			isDocument: markdownFile,
+		});
+		console.log(values.format === 'json' ? JSON.stringify(report, null, '\t') : `\n${formatReport(report)}`);
+	}
 }
 
 /** Warnings worth a person's attention: not the version and review date every import lacks. */
