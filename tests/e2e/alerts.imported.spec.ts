@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../support/test.ts';
+import { runTimed } from '../support/cpu-time.ts';
 
 /**
  * /alerts/ on the site built from runbooks nobody here wrote (npm run test:imported-site): the
@@ -116,34 +117,29 @@ test.describe('the alert list', () => {
 test.describe('npm run alerts on a rule set of 120 alerts', () => {
 	// tests/fixtures/alerts/rules-large: the kube-prometheus style rules of the corpus's alerts and a
 	// team's own; a comment before each rule says what the check must report for it.
-	test('reports every alert as its rule file expects, and how long it took', () => {
+	test('reports every alert as its rule file expects, and the processor time it took', () => {
 		const expected = new Map<string, number>();
 		for (const file of ['kube-prometheus.yaml', 'shop.rules.yml'])
 			for (const [, outcome] of readFileSync(`tests/fixtures/alerts/rules-large/${file}`, 'utf8').matchAll(/# expect: (\w+)/g))
 				expected.set(outcome!, (expected.get(outcome!) ?? 0) + 1);
-		const started = performance.now();
-		const run = spawnSync(
-			process.execPath,
-			[
-				'scripts/alerts.ts',
-				'tests/fixtures/alerts/rules-large',
-				'--content',
-				CONTENT,
-				'--base',
-				'https://runbooks.example.com',
-				'--format',
-				'json',
-			],
-			{
-				encoding: 'utf8',
-			},
-		);
-		const seconds = (performance.now() - started) / 1000;
+		const run = runTimed(process.execPath, [
+			'scripts/alerts.ts',
+			'tests/fixtures/alerts/rules-large',
+			'--content',
+			CONTENT,
+			'--base',
+			'https://runbooks.example.com',
+			'--format',
+			'json',
+		]);
 		const report = JSON.parse(run.stdout) as { summary: Record<string, number>; alerts: { line: number; file: string; outcome: string }[] };
 		expect(report.alerts).toHaveLength(120);
 		for (const [outcome, count] of expected) expect(report.summary[outcome], outcome).toBe(count);
 		expect(run.status).toBe(1); // three runbook_urls with a typo in the name
-		console.log(`alerts check: 120 alerts, ${JSON.stringify(report.summary)}, ${seconds.toFixed(2)} s with Node's start`);
-		expect(seconds).toBeLessThan(10);
+		console.log(
+			`alerts check: 120 alerts, ${JSON.stringify(report.summary)}, ${run.cpuSeconds.toFixed(2)} s of processor time with Node's start (${run.wallSeconds.toFixed(2)} s on the clock)`,
+		);
+		// Processor time: the clock's time doubles when the machine runs another job.
+		expect(run.cpuSeconds).toBeLessThan(10);
 	});
 });
