@@ -17,7 +17,7 @@
  * --pin: writes `{#id}` after every heading and step of Markdown runbooks that has none, in
  * place, so that the Markdown can stay the source and be reworded without breaking links.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRunbookCollection, readRunbookFile } from '../src/build/content/collection.ts';
@@ -26,6 +26,7 @@ import { idFromName } from '../src/model/ids.ts';
 import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml, type ImportedDocument } from '../src/import/index.ts';
 import type { PreviousRunbook } from '../src/import/keep-ids.ts';
 import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
+import { OutDir, OutsideOutDir } from './lib/out-dir.ts';
 
 const USAGE = `usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
        npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose]
@@ -142,10 +143,17 @@ async function importWholeFolder(): Promise<void> {
 		},
 	);
 
-	const write = (path: string, text: string) => {
-		mkdirSync(dirname(path), { recursive: true });
-		writeFileSync(path, text);
+	const outDir = new OutDir(values['out-dir']);
+	const refused: string[] = [];
+	const guarded = (action: () => void) => {
+		try {
+			action();
+		} catch (error) {
+			if (!(error instanceof OutsideOutDir)) throw error;
+			refused.push(error.message);
+		}
 	};
+	const write = (path: string, text: string) => guarded(() => outDir.write(path, text));
 	const copies = new Set<string>();
 	let steps = 0;
 	let commands = 0;
@@ -176,10 +184,7 @@ async function importWholeFolder(): Promise<void> {
 	for (const index of result.indexes) {
 		copies.add(index.path);
 	}
-	for (const file of copies) {
-		mkdirSync(dirname(join(outRoot, file)), { recursive: true });
-		copyFileSync(join(root, file), join(outRoot, file));
-	}
+	for (const file of copies) guarded(() => outDir.copy(join(root, file), join(outRoot, file)));
 	const written = new Set(result.documents.map((d) => `${name}/${d.path}`));
 	const orphans = [...earlier.entries()].filter(([source]) => !written.has(source)).map(([, e]) => e.file);
 	console.log(
@@ -194,6 +199,8 @@ async function importWholeFolder(): Promise<void> {
 			`  ${orphans.length} runbook files of an earlier import have no document any more (kept; delete them if the documents are gone): ${orphans.join(', ')}`,
 		);
 	for (const warning of result.warnings) console.log(`  warning: ${warning}`);
+	for (const message of refused) console.error(`import: ${message}`);
+	if (refused.length) process.exitCode = 1;
 }
 
 /** Warnings worth a person's attention: not the version and review date every import lacks. */

@@ -214,6 +214,10 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 	const indexOf = (path: string) =>
 		indexes.find((index) => index.path.toLowerCase() === path.toLowerCase() || index.dir.toLowerCase() === path.toLowerCase());
 	const warnings: string[] = [];
+	for (const { doc, result } of imported) {
+		const rejected = result.frontMatter.rejectedId;
+		if (rejected) warnings.push(rejectedIdWarning(doc.path, rejected, ids.get(doc.path)!));
+	}
 
 	const documents = imported.map(({ doc, result }) => {
 		const own = ids.get(doc.path)!;
@@ -257,6 +261,11 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 		return { path: doc.path, id: own, result, links, files: [...files] };
 	});
 	return { documents, indexes, warnings };
+}
+
+/** Why a document's own `id:` or `slug:` was not taken, naming the file and the field. */
+export function rejectedIdWarning(path: string, rejected: { field: string; value: string }, used: string): string {
+	return `${path}: front matter ${rejected.field}: ${JSON.stringify(rejected.value)} is not a runbook id (lowercase words joined by hyphens, never a path); the file name's id "${used}" is used. Hint: write e.g. \`${rejected.field}: ${used}\``;
 }
 
 /** Rewrites the links in every Markdown field of runbook data, and addresses (`href`) themselves. */

@@ -85,6 +85,13 @@ export async function readRunbookCollection(dir: string, label = dir): Promise<R
 		: { documents: [], indexes: [] };
 	for (const doc of folder.documents) {
 		const file = at(doc.path);
+		const rejected = doc.result.frontMatter.rejectedId;
+		if (rejected)
+			warnings.push({
+				file,
+				path: rejected.field,
+				message: `${JSON.stringify(rejected.value)} is not a runbook id (lowercase words joined by hyphens, never a path): the file name's id "${doc.id}" is used instead. Hint: write e.g. \`${rejected.field}: ${doc.id}\``,
+			});
 		const result = runbookSchema.safeParse(doc.result.runbook);
 		if (!result.success) {
 			for (const issue of result.error.issues) {
