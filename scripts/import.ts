@@ -27,6 +27,9 @@ import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml,
 import type { PreviousRunbook } from '../src/import/keep-ids.ts';
 import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
 import { OutDir, OutsideOutDir } from './lib/out-dir.ts';
+import { readMarkdownFile } from '../src/import/read-text.ts';
+import { maxFileBytes } from '../src/schema/settings.ts';
+import { loadSettings } from '../src/settings.ts';
 
 const USAGE = `usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
        npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose]
@@ -69,7 +72,12 @@ else if (isFolder) await importWholeFolder();
 else importOneFile();
 
 function importOneFile(): void {
-	const markdown = readFileSync(input, 'utf8');
+	const read = readMarkdownFile(input, maxFileBytes(loadSettings()));
+	if ('problem' in read) {
+		console.error(`import: ${input}: not imported: ${read.problem}`);
+		process.exit(1);
+	}
+	const markdown = read.text;
 	const id = values.id ?? (values.out ? runbookIdFromFile(values.out) : idFromName(basename(input).replace(/\.(md|markdown)$/i, '')));
 	const previous = values.out && !values.fresh && existsSync(values.out) ? existingRunbook(values.out) : undefined;
 	const { runbook, summary, warnings, proposals } = importChecklist(markdown, {
@@ -118,7 +126,7 @@ async function importWholeFolder(): Promise<void> {
 	// What an earlier import of this folder wrote, by source, read as the build reads it: its ids are kept.
 	const earlier = new Map<string, { id: string; runbook: PreviousRunbook; file: string }>();
 	if (!values.fresh && existsSync(outRoot)) {
-		const collection = await readRunbookCollection(outRoot);
+		const collection = await readRunbookCollection(outRoot, outRoot, { maxFileBytes: maxFileBytes(loadSettings()) });
 		const read = new Set(collection.entries.map((entry) => entry.file));
 		const unreadable = collection.problems.filter((problem) => !read.has(problem.file));
 		if (unreadable.length) {
@@ -132,16 +140,22 @@ async function importWholeFolder(): Promise<void> {
 			if (/\.ya?ml$/i.test(path) && data.source) earlier.set(data.source, { id, runbook: data, file: path });
 	}
 	const fileSet = new Set(files);
-	const result = importFolder(
-		documents.map((path) => ({ path, markdown: readFileSync(join(root, path), 'utf8') })),
-		{
-			sourcePrefix: name,
-			...(values.system ? { system: values.system } : {}),
-			variables,
-			isFile: (path) => fileSet.has(path) && !markdownFile(path),
-			previous: (source) => earlier.get(source),
-		},
-	);
+	// A file too big or not UTF-8 is left out, named; the rest of the folder still imports.
+	const limit = maxFileBytes(loadSettings());
+	const sources: { path: string; markdown: string }[] = [];
+	const unread: string[] = [];
+	for (const path of documents) {
+		const read = readMarkdownFile(join(root, path), limit);
+		if ('text' in read) sources.push({ path, markdown: read.text });
+		else unread.push(`${join(input, path)}: not imported: ${read.problem}`);
+	}
+	const result = importFolder(sources, {
+		sourcePrefix: name,
+		...(values.system ? { system: values.system } : {}),
+		variables,
+		isFile: (path) => fileSet.has(path) && !markdownFile(path),
+		previous: (source) => earlier.get(source),
+	});
 
 	const outDir = new OutDir(values['out-dir']);
 	const refused: string[] = [];
@@ -199,8 +213,8 @@ async function importWholeFolder(): Promise<void> {
 			`  ${orphans.length} runbook files of an earlier import have no document any more (kept; delete them if the documents are gone): ${orphans.join(', ')}`,
 		);
 	for (const warning of result.warnings) console.log(`  warning: ${warning}`);
-	for (const message of refused) console.error(`import: ${message}`);
-	if (refused.length) process.exitCode = 1;
+	for (const message of [...unread, ...refused]) console.error(`import: ${message}`);
+	if (unread.length || refused.length) process.exitCode = 1;
 }
 
 /** Warnings worth a person's attention: not the version and review date every import lacks. */
@@ -209,6 +223,7 @@ function ownWarnings(doc: ImportedDocument): string[] {
 }
 
 function pin(): void {
+	const limit = maxFileBytes(loadSettings());
 	const targets = isFolder
 		? filesUnder(input)
 				.filter(markdownFile)
@@ -218,7 +233,14 @@ function pin(): void {
 	let total = 0;
 	for (const [i, file] of targets.entries()) {
 		if (isFolder && isIndexFile(all[i]!, all)) continue;
-		const pinned = pinMarkdown(readFileSync(file, 'utf8'));
+		const read = readMarkdownFile(file, limit);
+		if ('problem' in read) {
+			// Refused, never rewritten: a file read with U+FFFD in place of its letters would be written back so.
+			console.error(`  ${file}: not pinned: ${read.problem}`);
+			process.exitCode = 1;
+			continue;
+		}
+		const pinned = pinMarkdown(read.text);
 		if ('error' in pinned) {
 			console.error(`  ${file}: not pinned: ${pinned.error}`);
 			continue;

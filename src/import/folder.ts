@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { paths } from '../model/paths.ts';
 import { idFromName, slugify } from '../model/ids.ts';
 import { FILLED_FIELDS } from '../schema/template.ts';
@@ -296,6 +297,25 @@ function rewriteFields(data: unknown, decide: (url: string) => LinkDecision): vo
 export function pinMarkdown(markdown: string): { text: string; pinned: number } | { error: string } {
 	const source = normaliseSource(markdown);
 	if (!source.original) return { error: 'it has mis-encoded characters (UTF-8 read as Windows-1252); fix them first' };
-	const sites = importChecklist(markdown).pins.map((site) => ({ ...site, offset: source.original!(site.offset) }));
+	// A pin inside a command would change the command: never written there, whatever the reader made of the text.
+	const code: [number, number][] = [];
+	visit(indexParser.parse(source.text) as Root, ['code', 'inlineCode', 'html'], (node) => {
+		const { start, end } = node.position ?? {};
+		if (start?.offset !== undefined && end?.offset !== undefined) code.push([start.offset, end.offset]);
+	});
+	// In document order and never overlapping: the last range starting before an offset is the only one that can hold it.
+	const inCode = (offset: number) => {
+		let low = 0;
+		let high = code.length;
+		while (low < high) {
+			const mid = (low + high) >>> 1;
+			if (code[mid]![0] < offset) low = mid + 1;
+			else high = mid;
+		}
+		return low > 0 && offset < code[low - 1]![1];
+	};
+	const sites = importChecklist(markdown)
+		.pins.filter((site) => !inCode(site.offset))
+		.map((site) => ({ ...site, offset: source.original!(site.offset) }));
 	return { text: writePins(markdown, sites), pinned: sites.length };
 }
