@@ -39,8 +39,9 @@ export function decodeUtf8(bytes: Uint8Array): ReadText {
 /** A size limit, in bytes, checked before a file is read. */
 export function tooBig(size: number, limit: number): string | undefined {
 	if (size <= limit) return undefined;
-	const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-	return `${mb(size)}, above the limit of ${mb(limit)}. Hint: split it, or raise import.maxFileBytes in the settings`;
+	const MB = 1024 * 1024;
+	const bytes = (n: number) => (n < MB ? `${n} bytes` : `${(n / MB).toFixed(1)} MB (${n} bytes)`);
+	return `${bytes(size)}, above the limit of ${bytes(limit)}. Hint: split it, or raise import.maxFileBytes in the settings`;
 }
 
 /** Where the first byte that does not start a well-formed UTF-8 sequence is (the decoder says only that there is one). */
