@@ -17,7 +17,7 @@
  * --pin: writes `{#id}` after every heading and step of Markdown runbooks that has none, in
  * place, so that the Markdown can stay the source and be reworded without breaking links.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRunbookCollection, readRunbookFile } from '../src/build/content/collection.ts';
