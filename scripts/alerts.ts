@@ -66,7 +66,7 @@ try {
 
 // The runbooks, read as the build reads them.
 const contentDir = values.content ?? contentFolder();
-const collection = await readRunbookCollection(contentDir);
+const collection = await readRunbookCollection(contentDir, contentDir, { maxFileBytes: maxFileBytes(settings) });
 if (collection.problems.length) {
 	for (const problem of collection.problems) console.error(formatProblem(problem));
 	console.error(`alerts: the runbooks in ${contentDir} have problems (see above); fix them first (npm run validate)`);
