@@ -19,6 +19,9 @@ import { paths } from '../src/model/paths.ts';
 import { checkAlert, failed, siteIndex } from './lib/alert-check.ts';
 import { FORMATS, formatReport, summary, type Format } from './lib/alert-report.ts';
 import { readRuleFile, rewriteRuleFile, type RuleProblem } from './lib/alert-rules.ts';
+import { tooBig } from '../src/import/read-text.ts';
+import { maxFileBytes } from '../src/schema/settings.ts';
+import { settings } from '../src/settings.ts';
 
 const usage =
 	'usage: npm run alerts -- <rule files or folders...> [--base <site URL>] [--format text|json|markdown] [--strict] [--rewrite [--out-dir <dir>]]';
@@ -63,7 +66,7 @@ try {
 
 // The runbooks, read as the build reads them.
 const contentDir = values.content ?? contentFolder();
-const collection = await readRunbookCollection(contentDir);
+const collection = await readRunbookCollection(contentDir, contentDir, { maxFileBytes: maxFileBytes(settings) });
 if (collection.problems.length) {
 	for (const problem of collection.problems) console.error(formatProblem(problem));
 	console.error(`alerts: the runbooks in ${contentDir} have problems (see above); fix them first (npm run validate)`);
@@ -101,16 +104,31 @@ const started = performance.now();
 const results = [];
 const skipped: string[] = [];
 const ruleFiles: typeof inputs = [];
+const limit = maxFileBytes(settings);
 for (const input of inputs) {
-	const read = readRuleFile(input.file, readFileSync(input.file, 'utf8'));
+	// A file too big to check in memory is refused before it is read; one that breaks the reader
+	// anyway is named as a problem, never a stack trace (the other files are still checked).
+	const big = tooBig(statSync(input.file).size, limit);
+	if (big) {
+		problems.push({ file: input.file, line: 0, message: `not read: ${big}` });
+		continue;
+	}
+	let read: ReturnType<typeof readRuleFile>;
+	try {
+		read = readRuleFile(input.file, readFileSync(input.file, 'utf8'));
+	} catch (error) {
+		problems.push({ file: input.file, line: 0, message: `could not be read: ${(error as Error).message}` });
+		continue;
+	}
 	// A folder may hold other YAML beside the rules (kustomization.yaml): skipped, not an error.
 	if (!input.named && !read.isRuleFile && !read.problems.some((p) => p.message.startsWith('the YAML does not parse'))) {
 		skipped.push(input.file);
 		continue;
 	}
-	problems.push(...read.problems);
+	for (const problem of read.problems) problems.push(problem);
 	if (read.isRuleFile) ruleFiles.push(input);
-	results.push(...read.alerts.map((alert) => checkAlert(site, alert)));
+	// One by one: spreading 300,000 alerts into push() overflowed the stack.
+	for (const alert of read.alerts) results.push(checkAlert(site, alert));
 }
 
 const report = {

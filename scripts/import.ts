@@ -21,7 +21,7 @@
  * --pin: writes `{#id}` after every heading and step of Markdown runbooks that has none, in
  * place, so that the Markdown can stay the source and be reworded without breaking links.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRunbookCollection, readRunbookFile } from '../src/build/content/collection.ts';
@@ -32,6 +32,10 @@ import { formatReport, importReport } from '../src/import/report/index.ts';
 import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml, type ImportedDocument } from '../src/import/index.ts';
 import type { PreviousRunbook } from '../src/import/keep-ids.ts';
 import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
+import { OutDir, OutsideOutDir } from './lib/out-dir.ts';
+import { readMarkdownFile } from '../src/import/read-text.ts';
+import { maxFileBytes } from '../src/schema/settings.ts';
+import { loadSettings } from '../src/settings.ts';
 
 const USAGE = `usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
        npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose] [--report [--format text|json]]
@@ -83,7 +87,12 @@ else if (isFolder) await importWholeFolder();
 else importOneFile();
 
 function importOneFile(): void {
-	const markdown = readFileSync(input, 'utf8');
+	const read = readMarkdownFile(input, maxFileBytes(loadSettings()));
+	if ('problem' in read) {
+		console.error(`import: ${input}: not imported: ${read.problem}`);
+		process.exit(1);
+	}
+	const markdown = read.text;
 	const id = values.id ?? (values.out ? runbookIdFromFile(values.out) : idFromName(basename(input).replace(/\.(md|markdown)$/i, '')));
 	const previous = values.out && !values.fresh && existsSync(values.out) ? existingRunbook(values.out) : undefined;
 	const { runbook, summary, warnings, proposals } = importChecklist(markdown, {
@@ -132,7 +141,7 @@ async function importWholeFolder(): Promise<void> {
 	// What an earlier import of this folder wrote, by source, read as the build reads it: its ids are kept.
 	const earlier = new Map<string, { id: string; runbook: PreviousRunbook; file: string }>();
 	if (!values.fresh && existsSync(outRoot)) {
-		const collection = await readRunbookCollection(outRoot);
+		const collection = await readRunbookCollection(outRoot, outRoot, { maxFileBytes: maxFileBytes(loadSettings()) });
 		const read = new Set(collection.entries.map((entry) => entry.file));
 		const unreadable = collection.problems.filter((problem) => !read.has(problem.file));
 		if (unreadable.length) {
@@ -146,7 +155,15 @@ async function importWholeFolder(): Promise<void> {
 			if (/\.ya?ml$/i.test(path) && data.source) earlier.set(data.source, { id, runbook: data, file: path });
 	}
 	const fileSet = new Set(files);
-	const sources = documents.map((path) => ({ path, markdown: readFileSync(join(root, path), 'utf8') }));
+	// A file too big or not UTF-8 is left out, named; the rest of the folder still imports.
+	const limit = maxFileBytes(loadSettings());
+	const sources: { path: string; markdown: string }[] = [];
+	const unread: { path: string; why: string }[] = [];
+	for (const path of documents) {
+		const read = readMarkdownFile(join(root, path), limit);
+		if ('text' in read) sources.push({ path, markdown: read.text });
+		else unread.push({ path, why: read.problem });
+	}
 	const result = importFolder(sources, {
 		sourcePrefix: name,
 		...(values.system ? { system: values.system } : {}),
@@ -155,10 +172,17 @@ async function importWholeFolder(): Promise<void> {
 		previous: (source) => earlier.get(source),
 	});
 
-	const write = (path: string, text: string) => {
-		mkdirSync(dirname(path), { recursive: true });
-		writeFileSync(path, text);
+	const outDir = new OutDir(values['out-dir']);
+	const refused: string[] = [];
+	const guarded = (action: () => void) => {
+		try {
+			action();
+		} catch (error) {
+			if (!(error instanceof OutsideOutDir)) throw error;
+			refused.push(error.message);
+		}
 	};
+	const write = (path: string, text: string) => guarded(() => outDir.write(path, text));
 	const copies = new Set<string>();
 	let steps = 0;
 	let commands = 0;
@@ -193,10 +217,7 @@ async function importWholeFolder(): Promise<void> {
 	// and a copy in the content folder is one more place a token lives.
 	const secrets = [...copies].filter((file) => secretKind(file));
 	for (const file of secrets) copies.delete(file);
-	for (const file of copies) {
-		mkdirSync(dirname(join(outRoot, file)), { recursive: true });
-		copyFileSync(join(root, file), join(outRoot, file));
-	}
+	for (const file of copies) guarded(() => outDir.copy(join(root, file), join(outRoot, file)));
 	const written = new Set(result.documents.map((d) => `${name}/${d.path}`));
 	const orphans = [...earlier.entries()].filter(([source]) => !written.has(source)).map(([, e]) => e.file);
 	log(
@@ -215,6 +236,9 @@ async function importWholeFolder(): Promise<void> {
 		log(
 			`  warning: ${file} is linked but named like ${secretKind(file)}: not copied. Remove the link from the document; the build stops while a runbook links it`,
 		);
+	for (const { path, why } of unread) console.error(`import: ${join(input, path)}: not imported: ${why}`);
+	for (const message of refused) console.error(`import: ${message}`);
+	if (unread.length || refused.length) process.exitCode = 1;
 	if (values.report) {
 		const markdown = new Map(sources.map(({ path, markdown }) => [path, markdown]));
 		const report = importReport({
@@ -228,6 +252,7 @@ async function importWholeFolder(): Promise<void> {
 			indexes: result.indexes.map((index) => ({ ...index, markdown: markdown.get(index.path) ?? '' })),
 			files,
 			isDocument: markdownFile,
+			refused: unread,
 		});
 		console.log(values.format === 'json' ? JSON.stringify(report, null, '\t') : `\n${formatReport(report)}`);
 	}
@@ -239,6 +264,7 @@ function ownWarnings(doc: ImportedDocument): string[] {
 }
 
 function pin(): void {
+	const limit = maxFileBytes(loadSettings());
 	const targets = isFolder
 		? filesUnder(input)
 				.filter(markdownFile)
@@ -248,7 +274,14 @@ function pin(): void {
 	let total = 0;
 	for (const [i, file] of targets.entries()) {
 		if (isFolder && isIndexFile(all[i]!, all)) continue;
-		const pinned = pinMarkdown(readFileSync(file, 'utf8'));
+		const read = readMarkdownFile(file, limit);
+		if ('problem' in read) {
+			// Refused, never rewritten: a file read with U+FFFD in place of its letters would be written back so.
+			console.error(`  ${file}: not pinned: ${read.problem}`);
+			process.exitCode = 1;
+			continue;
+		}
+		const pinned = pinMarkdown(read.text);
 		if ('error' in pinned) {
 			console.error(`  ${file}: not pinned: ${pinned.error}`);
 			continue;

@@ -9,6 +9,8 @@ import { absolute, paths } from '../src/model/paths.ts';
 import { sectionLinks } from '../src/model/links.ts';
 import { rollbackContent } from '../src/model/rollback.ts';
 import { readRunbookCollection } from '../src/build/content/collection.ts';
+import { maxFileBytes } from '../src/schema/settings.ts';
+import { settings } from '../src/settings.ts';
 import { contentFolder } from '../src/build/content/content-folder.ts';
 import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
 import { filesUnder } from '../src/build/content/walk.ts';
@@ -36,7 +38,7 @@ try {
 	console.error(`links: folder ${folder} not found. Hint: name the runbooks' folder with --content`);
 	process.exit(1);
 }
-const collection = await readRunbookCollection(folder);
+const collection = await readRunbookCollection(folder, folder, { maxFileBytes: maxFileBytes(settings) });
 const entry = collection.entries.find((e) => e.id === id);
 if (!entry) {
 	// A YAML file of that name that is not valid: what is wrong with it.

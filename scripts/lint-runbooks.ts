@@ -21,6 +21,7 @@ import type { Finding } from '../src/model/lint/types.ts';
 import { isoDay } from '../src/model/review.ts';
 import { isCalendarDate } from '../src/schema/date.ts';
 import { loadSettings } from '../src/settings.ts';
+import { maxFileBytes } from '../src/schema/settings.ts';
 import { applyLiteralFixes } from './lib/lint-fix.ts';
 import { lineFinder } from './lib/lint-lines.ts';
 import { FORMATS, formatReport, type Format, type PlacedFinding } from './lib/lint-report.ts';
@@ -88,7 +89,7 @@ async function read(inputs: string[]): Promise<{ entries: CollectionEntry[]; pro
 			continue;
 		}
 		const dir = folder ? input : dirname(input);
-		const collection = await readRunbookCollection(dir, dir);
+		const collection = await readRunbookCollection(dir, dir, { maxFileBytes: maxFileBytes(settings) });
 		const mine = (file: string) => folder || normalize(file) === input;
 		entries.push(...collection.entries.filter((e) => mine(e.file)));
 		problems.push(...collection.problems.filter((p) => mine(p.file)));

@@ -9,6 +9,8 @@ import { contentFolder } from '../src/build/content/content-folder.ts';
 import { formatProblem } from '../src/build/content/validate.ts';
 import { unpublishedLines } from '../src/model/published-files.ts';
 import { filesUnder } from '../src/build/content/walk.ts';
+import { maxFileBytes } from '../src/schema/settings.ts';
+import { settings } from '../src/settings.ts';
 
 const dir = process.argv[2] ?? contentFolder();
 try {
@@ -17,7 +19,7 @@ try {
 	console.error(`validate: folder ${dir} not found. Hint: runbooks live in content/runbooks/<id>.yaml`);
 	process.exit(1);
 }
-const collection = await readRunbookCollection(dir);
+const collection = await readRunbookCollection(dir, dir, { maxFileBytes: maxFileBytes(settings) });
 if (!collection.files) {
 	console.error(
 		`validate: no runbooks in ${dir}. Hint: add one with "npm run import -- checklist.md --out ${dir}/<id>.yaml", or copy a folder of Markdown runbooks into it`,

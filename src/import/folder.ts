@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { paths } from '../model/paths.ts';
 import { idFromName, slugify } from '../model/ids.ts';
 import { FILLED_FIELDS } from '../schema/template.ts';
@@ -214,6 +215,10 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 	const indexOf = (path: string) =>
 		indexes.find((index) => index.path.toLowerCase() === path.toLowerCase() || index.dir.toLowerCase() === path.toLowerCase());
 	const warnings: string[] = [];
+	for (const { doc, result } of imported) {
+		const rejected = result.frontMatter.rejectedId;
+		if (rejected) warnings.push(rejectedIdWarning(doc.path, rejected, ids.get(doc.path)!));
+	}
 
 	const documents = imported.map(({ doc, result }) => {
 		const own = ids.get(doc.path)!;
@@ -259,6 +264,11 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 	return { documents, indexes, warnings };
 }
 
+/** Why a document's own `id:` or `slug:` was not taken, naming the file and the field. */
+export function rejectedIdWarning(path: string, rejected: { field: string; value: string }, used: string): string {
+	return `${path}: front matter ${rejected.field}: ${JSON.stringify(rejected.value)} is not a runbook id (lowercase words joined by hyphens, never a path); the file name's id "${used}" is used. Hint: write e.g. \`${rejected.field}: ${used}\``;
+}
+
 /** Rewrites the links in every Markdown field of runbook data, and addresses (`href`) themselves. */
 function rewriteFields(data: unknown, decide: (url: string) => LinkDecision): void {
 	const visit = (value: unknown, field: string): unknown => {
@@ -287,6 +297,25 @@ function rewriteFields(data: unknown, decide: (url: string) => LinkDecision): vo
 export function pinMarkdown(markdown: string): { text: string; pinned: number } | { error: string } {
 	const source = normaliseSource(markdown);
 	if (!source.original) return { error: 'it has mis-encoded characters (UTF-8 read as Windows-1252); fix them first' };
-	const sites = importChecklist(markdown).pins.map((site) => ({ ...site, offset: source.original!(site.offset) }));
+	// A pin inside a command would change the command: never written there, whatever the reader made of the text.
+	const code: [number, number][] = [];
+	visit(indexParser.parse(source.text) as Root, ['code', 'inlineCode', 'html'], (node) => {
+		const { start, end } = node.position ?? {};
+		if (start?.offset !== undefined && end?.offset !== undefined) code.push([start.offset, end.offset]);
+	});
+	// In document order and never overlapping: the last range starting before an offset is the only one that can hold it.
+	const inCode = (offset: number) => {
+		let low = 0;
+		let high = code.length;
+		while (low < high) {
+			const mid = (low + high) >>> 1;
+			if (code[mid]![0] < offset) low = mid + 1;
+			else high = mid;
+		}
+		return low > 0 && offset < code[low - 1]![1];
+	};
+	const sites = importChecklist(markdown)
+		.pins.filter((site) => !inCode(site.offset))
+		.map((site) => ({ ...site, offset: source.original!(site.offset) }));
 	return { text: writePins(markdown, sites), pinned: sites.length };
 }

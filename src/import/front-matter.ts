@@ -1,6 +1,7 @@
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { isCalendarDate } from '../schema/date.ts';
+import { ID_PATTERN } from '../schema/ids.ts';
 import { parseLooseDate } from './fields.ts';
 
 /**
@@ -13,8 +14,13 @@ export interface FrontMatter {
 	title?: string;
 	summary?: string;
 	system?: string;
-	/** A runbook id chosen by the author (`id:` or Hugo's `slug:`). */
+	/** A runbook id chosen by the author (`id:` or Hugo's `slug:`), when it is one (ID_PATTERN). */
 	id?: string;
+	/**
+	 * An `id:` or `slug:` that is not a runbook id (`../../elsewhere/x`, `<svg onload=…>`): ids
+	 * become file names and URLs, so it is set aside and the file name's id used instead.
+	 */
+	rejectedId?: { field: string; value: string };
 	version?: string;
 	lastReviewed?: string;
 	reviewEveryDays?: number;
@@ -113,11 +119,13 @@ export function readFrontMatter(data: Record<string, unknown>): FrontMatter {
 			return list(found.value);
 		});
 	const order = take(FIELDS.order);
+	const idField = FIELDS.id.map((name) => byName.get(name)).find((found) => found?.value !== null && found?.value !== undefined);
+	const id = text(take(FIELDS.id));
 	const matter: FrontMatter = {
 		title: text(take(FIELDS.title)),
 		summary: text(take(FIELDS.summary)),
 		system: text(take(FIELDS.system)),
-		id: text(take(FIELDS.id)),
+		...(id === undefined ? {} : ID_PATTERN.test(id) ? { id } : { rejectedId: { field: idField!.key, value: id } }),
 		version: text(take(FIELDS.version)),
 		lastReviewed: date(take(FIELDS.lastReviewed)),
 		reviewEveryDays: days(take(FIELDS.reviewEveryDays)),

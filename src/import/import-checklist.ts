@@ -177,9 +177,16 @@ function replaceTracked(
 	return {
 		text: out,
 		// After the last edit before it, an offset is as far from that edit's end as in the old text.
+		// Found by halving: a file of CRLF lines has an edit per line, and is asked once per pin.
 		original: (offset) => {
-			let base = { at: 0, from: 0 };
-			for (const edit of edits) if (edit.at <= offset) base = edit;
+			let low = 0;
+			let high = edits.length;
+			while (low < high) {
+				const mid = (low + high) >>> 1;
+				if (edits[mid]!.at <= offset) low = mid + 1;
+				else high = mid;
+			}
+			const base = low ? edits[low - 1]! : { at: 0, from: 0 };
 			return base.from + (offset - base.at);
 		},
 	};
@@ -195,7 +202,10 @@ export interface NormalisedSource {
 }
 
 export function normaliseSource(markdown: string): NormalisedSource {
-	const lines = replaceTracked(markdown, /\r\n?/g, () => '\n');
+	// The Markdown parser skips a byte-order mark without counting it: read without it, every
+	// offset is one that the parser's positions agree with (and `original` adds it back).
+	const bom = markdown.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const lines = replaceTracked(bom ? markdown.slice(1) : markdown, /\r\n?/g, () => '\n');
 	const repaired = repairMojibake(lines.text);
 	// Hugo's link shortcodes (`[Gather logs]({{< ref "helpers/gatherLogs.md" >}})`) as the plain
 	// relative links they stand for, so that links between documents can be followed.
@@ -212,7 +222,9 @@ export function normaliseSource(markdown: string): NormalisedSource {
 	return {
 		text: callouts.text,
 		repairs: repaired.repairs,
-		...(repaired.repairs ? {} : { original: (offset: number) => lines.original(links.original(wiki.original(callouts.original(offset)))) }),
+		...(repaired.repairs
+			? {}
+			: { original: (offset: number) => bom + lines.original(links.original(wiki.original(callouts.original(offset)))) }),
 	};
 }
 

@@ -80,13 +80,29 @@ export function keepIds(fresh: ImportedRunbook, previous: PreviousRunbook): Kept
 	const taken = new Set<Known>();
 	const matched = new Set<Known>();
 
+	// The old items by their words, in file order: a re-import of a long document (thousands of
+	// steps, nearly all unchanged) finds each by its key instead of scanning every old item.
+	const byKey = new Map<Known[], Map<string, Known[]>>();
+	const keyed = (pool: Known[]) => {
+		let index = byKey.get(pool);
+		if (!index) {
+			index = new Map();
+			for (const k of pool) {
+				const same = index.get(k.key);
+				if (same) same.push(k);
+				else index.set(k.key, [k]);
+			}
+			byKey.set(pool, index);
+		}
+		return index;
+	};
 	const match = (item: Known, pool: Known[], sectionOf: (k: Known) => string) => {
-		const free = pool.filter((k) => !taken.has(k));
-		const exact = free.filter((k) => k.key === item.key);
+		const exact = (keyed(pool).get(item.key) ?? []).filter((k) => !taken.has(k));
 		let found = exact.find((k) => k.section === sectionOf(item)) ?? exact[0];
 		if (!found) {
 			let best = 0.6;
-			for (const k of free) {
+			for (const k of pool) {
+				if (taken.has(k)) continue;
 				const score = similarity(item.words, k.words);
 				if (score >= best) [found, best] = [k, score];
 			}

@@ -66,6 +66,21 @@ export function proposeRollbackLinks(sections: Section[]): RollbackProposals {
 	// One link per need and target: the first step that needs the backup points at it, the
 	// later ones of the same procedure would only repeat it.
 	const linked = new Set<string>();
+	// The step a need points at depends on the need alone: found once, not once per rollback step
+	// (a long document has thousands of each).
+	const bestFor = new Map<number, Step | undefined>();
+	const bestOf = (n: number): Step | undefined => {
+		if (bestFor.has(n)) return bestFor.get(n);
+		let best: Step | undefined;
+		let bestScore = 0;
+		for (const candidate of outside) {
+			const score = NEEDS[n]!.score(candidate);
+			// On a tie the later step wins: it is closer to the deployment being undone.
+			if (score > 0 && score >= bestScore) [best, bestScore] = [candidate, score];
+		}
+		bestFor.set(n, best);
+		return best;
+	};
 	for (const step of inside) {
 		const techniques = techniquesOf(allCommands(step));
 		if (techniques.length) {
@@ -74,13 +89,7 @@ export function proposeRollbackLinks(sections: Section[]): RollbackProposals {
 		}
 		NEEDS.forEach((need, n) => {
 			if (!need.when(step, techniques)) return;
-			let best: Step | undefined;
-			let bestScore = 0;
-			for (const candidate of outside) {
-				const score = need.score(candidate);
-				// On a tie the later step wins: it is closer to the deployment being undone.
-				if (score > 0 && score >= bestScore) [best, bestScore] = [candidate, score];
-			}
+			const best = bestOf(n);
 			if (!best || linked.has(`${n}:${best.id}`)) return;
 			linked.add(`${n}:${best.id}`);
 			(step.requires ??= []).push(best.id);

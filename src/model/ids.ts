@@ -26,6 +26,8 @@ export function idFromName(name: string): string {
 /** Hands out unique ids within one runbook: the slug itself, then slug-2, slug-3 ... */
 export class IdAllocator {
 	private readonly used = new Set<string>();
+	/** Where the search for a free `slug-n` resumes: every lower n is taken (ids are never given back). */
+	private readonly next = new Map<string, number>();
 
 	constructor(reserved: Iterable<string> = []) {
 		for (const id of reserved) this.used.add(id);
@@ -40,9 +42,15 @@ export class IdAllocator {
 
 	allocate(text: string, fallback = 'item'): string {
 		const base = slugify(text) || fallback;
-		let id = base;
-		for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
-		this.used.add(id);
-		return id;
+		if (!this.used.has(base)) {
+			this.used.add(base);
+			return base;
+		}
+		// A long document repeats titles thousands of times: counting up from 2 each time was quadratic.
+		let n = this.next.get(base) ?? 2;
+		while (this.used.has(`${base}-${n}`)) n++;
+		this.next.set(base, n + 1);
+		this.used.add(`${base}-${n}`);
+		return `${base}-${n}`;
 	}
 }

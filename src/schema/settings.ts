@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
 import { lintSettingsSchema } from './lint.ts';
 
+/** The largest runbook file read (5 MB) unless `import.maxFileBytes` says otherwise: see settingsSchema. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 /** Site-wide settings, content/settings.yaml. */
 export const settingsSchema = z.strictObject({
 	reviewEveryDays: z
@@ -26,6 +29,22 @@ export const settingsSchema = z.strictObject({
 		})
 		.optional()
 		.describe('Live runs: several responders on one run, synced through a y-websocket server; absent, no sync code is loaded'),
+	import: z
+		.strictObject({
+			maxFileBytes: z
+				.number({ error: 'import.maxFileBytes must be a number of bytes. Hint: write e.g. `maxFileBytes: 5242880` (5 MB)' })
+				.int()
+				.positive()
+				.optional()
+				.describe(
+					'The largest runbook file read, in bytes (default 5 MB): a bigger one is refused with its name, and the rest of its folder still read',
+				),
+		})
+		.optional()
+		.describe('Reading runbook files: Markdown imported by `npm run import` and at every build, and YAML'),
 });
+
+/** The size limit of a runbook file the settings set. */
+export const maxFileBytes = (settings: Pick<Settings, 'import'>): number => settings.import?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -21,6 +21,8 @@ import {
 import { createHash } from 'node:crypto';
 import { planRunbookFiles, type FilePlan } from '../../model/published-files.ts';
 import { filesBeside, filesUnder, runbookFiles } from './walk.ts';
+import { readMarkdownFile, readTextFile } from '../../import/read-text.ts';
+import { DEFAULT_MAX_FILE_BYTES } from '../../schema/settings.ts';
 
 /** One runbook of the collection. */
 export interface CollectionEntry {
@@ -54,8 +56,16 @@ export function sourceDigest(source: string): string {
 	return createHash('sha256').update(source).digest('hex').slice(0, 16);
 }
 
-/** Reads and checks every runbook under `dir` (`label` is how its files are named in messages). */
-export async function readRunbookCollection(dir: string, label = dir): Promise<RunbookCollection> {
+/**
+ * Reads and checks every runbook under `dir` (`label` is how its files are named in messages). A
+ * file above `maxFileBytes` (the settings' `import.maxFileBytes`), not UTF-8, or Markdown nested
+ * too deep is a problem naming it (and its line): refused, never read half or with U+FFFD.
+ */
+export async function readRunbookCollection(
+	dir: string,
+	label = dir,
+	{ maxFileBytes = DEFAULT_MAX_FILE_BYTES }: { maxFileBytes?: number } = {},
+): Promise<RunbookCollection> {
 	const all = filesUnder(dir);
 	const { yaml, markdown } = runbookFiles(all);
 	const at = (path: string) => `${label.replace(/\/+$/, '')}/${path}`;
@@ -63,8 +73,21 @@ export async function readRunbookCollection(dir: string, label = dir): Promise<R
 	const problems: RunbookProblem[] = [];
 	const warnings: RunbookProblem[] = [];
 
+	const read = (path: string, reader: typeof readTextFile): string | undefined => {
+		const text = reader(join(dir, path), maxFileBytes);
+		if ('text' in text) return text.text;
+		problems.push({
+			file: at(path),
+			...(text.line ? { line: text.line } : {}),
+			path: '',
+			message: text.problem.replace(/^line \d+: /, ''),
+		});
+		return undefined;
+	};
+
 	for (const path of yaml) {
-		const source = readFileSync(join(dir, path), 'utf8');
+		const source = read(path, readTextFile);
+		if (source === undefined) continue;
 		const result = validateRunbookSource(source, at(path));
 		if (!result.ok) problems.push(...result.problems);
 		else {
@@ -76,8 +99,13 @@ export async function readRunbookCollection(dir: string, label = dir): Promise<R
 	const files = new Set(all);
 	// The importer (and the Markdown parser under it) loads only for a folder with Markdown in it:
 	// a collection of YAML alone does not pay for it at every build.
-	const sources = new Map(markdown.map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
-	const folder = markdown.length
+	const sources = new Map(
+		markdown.flatMap((path) => {
+			const text = read(path, readMarkdownFile);
+			return text === undefined ? [] : [[path, text] as const];
+		}),
+	);
+	const folder = sources.size
 		? (await import('../../import/folder.ts')).importFolder(
 				[...sources].map(([path, text]) => ({ path, markdown: text })),
 				{ sourcePrefix: '', isFile: (path) => files.has(path) && !/\.(md|markdown)$/i.test(path), paths: all },
@@ -85,6 +113,13 @@ export async function readRunbookCollection(dir: string, label = dir): Promise<R
 		: { documents: [], indexes: [] };
 	for (const doc of folder.documents) {
 		const file = at(doc.path);
+		const rejected = doc.result.frontMatter.rejectedId;
+		if (rejected)
+			warnings.push({
+				file,
+				path: rejected.field,
+				message: `${JSON.stringify(rejected.value)} is not a runbook id (lowercase words joined by hyphens, never a path): the file name's id "${doc.id}" is used instead. Hint: write e.g. \`${rejected.field}: ${doc.id}\``,
+			});
 		const result = runbookSchema.safeParse(doc.result.runbook);
 		if (!result.success) {
 			for (const issue of result.error.issues) {

@@ -18,7 +18,7 @@ import { lintCollection } from './lint.ts';
 import { isoDay } from '../../model/review.ts';
 import { unpublishedLines } from '../../model/published-files.ts';
 import { settings } from '../../settings.ts';
-import type { Settings } from '../../schema/settings.ts';
+import { maxFileBytes, type Settings } from '../../schema/settings.ts';
 
 /**
  * Puts exactly these runbooks in the store: changed ones replaced, gone ones removed. With
@@ -53,7 +53,7 @@ export function runbookLoader({ base, lint = settings }: { base: string; lint?: 
 			const root = fileURLToPath(context.config.root);
 			const dir = resolve(root, base);
 			const label = relative(root, dir).split('\\').join('/');
-			const read = () => readRunbookCollection(dir, label);
+			const read = () => readRunbookCollection(dir, label, { maxFileBytes: maxFileBytes(settings) });
 			if (context.watcher) {
 				// The dev server: a bad file is reported and left out, the others stay on screen.
 				const reload = async () => {

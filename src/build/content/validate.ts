@@ -204,6 +204,16 @@ export function findCollectionProblems(entries: { file: string; id: string; form
 	const problems: RunbookProblem[] = [];
 	const current = new Map<string, string>();
 	for (const entry of entries) {
+		// Ids become URLs and file names: whatever gave this one, it is a name, never a path. (A YAML
+		// file's name was checked above; a Markdown file's front matter id, by the importer.)
+		if (!ID_PATTERN.test(entry.id)) {
+			problems.push({
+				file: entry.file,
+				path: '',
+				message: `the runbook id ${JSON.stringify(entry.id)} is not a URL-safe id. Hint: use lowercase words joined by hyphens`,
+			});
+			continue;
+		}
 		// Ids are URLs (/runbooks/<id>/): two files, in two folders or one YAML and one Markdown, cannot share one.
 		const other = current.get(entry.id);
 		if (other)

@@ -37,6 +37,8 @@ export interface ReportInput {
 	files: readonly string[];
 	/** Whether the import read a file as a document. */
 	isDocument: (path: string) => boolean;
+	/** Documents the import refused to read (too big, not UTF-8, nested too deep), with why. */
+	refused?: readonly { path: string; why: string }[];
 }
 
 /** Document-like files an import does not read, with what they are. */
@@ -59,11 +61,12 @@ export function importReport(input: ReportInput): ImportReport {
 		const words = countWords(sourceFigures(markdown).prose);
 		return { path, words: total(words), onNoPage: total(words) - keptWords(words, countWords([title ?? '', summary ?? ''])).kept };
 	});
-	const notRead = input.files.flatMap((path) => {
-		if (input.isDocument(path)) return [];
+	const notRead = [...(input.refused ?? [])];
+	for (const path of input.files) {
+		if (input.isDocument(path)) continue;
 		const kind = OTHER_DOCUMENTS.find(([re]) => re.test(path));
-		return kind ? [{ path, why: `${kind[1]}: not read` }] : [];
-	});
+		if (kind) notRead.push({ path, why: `${kind[1]}: not read` });
+	}
 	const sum = (f: (d: DocumentReport) => number) => documents.reduce((n, d) => n + f(d), 0);
 	const words = { source: sum((d) => d.words.source) + indexes.reduce((n, i) => n + i.words, 0), kept: 0, percent: 0 };
 	words.kept = words.source - sum((d) => d.words.source - d.words.kept) - indexes.reduce((n, i) => n + i.onNoPage, 0);
