@@ -189,7 +189,10 @@ test('a page kept out of the room (no token) says why, keeps its ticks, and join
 		await ic.goto(`${BRIDGE}?run=INC-3001`);
 		await box(ic, 'open-bridge').check();
 		await runMenu(ic, 'live-start');
+		// The link is copied once the room is made (its code loads first).
+		await expect(ic.locator('[data-status]')).toContainText('Live link copied');
 		const link: string = await ic.evaluate(() => navigator.clipboard.readText());
+		expect(link).toMatch(/\/runbooks\/incident-bridge\/\?live=[\w-]{22}$/);
 		await expect(liveWord(ic)).toHaveAttribute('data-state', 'offline');
 		await expect(liveWord(ic)).toHaveAttribute('title', /^This page could not join the live run \(no token: .*\/token answered 404\): your ticks are kept here/);
 		await box(ic, 'page-owners').check();
