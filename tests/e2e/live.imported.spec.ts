@@ -194,7 +194,10 @@ test('a page kept out of the room (no token) says why, keeps its ticks, and join
 		const link: string = await ic.evaluate(() => navigator.clipboard.readText());
 		expect(link).toMatch(/\/runbooks\/incident-bridge\/\?live=[\w-]{22}$/);
 		await expect(liveWord(ic)).toHaveAttribute('data-state', 'offline');
-		await expect(liveWord(ic)).toHaveAttribute('title', /^This page could not join the live run \(no token: .*\/token answered 404\): your ticks are kept here/);
+		await expect(liveWord(ic)).toHaveAttribute(
+			'title',
+			/^This page could not join the live run \(no token: .*\/token answered 404\): your ticks are kept here/,
+		);
 		await box(ic, 'page-owners').check();
 		// The same server, with its rooms, handing out tokens again: the page gets in by itself.
 		const { db } = server;

@@ -27,7 +27,9 @@ export function joinRoom(url: string, room: string, token: string | null): RoomC
 	const socket = new HocuspocusProviderWebsocket({ url, maxAttempts: 1, delay: 100, minDelay: 100 });
 	const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc, token });
 	const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
-	const refused = new Promise<string>((resolve) => provider.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)));
+	const refused = new Promise<string>((resolve) =>
+		provider.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
+	);
 	provider.attach();
 	return {
 		doc,
@@ -79,7 +81,11 @@ export async function rawSocket(port: number, headers: Record<string, string> = 
 		'Sec-WebSocket-Version': '13',
 		...headers,
 	};
-	socket.write(`GET / HTTP/1.1\r\n${Object.entries(lines).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`);
+	socket.write(
+		`GET / HTTP/1.1\r\n${Object.entries(lines)
+			.map(([k, v]) => `${k}: ${v}\r\n`)
+			.join('')}\r\n`,
+	);
 	let head = '';
 	await new Promise<void>((resolve) => {
 		const read = (chunk: Buffer) => {

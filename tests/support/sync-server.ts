@@ -85,8 +85,12 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 			const before = output.length;
 			child.kill('SIGUSR2');
 			const deadline = Date.now() + 5000;
-			let line: RegExpExecArray | null = null;
-			while (!(line = /sync-server: memory (\{.*\})/.exec(output.slice(before))) && Date.now() < deadline) await sleep(20);
+			const printed = () => /sync-server: memory (\{.*\})/.exec(output.slice(before));
+			let line = printed();
+			while (!line && Date.now() < deadline) {
+				await sleep(20);
+				line = printed();
+			}
 			if (!line) throw new Error('the sync server printed no memory (started without --expose-gc?)');
 			const { heapUsed, rss } = JSON.parse(line[1]!) as Memory;
 			return { heapUsed: heapUsed / 2 ** 20, rss: rss / 2 ** 20 };

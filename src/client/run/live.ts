@@ -108,8 +108,10 @@ class LiveLink {
 			this.retry = setTimeout(() => this.provider.isSynced || this.socket.webSocket?.close(), 5000);
 		};
 		this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => refused(reason));
+		// The server closes the room (code 1000, its reason: src/sync/server.ts) when a change would
+		// grow it past its limit, and the socket (1009) on a frame too large.
 		this.provider.on('close', ({ event }: { event: { code?: number; reason?: string } }) => {
-			if (event.code === 1009 || event.code === 4401 || event.code === 4403) refused(event.reason ?? String(event.code));
+			if (event.reason === 'room-full' || event.code === 1009) refused('the live run is at the sync server’s size limit');
 			this.show();
 		});
 		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {

@@ -44,7 +44,9 @@ describe('content/settings.yaml', () => {
 		const url = 'sync:\n  url: wss://runbooks.example.com/sync\n';
 		expect(loadSettings(write(`${url}  token: ${token}\n`)).sync).toEqual({ url: 'wss://runbooks.example.com/sync', token });
 		expect(loadSettings(write(`${url}  tokenUrl: /sync/token\n`)).sync?.tokenUrl).toBe('/sync/token');
-		expect(() => loadSettings(write(`${url}  tokenUrl: sync/token\n`))).toThrow(/sync\.tokenUrl: sync\.tokenUrl must be a URL or a path on the site/);
+		expect(() => loadSettings(write(`${url}  tokenUrl: sync/token\n`))).toThrow(
+			/sync\.tokenUrl: sync\.tokenUrl must be a URL or a path on the site/,
+		);
 		expect(() => loadSettings(write(`${url}  token: ${token}\n  tokenUrl: /sync/token\n`))).toThrow(
 			/sync: sync\.token and sync\.tokenUrl: give one of them/,
 		);

@@ -51,8 +51,12 @@ describe('sync server options', () => {
 		expect(() => optionsFromEnv({ RUNSHEET_SYNC_ORIGINS: 'runbooks.example.com' })).toThrow(
 			/^RUNSHEET_SYNC_ORIGINS: "runbooks\.example\.com" is not an origin\. Hint: write e\.g\. https:/,
 		);
-		expect(() => optionsFromEnv({ RUNSHEET_SYNC_REDIS: 'localhost:6379' })).toThrow(/^RUNSHEET_SYNC_REDIS: .*Hint: write e\.g\. redis:\/\//);
+		expect(() => optionsFromEnv({ RUNSHEET_SYNC_REDIS: 'localhost:6379' })).toThrow(
+			/^RUNSHEET_SYNC_REDIS: .*Hint: write e\.g\. redis:\/\//,
+		);
 		expect(() => optionsFromEnv({ RUNSHEET_SYNC_MAX_BYTES: '100' })).toThrow(/^RUNSHEET_SYNC_MAX_BYTES: .*at least 65536/);
-		expect(() => optionsFromEnv({ RUNSHEET_SYNC_ISSUE_TOKENS: 'yes', RUNSHEET_SYNC_SECRET: SECRET })).toThrow(/^RUNSHEET_SYNC_ISSUE_TOKENS/);
+		expect(() => optionsFromEnv({ RUNSHEET_SYNC_ISSUE_TOKENS: 'yes', RUNSHEET_SYNC_SECRET: SECRET })).toThrow(
+			/^RUNSHEET_SYNC_ISSUE_TOKENS/,
+		);
 	});
 });

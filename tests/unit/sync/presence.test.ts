@@ -8,7 +8,10 @@ describe('presence the sync server relays', () => {
 			expect(cleanPresence({ by: typed, step: '' }).by).toBe(cleanInitials(typed));
 	});
 	it('passes a step id, and nothing else of what a client sends', () => {
-		expect(cleanPresence({ by: 'OC', step: 'drain-region', html: '<b>', big: 'x'.repeat(1e6) })).toEqual({ by: 'OC', step: 'drain-region' });
+		expect(cleanPresence({ by: 'OC', step: 'drain-region', html: '<b>', big: 'x'.repeat(1e6) })).toEqual({
+			by: 'OC',
+			step: 'drain-region',
+		});
 		expect(cleanPresence({ by: 'OC', step: 'Drain Region!' })).toEqual({ by: 'OC', step: '' });
 		expect(cleanPresence({ by: 7, step: ['a'] })).toEqual({ by: '', step: '' });
 		expect(cleanPresence('junk')).toEqual({ by: '', step: '' });

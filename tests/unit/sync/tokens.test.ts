@@ -31,6 +31,8 @@ describe('sync tokens', () => {
 		const token = signToken(SECRET, new Date(NOW + 86_400_000 * 365));
 		expect(settingsSchema.safeParse({ sync: { url, token } }).success).toBe(true);
 		const secret = settingsSchema.safeParse({ sync: { url, token: SECRET } });
-		expect(secret.error?.issues[0]?.message).toMatch(/sync\.token must be a token made by `npm run sync-server -- token`, never the secret itself/);
+		expect(secret.error?.issues[0]?.message).toMatch(
+			/sync\.token must be a token made by `npm run sync-server -- token`, never the secret itself/,
+		);
 	});
 });
