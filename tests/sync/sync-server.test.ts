@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { RoomStore } from '../../src/sync/room-store.ts';
 import { signToken } from '../../src/sync/tokens.ts';
 import { SYNC_SECRET } from '../support/ports.ts';
@@ -192,6 +192,8 @@ describe('the sync server under attack', () => {
 	it('refuses a change that would grow a room past its limit; the room keeps what it had', async () => {
 		// A server with the smallest limit allowed (64 KiB), so a few changes reach it.
 		const small = await startSyncServer({ port: 0, env: { RUNSHEET_SYNC_MAX_BYTES: String(64 * 1024) } });
+		// Stopped even when the test times out (its finally never runs then).
+		onTestFinished(() => small.kill());
 		try {
 			const room = newRoom();
 			const writer = await joined(joinRoom(small.url, room, token()));
