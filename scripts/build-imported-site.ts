@@ -24,7 +24,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep } from './lib/run-step.ts';
-import { SYNC_URL } from '../tests/support/ports.ts';
+import { SYNC_TOKEN_URL, SYNC_URL } from '../tests/support/ports.ts';
 import { HOSTILE, HOSTILE_FOLDER, HOSTILE_FOLDER_NAME, PROMETHEUS_CORPUS as CORPUS } from '../tests/support/fixtures.ts';
 
 export const IMPORTED_SITE = '.test-sites/imported';
@@ -62,8 +62,8 @@ mkdirSync(join(content, 'lint'));
 cpSync(LINTED, linted);
 console.log(run('the lint --fix', ['scripts/lint-runbooks.ts', linted, '--fix']).stdout.trim().split('\n').at(-1));
 const settings = join(IMPORTED_SITE, 'settings.yaml');
-// Live runs sync through the server tests/e2e/live.imported.spec.ts starts.
-writeFileSync(settings, `lint:\n  showOnPages: true\nsync:\n  url: ${SYNC_URL}\n`);
+// Live runs sync through the server tests/e2e/live.imported.spec.ts starts, with tokens from its /token.
+writeFileSync(settings, `lint:\n  showOnPages: true\nsync:\n  url: ${SYNC_URL}\n  tokenUrl: ${SYNC_TOKEN_URL}\n`);
 const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content, RUNSHEET_OUT: dist, RUNSHEET_SETTINGS: settings });
 const pages = /(\d+) page\(s\) built/.exec(built.stdout)?.[1];
 const links = run('the link check', ['scripts/check-links.ts', dist]);

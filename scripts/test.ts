@@ -11,6 +11,8 @@ import { spawn } from 'node:child_process';
 const STAGES: string[][] = [
 	// Reading the code: none of them builds, and each is mostly one thread.
 	['check', 'lint', 'lint:runbooks -- --max-warnings 0', 'test:unit'],
+	// Alone: the sync server under attack, with checks that a tick reaches a second client within a second.
+	['test:sync-server'],
 	// Alone: it keeps the machine busy itself, and its stock build is the quiet reference.
 	['test:speed-ups'],
 	// The link check reads dist/, which the stage before wrote; the imported site builds elsewhere.

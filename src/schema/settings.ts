@@ -25,10 +25,35 @@ export const settingsSchema = z.strictObject({
 					error:
 						'sync.url must be a WebSocket URL. Hint: write e.g. `url: wss://runbooks.example.com/sync` (ws:// for a server on this machine)',
 				})
-				.describe('The y-websocket server live runs sync through (docs/sync-server.md)'),
+				.describe('The sync server live runs go through (docs/sync-server.md)'),
+			token: z
+				.string()
+				// The shape of src/sync/tokens.ts's tokens (a unit test signs one and checks it here).
+				.regex(/^v1\.\d{1,12}\.[\w-]{43}$/, {
+					error:
+						'sync.token must be a token made by `npm run sync-server -- token`, never the secret itself. Hint: v1.<expiry>.<signature>',
+				})
+				.optional()
+				.describe(
+					'A token every page gives the sync server, made with `npm run sync-server -- token` (or RUNSHEET_SYNC_TOKEN at build time); whoever can read the site can use it',
+				),
+			tokenUrl: z
+				.string()
+				.regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, {
+					error: 'sync.tokenUrl must be a URL or a path on the site. Hint: write e.g. `tokenUrl: /sync/token`',
+				})
+				.optional()
+				.describe(
+					"Where a page fetches a short-lived token (with the site's cookies) before each connection: the sync server's /token behind the team's sign-in (or RUNSHEET_SYNC_TOKEN_URL at build time)",
+				),
+		})
+		.refine((sync) => !(sync.token && sync.tokenUrl), {
+			error: 'sync.token and sync.tokenUrl: give one of them. Hint: tokenUrl when a proxy signs people in, token otherwise',
 		})
 		.optional()
-		.describe('Live runs: several responders on one run, synced through a y-websocket server; absent, no sync code is loaded'),
+		.describe(
+			"Live runs: several responders on one run, synced through the team's sync server (npm run sync-server); absent, no sync code is loaded",
+		),
 	import: z
 		.strictObject({
 			maxFileBytes: z

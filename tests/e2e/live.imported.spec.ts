@@ -5,9 +5,9 @@ import { startSyncServer } from '../support/sync-server.ts';
 import { runMenu } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 
-// Live runs on the imported site, which names a sync server (scripts/build-imported-site.ts):
-// the real y-websocket server, started here and killed mid-run, and real browsers, one context
-// per responder.
+// Live runs on the imported site, which names a sync server and where its pages get their tokens
+// (scripts/build-imported-site.ts): the real server (`npm run sync-server`), started here and
+// killed mid-run, and real browsers, one context per responder.
 const BRIDGE = '/runbooks/incident-bridge/';
 /** The steps the commander ticks and unticks 50 times. */
 const STEPS = ['page-owners', 'status-page', 'check-payments', 'check-deploys', 'drain-region', 'scale-up'];
@@ -25,6 +25,8 @@ const done = (page: Page) =>
 	);
 
 test.use({ actionTimeout: 15_000 });
+// One sync server at a time, on the port the site was built to reach: this file's tests in turn.
+test.describe.configure({ mode: 'default' });
 
 /** The last record field of the live run this browser keeps, as "field: value (by)". */
 const liveRecord = (page: Page) =>
@@ -168,6 +170,44 @@ test('several responders on one live run: ticks, values and presence within a se
 		const stored = await ic.evaluate(() => JSON.parse(localStorage.getItem('runsheet:run:incident-bridge:inc-2291')!));
 		expect(stored.live).toMatch(/^[\w-]{22}$/);
 		expect(new Set(stored.events.map((e: unknown[]) => e[3]))).toEqual(new Set(['IC', 'OC']));
+	} finally {
+		for (const context of contexts) await context.close();
+		await server.kill();
+	}
+});
+
+test('a page kept out of the room (no token) says why, keeps its ticks, and joins once the server hands out tokens again', async ({
+	browser,
+}) => {
+	test.setTimeout(90_000);
+	// The server as a team might misconfigure it: it asks for tokens, but its /token route is off.
+	let server = await startSyncServer({ env: { RUNSHEET_SYNC_ISSUE_TOKENS: undefined } });
+	const contexts: BrowserContext[] = [];
+	try {
+		const ic = await responder(contexts, browser, 'IC');
+		answer(ic, '');
+		await ic.goto(`${BRIDGE}?run=INC-3001`);
+		await box(ic, 'open-bridge').check();
+		await runMenu(ic, 'live-start');
+		// The link is copied once the room is made (its code loads first).
+		await expect(ic.locator('[data-status]')).toContainText('Live link copied');
+		const link: string = await ic.evaluate(() => navigator.clipboard.readText());
+		expect(link).toMatch(/\/runbooks\/incident-bridge\/\?live=[\w-]{22}$/);
+		await expect(liveWord(ic)).toHaveAttribute('data-state', 'offline');
+		await expect(liveWord(ic)).toHaveAttribute(
+			'title',
+			/^This page could not join the live run \(no token: .*\/token answered 404\): your ticks are kept here/,
+		);
+		await box(ic, 'page-owners').check();
+		// The same server, with its rooms, handing out tokens again: the page gets in by itself.
+		const { db } = server;
+		await server.kill();
+		server = await startSyncServer({ db });
+		await expect(liveWord(ic)).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+		const oc = await responder(contexts, browser, 'OC');
+		await oc.goto(link);
+		await expect(box(oc, 'page-owners')).toBeChecked();
+		await expect(box(oc, 'open-bridge')).toBeChecked();
 	} finally {
 		for (const context of contexts) await context.close();
 		await server.kill();

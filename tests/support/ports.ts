@@ -14,3 +14,7 @@ export const PORTS = {
 };
 
 export const SYNC_URL = `ws://127.0.0.1:${PORTS.sync}`;
+/** Where the imported site's pages get their tokens: the test server's own `/token` route. */
+export const SYNC_TOKEN_URL = `http://127.0.0.1:${PORTS.sync}/token`;
+/** The test servers' RUNSHEET_SYNC_SECRET (a test value, nothing it protects outlives a test). */
+export const SYNC_SECRET = 'runsheet-tests-only-secret-0123456789abcdef';

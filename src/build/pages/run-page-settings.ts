@@ -10,7 +10,8 @@ import { settings } from '../../settings.ts';
 export function runPageSettings(runbook: Runbook, builtOn = new Date()) {
 	return {
 		review: runbookReview(runbook, settings.reviewEveryDays, isoDay(builtOn)),
-		// Live runs' controls exist only on a site that names a sync server (content/settings.yaml `sync`).
-		sync: settings.sync?.url,
+		// Live runs' controls exist only on a site that names a sync server (content/settings.yaml `sync`:
+		// its URL, and the token setting pages get in with).
+		sync: settings.sync,
 	};
 }

@@ -1,4 +1,4 @@
-import { WebsocketProvider } from 'y-websocket';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { eventKey, mergeRuns, recordKey } from '../../model/progress/merge.ts';
 import type { ProgressEvent, RecordEntry, Run } from '../../model/progress/run.ts';
@@ -7,8 +7,10 @@ import type { RunSession } from './session.ts';
 
 /**
  * Live runs: several responders on one run. The run's event log, record and values are mirrored in
- * a Yjs document that the site's sync server (y-websocket) relays between the browsers that opened
- * the run's live link; Yjs merges concurrent and offline changes. The run in localStorage stays
+ * a Yjs document that the site's sync server (Hocuspocus: src/sync/server.ts) relays between the
+ * browsers that opened the run's live link; Yjs merges concurrent and offline changes. The page
+ * gives the server a token at each connection: one built into the site (`sync.token`), or a
+ * short-lived one fetched with the site's cookies (`sync.tokenUrl`). The run in localStorage stays
  * the local copy: what arrives is merged into it (model/progress/merge.ts: the union of the logs,
  * the latest event deciding a step), what is done here is added to the document. Secret values
  * are never in a run, so never in the document.
@@ -31,11 +33,19 @@ class LiveLink {
 	readonly record = this.doc.getArray<RecordEntry>('record');
 	readonly values = this.doc.getMap<string>('values');
 	readonly meta = this.doc.getMap<string>('meta');
-	readonly provider: WebsocketProvider;
+	/** The connection, and the room over it. */
+	readonly socket: HocuspocusProviderWebsocket;
+	readonly provider: HocuspocusProvider;
 	/** Whether this page has been in step with the server once: until then nothing is pushed, so a
 	 * page opened offline does not add the events the server already holds a second time. */
 	private synced = false;
 	private wasConnected = false;
+	private failures = 0;
+	/** Why this page was last kept out of the room (no token, a token refused, a room too large), until it gets in. */
+	private refused = '';
+	/** Why the last token could not be fetched. */
+	private tokenProblem = '';
+	private retry: ReturnType<typeof setTimeout> | undefined;
 	/** The values as last agreed with the document: what changed on either side is told apart. */
 	private agreed: Record<string, string> = {};
 	private readonly stop: (() => void)[] = [];
@@ -49,24 +59,66 @@ class LiveLink {
 		readonly room: string,
 	) {
 		this.word = ui.root.querySelector<HTMLElement>('[data-live]')!;
-		// A page on a bad network retries every second at most.
-		this.provider = new WebsocketProvider(url, room, this.doc, { maxBackoffTime: 1000 });
-		this.provider.on('status', ({ status }) => {
-			if (status === 'connected') this.wasConnected = true;
+		const { syncToken, syncTokenUrl } = ui.root.querySelector<HTMLElement>('[data-runbar]')!.dataset;
+		// A page on a bad network retries within a second at most. Offline, it waits for the network.
+		this.socket = new HocuspocusProviderWebsocket({
+			url,
+			delay: 250,
+			minDelay: 250,
+			factor: 2,
+			maxDelay: 1000,
+			jitter: false,
+			autoConnect: navigator.onLine,
+		});
+		this.provider = new HocuspocusProvider({
+			websocketProvider: this.socket,
+			name: room,
+			document: this.doc,
+			// Asked at every connection: a fetched token is fresh each time.
+			token: syncTokenUrl
+				? () =>
+						fetchToken(syncTokenUrl).catch((error: Error) => {
+							this.tokenProblem = error.message;
+							throw error;
+						})
+				: (syncToken ?? null),
+		});
+		this.socket.on('status', ({ status }: { status: WebSocketStatus }) => {
+			if (status === WebSocketStatus.Connected) this.wasConnected = true;
 			this.show();
 		});
-		this.provider.on('sync', (synced: boolean) => {
-			if (synced) {
-				this.synced = true;
-				this.pull();
-				this.push();
-			}
+		this.socket.on('disconnect', () => {
+			this.failures++;
+			this.show();
+		});
+		this.provider.on('synced', () => {
+			this.synced = true;
+			this.refused = '';
+			this.pull();
+			this.push();
+			this.show();
+		});
+		// Kept out (no token, a token refused, a room at its size limit): said, and tried again on a
+		// new connection a little later, with a new token.
+		const refused = (reason: string) => {
+			this.refused = this.tokenProblem || reason;
+			this.tokenProblem = '';
+			this.show();
+			clearTimeout(this.retry);
+			this.retry = setTimeout(() => this.provider.isSynced || this.socket.webSocket?.close(), 5000);
+		};
+		this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => refused(reason));
+		// The server closes the room (code 1000, its reason: src/sync/server.ts) when a change would
+		// grow it past its limit, and the socket (1009) on a frame too large.
+		this.provider.on('close', ({ event }: { event: { code?: number; reason?: string } }) => {
+			if (event.reason === 'room-full' || event.code === 1009) refused('the live run is at the sync server’s size limit');
 			this.show();
 		});
 		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
 			if (origin !== this && this.synced) this.pull();
 		});
-		const { awareness } = this.provider;
+		this.provider.attach();
+		const awareness = this.provider.awareness!;
 		awareness.setLocalState({ by: session.operator() ?? '', step: '' } satisfies Presence);
 		awareness.on('change', () => this.showPresence());
 		// Where this responder is: the step that has focus (ticking one focuses it).
@@ -75,8 +127,8 @@ class LiveLink {
 			if (step) awareness.setLocalStateField('step', step);
 		};
 		// The browser knows first when the network goes: the socket would only time out.
-		const offline = () => this.provider.disconnect();
-		const online = () => this.provider.connect();
+		const offline = () => this.socket.disconnect();
+		const online = () => void this.socket.connect();
 		ui.root.addEventListener('focusin', focus);
 		addEventListener('offline', offline);
 		addEventListener('online', online);
@@ -85,13 +137,12 @@ class LiveLink {
 			() => removeEventListener('offline', offline),
 			() => removeEventListener('online', online),
 		);
-		if (!navigator.onLine) this.provider.disconnect();
 		this.show();
 	}
 
 	get state(): LiveState {
-		if (this.provider.wsconnected && this.synced) return 'live';
-		return this.wasConnected || this.provider.wsUnsuccessfulReconnects > 0 || !this.provider.shouldConnect ? 'offline' : 'connecting';
+		if (this.socket.status === WebSocketStatus.Connected && this.provider.isSynced) return 'live';
+		return this.wasConnected || this.failures > 0 || this.refused || !this.socket.shouldConnect ? 'offline' : 'connecting';
 	}
 
 	/** Adds to the document what this run has and the document lacks. */
@@ -151,15 +202,16 @@ class LiveLink {
 
 	showPresence(): void {
 		const el = this.word;
-		const { awareness } = this.provider;
+		const awareness = this.provider.awareness!;
 		const others = [...awareness.getStates()]
 			.filter(([client]) => client !== this.doc.clientID)
 			.map(([, state]) => state as Partial<Presence>);
 		const word = { live: 'Live', connecting: 'Connecting', offline: 'Offline' }[this.state];
 		const names = others.map((o) => o.by || 'someone');
 		el.textContent = names.length ? `${word} · with ${names.join(', ')}` : word;
-		el.title =
-			this.state === 'offline'
+		el.title = this.refused
+			? `This page could not join the live run (${this.refused}): your ticks are kept here; it tries again in a few seconds.`
+			: this.state === 'offline'
 				? 'Not connected: your ticks are kept here and sent when the connection is back.'
 				: `Live run: ticks appear on everyone's screen.${names.length ? ` Here: ${names.join(', ')}.` : ''}`;
 		// Beside each step, who is at it.
@@ -174,12 +226,23 @@ class LiveLink {
 
 	close(): void {
 		for (const undo of this.stop) undo();
-		this.provider.awareness.setLocalState(null);
+		clearTimeout(this.retry);
+		this.provider.awareness?.setLocalState(null);
 		this.provider.destroy();
+		this.socket.destroy();
 		this.doc.destroy();
 		this.word.hidden = true;
 		for (const node of this.ui.page.steps.values()) node.row.removeAttribute('data-here');
 	}
+}
+
+/** A short-lived token from the site's token URL, fetched with the site's cookies (the team's sign-in). */
+async function fetchToken(url: string): Promise<string> {
+	const response = await fetch(url, { credentials: 'include', cache: 'no-store' });
+	if (!response.ok) throw new Error(`no token: ${url} answered ${response.status}`);
+	const { token } = (await response.json()) as { token?: unknown };
+	if (typeof token !== 'string') throw new Error(`no token from ${url}`);
+	return token;
 }
 
 let link: LiveLink | undefined;

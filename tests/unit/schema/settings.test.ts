@@ -39,6 +39,33 @@ describe('content/settings.yaml', () => {
 			delete process.env.RUNSHEET_SYNC_URL;
 		}
 	});
+	it('gives the pages a token for the sync server: built in, or where to fetch one, never both', () => {
+		const token = `v1.1830000000.${'a'.repeat(43)}`;
+		const url = 'sync:\n  url: wss://runbooks.example.com/sync\n';
+		expect(loadSettings(write(`${url}  token: ${token}\n`)).sync).toEqual({ url: 'wss://runbooks.example.com/sync', token });
+		expect(loadSettings(write(`${url}  tokenUrl: /sync/token\n`)).sync?.tokenUrl).toBe('/sync/token');
+		expect(() => loadSettings(write(`${url}  tokenUrl: sync/token\n`))).toThrow(
+			/sync\.tokenUrl: sync\.tokenUrl must be a URL or a path on the site/,
+		);
+		expect(() => loadSettings(write(`${url}  token: ${token}\n  tokenUrl: /sync/token\n`))).toThrow(
+			/sync: sync\.token and sync\.tokenUrl: give one of them/,
+		);
+		// At build time, beside what the file says (a pipeline keeps the token out of the repository).
+		process.env.RUNSHEET_SYNC_TOKEN = token;
+		try {
+			expect(loadSettings(write(url)).sync).toEqual({ url: 'wss://runbooks.example.com/sync', token });
+		} finally {
+			delete process.env.RUNSHEET_SYNC_TOKEN;
+		}
+		process.env.RUNSHEET_SYNC_TOKEN_URL = 'https://sync.example.com/token';
+		process.env.RUNSHEET_SYNC_URL = 'wss://sync.example.com';
+		try {
+			expect(loadSettings(write('{}\n')).sync).toEqual({ url: 'wss://sync.example.com', tokenUrl: 'https://sync.example.com/token' });
+		} finally {
+			delete process.env.RUNSHEET_SYNC_TOKEN_URL;
+			delete process.env.RUNSHEET_SYNC_URL;
+		}
+	});
 	it('fails naming the file, the field and a fix', () => {
 		const file = write('reviewEveryDays: soon\n');
 		expect(() => loadSettings(file)).toThrow(
