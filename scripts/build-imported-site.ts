@@ -10,6 +10,9 @@
  *   (tests/fixtures/alerts/runbooks); and runbooks written for other tools' Markdown
  *   (tests/fixtures/other-tools: MkDocs admonitions, GitHub and Obsidian callouts, "Step 1:"
  *   headings, headings with an emoji), read at build time too.
+ * - Hostile input (tests/fixtures/hostile): markup in names (a YAML system, a `service:`, an
+ *   `_index.md` H1, a folder's name: tests/support/fixtures.ts) and files beside the runbooks,
+ *   linked and not.
  * - A hand-written runbook that breaks every lint rule (tests/fixtures/lint), as
  *   `npm run lint:runbooks -- --fix` leaves it; with the site's settings showing lint findings
  *   on runbook pages (.test-sites/imported/settings.yaml).
@@ -22,7 +25,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep } from './lib/run-step.ts';
 import { SYNC_URL } from '../tests/support/ports.ts';
-import { PROMETHEUS_CORPUS as CORPUS } from '../tests/support/fixtures.ts';
+import { HOSTILE, HOSTILE_FOLDER, HOSTILE_FOLDER_NAME, PROMETHEUS_CORPUS as CORPUS } from '../tests/support/fixtures.ts';
 
 export const IMPORTED_SITE = '.test-sites/imported';
 const TEAM = 'tests/fixtures/team-runbooks';
@@ -52,6 +55,8 @@ cpSync(TEAM, join(content, 'team'), { recursive: true });
 cpSync(SHOP, join(content, 'shop'), { recursive: true });
 cpSync(LIVE, join(content, 'live'), { recursive: true });
 cpSync(OTHER_TOOLS, join(content, 'other-tools'), { recursive: true });
+for (const part of ['markup', 'ops']) cpSync(join(HOSTILE, part), join(content, 'hostile', part), { recursive: true });
+cpSync(HOSTILE_FOLDER, join(content, HOSTILE_FOLDER_NAME), { recursive: true });
 const linted = join(content, 'lint', 'payments-restore.yaml');
 mkdirSync(join(content, 'lint'));
 cpSync(LINTED, linted);

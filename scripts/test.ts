@@ -9,9 +9,8 @@
 import { spawn } from 'node:child_process';
 
 const STAGES: string[][] = [
-	// Reading the code: none of them builds.
-	['check', 'lint'],
-	['lint:runbooks -- --max-warnings 0', 'test:unit'],
+	// Reading the code: none of them builds, and each is mostly one thread.
+	['check', 'lint', 'lint:runbooks -- --max-warnings 0', 'test:unit'],
 	// Alone: it keeps the machine busy itself, and its stock build is the quiet reference.
 	['test:speed-ups'],
 	// The link check reads dist/, which the stage before wrote; the imported site builds elsewhere.
@@ -57,7 +56,13 @@ for (const stage of stages) {
 		console.log(`test: ${name} ${code === 0 ? 'passed' : `FAILED (exit code ${code})`} in ${seconds.toFixed(0)} s`);
 		times.push(`${name} ${seconds.toFixed(0)} s`);
 	}
-	if (results.some((r) => r.code !== 0)) {
+	const failed = results.filter((r) => r.code !== 0);
+	// Printed again last: a CI log is read from its end, and a stage's other checks print after it.
+	for (const { name, output } of failed) {
+		if (!STREAMED.has(name))
+			console.error(`\n> ${name} (failed; its last lines again)\n${output.trimEnd().split('\n').slice(-40).join('\n')}`);
+	}
+	if (failed.length) {
 		console.error(
 			`\ntest: stopped at ${results
 				.filter((r) => r.code !== 0)

@@ -7,6 +7,7 @@
 import { readRunbookCollection } from '../src/build/content/collection.ts';
 import { contentFolder } from '../src/build/content/content-folder.ts';
 import { formatProblem } from '../src/build/content/validate.ts';
+import { unpublishedLines } from '../src/model/published-files.ts';
 import { filesUnder } from '../src/build/content/walk.ts';
 
 const dir = process.argv[2] ?? contentFolder();
@@ -25,6 +26,7 @@ if (!collection.files) {
 }
 for (const warning of collection.warnings) console.warn(formatProblem(warning));
 for (const problem of collection.problems) console.error(formatProblem(problem));
+for (const line of unpublishedLines(collection.runbookFiles)) console.warn(line);
 const failed = new Set(collection.problems.map((p) => p.file)).size;
 if (failed) {
 	console.error(`validate: ${failed} of ${collection.files} runbook files have problems (see above).`);

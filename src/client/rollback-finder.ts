@@ -1,3 +1,4 @@
+import { searchFilterValue } from '../model/search-filters.ts';
 import { namesMatch, parseFinderQuery, SEARCH_RANKING } from '../model/search-terms.ts';
 import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
 
@@ -139,9 +140,10 @@ export function startRollbackFinder(root: HTMLElement): void {
 			status.textContent = `${shown} of ${rows.length} procedures match “${text}” by name; steps cannot be searched here (the search index is made by the build).`;
 			return;
 		}
+		// As the index holds them: escaped (model/search-filters.ts).
 		const filters: Record<string, string> = { kind: 'rollback' };
-		if (system.value) filters.system = system.value;
-		if (technique.value) filters.technique = technique.selectedOptions[0]!.text;
+		if (system.value) filters.system = searchFilterValue(system.value);
+		if (technique.value) filters.technique = searchFilterValue(technique.selectedOptions[0]!.text);
 		const words = terms.join(' ');
 		await warming;
 		if (ticket !== latest) return;

@@ -14,8 +14,8 @@ import { expect, test } from '../support/test.ts';
 import { PROMETHEUS_CORPUS } from '../support/fixtures.ts';
 
 /**
- * The site built from runbooks nobody here wrote (npm run test:imported-site): the 108
- * prometheus-operator alert runbooks imported with `npm run import -- <folder>`, and a team's
+ * The site built from runbooks nobody here wrote (npm run test:imported-site): the 109
+ * documents of prometheus-operator's alert runbooks imported with `npm run import -- <folder>`, and a team's
  * Markdown folder read at build time (tests/fixtures/team-runbooks).
  */
 const CORPUS = PROMETHEUS_CORPUS;

@@ -1,4 +1,5 @@
 import { expect, test } from '../support/test.ts';
+import { blockStorage } from '../support/storage.ts';
 
 /**
  * The page's messages (issue "A test run that never lies"): a message that matters is never
@@ -55,15 +56,7 @@ test('two messages raised at once are both seen and both reach the live region; 
 
 test('a warning stays until closed while other messages come and go beside it', async ({ page }) => {
 	await page.clock.install();
-	await page.addInitScript(() => {
-		// As browsers do when storage is blocked: the (configurable) getter throws.
-		Object.defineProperty(window, 'localStorage', {
-			configurable: true,
-			get() {
-				throw new DOMException('The operation is insecure.', 'SecurityError');
-			},
-		});
-	});
+	await blockStorage(page);
 	await page.goto(TWIGA);
 	const region = page.locator('[data-status]');
 	const warning = region.getByText('Progress cannot be saved in this browser');

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { answer } from '../support/dialogs.ts';
 import { runMenu as menu, setInitials } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
+import { blockStorage } from '../support/storage.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
 const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
@@ -351,15 +352,7 @@ test.describe('keyboard and screen readers', () => {
 
 test.describe('faults that must lose nothing', () => {
 	test('storage that throws: the page works in memory and says progress is not kept', async ({ page }) => {
-		await page.addInitScript(() => {
-			// As browsers do when storage is blocked: the (configurable) getter throws.
-			Object.defineProperty(window, 'localStorage', {
-				configurable: true,
-				get() {
-					throw new DOMException('The operation is insecure.', 'SecurityError');
-				},
-			});
-		});
+		await blockStorage(page);
 		await page.goto(TWIGA);
 		await expect(page.locator('[data-status]')).toContainText('Progress cannot be saved in this browser');
 		await box(page, 'deploy-services').check();

@@ -19,7 +19,8 @@ import {
 	type ValidationResult,
 } from './validate.ts';
 import { createHash } from 'node:crypto';
-import { filesUnder, runbookFiles } from './walk.ts';
+import { planRunbookFiles, type FilePlan } from '../../model/published-files.ts';
+import { filesBeside, filesUnder, runbookFiles } from './walk.ts';
 
 /** One runbook of the collection. */
 export interface CollectionEntry {
@@ -44,6 +45,8 @@ export interface RunbookCollection {
 	folders: FolderIndex[];
 	/** How many runbook files were read. */
 	files: number;
+	/** The files beside the runbooks: which are published (those linked, of the kinds allowed), which not. */
+	runbookFiles: FilePlan;
 }
 
 /** Of a file's text (or a Markdown runbook's data): Astro's data store tells changed entries by it. */
@@ -104,7 +107,17 @@ export async function readRunbookCollection(dir: string, label = dir): Promise<R
 	}
 
 	problems.push(...findCollectionProblems(entries.map(({ id, file, data }) => ({ id, file, formerIds: data.formerIds }))));
-	return { entries, problems, warnings, folders: folder.indexes, files: yaml.length + folder.documents.length };
+	const plan = planRunbookFiles(filesBeside(all), entries);
+	for (const { path, what, linkedBy } of plan.secrets) {
+		for (const file of linkedBy) {
+			problems.push({
+				file,
+				path: '',
+				message: `links ${path}, named like ${what}: such a file is never published. Hint: take the link out, and keep the file in your secret store, not beside the runbooks (a file named so that holds no secret: rename it)`,
+			});
+		}
+	}
+	return { entries, problems, warnings, folders: folder.indexes, files: yaml.length + folder.documents.length, runbookFiles: plan };
 }
 
 /**

@@ -16,6 +16,7 @@ import { readRunbookCollection, sourceDigest, type CollectionEntry } from './col
 import { withFindings } from './kept-findings.ts';
 import { lintCollection } from './lint.ts';
 import { isoDay } from '../../model/review.ts';
+import { unpublishedLines } from '../../model/published-files.ts';
 import { settings } from '../../settings.ts';
 import type { Settings } from '../../schema/settings.ts';
 
@@ -59,6 +60,7 @@ export function runbookLoader({ base, lint = settings }: { base: string; lint?: 
 					const collection = await read();
 					for (const warning of collection.warnings) context.logger.warn(formatProblem(warning));
 					for (const problem of collection.problems) context.logger.error(formatProblem(problem));
+					for (const line of unpublishedLines(collection.runbookFiles)) context.logger.warn(line);
 					const found = lint.lint.showOnPages ? lintCollection(collection.entries, lintOptions()) : undefined;
 					keep(context, root, collection.entries, found?.findings);
 				};
@@ -78,6 +80,8 @@ export function runbookLoader({ base, lint = settings }: { base: string; lint?: 
 				throw new Error(`${collection.problems.length} problems in the runbooks:\n${collection.problems.map(formatProblem).join('\n')}`);
 			}
 			for (const warning of collection.warnings) context.logger.warn(formatProblem(warning));
+			// Once a build: the files beside the runbooks that the site leaves out.
+			for (const line of unpublishedLines(collection.runbookFiles)) context.logger.warn(line);
 			const found = lintCollection(collection.entries, lintOptions());
 			if (found.errors.length) throw new Error(`${found.errors.length} lint errors in the runbooks:\n${found.errors.join('\n')}`);
 			context.logger.info(found.line);

@@ -30,12 +30,14 @@ export function runbookFiles(all: readonly string[]): { yaml: string[]; markdown
 
 /**
  * The files kept beside the runbooks (the images a Markdown runbook shows, a linked script or
- * PDF), as paths inside `dir`: the site publishes them. Not runbook files, nor index files, nor
- * any other YAML.
+ * PDF), as paths inside the folder, of all its files: not runbook files, nor index files, nor any
+ * other YAML. Which of them the site publishes: model/published-files.ts.
  */
-export function filesBesideRunbooks(dir: string): string[] {
-	const all = filesUnder(dir);
+export function filesBeside(all: readonly string[]): string[] {
 	const { yaml, markdown } = runbookFiles(all);
 	const runbooks = new Set([...yaml, ...markdown]);
 	return all.filter((path) => !runbooks.has(path) && !/\.ya?ml$/i.test(path));
 }
+
+/** The files kept beside the runbooks under `dir`. */
+export const filesBesideRunbooks = (dir: string): string[] => filesBeside(filesUnder(dir));

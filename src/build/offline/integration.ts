@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { stripTypeScriptTypes } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ASSETS_CACHE, CACHE_PREFIX, PAGES_CACHE } from '../../client/offline/caches.ts';
+import { ASSETS_CACHE, CACHE_PREFIX, PAGES_CACHE } from '../../model/offline-caches.ts';
 import { formatBytes } from '../../model/bytes.ts';
 import { offlinePlan, type BuiltFile } from './plan.ts';
 

@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { highlightCollectionAhead } from '../highlight/command-html.ts';
 import { firstCommand } from '../highlight/order.ts';
 import { setFirstBlock } from '../render-once.ts';
+import { runPageSettings } from './run-page-settings.ts';
 import { formerIdMap } from '../../model/links.ts';
 import { sectionHeadings } from '../../model/outline.ts';
 import { dependencyLinks, rollbackContent, type RollbackContent } from '../../model/rollback.ts';
@@ -44,5 +45,6 @@ export function rollbackPageData({ entry, rollback }: { entry: CollectionEntry<'
 		formerIds: Object.keys(formerIds).length ? JSON.stringify(formerIds) : undefined,
 		variables,
 		shell: variables.length ? shellVariables(findReferences(rollback.sections)) : undefined,
+		...runPageSettings(runbook),
 	};
 }

@@ -7,6 +7,7 @@ import { keptFindings } from '../content/kept-findings.ts';
 import { highlightCollectionAhead } from '../highlight/command-html.ts';
 import { firstCommand } from '../highlight/order.ts';
 import { setFirstBlock } from '../render-once.ts';
+import { runPageSettings } from './run-page-settings.ts';
 import { formerIdMap } from '../../model/links.ts';
 import { countSteps, sectionHeadings } from '../../model/outline.ts';
 import { paths } from '../../model/paths.ts';
@@ -47,5 +48,6 @@ export function runbookPageData({ entry }: { entry: CollectionEntry<'runbooks'> 
 		shell: runbook.variables?.length ? shellVariables(findReferences(runbook)) : undefined,
 		// What the build's lint found, when the site shows it (content/settings.yaml lint.showOnPages).
 		findings: keptFindings(entry),
+		...runPageSettings(runbook),
 	};
 }

@@ -1,5 +1,5 @@
 import { formatBytes } from '../../model/bytes.ts';
-import { PAGES_CACHE } from './caches.ts';
+import { PAGES_CACHE } from '../../model/offline-caches.ts';
 
 interface Manifest {
 	version: string;

@@ -14,7 +14,7 @@
 const sw = self as unknown as ServiceWorkerGlobalScope;
 /**
  * Written in front of this file by the build: the site's base path, the shell to keep and the
- * cache names (caches.ts). The file has no imports: Node strips its types, no bundler needed.
+ * cache names (model/offline-caches.ts). The file has no imports: Node strips its types, no bundler needed.
  */
 declare const RUNSHEET_SW: {
 	version: string;

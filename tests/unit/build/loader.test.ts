@@ -103,3 +103,25 @@ describe('runbook loader', () => {
 		expect(shown.entries.get(id)!.digest).not.toBe(hidden.entries.get(id)!.digest);
 	});
 });
+
+describe('files beside the runbooks, as the build reads the folder', () => {
+	it('says in one line which it leaves out: those no runbook links (tests/fixtures/hostile)', async () => {
+		const { entries, logged, context } = buildContext();
+		await runbookLoader({ base: 'tests/fixtures/hostile' }).load(context as never);
+		expect(entries.has('quokka-failover')).toBe(true);
+		const lines = logged.filter((line) => line.includes('runbook files'));
+		// README.txt says what the fixture is; quokka-checklist.txt is linked where the imported site
+		// puts it (/runbook-files/hostile/ops/), not from this folder's root.
+		expect(lines).toEqual([
+			'warn runbook files: 5 files beside the runbooks, linked by none, not published: README.txt, ops/diagram-unlinked.png, ops/kubeconfig, ops/prod.env.txt, ops/quokka-checklist.txt. Hint: link a file from a runbook to publish it',
+		]);
+	});
+
+	it('stops the build on a link to a kubeconfig, naming the file and the runbook (tests/fixtures/linked-secret)', async () => {
+		const { context } = buildContext();
+		const load = runbookLoader({ base: 'tests/fixtures/linked-secret' }).load(context as never);
+		await expect(load).rejects.toThrow(
+			/problems in the runbooks:\ntests\/fixtures\/linked-secret\/ops\/cluster-access\.md: links ops\/kubeconfig, named like a kubeconfig: such a file is never published\. Hint: /,
+		);
+	});
+});

@@ -21,13 +21,13 @@ async function build(enabled: boolean, base = '/'): Promise<string> {
 	const integration = runsheetOffline({ enabled });
 	const logs: string[] = [];
 	const logger = { info: (m: string) => logs.push(m) };
-	await (integration.hooks['astro:config:done'] as (o: unknown) => void)({ config: { base } });
+	await (integration.hooks['astro:config:done'] as (o: unknown) => unknown)({ config: { base } });
 	// Astro's map of each route to the files it wrote: one runbook page, and a redirect of another route.
 	const assets = new Map([
 		['/runbooks/[id]', [pathToFileURL(join(dir, 'runbooks/restore-db/index.html'))]],
 		['/[...moved]', [pathToFileURL(join(dir, 'runbooks/old-name/index.html'))]],
 	]);
-	await (integration.hooks['astro:build:done'] as (o: unknown) => void)({ dir: pathToFileURL(`${dir}/`), logger, assets });
+	await (integration.hooks['astro:build:done'] as (o: unknown) => unknown)({ dir: pathToFileURL(`${dir}/`), logger, assets });
 	return dir;
 }
 

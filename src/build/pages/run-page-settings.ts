@@ -1,0 +1,16 @@
+/**
+ * What the site's settings say on every page that follows a run (a runbook page and a rollback
+ * page): whether the runbook's review is overdue as the site is built, and the sync server of live
+ * runs, if the site names one. Components render them and read no settings themselves.
+ */
+import type { Runbook } from '../../schema/runbook.ts';
+import { isoDay, runbookReview } from '../../model/review.ts';
+import { settings } from '../../settings.ts';
+
+export function runPageSettings(runbook: Runbook, builtOn = new Date()) {
+	return {
+		review: runbookReview(runbook, settings.reviewEveryDays, isoDay(builtOn)),
+		// Live runs' controls exist only on a site that names a sync server (content/settings.yaml `sync`).
+		sync: settings.sync?.url,
+	};
+}
