@@ -97,7 +97,8 @@ export function openWanted(session: RunSession, ui: PageUi, problems: (texts: st
 	if (!wanted) return;
 	const found = findRun(session.all(problems), wanted);
 	if (found) ui.open(found.id);
-	else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`)) create(session, ui, cleanName(wanted) || 'Run');
+	else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`))
+		create(session, ui, cleanName(wanted) || 'Run');
 }
 
 /** The site's sync server, when it has one (content/settings.yaml `sync`). */
@@ -220,7 +221,11 @@ const ACTIONS: Record<string, Action> = {
 	// The saved runs of this runbook kept aside as unreadable, as they were: one file, to keep or to mend.
 	'export-aside': (session) => {
 		const kept = asideKeys(session).map((key) => ({ key, text: session.store.get(key) }));
-		download(`${session.runbook}-unreadable-runs.json`, 'application/json', `${JSON.stringify({ runbook: session.runbook, kept }, null, 2)}\n`);
+		download(
+			`${session.runbook}-unreadable-runs.json`,
+			'application/json',
+			`${JSON.stringify({ runbook: session.runbook, kept }, null, 2)}\n`,
+		);
 	},
 	'export-md': async (session, ui) => {
 		const { exportMarkdown } = await exporter();
@@ -319,7 +324,16 @@ export async function recover(session: RunSession, ui: PageUi): Promise<void> {
 		const there = session.all().find((r) => r.id === id);
 		const taken = there && (there.events.length || there.values || there.record);
 		const name = taken ? `${read.run.name} (recovered)` : read.run.name;
-		const run = taken ? { ...read.run, name, id: runIdFor(name, session.all().map((r) => r.id)) } : read.run;
+		const run = taken
+			? {
+					...read.run,
+					name,
+					id: runIdFor(
+						name,
+						session.all().map((r) => r.id),
+					),
+				}
+			: read.run;
 		keep(session, ui, run);
 		if (!taken && currentRunId(session.store, session.runbook) === id) ui.open(id);
 		const left = read.dropped ? notValid(read.dropped, 'it') : 'nothing of it was left out';
@@ -329,7 +343,8 @@ export async function recover(session: RunSession, ui: PageUi): Promise<void> {
 }
 
 /** The keys of this runbook's saved runs kept aside as unreadable (run-store.ts), by this page or an earlier one. */
-const asideKeys = (session: RunSession) => session.store.keys('runsheet:aside:').filter((key) => key.includes(`:${runPrefix(session.runbook)}`));
+const asideKeys = (session: RunSession) =>
+	session.store.keys('runsheet:aside:').filter((key) => key.includes(`:${runPrefix(session.runbook)}`));
 
 /** The menu offers their data for export while there are any. */
 function showAsideExport(session: RunSession, ui: PageUi): void {

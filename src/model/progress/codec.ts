@@ -108,11 +108,14 @@ export function decodeRun(id: string, text: string): DecodeResult {
 		d = step(d);
 		migrated = true;
 	}
-	if (typeof d.name !== 'string' || typeof d.created !== 'number' || typeof d.updated !== 'number' || !Array.isArray(d.events)) {
+	if (typeof d.name !== 'string' || !isTime(d.created) || !isTime(d.updated) || !Array.isArray(d.events)) {
 		return { ok: false, reason: 'missing fields' };
 	}
-	// The record is shown as text only (the sheet, the timeline, the exports), but shown it must be.
-	const entry = (r: unknown) => typeof (r as Partial<RecordEntry> | null)?.field === 'string' && typeof (r as RecordEntry).value === 'string';
+	// The record is shown as text only (the sheet, the timeline, the exports), but shown it must be, with its time.
+	const entry = (r: unknown) =>
+		isTime((r as Partial<RecordEntry> | null)?.t) &&
+		typeof (r as RecordEntry).field === 'string' &&
+		typeof (r as RecordEntry).value === 'string';
 	if (!((d.record ?? []) as unknown[]).every?.(entry)) return { ok: false, reason: 'the record is malformed' };
 	const events: ProgressEvent[] = [];
 	for (const raw of d.events) {

@@ -8,7 +8,9 @@ export type ReadResult = { ok: true; run: Run; migrated: boolean; dropped?: numb
 
 /** A stored event's array as an event's fields, for the check to judge. */
 const fromStored = (raw: unknown) =>
-	Array.isArray(raw) ? { t: raw[0], step: raw[1], action: CODE_ACTIONS.get(raw[2]), by: raw[3] || undefined, reason: raw[4] || undefined } : undefined;
+	Array.isArray(raw)
+		? { t: raw[0], step: raw[1], action: CODE_ACTIONS.get(raw[2]), by: raw[3] || undefined, reason: raw[4] || undefined }
+		: undefined;
 
 /**
  * A run in its stored (or exported) form, parsed, held to the check of what comes from outside

@@ -34,7 +34,9 @@ describe('saved runs that cannot be read', () => {
 	});
 
 	it('with room to spare: kept aside, and listed for what of them can be recovered', () => {
-		const store = mapStore(new Map([[runKey('aside-store', 'inc-1'), '{"v":2,"name":"INC-1","created":1,"updated":1,"events":[[8.64e16,"a","x"]]}']]));
+		const store = mapStore(
+			new Map([[runKey('aside-store', 'inc-1'), '{"v":2,"name":"INC-1","created":1,"updated":1,"events":[[8.64e16,"a","x"]]}']]),
+		);
 		const session = new RunSession('aside-store', store, clock());
 		session.load('inc-1');
 		const kept = [...store.data.keys()].filter((k) => k.startsWith('runsheet:aside:'));

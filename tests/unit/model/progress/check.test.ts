@@ -15,11 +15,26 @@ describe('the check of what comes from outside: events', () => {
 		const ok = { t: NOW - MINUTE, step: 'deploy', action: 'tick', by: 'AB' } as const;
 		expect(checkEvent(ok, rules)).toEqual(ok);
 		expect(checkEvent({ ...ok, t: NOW + 5 * MINUTE }, rules)).toEqual({ ...ok, t: NOW + 5 * MINUTE });
-		expect(checkEvent({ t: 0, step: 'drain', action: 'na', reason: 'no CDN' }, rules)).toEqual({ t: 0, step: 'drain', action: 'na', reason: 'no CDN' });
+		expect(checkEvent({ t: 0, step: 'drain', action: 'na', reason: 'no CDN' }, rules)).toEqual({
+			t: 0,
+			step: 'drain',
+			action: 'na',
+			reason: 'no CDN',
+		});
 	});
 
 	it('leaves out times that are no times, or later than now allows: 8.64e16, NaN, Infinity, text, before 1970, tomorrow', () => {
-		for (const t of [8.64e16, Number.NaN, Number.POSITIVE_INFINITY, 'garbage', '1700000000000', -1, null, NOW + 5 * MINUTE + 1, NOW + 86_400_000])
+		for (const t of [
+			8.64e16,
+			Number.NaN,
+			Number.POSITIVE_INFINITY,
+			'garbage',
+			'1700000000000',
+			-1,
+			null,
+			NOW + 5 * MINUTE + 1,
+			NOW + 86_400_000,
+		])
 			expect(checkEvent({ t, step: 'deploy', action: 'tick' }, rules), String(t)).toBeUndefined();
 		// Read back from storage there is no clock to hold to: any time a date can hold.
 		expect(checkEvent({ t: NOW + 86_400_000, step: 'deploy', action: 'tick' }, { steps: STEPS })).toBeDefined();
@@ -52,7 +67,11 @@ describe('the check of what comes from outside: events', () => {
 		).toEqual({ t: NOW, step: 'drain', action: 'na', by: 'ABCD', reason: 'no CDN here' });
 		expect(checkEvent({ t: NOW, step: 'drain', action: 'na', reason: 'x'.repeat(300) }, rules)?.reason).toHaveLength(RUN_LIMITS.reason);
 		// Nothing left of them: none recorded.
-		expect(checkEvent({ t: NOW, step: 'drain', action: 'tick', by: '..', reason: ' \n ' }, rules)).toEqual({ t: NOW, step: 'drain', action: 'tick' });
+		expect(checkEvent({ t: NOW, step: 'drain', action: 'tick', by: '..', reason: ' \n ' }, rules)).toEqual({
+			t: NOW,
+			step: 'drain',
+			action: 'tick',
+		});
 	});
 });
 
@@ -155,9 +174,42 @@ describe('the typed rules and the format are the same rules', () => {
 /** Values a field may be given from outside: the edges of each rule, and junk. */
 const samples = (rnd: () => number) => {
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-	const texts = ['', ' ', 'AB', 'ab', 'ABCDE', 'ß', 'Ü1', '𝐀', 'no CDN', ' padded ', 'a\nb', 'a\tb', 'x'.repeat(200), 'x'.repeat(201), '\u0000', 'é'];
+	const texts = [
+		'',
+		' ',
+		'AB',
+		'ab',
+		'ABCDE',
+		'ß',
+		'Ü1',
+		'𝐀',
+		'no CDN',
+		' padded ',
+		'a\nb',
+		'a\tb',
+		'x'.repeat(200),
+		'x'.repeat(201),
+		'\u0000',
+		'é',
+	];
 	return {
-		time: () => pick([0, 1, NOW, NOW - MINUTE, NOW + 5 * MINUTE, NOW + 5 * MINUTE + 1, -1, 8.64e15, 8.64e16, Number.NaN, Infinity, '5', null, undefined]),
+		time: () =>
+			pick([
+				0,
+				1,
+				NOW,
+				NOW - MINUTE,
+				NOW + 5 * MINUTE,
+				NOW + 5 * MINUTE + 1,
+				-1,
+				8.64e15,
+				8.64e16,
+				Number.NaN,
+				Infinity,
+				'5',
+				null,
+				undefined,
+			]),
 		step: () => pick(['deploy', 'drain', 'smoke-test', 'gone', 'Deploy', '', '-x', 5, undefined]),
 		action: () => pick(['tick', 'untick', 'na', 'clear', 'x', 'toString', undefined]),
 		text: () => pick([...texts, undefined, 5, null]),

@@ -106,11 +106,13 @@ describe('fuzzing the decoders a page takes input from', () => {
 				if (kind === 2) {
 					// The link's unpacked bytes mutated, packed again.
 					const raw = await pipe(Buffer.from(valid.slice(SHARE_PREFIX.length), 'base64url'), new DecompressionStream('deflate-raw'));
-					fragment = SHARE_PREFIX + Buffer.from(await pipe(mutateBytes(rnd, raw), new CompressionStream('deflate-raw'))).toString('base64url');
+					fragment =
+						SHARE_PREFIX + Buffer.from(await pipe(mutateBytes(rnd, raw), new CompressionStream('deflate-raw'))).toString('base64url');
 				} else {
 					// The link's text mutated: characters changed, cut short.
 					const chars = [...valid];
-					for (let n = 1 + int(rnd, 4); n > 0; n--) chars[SHARE_PREFIX.length + int(rnd, chars.length - SHARE_PREFIX.length)] = pick(rnd, ['A', '_', '-', '0', '%', '=']);
+					for (let n = 1 + int(rnd, 4); n > 0; n--)
+						chars[SHARE_PREFIX.length + int(rnd, chars.length - SHARE_PREFIX.length)] = pick(rnd, ['A', '_', '-', '0', '%', '=']);
 					fragment = chars.slice(0, rnd() < 0.3 ? int(rnd, chars.length) : chars.length).join('');
 				}
 			}
@@ -129,7 +131,20 @@ describe('fuzzing the decoders a page takes input from', () => {
 		const rnd = random(3302);
 		const started = Date.now();
 		let read = 0;
-		const odd = ['NaN', 'Infinity', '-Infinity', '1e999', '-1e999', '8.64e16', '"NaN"', 'null', '[]', '{}', `"${'x'.repeat(100_000)}"`, `${'['.repeat(5000)}${']'.repeat(5000)}`];
+		const odd = [
+			'NaN',
+			'Infinity',
+			'-Infinity',
+			'1e999',
+			'-1e999',
+			'8.64e16',
+			'"NaN"',
+			'null',
+			'[]',
+			'{}',
+			`"${'x'.repeat(100_000)}"`,
+			`${'['.repeat(5000)}${']'.repeat(5000)}`,
+		];
 		for (let i = 0; i < CASES; i++) {
 			const valid = exportJson(aRun(rnd), { id: 'twiga-scan', version: '1.0.0' }, NOW);
 			let text: string;
@@ -145,13 +160,29 @@ describe('fuzzing the decoders a page takes input from', () => {
 					break;
 				}
 				case 2: // cut short, or a character changed
-					text = rnd() < 0.5 ? valid.slice(0, int(rnd, valid.length)) : valid.replace(/./gs, (c) => (rnd() < 0.01 ? pick(rnd, ['"', '{', ']', '0', '\\']) : c));
+					text =
+						rnd() < 0.5
+							? valid.slice(0, int(rnd, valid.length))
+							: valid.replace(/./gs, (c) => (rnd() < 0.01 ? pick(rnd, ['"', '{', ']', '0', '\\']) : c));
 					break;
 				case 3: {
 					// the run's data changed: a field of the stored run given another kind of value
 					const data = JSON.parse(valid) as { run: Record<string, unknown> };
 					const key = pick(rnd, ['name', 'created', 'updated', 'events', 'values', 'record', 'live', 'utc', 'v']);
-					data.run[key] = pick(rnd, [null, 8.64e16, -1, 'garbage', [], {}, [[8.64e16, 'step-1', 'x']], [{ t: 'garbage' }], { A: 'a\nb' }, 'WlZgoWhhBRoyyrdTJ16dQQ', true, 1]);
+					data.run[key] = pick(rnd, [
+						null,
+						8.64e16,
+						-1,
+						'garbage',
+						[],
+						{},
+						[[8.64e16, 'step-1', 'x']],
+						[{ t: 'garbage' }],
+						{ A: 'a\nb' },
+						'WlZgoWhhBRoyyrdTJ16dQQ',
+						true,
+						1,
+					]);
 					text = JSON.stringify(data);
 					break;
 				}
@@ -159,7 +190,18 @@ describe('fuzzing the decoders a page takes input from', () => {
 					// events pushed in: junk, far times, unknown steps, long reasons
 					const data = JSON.parse(valid) as { run: { events: unknown[] } };
 					for (let n = int(rnd, 5); n >= 0; n--)
-						data.run.events.push(pick(rnd, [[NOW + 86_400_000, 'step-1', 'x'], [1, 'elsewhere', 'x'], [1, 'step-1', 'z'], [1, 'step-2', 'n', 5, 'x'.repeat(1000)], 'junk', { t: 'garbage' }, [], null]));
+						data.run.events.push(
+							pick(rnd, [
+								[NOW + 86_400_000, 'step-1', 'x'],
+								[1, 'elsewhere', 'x'],
+								[1, 'step-1', 'z'],
+								[1, 'step-2', 'n', 5, 'x'.repeat(1000)],
+								'junk',
+								{ t: 'garbage' },
+								[],
+								null,
+							]),
+						);
 					text = JSON.stringify(data);
 				}
 			}

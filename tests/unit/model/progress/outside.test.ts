@@ -63,7 +63,9 @@ describe('a share link', () => {
 	it('whose numbers never end (every byte saying “more”): refused at once, not read forever', async () => {
 		const endless = new Uint8Array(4096).fill(0x80);
 		const packed = new Uint8Array(
-			await new Response(new Blob([Uint8Array.from([4, 0, 3, 65, 66, 67, ...endless])]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer(),
+			await new Response(
+				new Blob([Uint8Array.from([4, 0, 3, 65, 66, 67, ...endless])]).stream().pipeThrough(new CompressionStream('deflate-raw')),
+			).arrayBuffer(),
 		);
 		const read = await readShare(SHARE_PREFIX + Buffer.from(packed).toString('base64url'), STEPS, rules);
 		expect(read).toEqual({ ok: false, reason: 'a number too long' });
@@ -78,7 +80,15 @@ describe('a JSON file', () => {
 			name: 'From CD',
 			created: T,
 			updated: 8.64e16,
-			events: [good, [8.64e16, 'drain', 'x'], { t: 'garbage' }, ['garbage', 'deploy', 'x'], [T, 'deploy', '?'], [T, 'elsewhere', 'x'], null],
+			events: [
+				good,
+				[8.64e16, 'drain', 'x'],
+				{ t: 'garbage' },
+				['garbage', 'deploy', 'x'],
+				[T, 'deploy', '?'],
+				[T, 'elsewhere', 'x'],
+				null,
+			],
 		});
 		const result = importJson(text, 'copy', rules);
 		expect(result.ok && result.run.events).toEqual([{ t: T, step: 'deploy', action: 'tick', by: 'AB' }]);
@@ -96,8 +106,18 @@ describe('a JSON file', () => {
 	it('nested ten thousand levels deep, or holding numbers JSON turns into Infinity: refused or cleaned, never thrown', () => {
 		const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
 		expect(() => importJson(exported(undefined).replace('}', `,"run":${deep}}`), 'x', rules)).not.toThrow();
-		expect(importJson(`{"format":"runsheet-run","runbook":"r","run":{"v":2,"name":"n","created":1,"updated":1,"events":${deep},"x":${deep}}}`, 'x', rules)).toMatchObject({ ok: true });
-		const huge = importJson(exported({ v: 2, name: 'n', created: T, updated: T, events: [] }).replace(`"created":${T}`, '"created":1e999'), 'x', rules);
+		expect(
+			importJson(
+				`{"format":"runsheet-run","runbook":"r","run":{"v":2,"name":"n","created":1,"updated":1,"events":${deep},"x":${deep}}}`,
+				'x',
+				rules,
+			),
+		).toMatchObject({ ok: true });
+		const huge = importJson(
+			exported({ v: 2, name: 'n', created: T, updated: T, events: [] }).replace(`"created":${T}`, '"created":1e999'),
+			'x',
+			rules,
+		);
 		expect(huge.ok && [huge.run.created, huge.dropped]).toEqual([NOW, 1]);
 	});
 
@@ -105,7 +125,11 @@ describe('a JSON file', () => {
 		const r = run({ events: [{ t: T, step: 'deploy', action: 'tick', by: 'AB' }], values: { DOMAIN: 'x.org' }, utc: true });
 		const once = importJson(exportJson(r, { id: 'twiga-scan' }, NOW), 'copy', rules);
 		expect(once).toEqual({ ok: true, runbook: 'twiga-scan', run: { ...r, id: 'copy' } });
-		expect(readRun('copy', JSON.parse(encodeRun(once.ok ? once.run : r)), rules)).toEqual({ ok: true, migrated: false, run: { ...r, id: 'copy' } });
+		expect(readRun('copy', JSON.parse(encodeRun(once.ok ? once.run : r)), rules)).toEqual({
+			ok: true,
+			migrated: false,
+			run: { ...r, id: 'copy' },
+		});
 	});
 });
 
@@ -118,14 +142,27 @@ describe('a saved run, read back', () => {
 			ok: false,
 			reason: 'the record is malformed',
 		});
-		expect(decodeRun('r', JSON.stringify({ v: 2, name: 'n', created: T, updated: T, events: [], record: 'x' }))).toMatchObject({ ok: false });
+		expect(decodeRun('r', JSON.stringify({ v: 2, name: 'n', created: T, updated: T, events: [], record: 'x' }))).toMatchObject({
+			ok: false,
+		});
 	});
 
 	it('from the copy kept aside: what is valid comes back, the rest is counted; no clock applies (the times were this browser’s)', () => {
 		const later = NOW + 86_400_000;
 		const read = readRun(
 			'r',
-			{ v: 2, name: 'Release', created: T, updated: T, events: [[T, 'deploy', 'x'], [8.64e16, 'drain', 'x'], [later, 'drain', 'x']], future: { kept: true } },
+			{
+				v: 2,
+				name: 'Release',
+				created: T,
+				updated: T,
+				events: [
+					[T, 'deploy', 'x'],
+					[8.64e16, 'drain', 'x'],
+					[later, 'drain', 'x'],
+				],
+				future: { kept: true },
+			},
 			{},
 		);
 		expect(read).toEqual({
