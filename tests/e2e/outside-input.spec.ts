@@ -256,6 +256,16 @@ test.describe('full storage is always said', () => {
 		await expect(page.locator('[data-step="check-health-endpoints"] [data-var="DOMAIN"]')).toHaveText('scan.example.org');
 	});
 
+	test('initials: said, not announced as set', async ({ page }) => {
+		await page.goto(TWIGA);
+		expect(await fillStorage(page)).toBeGreaterThan(0);
+		answer(page, 'AB');
+		await menu(page, 'initials');
+		await expect(status(page)).toContainText(FULL);
+		await expect(page.locator('[data-announce]')).not.toHaveText('Initials set to AB.');
+		expect(await page.evaluate(() => localStorage.getItem('runsheet:operator'))).toBeNull();
+	});
+
 	test('a record field on the sign-off sheet: said above the sheet, and what was written stays', async ({ page }) => {
 		await page.goto(TWIGA);
 		answer(page, 'Release 1.4.0');

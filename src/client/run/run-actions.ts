@@ -205,8 +205,9 @@ const ACTIONS: Record<string, Action> = {
 		const value = prompt('Your initials, recorded with each tick in this browser:', session.operator() ?? '');
 		if (value === null) return;
 		const clean = cleanInitials(value);
-		if (clean) session.store.set(OPERATOR_KEY, clean);
-		else session.store.remove(OPERATOR_KEY);
+		// Initials that could not be saved are not recorded with the ticks: the warning says so.
+		if (clean && !ui.messages.saved(session.store.set(OPERATOR_KEY, clean))) return;
+		if (!clean) session.store.remove(OPERATOR_KEY);
 		ui.announce(clean ? `Initials set to ${clean}.` : 'Initials cleared.');
 	},
 	'export-json': async (session, ui) => {
