@@ -53,9 +53,18 @@ export function enhanceAlternatives(root: ParentNode = document): void {
 
 const selectors = new WeakMap<HTMLElement, { panels: HTMLElement[]; select: (index: number) => void }>();
 
+/** The id the address's fragment names; none when it does not decode (a share link cut short, "#%E2%9C"). */
+function hashId(): string {
+	try {
+		return decodeURIComponent(location.hash.slice(1));
+	} catch {
+		return '';
+	}
+}
+
 /** The option a link points at (#option-id, or anything inside it), or -1. */
 function targetedPanel(panels: HTMLElement[]): number {
-	const id = decodeURIComponent(location.hash.slice(1));
+	const id = hashId();
 	const target = id ? document.getElementById(id) : null;
 	return target ? panels.findIndex((panel) => panel.contains(target)) : -1;
 }
@@ -68,7 +77,7 @@ export function openTargetedAlternatives(): void {
 		const index = targetedPanel(entry.panels);
 		if (index >= 0) {
 			entry.select(index);
-			document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+			document.getElementById(hashId())?.scrollIntoView();
 		}
 	}
 }

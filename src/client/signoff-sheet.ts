@@ -1,5 +1,5 @@
 import { findRun } from '../model/progress/run-names.ts';
-import { currentRecord, operatorOf, setRecord } from '../model/progress/record.ts';
+import { cleanRecordValue, currentRecord, operatorOf, setRecord } from '../model/progress/record.ts';
 import { deriveState, type Run } from '../model/progress/run.ts';
 import { type Paper, pageRules, recordDefault, type RecordMeaning, sheetHeader } from '../model/sheet.ts';
 import { formatDay, formatWhen, offsetAt } from '../model/time.ts';
@@ -24,7 +24,15 @@ export function startSheet(sheet: HTMLElement): void {
 	const runbook = sheet.dataset.runbook!;
 	const header = sheetHeader(sheet.dataset.title ?? runbook, sheet.dataset.version);
 	const utc = form.querySelector<HTMLInputElement>('[data-utc]')!;
-	const runs = loadRuns(store, runbook, Date.now()).runs.filter((r) => r.events.length || r.values || r.record);
+	const loaded = loadRuns(store, runbook, Date.now());
+	const runs = loaded.runs.filter((r) => r.events.length || r.values || r.record);
+	// What could not be read or saved is said above the sheet (never printed), until it is put right.
+	const problem = document.querySelector<HTMLElement>('[data-sheet-problem]')!;
+	const say = (text: string) => {
+		problem.textContent = text;
+		problem.hidden = !text;
+	};
+	say(loaded.problems.join(' '));
 	const text = (selector: string, value: string) => {
 		const el = sheet.querySelector<HTMLElement>(selector);
 		if (el) el.textContent = value;
@@ -116,17 +124,25 @@ export function startSheet(sheet: HTMLElement): void {
 		return run ? `Run: ${run.name}` : 'Run: ____________';
 	};
 
-	/** Writes a change of the chosen run (a record field, UTC) to this browser, then redraws. */
+	/** Writes a change of the chosen run (a record field, UTC) to this browser, then redraws; says when it could not. */
+	let unsaved = false;
 	const change = (edit: (run: Run) => Run) => {
 		const index = runs.findIndex((r) => r.id === runSelect.value);
 		if (index < 0) return;
 		runs[index] = edit(runs[index]!);
-		saveRun(store, runbook, runs[index]!);
+		const saved = saveRun(store, runbook, runs[index]!);
+		if (saved !== 'ok' || unsaved)
+			say(
+				saved === 'ok'
+					? ''
+					: `Not saved: ${saved === 'quota' ? 'this browser’s storage is full' : 'this browser refused to store the run'}. What you wrote stays on this sheet until you leave the page: print it now, or delete old runs on the runbook page and write it again.`,
+			);
+		unsaved = saved !== 'ok';
 		update();
 	};
 	for (const field of recordFields) {
 		field.querySelector('[data-record-input]')!.addEventListener('change', (event) => {
-			const value = (event.target as HTMLInputElement).value.trim();
+			const value = cleanRecordValue((event.target as HTMLInputElement).value);
 			change((run) => {
 				const by = operatorOf(run.events) ?? store.get(OPERATOR_KEY) ?? undefined;
 				return setRecord(run, { t: Date.now(), field: field.dataset.recordField!, value, ...(by ? { by } : {}) });

@@ -1,11 +1,8 @@
 import { z } from 'astro/zod';
+import { ID_PATTERN } from './names.ts';
 
-/**
- * Ids are public URL fragments (`/runbooks/<id>/#<step-id>`) and progress keys, so they are
- * restricted to lowercase words joined by single hyphens: safe in URLs, HTML ids and CSS
- * selectors, and unable to collide with the `--` suffixes the pages add for their own elements.
- */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Lowercase words joined by single hyphens (names.ts says why). */
+export { ID_PATTERN };
 
 /** Ids the runbook page uses for its own elements; data may not take them. */
 export const RESERVED_IDS: readonly string[] = ['signoff'];

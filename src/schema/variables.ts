@@ -1,13 +1,14 @@
 import { z } from 'astro/zod';
+import { VARIABLE_NAME } from './names.ts';
 import { FILLED_FIELDS, fieldOf, type Reference, wholeValuePattern } from './template.ts';
 
 /**
  * Runbook variables: values a responder fills in once per run (a domain, a release tag, the
  * backup file) and that every step and command then shows. Names are UPPER_SNAKE_CASE so a
  * reference, `{{DOMAIN}}`, cannot be mistaken for a Helm or GitHub Actions template
- * (`{{ .Values.x }}`, `${{ secrets.X }}`), which stay as written.
+ * (`{{ .Values.x }}`, `${{ secrets.X }}`), which stay as written (the pattern: names.ts).
  */
-export const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+export { VARIABLE_NAME };
 
 export const variableSchema = z
 	.strictObject({

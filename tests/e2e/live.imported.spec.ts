@@ -226,3 +226,73 @@ test('a site with a sync server loads no sync code until a run is live', async (
 	expect(scripts.filter((url) => /\/live\./.test(url))).toEqual([]);
 	await expect(page.locator('[data-live]')).toBeHidden();
 });
+
+/**
+ * Issue 33, finding 7: what a live run's peers send is checked as anything from outside is. The
+ * peer is a real page whose stored run holds what the page's own reading lets through and the
+ * check does not (a tick dated 2100, a step the runbook lacks, a value with a line break): the
+ * live run carries them through whatever transport the site uses, as a tampered browser would.
+ */
+const PEER_ROOM = 'hostilePeerRoom0000000';
+
+test('a live peer’s entries that are not valid are left out and counted; the run renders, reloads, and is not set aside', async ({
+	page,
+	browser,
+}) => {
+	test.setTimeout(240_000);
+	const server = await startSyncServer();
+	const peer = await browser.newContext();
+	try {
+		const t = Date.now() - 60_000;
+		await peer.addInitScript(
+			([room, at]) => {
+				if (sessionStorage.getItem('seeded')) return;
+				sessionStorage.setItem('seeded', '1');
+				localStorage.setItem('runsheet:operator', 'PE');
+				const run = {
+					v: 2,
+					name: 'Bridge',
+					created: at,
+					updated: at,
+					live: room,
+					events: [
+						[at, 'check-payments', 'x', 'PE'],
+						[Date.UTC(2100, 0, 1), 'page-owners', 'x', 'PE'],
+						[at, 'a-step-this-runbook-never-had', 'x', 'PE'],
+					],
+					values: { INCIDENT: 'INC-1\nrm -rf ~' },
+				};
+				localStorage.setItem('runsheet:run:incident-bridge:bridge', JSON.stringify(run));
+			},
+			[PEER_ROOM, t] as const,
+		);
+		const theirs = await peer.newPage();
+		await theirs.goto(`${BRIDGE}?live=${PEER_ROOM}`);
+		await expect(theirs.locator('[data-live]')).toHaveAttribute('data-state', 'live');
+
+		await page.addInitScript(() => localStorage.setItem('runsheet:operator', 'IC'));
+		await page.goto(`${BRIDGE}?live=${PEER_ROOM}`);
+		await expect(page.locator('[data-live]')).toHaveText('Live · with PE');
+		await expect(page.locator('[data-status]')).toContainText('3 entries from the live run were not valid and were left out');
+		await expect(box(page, 'check-payments')).toBeChecked();
+		await expect(box(page, 'page-owners')).not.toBeChecked();
+		const stored = async () =>
+			page.evaluate(() =>
+				Object.entries(localStorage)
+					.filter(([k]) => k.startsWith('runsheet:run:incident-bridge:') || k.startsWith('runsheet:aside:'))
+					.map(([k, v]) => [k, JSON.parse(v)] as const),
+			);
+		const runs = await stored();
+		expect(runs).toHaveLength(1);
+		expect(runs[0]![1].events.map((e: unknown[]) => e[1])).toEqual(['check-payments']);
+		expect(runs[0]![1].values?.INCIDENT).toBeUndefined();
+		await page.reload();
+		await expect(box(page, 'check-payments')).toBeChecked();
+		await box(page, 'open-bridge').check();
+		await expect(box(theirs, 'open-bridge')).toBeChecked();
+		expect((await stored()).map(([k]) => k.split(':')[1])).toEqual(['run']);
+	} finally {
+		await peer.close();
+		await server.kill();
+	}
+});

@@ -9,8 +9,15 @@ import { stickyBottom } from './sticky.ts';
  * (opening the option tab a link points into) rather than this chunk importing it.
  */
 export async function arrive(root: HTMLElement, openTargetedAlternatives: () => Promise<void>): Promise<void> {
-	const wanted = decodeURIComponent(location.hash.slice(1));
-	if (wanted.startsWith('share=') || wanted === '_top') return;
+	const hash = location.hash.slice(1);
+	if (hash.startsWith('share=') || hash === '_top') return;
+	// A fragment cut or typed by hand may not decode ("%E2%9C"): it is then looked for as written.
+	let wanted = hash;
+	try {
+		wanted = decodeURIComponent(hash);
+	} catch {
+		/* as written */
+	}
 	const formerIds: Record<string, string> = JSON.parse(root.querySelector('[data-former-ids]')?.textContent || '{}');
 	let target = document.getElementById(wanted);
 	const moved = !target && Object.hasOwn(formerIds, wanted) ? formerIds[wanted]! : '';

@@ -1,8 +1,9 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { checkEntries, notValid } from '../../model/progress/check.ts';
 import { eventKey, mergeRuns, recordKey } from '../../model/progress/merge.ts';
 import type { ProgressEvent, RecordEntry, Run } from '../../model/progress/run.ts';
-import type { PageUi } from './page-ui.ts';
+import { entryRules, type PageUi } from './page-ui.ts';
 import type { RunSession } from './session.ts';
 
 /**
@@ -48,6 +49,8 @@ class LiveLink {
 	private retry: ReturnType<typeof setTimeout> | undefined;
 	/** The values as last agreed with the document: what changed on either side is told apart. */
 	private agreed: Record<string, string> = {};
+	/** Entries of the document not valid, as last counted: said again only when there are more. */
+	private dropped = 0;
 	private readonly stop: (() => void)[] = [];
 	/** The run bar's word for the connection (content/settings.yaml names a sync server, so it is there). */
 	private readonly word: HTMLElement;
@@ -172,10 +175,17 @@ class LiveLink {
 	pull(): void {
 		const { run } = this.session;
 		if (run.live !== this.room) return;
-		const merged = mergeRuns(run, { events: this.events.toArray(), record: this.record.toArray() }).run;
+		// What the others sent is checked as anything from outside is (model/progress/check.ts).
+		const checked = checkEntries(
+			{ events: this.events.toArray(), record: this.record.toArray(), values: this.values.toJSON(), name: this.meta.get('name') },
+			entryRules(this.ui, this.session.now()),
+		);
+		if (checked.dropped > this.dropped) this.ui.say(`${notValid(checked.dropped, 'the live run')}.`);
+		this.dropped = checked.dropped;
+		const merged = mergeRuns(run, { events: checked.events, record: checked.record }).run;
 		// Values changed in the document since last agreed are taken; values changed here and
 		// not yet pushed stay.
-		const remote = this.values.toJSON() as Record<string, string>;
+		const remote = checked.values ?? {};
 		const values = { ...merged.values };
 		let valuesChanged = false;
 		for (const name of new Set([...Object.keys(remote), ...Object.keys(this.agreed)])) {
@@ -185,7 +195,7 @@ class LiveLink {
 			else values[name] = remote[name];
 		}
 		this.agreed = remote;
-		const name = this.meta.get('name');
+		const { name } = checked;
 		if (merged === run && !valuesChanged && (!name || name === run.name)) return;
 		const next: Run = { ...merged, ...(name ? { name } : {}) };
 		if (Object.keys(values).length) next.values = values;

@@ -4,7 +4,7 @@ import { pageMessages } from './messages.ts';
 import { wireEvents } from './page-events.ts';
 import { drawProgress } from './run-bar.ts';
 import { drawRunList } from './run-list.ts';
-import { runPrefix } from './run-store.ts';
+import { asides, runPrefix } from './run-store.ts';
 import { RunSession } from './session.ts';
 import { drawSteps } from './step-views.ts';
 import { openStore } from './storage.ts';
@@ -59,6 +59,8 @@ export function startProgress(root: HTMLElement): RunSession {
 		setTimeout(() => {
 			session.all(tell);
 			drawRunList(select, page, session);
+			// Saved runs kept aside as unreadable: what of them is valid comes back (run-actions.ts).
+			if (asides.length) void menu.load().then((m) => m.recover(session, ui));
 		});
 	};
 	// Another tab saved this runbook's runs: show the same thing here.

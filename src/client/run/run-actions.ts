@@ -2,23 +2,31 @@ import { cleanInitials, findRun, runIdFor } from '../../model/progress/run-names
 import { DEFAULT_RUN_ID, newRun, type Run } from '../../model/progress/run.ts';
 import { tally } from '../../model/progress/summary.ts';
 import type { Incoming } from '../../model/progress/merge.ts';
+import { cleanName, notValid } from '../../model/progress/check.ts';
 import { formatWhen, offsetAt } from '../../model/time.ts';
-import type { PageUi } from './page-ui.ts';
-import { deleteRun, OPERATOR_KEY } from './run-store.ts';
+import { entryRules, type PageUi } from './page-ui.ts';
+import { asides, currentRunId, deleteRun, OPERATOR_KEY, runPrefix } from './run-store.ts';
 import type { RunSession } from './session.ts';
 
 const exporter = () => import('../../model/progress/export.ts');
 const sharer = () => import('../../model/progress/share.ts');
 const merger = () => import('../../model/progress/merge.ts');
 
-/** Merges a teammate's run into the run being followed, and says what it did. */
-async function mergeInto(session: RunSession, ui: PageUi, incoming: Incoming, from: string): Promise<void> {
+/** Keeps a changed run (session.keep), saying so when it could not be saved: it stays on screen until the page is left. */
+const keep = (session: RunSession, ui: PageUi, run: Run) => ui.messages.saved(session.keep(run));
+
+/** Merges a teammate's run into the run being followed, and says what it did (`left`: what of it
+ * was not valid); a merge that could not be saved says so, and offers no Undo. */
+async function mergeInto(session: RunSession, ui: PageUi, incoming: Incoming, from: string, left = ''): Promise<void> {
 	const { mergeRuns, mergeSummary } = await merger();
 	const before = session.run;
 	const result = mergeRuns(before, incoming);
-	if (result.added) session.keep(result.run);
-	ui.say(mergeSummary(result, from), result.added ? () => session.keep(before) : undefined);
+	const saved = !result.added || keep(session, ui, result.run);
+	ui.say(`${mergeSummary(result, from)}${left}`, result.added && saved ? () => keep(session, ui, before) : undefined);
 }
+
+/** " 2 entries from the file were not valid and were left out.", or nothing when all were. */
+const leftOut = (dropped: number | undefined, from: string) => (dropped ? ` ${notValid(dropped, from)}.` : '');
 
 /** "2026-12-01 14:02 UTC+1", where the reader is: every time of a record is written so. */
 const when = (t: number) => formatWhen(t, offsetAt(t));
@@ -28,7 +36,7 @@ function askName(session: RunSession, question: string, initial: string): string
 	for (let proposal = initial; ;) {
 		const name = prompt(question, proposal)?.trim();
 		if (!name) return undefined;
-		if (!session.all().some((r) => r.name.toLowerCase() === name.toLowerCase())) return name.slice(0, 80);
+		if (!session.all().some((r) => r.name.toLowerCase() === name.toLowerCase())) return cleanName(name) || undefined;
 		question = `A run called “${name}” exists already. Another name:`;
 		proposal = `${name} (2)`;
 	}
@@ -69,7 +77,7 @@ function create(
 	};
 	const times = [...events.map((e) => e.t), ...(record ?? []).map((r) => r.t)];
 	if (times.length) created.updated = Math.max(created.created, ...times);
-	session.keep(created);
+	keep(session, ui, created);
 	ui.open(created.id);
 }
 
@@ -89,7 +97,8 @@ export function openWanted(session: RunSession, ui: PageUi, problems: (texts: st
 	if (!wanted) return;
 	const found = findRun(session.all(problems), wanted);
 	if (found) ui.open(found.id);
-	else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`)) create(session, ui, wanted.slice(0, 80));
+	else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`))
+		create(session, ui, cleanName(wanted) || 'Run');
 }
 
 /** The site's sync server, when it has one (content/settings.yaml `sync`). */
@@ -140,6 +149,7 @@ const copyLiveLink = (session: RunSession, ui: PageUi) =>
 /** Set up when the menu's code first loads: the menu's behaviour, and following live runs. */
 export function setUp(session: RunSession, ui: PageUi): void {
 	closeMenuOutside(ui.root.querySelector<HTMLDetailsElement>('.rs-menu')!);
+	showAsideExport(session, ui);
 	// The file Import or Merge asked for (pickFile), read once chosen.
 	const input = ui.root.querySelector<HTMLInputElement>('[data-import-file]')!;
 	input.addEventListener('change', () => {
@@ -167,16 +177,16 @@ const ACTIONS: Record<string, Action> = {
 		const name = askName(session, 'Name of the new run (a release, an incident):', '');
 		if (name) create(session, ui, name);
 	},
-	rename: (session) => {
+	rename: (session, ui) => {
 		const { run } = session;
 		const name = askName(session, `New name for “${run.name}”:`, run.name);
-		if (name) session.keep({ ...run, name });
+		if (name) keep(session, ui, { ...run, name });
 	},
 	reset: (session, ui) => {
 		const before = session.run;
 		if (!confirm(`Reset “${before.name}”? Every tick and N/A of this run is cleared.`)) return;
-		session.keep({ ...before, events: [], updated: session.now() });
-		ui.say(`“${before.name}” was reset.`, () => session.keep(before));
+		keep(session, ui, { ...before, events: [], updated: session.now() });
+		ui.say(`“${before.name}” was reset.`, () => keep(session, ui, before));
 	},
 	delete: (session, ui) => {
 		const gone = session.run;
@@ -187,7 +197,7 @@ const ACTIONS: Record<string, Action> = {
 		if (!session.runs.some((r) => r.id === DEFAULT_RUN_ID)) session.runs.push(session.blank());
 		ui.open(DEFAULT_RUN_ID);
 		ui.say(`“${gone.name}” was deleted.`, () => {
-			session.keep(gone);
+			keep(session, ui, gone);
 			ui.open(gone.id);
 		});
 	},
@@ -195,8 +205,9 @@ const ACTIONS: Record<string, Action> = {
 		const value = prompt('Your initials, recorded with each tick in this browser:', session.operator() ?? '');
 		if (value === null) return;
 		const clean = cleanInitials(value);
-		if (clean) session.store.set(OPERATOR_KEY, clean);
-		else session.store.remove(OPERATOR_KEY);
+		// Initials that could not be saved are not recorded with the ticks: the warning says so.
+		if (clean && !ui.messages.saved(session.store.set(OPERATOR_KEY, clean))) return;
+		if (!clean) session.store.remove(OPERATOR_KEY);
 		ui.announce(clean ? `Initials set to ${clean}.` : 'Initials cleared.');
 	},
 	'export-json': async (session, ui) => {
@@ -206,6 +217,15 @@ const ACTIONS: Record<string, Action> = {
 			`${runbook}-${run.id}.json`,
 			'application/json',
 			exportJson(run, { id: runbook, version: ui.root.dataset.version }, session.now()),
+		);
+	},
+	// The saved runs of this runbook kept aside as unreadable, as they were: one file, to keep or to mend.
+	'export-aside': (session) => {
+		const kept = asideKeys(session).map((key) => ({ key, text: session.store.get(key) }));
+		download(
+			`${session.runbook}-unreadable-runs.json`,
+			'application/json',
+			`${JSON.stringify({ runbook: session.runbook, kept }, null, 2)}\n`,
 		);
 	},
 	'export-md': async (session, ui) => {
@@ -233,7 +253,7 @@ const ACTIONS: Record<string, Action> = {
 	'live-start': async (session, ui) => {
 		if (!session.run.live) {
 			askInitials(session);
-			session.keep({ ...session.run, live: await newRoom() });
+			keep(session, ui, { ...session.run, live: await newRoom() });
 			ui.announce(`“${session.run.name}” is live.`);
 		}
 		await copyLiveLink(session, ui);
@@ -241,7 +261,7 @@ const ACTIONS: Record<string, Action> = {
 	'live-copy': async (session, ui) => void (await copyLiveLink(session, ui)),
 	'live-leave': (session, ui) => {
 		const { live: _room, ...run } = session.run;
-		session.keep(run);
+		keep(session, ui, run);
 		ui.say(`“${run.name}” is no longer live; it stays in this browser as it is.`);
 	},
 	// The page's own link to its sheet (a rollback page's prints its part), as the server wrote it,
@@ -282,32 +302,81 @@ export function runAction(name: string, session: RunSession, ui: PageUi): void |
 	return ACTIONS[name]?.(session, ui);
 }
 
+/**
+ * Brings back what is valid of the saved runs this page kept aside as unreadable (run-store.ts):
+ * read with the check of what comes from outside, a run whose entries are partly not valid comes
+ * back without them, under its own id where that is still free (else as a new run), and opened when
+ * it was the run being followed. The copy aside stays as it was.
+ */
+export async function recover(session: RunSession, ui: PageUi): Promise<void> {
+	if (!asides.length) return showAsideExport(session, ui);
+	const { readRun } = await import('../../model/progress/read-run.ts');
+	for (const aside of asides.splice(0)) {
+		const id = aside.slice(aside.lastIndexOf(':') + 1);
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(session.store.get(aside) ?? '');
+		} catch {
+			continue;
+		}
+		const read = readRun(id, parsed, {});
+		if (!read.ok) continue;
+		// A fresh run may have taken its place since (a tick on the default run): it comes back beside it.
+		const there = session.all().find((r) => r.id === id);
+		const taken = there && (there.events.length || there.values || there.record);
+		const name = taken ? `${read.run.name} (recovered)` : read.run.name;
+		const run = taken
+			? {
+					...read.run,
+					name,
+					id: runIdFor(
+						name,
+						session.all().map((r) => r.id),
+					),
+				}
+			: read.run;
+		keep(session, ui, run);
+		if (!taken && currentRunId(session.store, session.runbook) === id) ui.open(id);
+		const left = read.dropped ? notValid(read.dropped, 'it') : 'nothing of it was left out';
+		ui.say(`“${name}” is back: ${left}. Its saved copy stays aside as "${aside}".`);
+	}
+	showAsideExport(session, ui);
+}
+
+/** The keys of this runbook's saved runs kept aside as unreadable (run-store.ts), by this page or an earlier one. */
+const asideKeys = (session: RunSession) =>
+	session.store.keys('runsheet:aside:').filter((key) => key.includes(`:${runPrefix(session.runbook)}`));
+
+/** The menu offers their data for export while there are any. */
+function showAsideExport(session: RunSession, ui: PageUi): void {
+	ui.root.querySelector<HTMLElement>('[data-action="export-aside"]')!.hidden = !asideKeys(session).length;
+}
+
 /** Whose run the share link on view is (its maker's initials), for what a merge says. */
 let sharedBy: string | undefined;
 
 /** Opens the run a share link carries, read-only, with a banner to save or close it. */
 export async function openShare(session: RunSession, ui: PageUi): Promise<void> {
 	const banner = ui.root.querySelector<HTMLElement>('[data-share-banner]')!;
-	try {
-		const { decodeShare } = await sharer();
-		const shared = await decodeShare(location.hash.slice(1), ui.page.order);
-		banner.querySelector('[data-share-name]')!.textContent = shared.name;
-		const made = banner.querySelector<HTMLElement>('[data-share-made]')!;
-		made.textContent = [shared.by ? ` by ${shared.by}` : '', shared.made ? `, shared ${when(shared.made)}` : ''].join('');
-		made.hidden = !made.textContent;
-		banner.querySelector<HTMLElement>('[data-share-stale]')!.hidden = !shared.stale;
-		banner.hidden = false;
-		ui.root.dataset.readonly = '';
-		session.show({
-			...newRun('shared', shared.name, session.now()),
-			events: shared.events,
-			...(shared.values ? { values: shared.values } : {}),
-			...(shared.record ? { record: shared.record } : {}),
-		});
-		sharedBy = shared.by;
-	} catch {
-		ui.say('This share link could not be read; it may have been cut short when it was copied.');
-	}
+	const { readShare } = await sharer();
+	const read = await readShare(location.hash.slice(1), ui.page.order, entryRules(ui, session.now()));
+	if (!read.ok) return ui.say('This share link could not be read; it may have been cut short when it was copied.');
+	const shared = read.snapshot;
+	banner.querySelector('[data-share-name]')!.textContent = shared.name;
+	const made = banner.querySelector<HTMLElement>('[data-share-made]')!;
+	made.textContent = [shared.by ? ` by ${shared.by}` : '', shared.made ? `, shared ${when(shared.made)}` : ''].join('');
+	made.hidden = !made.textContent;
+	banner.querySelector<HTMLElement>('[data-share-stale]')!.hidden = !shared.stale;
+	banner.hidden = false;
+	ui.root.dataset.readonly = '';
+	session.show({
+		...newRun('shared', shared.name, session.now()),
+		events: shared.events,
+		...(shared.values ? { values: shared.values } : {}),
+		...(shared.record ? { record: shared.record } : {}),
+	});
+	sharedBy = shared.by;
+	if (read.dropped) ui.say(leftOut(read.dropped, 'the link').trim());
 }
 
 /** The file input serves "Import" (a new run) and "Merge" (into this one): it is told which. */
@@ -320,17 +389,22 @@ function pickFile(ui: PageUi, merge: boolean): void {
 async function importFile(session: RunSession, ui: PageUi, file: File): Promise<void> {
 	const merge = ui.root.querySelector('[data-import-file]')!.hasAttribute('data-merge');
 	const [text, { importJson }] = await Promise.all([file.text(), exporter()]);
-	const result = importJson(text, 'import');
+	const result = importJson(text, 'import', entryRules(ui, session.now()));
 	if (!result.ok) return ui.say(`${merge ? 'Merge' : 'Import'} failed: ${result.reason}.`);
 	if (result.runbook !== session.runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Use it here anyway?`))
 		return;
-	if (merge) return mergeInto(session, ui, result.run, `“${result.run.name}”`);
+	const left = leftOut(result.dropped, 'the file');
+	if (merge) return mergeInto(session, ui, result.run, `“${result.run.name}”`, left);
 	const name = askName(
 		session,
 		'Import the run as:',
 		session.all().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name,
 	);
-	if (name) create(session, ui, name, result.run);
+	if (!name) return;
+	// A file is a copy: it never joins the live run it may have come from (its room is not taken).
+	create(session, ui, name, result.run);
+	const live = result.live ? ' It came from a live run; this copy is not live (ask for the live link to join it).' : '';
+	if (left || live) ui.say(`Imported as “${name}”.${left}${live}`);
 }
 
 /**

@@ -17,7 +17,15 @@ export interface LoadedRuns {
 	problems: string[];
 }
 
-/** One run, or why it could not be read (the value is then moved aside). Absent: neither. */
+/** Where this page kept aside the saved runs it could not read, for what of them can be recovered (run-actions.ts). */
+export const asides: string[] = [];
+/** Saved runs this page could not read nor keep aside (storage is full): nothing is ever saved over them. */
+const held = new Set<string>();
+
+/**
+ * One run, or why it could not be read (the value is then moved aside, or where storage is too full
+ * for that, left as it is and never saved over). Absent: neither.
+ */
 export function loadRun(store: KeyValueStore, runbook: string, id: string, now: number): { run?: Run; problem?: string } {
 	const key = runKey(runbook, id);
 	const text = store.get(key);
@@ -29,7 +37,10 @@ export function loadRun(store: KeyValueStore, runbook: string, id: string, now: 
 	}
 	const aside = `runsheet:aside:${now}:${key}`;
 	const kept = store.set(aside, text) === 'ok';
-	if (kept) store.remove(key);
+	if (kept) {
+		store.remove(key);
+		asides.push(aside);
+	} else held.add(key);
 	return {
 		problem: `A saved run ("${id}") could not be read (${decoded.reason}); ${kept ? `it was kept aside as "${aside}"` : 'it was left as it is'}.`,
 	};
@@ -48,7 +59,15 @@ export function loadRuns(store: KeyValueStore, runbook: string, now: number): Lo
 }
 
 export function saveRun(store: KeyValueStore, runbook: string, run: Run): SaveResult {
-	return store.set(runKey(runbook, run.id), encodeRun(run));
+	const key = runKey(runbook, run.id);
+	if (held.has(key)) return 'quota';
+	try {
+		return store.set(key, encodeRun(run));
+	} catch {
+		// A run read back with fields this page does not know is written back with them: nested past
+		// what JSON.stringify can follow, they cannot be (storage was tampered with), and nothing is.
+		return 'failed';
+	}
 }
 
 export function deleteRun(store: KeyValueStore, runbook: string, id: string): void {

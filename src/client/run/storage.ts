@@ -24,8 +24,9 @@ function memoryStore(): KeyValueStore {
 	};
 }
 
+/** QuotaExceededError, and Firefox's older NS_ERROR_DOM_QUOTA_REACHED. */
 function isQuotaError(error: unknown): boolean {
-	return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+	return error instanceof DOMException && /quota/i.test(error.name);
 }
 
 export function openStore(): KeyValueStore {

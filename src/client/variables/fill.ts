@@ -1,5 +1,5 @@
 import { fillTemplate, placeholder } from '../../schema/template.ts';
-import { checkValue } from '../../model/variables.ts';
+import { checkValue, cleanValue } from '../../model/variables.ts';
 
 /** A variable as the page knows it, from the data attributes the build wrote. */
 export interface VariableRule {
@@ -19,8 +19,13 @@ export function ruleFrom(name: string, data: DOMStringMap): VariableRule {
 	return { name, pattern: data.pattern, fallback: data.default, example: data.example, secret: 'secret' in data, shell: 'shell' in data };
 }
 
-/** The value in force and how it stands: the run's own, else the default, else none. */
+/**
+ * The value in force and how it stands: the run's own, else the default, else none. A value that
+ * typing could not give (a newline, a control character: it would add a line to a copied command)
+ * is never used: it stands as not valid, and every command keeps its placeholder.
+ */
 export function resolve(rule: VariableRule | undefined, given: string | undefined): { value?: string; state: VariableState } {
+	if (given && cleanValue(given) !== given) return { state: 'invalid' };
 	if (given) return { value: given, state: checkValue(rule ?? { name: '' }, given) === 'invalid' ? 'invalid' : 'ok' };
 	if (rule?.fallback) return { value: rule.fallback, state: 'default' };
 	return { state: 'unset' };

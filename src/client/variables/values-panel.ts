@@ -55,10 +55,13 @@ export function startValues(root: HTMLElement, session: RunSession, say: (text: 
 			if (state !== 'unset') filled++;
 			input.setAttribute('aria-invalid', String(state === 'invalid'));
 			input.closest<HTMLElement>('[data-var-field]')!.dataset.state = state;
+			// A value that typing could not give (from a link, a file, storage written elsewhere) is not used at all (fill.ts).
 			input.parentElement!.querySelector('[data-var-message]')!.textContent =
-				state === 'invalid'
-					? `This does not look right${rule.example ? ` (expected something like ${rule.example})` : ''}. Commands use it as typed: check it.`
-					: '';
+				state !== 'invalid'
+					? ''
+					: own !== cleanValue(own)
+						? `This value holds a line break or a control character, which would add to a copied command: commands keep {{${rule.name}}} until it is typed again.`
+						: `This does not look right${rule.example ? ` (expected something like ${rule.example})` : ''}. Commands use it as typed: check it.`;
 		}
 		const required = inputs.filter((i) => !rules.get(i.dataset.varInput!)!.shell).length;
 		count.textContent = unset

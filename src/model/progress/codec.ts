@@ -10,7 +10,8 @@ import type { Action, ProgressEvent, RecordEntry, Run } from './run.ts';
 export const FORMAT_VERSION = 2;
 
 const ACTION_CODES: Record<Action, string> = { tick: 'x', untick: 'o', na: 'n', clear: 'c' };
-const CODE_ACTIONS = Object.fromEntries(Object.entries(ACTION_CODES).map(([a, c]) => [c, a])) as Record<string, Action>;
+/** A map, not an object: looking up whatever a stored event holds never reaches a prototype or turns it into text. */
+export const CODE_ACTIONS = new Map(Object.entries(ACTION_CODES).map(([a, c]) => [c, a as Action]));
 
 type StoredEvent = [number, string, string, string?, string?];
 
@@ -50,9 +51,12 @@ export type DecodeResult = { ok: true; run: Run; migrated: boolean } | { ok: fal
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A time a page can show: a number a date can hold (beyond ±8.64e15 ms, none does, and showing one throws). */
+const isTime = (t: unknown): t is number => typeof t === 'number' && Math.abs(t) <= 8.64e15;
+
 function decodeEvent(raw: unknown): ProgressEvent | undefined {
-	if (!Array.isArray(raw) || typeof raw[0] !== 'number' || typeof raw[1] !== 'string') return undefined;
-	const action = CODE_ACTIONS[raw[2]];
+	if (!Array.isArray(raw) || !isTime(raw[0]) || typeof raw[1] !== 'string') return undefined;
+	const action = CODE_ACTIONS.get(raw[2]);
 	if (!action) return undefined;
 	const event: ProgressEvent = { t: raw[0], step: raw[1], action };
 	if (typeof raw[3] === 'string' && raw[3]) event.by = raw[3];
@@ -61,7 +65,7 @@ function decodeEvent(raw: unknown): ProgressEvent | undefined {
 }
 
 /** Variable values: names to text; anything else in a stored run is dropped, not trusted. */
-export function decodeValues(raw: unknown): Record<string, string> | undefined {
+function decodeValues(raw: unknown): Record<string, string> | undefined {
 	if (!isRecord(raw)) return undefined;
 	const values: Record<string, string> = {};
 	for (const [name, value] of Object.entries(raw))
@@ -69,7 +73,7 @@ export function decodeValues(raw: unknown): Record<string, string> | undefined {
 	return Object.keys(values).length ? values : undefined;
 }
 
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
 	1: (old) => {
 		const checked = isRecord(old.checked) ? old.checked : {};
 		const events = Object.entries(checked)
@@ -82,7 +86,11 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
 	},
 };
 
-/** Reads a stored run; anything unreadable is reported, never guessed at. */
+/**
+ * Reads a stored run as a page starts; anything it cannot show is reported, never guessed at (the
+ * run is then kept aside, and the check of what comes from outside recovers what of it is valid:
+ * run-actions.ts). Strict and small: it comes with every runbook page.
+ */
 export function decodeRun(id: string, text: string): DecodeResult {
 	let parsed: unknown;
 	try {
@@ -92,17 +100,23 @@ export function decodeRun(id: string, text: string): DecodeResult {
 	}
 	if (!isRecord(parsed) || typeof parsed.v !== 'number') return { ok: false, reason: 'not a Runsheet run' };
 	let d: Record<string, unknown> = parsed;
-	if ((d.v as number) > FORMAT_VERSION) return { ok: false, reason: `written by a newer Runsheet (format ${String(d.v)})` };
+	if ((d.v as number) > FORMAT_VERSION) return { ok: false, reason: `written by a newer Runsheet (format ${d.v as number})` };
 	let migrated = false;
 	while ((d.v as number) < FORMAT_VERSION) {
 		const step = MIGRATIONS[d.v as number];
-		if (!step) return { ok: false, reason: `format ${String(d.v)} is unknown` };
+		if (!step) return { ok: false, reason: `format ${d.v as number} is unknown` };
 		d = step(d);
 		migrated = true;
 	}
-	if (typeof d.name !== 'string' || typeof d.created !== 'number' || typeof d.updated !== 'number' || !Array.isArray(d.events)) {
+	if (typeof d.name !== 'string' || !isTime(d.created) || !isTime(d.updated) || !Array.isArray(d.events)) {
 		return { ok: false, reason: 'missing fields' };
 	}
+	// The record is shown as text only (the sheet, the timeline, the exports), but shown it must be, with its time.
+	const entry = (r: unknown) =>
+		isTime((r as Partial<RecordEntry> | null)?.t) &&
+		typeof (r as RecordEntry).field === 'string' &&
+		typeof (r as RecordEntry).value === 'string';
+	if (!((d.record ?? []) as unknown[]).every?.(entry)) return { ok: false, reason: 'the record is malformed' };
 	const events: ProgressEvent[] = [];
 	for (const raw of d.events) {
 		const event = decodeEvent(raw);

@@ -1,4 +1,6 @@
-import { decodeRun, encodeRun } from './codec.ts';
+import type { EntryRules } from './check.ts';
+import { encodeRun } from './codec.ts';
+import { readRun } from './read-run.ts';
 import { currentRecord } from './record.ts';
 import type { Run } from './run.ts';
 import { isoWithOffset, offsetAt } from '../time.ts';
@@ -26,10 +28,18 @@ export function exportJson(run: Run, runbook: { id: string; version?: string | u
 	return `${JSON.stringify(payload, null, 2)}\n`;
 }
 
-export type ImportResult = { ok: true; run: Run; runbook: string } | { ok: false; reason: string };
+/**
+ * What an import read: the run (without a live run's room: a file never joins anyone's run), its
+ * runbook, how many of its entries were not valid (left out), and whether it named a room.
+ */
+export type ImportResult = { ok: true; run: Run; runbook: string; dropped?: number; live?: true } | { ok: false; reason: string };
 
-/** Reads an exported run; the caller gives it a new id and decides about name clashes. */
-export function importJson(text: string, newId: string): ImportResult {
+/**
+ * Reads an exported run, never throwing; the caller gives it a new id and decides about name
+ * clashes. Its entries are held to the check of what comes from outside (check.ts): on a step of
+ * this runbook when `rules.steps` names them, at a time not later than now.
+ */
+export function importJson(text: string, newId: string, rules: EntryRules = { now: Date.now() }): ImportResult {
 	let data: Partial<RunExport>;
 	try {
 		data = JSON.parse(text);
@@ -38,10 +48,11 @@ export function importJson(text: string, newId: string): ImportResult {
 	}
 	if (data?.format !== 'runsheet-run' || typeof data.runbook !== 'string')
 		return { ok: false, reason: 'the file is not a Runsheet run export' };
-	const decoded = decodeRun(newId, JSON.stringify(data.run));
-	return decoded.ok
-		? { ok: true, run: decoded.run, runbook: data.runbook }
-		: { ok: false, reason: `the run in it is unreadable (${decoded.reason})` };
+	const decoded = readRun(newId, data.run, rules);
+	if (!decoded.ok) return { ok: false, reason: `the run in it is unreadable (${decoded.reason})` };
+	const { live, ...run } = decoded.run;
+	const { dropped } = decoded;
+	return { ok: true, run, runbook: data.runbook, ...(dropped ? { dropped } : {}), ...(live ? { live: true } : {}) };
 }
 
 const ACTION_WORDS = { tick: 'done', untick: 'unticked', na: 'marked N/A', clear: 'N/A cleared' } as const;

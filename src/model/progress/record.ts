@@ -3,7 +3,15 @@
  * kept with the run as a log, so who wrote what and when stays in the audit trail. Apart from the
  * run model so that runbook pages, which only carry a record through, do not load it.
  */
+import { NOT_IN_LINES, RUN_LIMITS } from '../../schema/run-limits.ts';
 import type { ProgressEvent, RecordEntry, Run } from './run.ts';
+
+const CONTROLS = new RegExp(`${NOT_IN_LINES.source}+`, 'g');
+
+/** A record field as typed: its lines kept, any other control character a space, at most 2,000 characters. */
+export function cleanRecordValue(input: string): string {
+	return input.replace(CONTROLS, ' ').slice(0, RUN_LIMITS.recordValue).trim();
+}
 
 /** Each record field's current entry (the last one written), leaving out fields cleared since. */
 export function currentRecord(entries: readonly RecordEntry[] | undefined): Map<string, RecordEntry> {

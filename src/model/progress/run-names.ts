@@ -1,5 +1,8 @@
 import type { Run } from './run.ts';
 
+/** Initials as typed: with the check of what comes from outside, which holds initials to them. */
+export { cleanInitials } from './check.ts';
+
 /*
  * Naming runs: what the run menu, a `?run=` link and the sign-off sheet need, apart from the run
  * model every runbook page loads (its code comes with the menu's).
@@ -24,12 +27,4 @@ export function runIdFor(name: string, taken: Iterable<string>): string {
 export function findRun(runs: readonly Run[], wanted: string): Run | undefined {
 	const w = wanted.trim().toLowerCase();
 	return runs.find((r) => r.name.toLowerCase() === w) ?? runs.find((r) => r.id === w);
-}
-
-/** Initials as typed: letters and digits only, at most 4, upper case. */
-export function cleanInitials(input: string): string {
-	return input
-		.replace(/[^\p{L}\p{N}]/gu, '')
-		.slice(0, 4)
-		.toUpperCase();
 }

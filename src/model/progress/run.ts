@@ -4,28 +4,11 @@
  * moving, adding or removing steps in the runbook never disturbs another step's state.
  */
 
-export type Action = 'tick' | 'untick' | 'na' | 'clear';
+import type { ProgressEvent, RecordEntry } from '../../schema/progress.ts';
 
-export interface ProgressEvent {
-	/** Epoch milliseconds. */
-	t: number;
-	step: string;
-	action: Action;
-	/** Operator initials, when set. */
-	by?: string;
-	/** Why a step does not apply (N/A only). */
-	reason?: string;
-}
-
-/** A record field filled in (the sheet's "Deployed by", "Status"...): who set it, when, to what. */
-export interface RecordEntry {
-	t: number;
-	/** The record field's id. */
-	field: string;
-	/** The text written; empty clears the field. */
-	value: string;
-	by?: string;
-}
+// The entries of a run's log are the format's (src/schema/progress.ts, their zod schemas); types only,
+// so the page's code never carries zod.
+export type { Action, ProgressEvent, RecordEntry } from '../../schema/progress.ts';
 
 export interface Run {
 	id: string;

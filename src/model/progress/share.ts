@@ -1,4 +1,4 @@
-import { decodeValues } from './codec.ts';
+import { checkEntries, cleanInitials, isTime, type EntryRules } from './check.ts';
 import { currentRecord } from './record.ts';
 import { deriveState, type ProgressEvent, type RecordEntry, type Run } from './run.ts';
 
@@ -61,14 +61,14 @@ class Reader {
 	}
 	uint(): number {
 		let n = 0;
-		let scale = 1;
-		for (;;) {
+		// At most 8 bytes (56 bits: more than any count or time in seconds needs); longer is not a number.
+		for (let scale = 1; scale < 2 ** 56; scale *= 0x80) {
 			if (this.pos >= this.bytes.length) throw new Error('truncated');
 			const b = this.bytes[this.pos++]!;
 			n += (b & 0x7f) * scale;
 			if (b < 0x80) return n;
-			scale *= 0x80;
 		}
+		throw new Error('a number too long');
 	}
 	int(): number {
 		const z = this.uint();
@@ -96,6 +96,35 @@ export function fingerprint(stepIds: readonly string[]): number {
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
 	const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
 	return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+/** A link is at most this long: far beyond any run's (a 300-step run fits in 1,600 characters). */
+export const SHARE_MAX_LENGTH = 100_000;
+/** What a link may unpack to: a few characters can inflate to gigabytes, which no run needs. */
+const UNPACKED_MAX = 1 << 20;
+
+/** Inflates a link's bytes, stopping past UNPACKED_MAX. */
+async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+	const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+	const parts: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.length;
+		if (size > UNPACKED_MAX) {
+			void reader.cancel().catch(() => undefined);
+			throw new Error('too big for a share link');
+		}
+		parts.push(value);
+	}
+	const out = new Uint8Array(size);
+	let at = 0;
+	for (const part of parts) {
+		out.set(part, at);
+		at += part.length;
+	}
+	return out;
 }
 
 /** Bytes as URL-safe base64 without padding (a share fragment; a live run's room). */
@@ -168,17 +197,22 @@ export async function encodeShare(run: Run, stepIds: readonly string[], maker?: 
 	return SHARE_PREFIX + toBase64Url(await pipe(pack(onPage, stepIds, true, maker), new CompressionStream('deflate-raw')));
 }
 
-/** Reads a share fragment; throws on anything that is not one. */
+/**
+ * Reads a share fragment as it was written; throws on anything that is not one. What it carries
+ * is not checked here: `readShare` does that.
+ */
 export async function decodeShare(fragment: string, stepIds: readonly string[]): Promise<Snapshot> {
 	if (!fragment.startsWith(SHARE_PREFIX)) throw new Error('not a share link');
-	const r = new Reader(await pipe(fromBase64Url(fragment.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw')));
+	if (fragment.length > SHARE_MAX_LENGTH) throw new Error('too long for a share link');
+	const r = new Reader(await inflate(fromBase64Url(fragment.slice(SHARE_PREFIX.length))));
 	const layout = r.uint();
 	if (layout < 1 || layout > 4) throw new Error('unknown share link version');
 	const byIndex = r.uint() === 1;
 	const name = r.text();
 	const stale = byIndex ? r.uint() !== fingerprint(stepIds) : false;
 	let time = r.uint();
-	const initials = Array.from({ length: r.uint() }, () => r.text());
+	const initials: string[] = [];
+	for (let n = r.uint(); n > 0; n--) initials.push(r.text());
 	const count = r.uint();
 	const events: ProgressEvent[] = [];
 	let index = 0;
@@ -191,21 +225,20 @@ export async function decodeShare(fragment: string, stepIds: readonly string[]):
 		time += r.uint();
 		const flags = r.uint();
 		const na = (flags & 1) === 1;
-		const by = initials[(flags >> 1) - 1];
+		const by = initials[Math.floor(flags / 2) - 1];
 		const reason = na ? r.text() : '';
-		if (!step) continue;
-		events.push({ t: time * 1000, step, action: na ? 'na' : 'tick', ...(by ? { by } : {}), ...(reason ? { reason } : {}) });
+		// A position past the runbook's steps is kept as no step: the check counts it.
+		events.push({ t: time * 1000, step: step ?? '', action: na ? 'na' : 'tick', ...(by ? { by } : {}), ...(reason ? { reason } : {}) });
 	}
-	const values: Record<string, string> = {};
-	if (layout >= 2) for (let n = r.uint(); n > 0; n--) values[r.text()] = r.text();
-	const clean = decodeValues(values);
+	const values: [string, string][] = [];
+	if (layout >= 2) for (let n = r.uint(); n > 0; n--) values.push([r.text(), r.text()]);
 	const record: RecordEntry[] = [];
 	if (layout >= 3)
 		for (let n = r.uint(); n > 0; n--) {
 			const [field, value, by] = [r.text(), r.text(), r.text()];
 			const t = r.uint() * 1000;
-			// A record field is named by an id; anything else in a link is not trusted.
-			if (/^[a-z0-9][a-z0-9-]*$/.test(field) && value) record.push({ t, field, value, ...(by ? { by } : {}) });
+			// An empty value is not written to a link (only current entries are): one is no entry.
+			if (value) record.push({ t, field, value, ...(by ? { by } : {}) });
 		}
 	const by = layout >= 4 ? r.text() : '';
 	const made = layout >= 4 ? r.uint() * 1000 : 0;
@@ -213,9 +246,41 @@ export async function decodeShare(fragment: string, stepIds: readonly string[]):
 		name,
 		events,
 		stale,
-		...(clean ? { values: clean } : {}),
+		...(values.length ? { values: Object.fromEntries(values) } : {}),
 		...(record.length ? { record } : {}),
 		...(by ? { by } : {}),
 		...(made ? { made } : {}),
+	};
+}
+
+export type ShareResult = { ok: true; snapshot: Snapshot; dropped: number } | { ok: false; reason: string };
+
+/**
+ * What the page does with a share link: reads it (never throwing), and holds what it carries to
+ * the check of what comes from outside (check.ts): an entry that is not valid is left out and
+ * counted, as are whose link it is and when it was made when those are not valid.
+ */
+export async function readShare(fragment: string, stepIds: readonly string[], rules: EntryRules): Promise<ShareResult> {
+	let raw: Snapshot;
+	try {
+		raw = await decodeShare(fragment, stepIds);
+	} catch (error) {
+		return { ok: false, reason: error instanceof Error ? error.message : 'unreadable' };
+	}
+	const { name, events, values, record, dropped } = checkEntries(raw, rules);
+	const by = raw.by === undefined || cleanInitials(raw.by) === raw.by ? raw.by : undefined;
+	const made = raw.made === undefined || isTime(raw.made, rules) ? raw.made : undefined;
+	return {
+		ok: true,
+		snapshot: {
+			name: name ?? 'Shared run',
+			events,
+			stale: raw.stale,
+			...(values ? { values } : {}),
+			...(record ? { record } : {}),
+			...(by ? { by } : {}),
+			...(made ? { made } : {}),
+		},
+		dropped: dropped + Number(by !== raw.by) + Number(made !== raw.made),
 	};
 }
