@@ -118,6 +118,9 @@ test('several responders on one live run: ticks, values and presence within a se
 		await expect(oc.locator('[data-var-input="INCIDENT"]')).toHaveValue('INC-2291');
 		await box(oc, 'drain-region').focus();
 		await expect(row(ic, 'drain-region')).toHaveAttribute('data-here', 'OC');
+		// Shown, on a numbered step too (its number takes the row's ::before).
+		await expect(row(ic, 'drain-region').locator('.rs-here')).toBeVisible();
+		await expect(row(ic, 'drain-region').locator('.rs-here')).toHaveText('◉ OC');
 		await expect(oc.locator('[data-var-input="API_TOKEN"]')).toHaveValue('');
 		expect(sent.join('\n')).toContain('INC-2291');
 		expect(sent.join('\n')).not.toContain('tok-s3cr3t-123');

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { answer } from '../support/dialogs.ts';
 import { runMenu as menu, setInitials } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
-import { blockStorage } from '../support/storage.ts';
+import { blockStorage, fillStorage } from '../support/storage.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
 const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
@@ -364,24 +364,7 @@ test.describe('faults that must lose nothing', () => {
 		await page.goto(TWIGA);
 		await box(page, 'run-migrations').check();
 		const before = await stored(page);
-		const filled = await page.evaluate(() => {
-			const chunk = 'x'.repeat(256 * 1024);
-			let n = 0;
-			try {
-				for (; n < 200; n++) localStorage.setItem(`filler:${n}`, chunk);
-			} catch {
-				/* full */
-			}
-			// Top up with ever smaller values until not even one more character fits.
-			for (const size of [16384, 1024, 64, 1]) {
-				try {
-					for (let i = 0; i < 100000; i++) localStorage.setItem(`f:${size}:${i}`, 'x'.repeat(size));
-				} catch {
-					/* full at this size */
-				}
-			}
-			return n;
-		});
+		const filled = await fillStorage(page);
 		expect(filled).toBeGreaterThan(0);
 		await box(page, 'deploy-services').check();
 		await expect(box(page, 'deploy-services')).toBeChecked();

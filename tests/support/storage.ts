@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 
 /**
  * Fills the page's localStorage until not even one more character fits, as a browser's storage
- * is when full (what tests/e2e/progress.spec.ts does for a tick). Returns how many big chunks went in.
+ * is when full. Returns how many big chunks went in.
  */
 export function fillStorage(page: Page): Promise<number> {
 	return page.evaluate(() => {

@@ -227,11 +227,7 @@ class LiveLink {
 		// Beside each step, who is at it.
 		const at = new Map<string, string[]>();
 		for (const o of others) if (o.step) at.set(o.step, [...(at.get(o.step) ?? []), o.by || 'someone']);
-		for (const node of this.ui.page.steps.values()) {
-			const here = at.get(node.id)?.join(', ');
-			if (here) node.row.dataset.here = here;
-			else node.row.removeAttribute('data-here');
-		}
+		for (const node of this.ui.page.steps.values()) showHere(node.row, at.get(node.id)?.join(', '));
 	}
 
 	close(): void {
@@ -242,8 +238,29 @@ class LiveLink {
 		this.socket.destroy();
 		this.doc.destroy();
 		this.word.hidden = true;
-		for (const node of this.ui.page.steps.values()) node.row.removeAttribute('data-here');
+		for (const node of this.ui.page.steps.values()) showHere(node.row, undefined);
 	}
+}
+
+/**
+ * Who else is at a step, as an element of its row: a pseudo-element cannot carry it, since a
+ * numbered step's row shows its number with ::before and its stamp with ::after.
+ */
+function showHere(row: HTMLElement, here: string | undefined): void {
+	let mark = row.querySelector<HTMLElement>(':scope > .rs-here');
+	if (!here) {
+		row.removeAttribute('data-here');
+		mark?.remove();
+		return;
+	}
+	row.dataset.here = here;
+	if (!mark) {
+		mark = document.createElement('span');
+		mark.className = 'rs-here';
+		row.append(mark);
+	}
+	mark.textContent = `◉ ${here}`;
+	mark.title = `Here: ${here}`;
 }
 
 /** A short-lived token from the site's token URL, fetched with the site's cookies (the team's sign-in). */
