@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from '../support/axe.ts';
 import { expect, test } from '../support/test.ts';
 import { runTimed } from '../support/cpu-time.ts';
 
@@ -107,7 +107,7 @@ test.describe('the alert list', () => {
 			await page.emulateMedia({ colorScheme: scheme });
 			for (const path of ['/alerts/', '/alerts/KubePodCrashLooping/']) {
 				await page.goto(path);
-				const results = await new AxeBuilder({ page }).analyze();
+				const results = await axe(page).analyze();
 				expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 			}
 		});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from '../support/axe.ts';
 import type { Page } from '@playwright/test';
 import type { Code, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -327,7 +327,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		for (const path of ['/runbooks/', '/runbooks/etcd-members-down/', '/runbooks/payments-high-error-rate/', '/runbooks/disk-full/']) {
 			test(`axe finds no violations on ${path}`, async ({ page }) => {
 				await page.goto(path);
-				const results = await new AxeBuilder({ page }).analyze();
+				const results = await axe(page).analyze();
 				expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 			});
 		}

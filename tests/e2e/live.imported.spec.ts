@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from '../support/axe.ts';
 import type { BrowserContext, Page } from '@playwright/test';
 import { answer } from '../support/dialogs.ts';
 import { startSyncServer } from '../support/sync-server.ts';
@@ -79,8 +79,8 @@ test('several responders on one live run: ticks, values and presence within a se
 		await expect(liveWord(ic)).toHaveText('Live · with OC');
 		await expect(oc.locator('[data-run-select] option:checked')).toHaveText(/^INC-2291 — 1\/10 done/);
 		// The live controls as a responder sees them: no axe violations.
-		const axe = await new AxeBuilder({ page: oc }).include('.rs-runbar').include('.rs-steps').analyze();
-		expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+		const found = await axe(oc).include('.rs-runbar').include('.rs-steps').analyze();
+		expect(found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 		await expect(row(oc, 'open-bridge')).toHaveAttribute('data-stamp', /· IC$/);
 
 		// Each tick on the commander's screen reaches the responder's: 50 ticks and unticks, timed in

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from '../support/axe.ts';
 import type { Page } from '@playwright/test';
 import { loadRunbooks } from '../support/content.ts';
 import { chromeBottom, LAPTOP, luminance, PHONE, readDown } from '../support/layout.ts';
@@ -415,7 +415,7 @@ test.describe('accessibility on a phone', () => {
 			await page.emulateMedia({ colorScheme: scheme });
 			for (const path of [TWIGA, '/rollback/twiga-scan/', '/rollback/?q=twiga']) {
 				await page.goto(path);
-				const results = await new AxeBuilder({ page }).analyze();
+				const results = await axe(page).analyze();
 				expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 			}
 		});

@@ -4,6 +4,7 @@ import { answer } from '../support/dialogs.ts';
 import { runMenu as menu, setInitials } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 import { blockStorage, fillStorage } from '../support/storage.ts';
+import { axe } from '../support/axe.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
 const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
@@ -417,7 +418,6 @@ test.describe('faults that must lose nothing', () => {
 test.describe('accessibility with progress on the page', () => {
 	for (const scheme of ['light', 'dark'] as const) {
 		test(`axe finds no violations with ticks, N/A, a fold and the menu open (${scheme})`, async ({ page }) => {
-			const { default: AxeBuilder } = await import('@axe-core/playwright');
 			await page.emulateMedia({ colorScheme: scheme });
 			await page.goto(TWIGA);
 			await box(page, 'backend-dependencies').check();
@@ -427,7 +427,7 @@ test.describe('accessibility with progress on the page', () => {
 			await box(page, 'set-debug-false').check();
 			await page.locator('.rs-menu summary').click();
 			await page.locator('[data-timeline] summary').click();
-			const results = await new AxeBuilder({ page }).analyze();
+			const results = await axe(page).analyze();
 			expect(
 				results.violations.map(
 					(v) =>

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from '../support/axe.ts';
 import { searchIndex } from '../support/search.ts';
 import { expect, type Page, test } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -172,7 +172,7 @@ test('sheets are linked from runbook pages, the catalog and their index, and are
 
 test('the sheet preview has no accessibility violations', async ({ page }) => {
 	await page.goto('/signoff/twiga-scan/');
-	const results = await new AxeBuilder({ page }).analyze();
+	const results = await axe(page).analyze();
 	expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 });
 
