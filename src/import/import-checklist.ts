@@ -46,6 +46,8 @@ import {
 } from './response.ts';
 import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFromSignoffText } from './fields.ts';
 import { repairMojibake } from './mojibake.ts';
+import { replaceTracked } from './tracked-edits.ts';
+import { inlineReferenceLinks } from './reference-links.ts';
 import { walkSections, walkSteps } from '../model/outline.ts';
 import { keepIds, type PreviousRunbook } from './keep-ids.ts';
 import { proposeRollbackLinks, type RollbackProposals } from './rollback-links.ts';
@@ -157,42 +159,7 @@ function containsTask(item: ListItem): boolean {
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
-/** A text with some matches replaced, and where an offset of the new text was in the old one. */
-function replaceTracked(
-	text: string,
-	pattern: RegExp,
-	replacement: (match: RegExpExecArray) => string,
-): { text: string; original: (offset: number) => number } {
-	const edits: { at: number; from: number }[] = [];
-	let out = '';
-	let last = 0;
-	for (const match of text.matchAll(pattern)) {
-		out += text.slice(last, match.index);
-		const written = replacement(match as RegExpExecArray);
-		out += written;
-		last = match.index + match[0].length;
-		edits.push({ at: out.length, from: last });
-	}
-	out += text.slice(last);
-	return {
-		text: out,
-		// After the last edit before it, an offset is as far from that edit's end as in the old text.
-		// Found by halving: a file of CRLF lines has an edit per line, and is asked once per pin.
-		original: (offset) => {
-			let low = 0;
-			let high = edits.length;
-			while (low < high) {
-				const mid = (low + high) >>> 1;
-				if (edits[mid]!.at <= offset) low = mid + 1;
-				else high = mid;
-			}
-			const base = low ? edits[low - 1]! : { at: 0, from: 0 };
-			return base.from + (offset - base.at);
-		},
-	};
-}
-
-/** The source text the importer reads: line ends, mis-encoded UTF-8, Hugo link shortcodes, wiki links and MkDocs admonitions mended. */
+/** The source text the importer reads: line ends, mis-encoded UTF-8, Hugo link shortcodes, wiki links, MkDocs admonitions and reference links mended. */
 export interface NormalisedSource {
 	text: string;
 	/** Characters repaired from mis-encoded UTF-8. */
@@ -219,12 +186,15 @@ export function normaliseSource(markdown: string): NormalisedSource {
 	const callouts = replaceTracked(wiki.text, ADMONITION, (match) =>
 		starts.has(match.index) ? admonitionAsCallout(match[1]!, match[2], match[3]!) : match[0],
 	);
+	const references = inlineReferenceLinks(callouts.text);
 	return {
-		text: callouts.text,
+		text: references.text,
 		repairs: repaired.repairs,
 		...(repaired.repairs
 			? {}
-			: { original: (offset: number) => bom + lines.original(links.original(wiki.original(callouts.original(offset)))) }),
+			: {
+					original: (offset: number) => bom + lines.original(links.original(wiki.original(callouts.original(references.original(offset))))),
+				}),
 	};
 }
 
