@@ -1,5 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { isCalendarDate } from '../schema/date.ts';
 import { ID_PATTERN } from '../schema/ids.ts';
 import { parseLooseDate } from './fields.ts';
@@ -34,15 +34,35 @@ export interface FrontMatter {
 }
 
 /** The raw front matter block as an object; a parse error is returned, never thrown. */
-export function parseFrontMatter(value: string, format: 'yaml' | 'toml'): { data: Record<string, unknown> } | { error: string } {
+export function parseFrontMatter(
+	value: string,
+	format: 'yaml' | 'toml',
+): { data: Record<string, unknown>; repeated?: string[] } | { error: string } {
 	try {
-		const data = format === 'toml' ? parseToml(value) : parseYaml(value);
-		if (data === null || data === undefined) return { data: {} };
-		if (typeof data !== 'object' || Array.isArray(data)) return { error: 'it is not a list of fields' };
-		return { data: data as Record<string, unknown> };
+		if (format === 'toml') return fields(parseToml(value));
+		// A key written twice is an error to YAML, not to Jekyll, which reads the last value (a
+		// `layout:` copied in twice is common): read as Jekyll does, and say which keys repeat.
+		const document = parseDocument(value, { uniqueKeys: false });
+		if (document.errors.length) return { error: document.errors[0]!.message.split('\n')[0]! };
+		const read = fields(document.toJS());
+		if ('error' in read || !isMap(document.contents)) return read;
+		const seen = new Set<string>();
+		const repeated = new Set<string>();
+		for (const { key } of document.contents.items) {
+			const name = String(isScalar(key) ? key.value : key);
+			if (seen.has(name)) repeated.add(name);
+			seen.add(name);
+		}
+		return repeated.size ? { ...read, repeated: [...repeated] } : read;
 	} catch (error) {
 		return { error: (error as Error).message.split('\n')[0]! };
 	}
+}
+
+function fields(data: unknown): { data: Record<string, unknown> } | { error: string } {
+	if (data === null || data === undefined) return { data: {} };
+	if (typeof data !== 'object' || Array.isArray(data)) return { error: 'it is not a list of fields' };
+	return { data: data as Record<string, unknown> };
 }
 
 /** `lastReviewed`, `last_reviewed_on` and `LastReviewed` are the same field. */

@@ -326,8 +326,15 @@ class ChecklistImporter {
 
 	private readFrontMatter(value: string, format: 'yaml' | 'toml'): void {
 		const parsed = parseFrontMatter(value, format);
-		if ('error' in parsed) this.warnings.push(`front matter (${format.toUpperCase()}) not read: ${parsed.error}`);
-		else this.frontMatter = readFrontMatter(parsed.data);
+		if ('error' in parsed) {
+			this.warnings.push(`front matter (${format.toUpperCase()}) not read: ${parsed.error}`);
+			return;
+		}
+		if (parsed.repeated)
+			this.warnings.push(
+				`front matter repeats ${parsed.repeated.map((key) => `\`${key}:\``).join(', ')}: the last value is read, as Jekyll does`,
+			);
+		this.frontMatter = readFrontMatter(parsed.data);
 	}
 
 	/** Every id of the runbook: a link may already use the id itself. */
