@@ -10,11 +10,12 @@ import { isPlainInline } from '../model/text.ts';
 import { rehypeVariables } from './rehype-variables.ts';
 import { rehypeBaseLinks } from './base-links.ts';
 import { rehypeCallouts } from './callouts.ts';
+import { remarkInlineHtml } from './inline-html.ts';
 import { basePath } from '../model/paths.ts';
 
 /**
  * Runbook text comes from files anyone may edit or import, so raw HTML in it is shown as text,
- * never interpreted, and the result is sanitised (no script, no event handlers, no javascript:
+ * never interpreted (but for a few bare tags read as Markdown's own nodes: inline-html.ts), and the result is sanitised (no script, no event handlers, no javascript:
  * URLs) before it reaches a page.
  */
 function remarkHtmlAsText() {
@@ -29,6 +30,7 @@ function remarkHtmlAsText() {
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkGfm)
+	.use(remarkInlineHtml)
 	.use(remarkHtmlAsText)
 	.use(remarkRehype)
 	.use(rehypeSanitize)

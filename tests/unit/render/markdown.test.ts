@@ -59,3 +59,23 @@ describe('callouts in notes', () => {
 		expect(html).toContain('rs-callout--note');
 	});
 });
+
+describe('the few HTML tags Markdown writers use', () => {
+	it('draws bare <br>, <kbd>, <sup> and <sub> as what they are, never as tags', () => {
+		expect(renderInline('Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, then x<sup>2</sup> and H<sub>2</sub>O.<br />Next line')).toBe(
+			'Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, then x<sup>2</sup> and H<sub>2</sub>O.<br>\nNext line',
+		);
+	});
+	it('draws <details> with its <summary> over a block, in a list item too', () => {
+		expect(renderMarkdown('<details>\n<summary>The old way</summary>\n\nRun `x`.\n\n</details>').replace(/\n/g, '')).toBe(
+			'<details><summary>The old way</summary><p>Run <code>x</code>.</p></details>',
+		);
+		expect(renderMarkdown('- item\n  <details><summary>More</summary>\n\n  text\n\n  </details>').replace(/\n/g, '')).toContain(
+			'<li><p>item</p><details><summary>More</summary><p>text</p></details></li>',
+		);
+	});
+	it('shows a tag with attributes, or one never closed, as text', () => {
+		const html = renderInline('<kbd onclick="steal()">x</kbd> and <sup>open');
+		expect(html).toBe('&#x3C;kbd onclick="steal()">x&#x3C;/kbd> and &#x3C;sup>open');
+	});
+});
