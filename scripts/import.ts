@@ -154,6 +154,13 @@ async function importWholeFolder(): Promise<void> {
 		for (const { id, path, data } of collection.entries)
 			if (/\.ya?ml$/i.test(path) && data.source) earlier.set(data.source, { id, runbook: data, file: path });
 	}
+	// The ids the site's other runbooks have: another folder imported beside this one may use the same
+	// file names (README, overview, SOURCE), and two runbooks of one id stop the build.
+	const taken = new Map<string, string>();
+	if (existsSync(values['out-dir'])) {
+		const site = await readRunbookCollection(values['out-dir'], values['out-dir'], { maxFileBytes: maxFileBytes(loadSettings()) });
+		for (const { id, path } of site.entries) if (!path.startsWith(`${name}/`)) taken.set(id, path);
+	}
 	const fileSet = new Set(files);
 	// A file too big or not UTF-8 is left out, named; the rest of the folder still imports.
 	const limit = maxFileBytes(loadSettings());
@@ -170,6 +177,7 @@ async function importWholeFolder(): Promise<void> {
 		variables,
 		isFile: (path) => fileSet.has(path) && !markdownFile(path),
 		previous: (source) => earlier.get(source),
+		taken: new Set(taken.keys()),
 	});
 
 	const outDir = new OutDir(values['out-dir']);
@@ -232,6 +240,11 @@ async function importWholeFolder(): Promise<void> {
 			`  ${orphans.length} runbook files of an earlier import have no document any more (kept; delete them if the documents are gone): ${orphans.join(', ')}`,
 		);
 	for (const warning of result.warnings) log(`  warning: ${warning}`);
+	for (const doc of result.documents) {
+		const plain = idFromName(basename(doc.path).replace(/\.(md|markdown)$/i, ''));
+		if (doc.id !== plain && taken.has(plain))
+			log(`  ${doc.path}: the id "${plain}" is ${taken.get(plain)}'s in ${values['out-dir']}, so this one is "${doc.id}"`);
+	}
 	for (const file of secrets)
 		log(
 			`  warning: ${file} is linked but named like ${secretKind(file)}: not copied. Remove the link from the document; the build stops while a runbook links it`,

@@ -67,6 +67,8 @@ export interface FolderImportOptions {
 	isFile: (path: string) => boolean;
 	/** Every file of the folder, when it holds more than the documents (runbook files beside a README). */
 	paths?: readonly string[];
+	/** Ids the site's other runbooks have (another folder imported beside this one): a document whose id is one takes the folder's name before it. */
+	taken?: ReadonlySet<string>;
 	/** The runbook file an earlier import of this document wrote, with its id: kept. */
 	previous?: (source: string) => { id: string; runbook: PreviousRunbook } | undefined;
 }
@@ -137,7 +139,11 @@ function folderSystem(path: string, indexes: readonly FolderIndex[]): string | u
  * by their folders ("etcd-gather-logs", "node-gather-logs"). The same paths always give the same
  * ids, whatever order they come in.
  */
-export function documentIds(documents: readonly { path: string; pinned?: string | undefined }[]): Map<string, string> {
+export function documentIds(
+	documents: readonly { path: string; pinned?: string | undefined }[],
+	/** Ids other runbooks of the site already have, and the prefix a document's id then takes (the folder's name). */
+	elsewhere?: { taken: ReadonlySet<string>; prefix: string },
+): Map<string, string> {
 	const base = (doc: { path: string; pinned?: string | undefined }) =>
 		doc.pinned ?? (idFromName(posix.basename(doc.path).replace(/\.(md|markdown)$/i, '')) || 'runbook');
 	const count = new Map<string, number>();
@@ -147,6 +153,8 @@ export function documentIds(documents: readonly { path: string; pinned?: string 
 	for (const doc of [...documents].sort((a, b) => a.path.localeCompare(b.path))) {
 		let id = base(doc);
 		if (count.get(id)! > 1 && !doc.pinned) id = slugify(`${posix.dirname(doc.path).replace(/\//g, ' ')} ${id}`) || id;
+		// Another folder of the site has this id (README, overview, SOURCE …): this one takes its folder's name.
+		if (elsewhere?.taken.has(id) && !doc.pinned) id = slugify(`${elsewhere.prefix} ${id}`) || id;
 		for (let n = 2, first = id; taken.has(id); n++) id = `${first}-${n}`;
 		taken.add(id);
 		ids.set(doc.path, id);
@@ -190,7 +198,10 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 		return { doc, previous, result: importChecklist(doc.markdown, importOptions) };
 	});
 	// An earlier import's id is kept; else the front matter's, else the file name's.
-	const ids = documentIds(imported.map(({ doc, previous, result }) => ({ path: doc.path, pinned: previous?.id ?? result.frontMatter.id })));
+	const ids = documentIds(
+		imported.map(({ doc, previous, result }) => ({ path: doc.path, pinned: previous?.id ?? result.frontMatter.id })),
+		options.taken ? { taken: options.taken, prefix: options.sourcePrefix } : undefined,
+	);
 
 	const byPath = new Map(imported.map((entry) => [entry.doc.path.toLowerCase(), entry]));
 	const findDocument = (path: string) =>
