@@ -2,13 +2,16 @@ import type { Nodes, Parent, Root, RootContent } from 'mdast';
 
 /**
  * The few HTML tags Markdown writers lean on, drawn as what they are: `<br>` a line break,
- * `<kbd>Ctrl</kbd>`, `<sup>`, `<sub>` … around text, and `<details><summary>Title</summary>` over
+ * `<kbd>Ctrl</kbd>`, `<sup>`, `<sub>` around text, and `<details><summary>Title</summary>` over
  * a block. Only bare tags (no attributes) are read, and read into Markdown's own nodes, never as
  * HTML; any other HTML is shown as the text it is. The sanitiser still runs after.
  */
 
-/** Inline tags read when bare: an opening and a closing tag in the same paragraph. */
-const INLINE = new Set(['kbd', 'sup', 'sub', 'mark', 'abbr', 'small', 'ins', 'del', 's', 'u', 'b', 'i', 'em', 'strong', 'code']);
+/**
+ * Inline tags read when bare: an opening and a closing tag in the same paragraph. Only those Markdown
+ * has no way to write; `<b>` stays text, as any other HTML in runbook data does.
+ */
+const INLINE = new Set(['kbd', 'sup', 'sub']);
 const BREAK = /^<br\s*\/?>$/i;
 const OPEN = /^<([a-z]+)>$/i;
 const CLOSE = /^<\/([a-z]+)>$/i;
