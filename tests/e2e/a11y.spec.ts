@@ -27,7 +27,7 @@ for (const scheme of ['light', 'dark'] as const) {
 				// Axe walks every node: a big runbook takes half a minute on a quiet 2-core machine, more on a busy one.
 				if (path.startsWith('/runbooks/') && path !== '/runbooks/') test.slow();
 				await page.goto(path);
-				const results = await axe(page).analyze();
+				const results = await axe(page, scheme).analyze();
 				expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 			});
 		}

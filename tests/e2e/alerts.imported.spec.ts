@@ -107,7 +107,7 @@ test.describe('the alert list', () => {
 			await page.emulateMedia({ colorScheme: scheme });
 			for (const path of ['/alerts/', '/alerts/KubePodCrashLooping/']) {
 				await page.goto(path);
-				const results = await axe(page).analyze();
+				const results = await axe(page, scheme).analyze();
 				expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 			}
 		});

@@ -335,7 +335,7 @@ for (const scheme of ['light', 'dark'] as const) {
 		for (const path of ['/runbooks/', '/runbooks/etcd-members-down/', '/runbooks/payments-high-error-rate/', '/runbooks/disk-full/']) {
 			test(`axe finds no violations on ${path}`, async ({ page }) => {
 				await page.goto(path);
-				const results = await axe(page).analyze();
+				const results = await axe(page, scheme).analyze();
 				expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 			});
 		}

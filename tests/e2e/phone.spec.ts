@@ -415,7 +415,7 @@ test.describe('accessibility on a phone', () => {
 			await page.emulateMedia({ colorScheme: scheme });
 			for (const path of [TWIGA, '/rollback/twiga-scan/', '/rollback/?q=twiga']) {
 				await page.goto(path);
-				const results = await axe(page).analyze();
+				const results = await axe(page, scheme).analyze();
 				expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 			}
 		});

@@ -427,7 +427,7 @@ test.describe('accessibility with progress on the page', () => {
 			await box(page, 'set-debug-false').check();
 			await page.locator('.rs-menu summary').click();
 			await page.locator('[data-timeline] summary').click();
-			const results = await axe(page).analyze();
+			const results = await axe(page, scheme).analyze();
 			expect(
 				results.violations.map(
 					(v) =>
