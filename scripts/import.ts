@@ -29,7 +29,15 @@ import { filesUnder } from '../src/build/content/walk.ts';
 import { idFromName } from '../src/model/ids.ts';
 import { secretKind } from '../src/model/published-files.ts';
 import { formatReport, importReport } from '../src/import/report/index.ts';
-import { importChecklist, importFolder, isIndexFile, pinMarkdown, runbookToYaml, type ImportedDocument } from '../src/import/index.ts';
+import {
+	importChecklist,
+	importFolder,
+	isIndexFile,
+	isRoutineWarning,
+	pinMarkdown,
+	runbookToYaml,
+	type ImportedDocument,
+} from '../src/import/index.ts';
 import type { PreviousRunbook } from '../src/import/keep-ids.ts';
 import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
 import { OutDir, OutsideOutDir } from './lib/out-dir.ts';
@@ -138,32 +146,35 @@ async function importWholeFolder(): Promise<void> {
 		console.error(`import: no Markdown documents (*.md) under ${input}`);
 		process.exit(1);
 	}
-	// What an earlier import of this folder wrote, by source, read as the build reads it: its ids are kept.
+	const limit = maxFileBytes(loadSettings());
+	// The content folder, read as the build reads it, once: what an earlier import of this folder
+	// wrote (by source: its ids are kept), and the ids the site's other runbooks have (another folder
+	// imported beside this one may use the same file names, and two runbooks of one id stop the build).
 	const earlier = new Map<string, { id: string; runbook: PreviousRunbook; file: string }>();
-	if (!values.fresh && existsSync(outRoot)) {
-		const collection = await readRunbookCollection(outRoot, outRoot, { maxFileBytes: maxFileBytes(loadSettings()) });
-		const read = new Set(collection.entries.map((entry) => entry.file));
-		const unreadable = collection.problems.filter((problem) => !read.has(problem.file));
-		if (unreadable.length) {
-			for (const problem of unreadable) console.error(formatProblem(problem));
-			console.error(
-				`import: runbook files of an earlier import in ${outRoot} are not valid (above), so their ids cannot be kept. Hint: fix them, or import with --fresh`,
-			);
-			process.exit(1);
-		}
-		for (const { id, path, data } of collection.entries)
-			if (/\.ya?ml$/i.test(path) && data.source) earlier.set(data.source, { id, runbook: data, file: path });
-	}
-	// The ids the site's other runbooks have: another folder imported beside this one may use the same
-	// file names (README, overview, SOURCE), and two runbooks of one id stop the build.
 	const taken = new Map<string, string>();
 	if (existsSync(values['out-dir'])) {
-		const site = await readRunbookCollection(values['out-dir'], values['out-dir'], { maxFileBytes: maxFileBytes(loadSettings()) });
-		for (const { id, path } of site.entries) if (!path.startsWith(`${name}/`)) taken.set(id, path);
+		const site = await readRunbookCollection(values['out-dir'], values['out-dir'], { maxFileBytes: limit });
+		const mine = `${name}/`;
+		// As the collection names this folder's files in its problems.
+		const mineAsNamed = `${values['out-dir'].replace(/\/+$/, '')}/${mine}`;
+		for (const { id, path } of site.entries) if (!path.startsWith(mine)) taken.set(id, path);
+		if (!values.fresh) {
+			const read = new Set(site.entries.map((entry) => entry.file));
+			const unreadable = site.problems.filter((problem) => problem.file.startsWith(mineAsNamed) && !read.has(problem.file));
+			if (unreadable.length) {
+				for (const problem of unreadable) console.error(formatProblem(problem));
+				console.error(
+					`import: runbook files of an earlier import in ${outRoot} are not valid (above), so their ids cannot be kept. Hint: fix them, or import with --fresh`,
+				);
+				process.exit(1);
+			}
+			for (const { id, path, data } of site.entries)
+				if (path.startsWith(mine) && /\.ya?ml$/i.test(path) && data.source)
+					earlier.set(data.source, { id, runbook: data, file: path.slice(mine.length) });
+		}
 	}
 	const fileSet = new Set(files);
 	// A file too big or not UTF-8 is left out, named; the rest of the folder still imports.
-	const limit = maxFileBytes(loadSettings());
 	const sources: { path: string; markdown: string }[] = [];
 	const unread: { path: string; why: string }[] = [];
 	for (const path of documents) {
@@ -240,11 +251,8 @@ async function importWholeFolder(): Promise<void> {
 			`  ${orphans.length} runbook files of an earlier import have no document any more (kept; delete them if the documents are gone): ${orphans.join(', ')}`,
 		);
 	for (const warning of result.warnings) log(`  warning: ${warning}`);
-	for (const doc of result.documents) {
-		const plain = idFromName(basename(doc.path).replace(/\.(md|markdown)$/i, ''));
-		if (doc.id !== plain && taken.has(plain))
-			log(`  ${doc.path}: the id "${plain}" is ${taken.get(plain)}'s in ${values['out-dir']}, so this one is "${doc.id}"`);
-	}
+	for (const { path, id, takenId } of result.documents)
+		if (takenId) log(`  ${path}: the id "${takenId}" is ${taken.get(takenId)}'s in ${values['out-dir']}, so this one is "${id}"`);
 	for (const file of secrets)
 		log(
 			`  warning: ${file} is linked but named like ${secretKind(file)}: not copied. Remove the link from the document; the build stops while a runbook links it`,
@@ -273,7 +281,7 @@ async function importWholeFolder(): Promise<void> {
 
 /** Warnings worth a person's attention: not the version and review date every import lacks. */
 function ownWarnings(doc: ImportedDocument): string[] {
-	return doc.result.warnings.filter((w) => !w.startsWith('no version found') && !w.startsWith('no "Last Updated" date found'));
+	return doc.result.warnings.filter((w) => !isRoutineWarning(w));
 }
 
 function pin(): void {

@@ -45,6 +45,8 @@ export interface ImportedDocument {
 	links: number;
 	/** Files of the folder the document links to (images ...), by their path in it. */
 	files: string[];
+	/** The id another folder's runbook has, which this document would have had (options.taken). */
+	takenId?: string;
 }
 
 export interface FolderImport {
@@ -141,8 +143,11 @@ function folderSystem(path: string, indexes: readonly FolderIndex[]): string | u
  */
 export function documentIds(
 	documents: readonly { path: string; pinned?: string | undefined }[],
-	/** Ids other runbooks of the site already have, and the prefix a document's id then takes (the folder's name). */
-	elsewhere?: { taken: ReadonlySet<string>; prefix: string },
+	/**
+	 * Ids other runbooks of the site already have, and the prefix a document's id then takes (the
+	 * folder's name); `renamed` is given each such document's path with the id it could not have.
+	 */
+	elsewhere?: { taken: ReadonlySet<string>; prefix: string; renamed?: Map<string, string> },
 ): Map<string, string> {
 	const base = (doc: { path: string; pinned?: string | undefined }) =>
 		doc.pinned ?? (idFromName(posix.basename(doc.path).replace(/\.(md|markdown)$/i, '')) || 'runbook');
@@ -154,7 +159,10 @@ export function documentIds(
 		let id = base(doc);
 		if (count.get(id)! > 1 && !doc.pinned) id = slugify(`${posix.dirname(doc.path).replace(/\//g, ' ')} ${id}`) || id;
 		// Another folder of the site has this id (README, overview, SOURCE …): this one takes its folder's name.
-		if (elsewhere?.taken.has(id) && !doc.pinned) id = slugify(`${elsewhere.prefix} ${id}`) || id;
+		if (elsewhere?.taken.has(id) && !doc.pinned) {
+			elsewhere.renamed?.set(doc.path, id);
+			id = slugify(`${elsewhere.prefix} ${id}`) || id;
+		}
 		for (let n = 2, first = id; taken.has(id); n++) id = `${first}-${n}`;
 		taken.add(id);
 		ids.set(doc.path, id);
@@ -198,9 +206,10 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 		return { doc, previous, result: importChecklist(doc.markdown, importOptions) };
 	});
 	// An earlier import's id is kept; else the front matter's, else the file name's.
+	const renamed = new Map<string, string>();
 	const ids = documentIds(
 		imported.map(({ doc, previous, result }) => ({ path: doc.path, pinned: previous?.id ?? result.frontMatter.id })),
-		options.taken ? { taken: options.taken, prefix: options.sourcePrefix } : undefined,
+		options.taken ? { taken: options.taken, prefix: options.sourcePrefix, renamed } : undefined,
 	);
 
 	const byPath = new Map(imported.map((entry) => [entry.doc.path.toLowerCase(), entry]));
@@ -270,7 +279,8 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 		};
 		rewriteFields(result.runbook, decide);
 		if (result.runbook.notes) result.runbook.notes = result.runbook.notes.map((note) => rewriteMarkdownLinks(note, decide));
-		return { path: doc.path, id: own, result, links, files: [...files] };
+		const takenId = renamed.get(doc.path);
+		return { path: doc.path, id: own, result, links, files: [...files], ...(takenId ? { takenId } : {}) };
 	});
 	return { documents, indexes, warnings };
 }

@@ -47,6 +47,7 @@ import {
 import { type FieldLine, parseFieldLines, parseLabelled, parseLooseDate, roleFromSignoffText } from './fields.ts';
 import { repairMojibake } from './mojibake.ts';
 import { replaceTracked } from './tracked-edits.ts';
+import { NO_REVIEW_DATE, NO_VERSION } from './routine-warnings.ts';
 import { inlineReferenceLinks } from './reference-links.ts';
 import { walkSections, walkSteps } from '../model/outline.ts';
 import { keepIds, type PreviousRunbook } from './keep-ids.ts';
@@ -302,8 +303,8 @@ class ChecklistImporter {
 			const kept = keepIds(runbook, previous);
 			runbook = kept.runbook;
 			// The existing file supplied what the source lacks: no need to ask for it.
-			if (runbook.version) this.dropWarning('no version found');
-			if (runbook.lastReviewed) this.dropWarning('no "Last Updated" date found');
+			if (runbook.version) this.dropWarning(NO_VERSION);
+			if (runbook.lastReviewed) this.dropWarning(NO_REVIEW_DATE);
 			proposals.push(`kept ${kept.kept} ids of the existing file`);
 			if (kept.lost.length) {
 				this.warnings.push(
@@ -1124,14 +1125,14 @@ class ChecklistImporter {
 				),
 				record: this.record,
 			};
-		if (!runbook.version) this.warnings.push('no version found: add `version:` (e.g. "1.0.0")');
-		if (!runbook.lastReviewed) this.warnings.push('no "Last Updated" date found: add `lastReviewed:` (YYYY-MM-DD)');
+		if (!runbook.version) this.warnings.push(NO_VERSION);
+		if (!runbook.lastReviewed) this.warnings.push(NO_REVIEW_DATE);
 		if (!this.sections.length) this.warnings.push('no sections found: the runbook needs at least one heading with steps');
 		return runbook;
 	}
 
-	private dropWarning(start: string): void {
-		const i = this.warnings.findIndex((w) => w.startsWith(start));
+	private dropWarning(warning: string): void {
+		const i = this.warnings.indexOf(warning);
 		if (i >= 0) this.warnings.splice(i, 1);
 	}
 

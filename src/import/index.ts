@@ -19,3 +19,4 @@ export {
 } from './folder.ts';
 export { repairMojibake } from './mojibake.ts';
 export { runbookToYaml, schemaHeader, SCHEMA_HEADER } from './to-yaml.ts';
+export { isRoutineWarning } from './routine-warnings.ts';

@@ -1,6 +1,7 @@
 import { runbookFigures, significantLines, type RunbookFigures } from './runbook-figures.ts';
 import { sourceFigures } from './source-figures.ts';
 import { countWords, keptWords, total } from './words.ts';
+import { isRoutineWarning } from '../routine-warnings.ts';
 
 /** How one document came through the import: what its source holds against what its runbook holds. */
 export interface DocumentReport {
@@ -46,9 +47,6 @@ export interface ImportedForReport {
 	warnings: readonly string[];
 }
 
-/** Warnings every import without a version or review date gives: the report is about the text. */
-const ROUTINE = /^no version found|^no "Last Updated" date found/;
-
 export function documentReport(doc: ImportedForReport): DocumentReport {
 	const source = sourceFigures(doc.markdown);
 	const runbook = runbookFigures(doc.runbook);
@@ -66,18 +64,17 @@ export function documentReport(doc: ImportedForReport): DocumentReport {
 	};
 	for (const block of source.codeBlocks) {
 		codeBlocks.source++;
-		const kind = blockKind(significantLines(block.value), runbook, prose);
+		const lines = significantLines(block.value);
+		const kind = blockKind(lines, runbook, prose);
 		codeBlocks[kind]++;
-		if (
-			kind === 'command' &&
-			significantLines(block.value).some((line) => !runbook.commandLines.has(line) && !runbook.outputLines.has(line))
-		)
+		// A command whose lines are not all a command's or an output's as written: a {{NAME}} stands in one.
+		if (kind === 'command' && lines.some((line) => !runbook.commandLines.has(line) && !runbook.outputLines.has(line)))
 			codeBlocks.withValues++;
 		if (kind === 'altered' || kind === 'lost') codeBlocks.lines[kind].push(block.line);
 	}
 	const sourceWords = countWords(source.prose);
 	const kept = keptWords(sourceWords, countWords(runbook.text));
-	const warnings = doc.warnings.filter((w) => !ROUTINE.test(w));
+	const warnings = doc.warnings.filter((w) => !isRoutineWarning(w));
 	return {
 		path: doc.path,
 		id: doc.id,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentReport } from '../../../../src/import/report/document-report.ts';
 import { sourceFigures } from '../../../../src/import/report/source-figures.ts';
 import { words } from '../../../../src/import/report/words.ts';
+import { NO_VERSION } from '../../../../src/import/routine-warnings.ts';
 
 const fence = (code: string, lang = 'shell') => `\`\`\`${lang}\n${code}\n\`\`\``;
 
@@ -66,7 +67,7 @@ describe('a document’s report', () => {
 		id: 'disk',
 		markdown,
 		runbook,
-		warnings: ['link "x.md": not in the folder', 'no version found: add'],
+		warnings: ['link "x.md": not in the folder', NO_VERSION],
 	});
 
 	it('sorts each code block by what a responder can do with it on the page', () => {
