@@ -20,15 +20,15 @@ const DETAILS_CLOSE = /^<\/details>$/i;
 
 export function remarkInlineHtml() {
 	return (tree: Root) => {
-		visitParents(tree);
+		readTagsIn(tree);
 	};
 }
 
-function visitParents(node: Nodes): void {
+function readTagsIn(node: Nodes): void {
 	if (!('children' in node)) return;
 	const parent = node as Parent;
 	parent.children = readTags(parent.children);
-	for (const child of parent.children) visitParents(child);
+	for (const child of parent.children) readTagsIn(child);
 }
 
 function readTags(children: RootContent[]): RootContent[] {

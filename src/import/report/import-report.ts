@@ -45,7 +45,6 @@ export interface ReportInput {
 const OTHER_DOCUMENTS: [RegExp, string][] = [
 	[/\.mdx$/i, 'MDX'],
 	[/\.(?:md|markdown)\.erb$/i, 'Markdown with ERB (Middleman)'],
-	[/\.html\.md$/i, 'Middleman Markdown'],
 	[/\.(?:rst|rest)$/i, 'reStructuredText'],
 	[/\.(?:adoc|asciidoc)$/i, 'AsciiDoc'],
 	[/\.org$/i, 'Org'],

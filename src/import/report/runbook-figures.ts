@@ -48,15 +48,18 @@ export function runbookFigures(runbook: unknown): RunbookFigures {
 			const code = key === 'code' || key === 'output';
 			if (code || !/[[*_`<#|~]/.test(value)) figures.text.push(value);
 			else {
-				figures.text.push(toString(markdown.parse(value) as Root));
+				const tree = markdown.parse(value) as Root;
+				figures.text.push(toString(tree));
 				// A note's code blocks are drawn as the page draws them: one at the top level as a command
-				// block with a copy button, one nested in a list or a quote as plain preformatted text.
+				// block with a copy button (noteParts), one nested in a list or a quote as plain preformatted text.
 				for (const part of noteParts(value)) {
-					if ('command' in part) {
-						addLines(part.command.code, figures.commandLines, figures.variableLines);
-						if (part.command.output) addLines(part.command.output, figures.outputLines);
-					} else visitNodes(markdown.parse(part.markdown) as Root, 'code', (node) => addLines((node as Code).value, figures.plainLines));
+					if (!('command' in part)) continue;
+					addLines(part.command.code, figures.commandLines, figures.variableLines);
+					if (part.command.output) addLines(part.command.output, figures.outputLines);
 				}
+				visitNodes(tree, 'code', (node, _index, parent) => {
+					if (parent !== tree) addLines((node as Code).value, figures.plainLines);
+				});
 			}
 			if (!code) figures.prose.push(value);
 		} else if (Array.isArray(value)) {

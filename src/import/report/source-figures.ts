@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -19,6 +20,9 @@ export interface SourceFigures {
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
+/** A node's text as its reader sees it (an image's alt text is not). */
+const text = (node: Nodes) => toString(node, { includeImageAlt: false });
+
 const NUMBERED_HEADING = /^(?:step\s*\d+\b|\d+[.)]\s)/i;
 const BOLD_STEP = /^step\s*\d+\b/i;
 
@@ -34,7 +38,7 @@ export function sourceFigures(markdown: string): SourceFigures {
 				figures.codeBlocks.push({ line: node.position?.start.line ?? 0, lang: node.lang ?? '', value: node.value });
 				if (parent && 'children' in parent && index > 0) {
 					const before = parent.children[index - 1] as Nodes;
-					if (before.type === 'paragraph' && /:\s*$/.test(plain(before))) procedure('"…:" followed by a code block');
+					if (before.type === 'paragraph' && /:\s*$/.test(text(before))) procedure('"…:" followed by a code block');
 				}
 				return;
 			case 'text':
@@ -42,10 +46,10 @@ export function sourceFigures(markdown: string): SourceFigures {
 				figures.prose.push(node.value);
 				return;
 			case 'heading':
-				if (NUMBERED_HEADING.test(plain(node))) procedure(`numbered heading "${plain(node).slice(0, 40)}"`);
+				if (NUMBERED_HEADING.test(text(node))) procedure(`numbered heading "${text(node).slice(0, 40)}"`);
 				break;
 			case 'strong':
-				if (BOLD_STEP.test(plain(node))) procedure(`bold step label "${plain(node).slice(0, 40)}"`);
+				if (BOLD_STEP.test(text(node))) procedure(`bold step label "${text(node).slice(0, 40)}"`);
 				break;
 			case 'listItem':
 				if (typeof node.checked === 'boolean') procedure('task list');
@@ -58,9 +62,4 @@ export function sourceFigures(markdown: string): SourceFigures {
 	};
 	walk(tree);
 	return figures;
-}
-
-function plain(node: Nodes): string {
-	if ('value' in node && typeof node.value === 'string') return node.value;
-	return 'children' in node ? (node.children as Nodes[]).map(plain).join('') : '';
 }
