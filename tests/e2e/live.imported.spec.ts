@@ -2,6 +2,7 @@ import { axe } from '../support/axe.ts';
 import type { BrowserContext, Page } from '@playwright/test';
 import { answer } from '../support/dialogs.ts';
 import { startSyncServer } from '../support/sync-server.ts';
+import { seedStorage } from '../support/storage.ts';
 import { runMenu } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 
@@ -247,28 +248,20 @@ test('a live peer’s entries that are not valid are left out and counted; the r
 	const peer = await browser.newContext();
 	try {
 		const t = Date.now() - 60_000;
-		await peer.addInitScript(
-			([room, at]) => {
-				if (sessionStorage.getItem('seeded')) return;
-				sessionStorage.setItem('seeded', '1');
-				localStorage.setItem('runsheet:operator', 'PE');
-				const run = {
-					v: 2,
-					name: 'Bridge',
-					created: at,
-					updated: at,
-					live: room,
-					events: [
-						[at, 'check-payments', 'x', 'PE'],
-						[Date.UTC(2100, 0, 1), 'page-owners', 'x', 'PE'],
-						[at, 'a-step-this-runbook-never-had', 'x', 'PE'],
-					],
-					values: { INCIDENT: 'INC-1\nrm -rf ~' },
-				};
-				localStorage.setItem('runsheet:run:incident-bridge:bridge', JSON.stringify(run));
-			},
-			[PEER_ROOM, t] as const,
-		);
+		const run = {
+			v: 2,
+			name: 'Bridge',
+			created: t,
+			updated: t,
+			live: PEER_ROOM,
+			events: [
+				[t, 'check-payments', 'x', 'PE'],
+				[Date.UTC(2100, 0, 1), 'page-owners', 'x', 'PE'],
+				[t, 'a-step-this-runbook-never-had', 'x', 'PE'],
+			],
+			values: { INCIDENT: 'INC-1\nrm -rf ~' },
+		};
+		await seedStorage(peer, { 'runsheet:operator': 'PE', 'runsheet:run:incident-bridge:bridge': JSON.stringify(run) });
 		const theirs = await peer.newPage();
 		await theirs.goto(`${BRIDGE}?live=${PEER_ROOM}`);
 		await expect(theirs.locator('[data-live]')).toHaveAttribute('data-state', 'live');

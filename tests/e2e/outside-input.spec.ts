@@ -7,7 +7,7 @@ import { loadRunbooks, stepsOf } from '../support/content.ts';
 import { answer } from '../support/dialogs.ts';
 import { random } from '../support/random.ts';
 import { runMenu as menu } from '../support/run-menu.ts';
-import { fillStorage, kept } from '../support/storage.ts';
+import { fillStorage, kept, seedStorage } from '../support/storage.ts';
 import { expect, test } from '../support/test.ts';
 
 /**
@@ -189,15 +189,7 @@ test.describe('events from outside', () => {
 				[NEVER, 'deploy-services', 'x'],
 			],
 		});
-		await page.addInitScript(
-			([key, value]) => {
-				if (sessionStorage.getItem('seeded')) return;
-				sessionStorage.setItem('seeded', '1');
-				localStorage.setItem(key!, value!);
-				localStorage.setItem('runsheet:current:twiga-scan', 'release-7');
-			},
-			[runKey('release-7'), broken],
-		);
+		await seedStorage(page, { [runKey('release-7')]: broken, 'runsheet:current:twiga-scan': 'release-7' });
 		await page.goto(TWIGA);
 		await expect(status(page)).toContainText('“Release 7” is back: 1 entry from it was not valid and was left out');
 		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^Release 7 — 1\/113/);
@@ -284,30 +276,9 @@ test.describe('full storage is always said', () => {
 
 	test('a corrupt run found while storage is full is never saved over', async ({ page }) => {
 		const corrupt = '{"v":2,"name":';
-		await page.addInitScript(
-			([key, value]) => {
-				if (sessionStorage.getItem('seeded')) return;
-				sessionStorage.setItem('seeded', '1');
-				localStorage.setItem(key!, value!);
-				// Starlight keeps the colour theme ('' for the system's) and writes it on every load: stored
-				// before storage filled up, as in a browser used before, it is written again in place.
-				localStorage.setItem('starlight-theme', '');
-				// Full: not one more character fits (tests/support/storage.ts fills the same way, after a page has loaded).
-				const chunk = 'x'.repeat(256 * 1024);
-				try {
-					for (let n = 0; n < 200; n++) localStorage.setItem(`filler:${n}`, chunk);
-				} catch {
-					/* full */
-				}
-				for (const size of [16384, 1024, 64, 1])
-					try {
-						for (let i = 0; i < 100000; i++) localStorage.setItem(`f:${size}:${i}`, 'x'.repeat(size));
-					} catch {
-						/* full at this size */
-					}
-			},
-			[runKey(), corrupt],
-		);
+		// Starlight keeps the colour theme ('' for the system's) and writes it on every load: stored
+		// before storage filled up, as in a browser used before, it is written again in place.
+		await seedStorage(page, { [runKey()]: corrupt, 'starlight-theme': '' }, { full: true });
 		await page.goto(TWIGA);
 		await expect(status(page)).toContainText('could not be read (not valid JSON)');
 		await box(page, 'deploy-services').check();

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { answer } from '../support/dialogs.ts';
 import { runMenu as menu, setInitials } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
-import { blockStorage, fillStorage } from '../support/storage.ts';
+import { blockStorage, fillStorage, seedStorage } from '../support/storage.ts';
 import { axe } from '../support/axe.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
@@ -28,25 +28,20 @@ test.describe('ticking', () => {
 	});
 
 	test('state keys on ids: steps that left the runbook do not disturb the others', async ({ page }) => {
-		await page.addInitScript((key) => {
-			if (sessionStorage.getItem('seeded')) return;
-			sessionStorage.setItem('seeded', '1');
-			const t = Date.now();
-			localStorage.setItem(
-				key,
-				JSON.stringify({
-					v: 2,
-					name: 'Default run',
-					created: t,
-					updated: t,
-					events: [
-						[t, 'a-step-removed-since', 'x'],
-						[t, 'run-migrations', 'x'],
-						[t, 'deploy-services', 'x'],
-					],
-				}),
-			);
-		}, runKey());
+		const t = Date.now();
+		await seedStorage(page, {
+			[runKey()]: JSON.stringify({
+				v: 2,
+				name: 'Default run',
+				created: t,
+				updated: t,
+				events: [
+					[t, 'a-step-removed-since', 'x'],
+					[t, 'run-migrations', 'x'],
+					[t, 'deploy-services', 'x'],
+				],
+			}),
+		});
 		await page.goto(TWIGA);
 		await expect(box(page, 'run-migrations')).toBeChecked();
 		await expect(box(page, 'deploy-services')).toBeChecked();
@@ -380,15 +375,7 @@ test.describe('faults that must lose nothing', () => {
 		['a newer format', '{"v":99,"whatever":true}', 'written by a newer Runsheet'],
 	] as const) {
 		test(`a stored run with ${what} is kept aside, reported, and the page recovers`, async ({ page }) => {
-			await page.addInitScript(
-				([key, v]) => {
-					if (!sessionStorage.getItem('seeded')) {
-						sessionStorage.setItem('seeded', '1');
-						localStorage.setItem(key!, v!);
-					}
-				},
-				[runKey('broken'), value],
-			);
+			await seedStorage(page, { [runKey('broken')]: value });
 			await page.goto(TWIGA);
 			await expect(page.locator('[data-status]')).toContainText(`could not be read (${reason}`);
 			const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('runsheet:aside:')));
