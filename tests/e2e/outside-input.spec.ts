@@ -262,6 +262,8 @@ test.describe('full storage is always said', () => {
 		await page.goto(TWIGA);
 		answer(page, 'Release 1.4.0');
 		await menu(page, 'new');
+		// The menu's actions load on first use: the tick goes to the new run only once it is the one chosen.
+		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^Release 1\.4\.0 — 0\/113/);
 		await box(page, 'deploy-services').check();
 		await page.goto('/signoff/twiga-scan/?run=release-1-4-0');
 		const before = await stored(page, runKey('release-1-4-0'));
