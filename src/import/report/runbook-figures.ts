@@ -1,5 +1,4 @@
 import type { Code, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -49,7 +48,11 @@ export function runbookFigures(runbook: unknown): RunbookFigures {
 			if (code || !/[[*_`<#|~]/.test(value)) figures.text.push(value);
 			else {
 				const tree = markdown.parse(value) as Root;
-				figures.text.push(toString(tree));
+				// Each text on its own, as sourceFigures reads the source: one string for the whole tree
+				// runs a table's cells together ("Release|Candidate" read as "ReleaseCandidate").
+				visitNodes(tree, (node) => {
+					if ('value' in node && typeof node.value === 'string') figures.text.push(node.value);
+				});
 				// A note's code blocks are drawn as the page draws them: one at the top level as a command
 				// block with a copy button (noteParts), one nested in a list or a quote as plain preformatted text.
 				for (const part of noteParts(value)) {
