@@ -165,7 +165,8 @@ export function readPlaybook(markdown: string): Playbook | undefined {
 			alerts: names,
 			anchors: members.map((h) => h.anchor),
 			markdown: `---\n${frontMatterFor(matter, names)}\n---\n\n# ${names[0]}\n${body.replace(/\s+$/, '')}\n${definitions.length ? `\n${definitions.join('\n')}\n` : ''}`,
-			source: markdown.slice(members[0]!.start, end),
+			// Lines before it kept as empty ones: the report's line numbers are the file's.
+			source: lineBreaks(markdown.slice(0, members[0]!.start)) + markdown.slice(members[0]!.start, end),
 			start: members[0]!.start,
 			end,
 			headings: members,
@@ -186,6 +187,7 @@ export function readPlaybook(markdown: string): Playbook | undefined {
 			const pin = ID_PATTERN.test(heading.anchor) ? ` {#${heading.anchor}}` : '';
 			shared += `${'#'.repeat(heading.depth)} ${heading.text}${pin}\n\n[Open the runbook for ${headingName(heading.text)!.name}](#${heading.anchor})\n\n`;
 		}
+		source += lineBreaks(markdown.slice(alert.start, alert.end));
 		from = alert.end;
 	}
 	shared += markdown.slice(from);
@@ -195,6 +197,9 @@ export function readPlaybook(markdown: string): Playbook | undefined {
 		alerts: alerts.map(({ alerts, anchors, markdown, source }) => ({ alerts, anchors, markdown, source })),
 	};
 }
+
+/** Only the line breaks of a text. */
+const lineBreaks = (text: string) => text.replace(/[^\n]/g, '');
 
 /** Front matter fields that are the file's own, not each alert's: its title, id, alerts, order and redirects. */
 const FILE_FIELDS = new Set([
