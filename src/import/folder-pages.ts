@@ -21,6 +21,8 @@ export interface DocumentPart {
 	source: string;
 	/** The words its id is made from, when not the file name's: the alert's name, an index's folder. */
 	stem?: string;
+	/** For a playbook's alert, the file's path: the alert is of its shared page's system. */
+	playbook?: string;
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -71,7 +73,7 @@ export function documentParts(files: readonly { path: string; markdown: string; 
 		const anchors = new Map<string, string>();
 		for (const alert of playbook.alerts) {
 			const path = `${file.path}#${alert.alerts[0]}`;
-			parts.push({ path, markdown: alert.markdown, source: alert.source, stem: alert.alerts[0]! });
+			parts.push({ path, markdown: alert.markdown, source: alert.source, stem: alert.alerts[0]!, playbook: file.path });
 			for (const anchor of alert.anchors) anchors.set(anchor.toLowerCase(), path);
 		}
 		alertAt.set(file.path.toLowerCase(), anchors);

@@ -208,18 +208,22 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 	// ----
 	const sourceName = (path: string) => (options.sourcePrefix ? `${options.sourcePrefix}/${path}` : path);
 
+	// A playbook's alerts are of the system its shared page (imported before them) is of.
+	const systems = new Map<string, string>();
 	const imported = runbooks.map((doc) => {
 		const previous = options.previous?.(sourceName(doc.path));
+		const system = folderSystem(doc.path, indexes) ?? (doc.playbook ? systems.get(doc.playbook) : undefined);
 		const importOptions: ImportOptions = {
 			sourceName: sourceName(doc.path),
 			...(options.system ? { system: options.system } : {}),
-			...(folderSystem(doc.path, indexes) ? { folderSystem: folderSystem(doc.path, indexes)! } : {}),
+			...(system ? { folderSystem: system } : {}),
 			...(options.variables === false ? { variables: false } : {}),
 			...(previous ? { previous: previous.runbook, id: previous.id } : {}),
 		};
 		const result = importChecklist(doc.markdown, importOptions);
 		// A folder's page is titled for its folder ("CloudNativePG"), not for an alert, unless its front matter names one.
 		if (pages.has(doc.path) && !result.frontMatter.alerts.length) delete result.runbook.alerts;
+		systems.set(doc.path, result.runbook.system);
 		return { doc, previous, result };
 	});
 	// An earlier import's id is kept; else the front matter's, else the file name's.

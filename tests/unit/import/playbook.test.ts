@@ -228,3 +228,12 @@ describe('the CLI import and the build’s Markdown read', () => {
 		expect(outcome).toEqual({ QueueConsumerLagHigh: 'found', StorageVolumeDegraded: 'found', gatherLogs: 'missing' });
 	});
 });
+
+describe('a playbook’s alerts in the catalog', () => {
+	it('are of the system of the file’s shared page, not "Alerts"', async () => {
+		const { entries } = await readRunbookCollection(PLAYBOOKS);
+		expect(byId(entries, 'queue-playbook').data.system).toBe('Queue playbook');
+		expect(byId(entries, 'queue-consumer-lag-high').data.system).toBe('Queue playbook');
+		expect(byId(entries, 'storage-volume-read-only').data.system).toBe('Storage');
+	});
+});
