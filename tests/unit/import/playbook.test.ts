@@ -237,3 +237,16 @@ describe('a playbook’s alerts in the catalog', () => {
 		expect(byId(entries, 'storage-volume-read-only').data.system).toBe('Storage');
 	});
 });
+
+describe('a playbook alert in the collection', () => {
+	it('carries its own part of the file as its source, with the file’s line numbers', async () => {
+		const { entries } = await readRunbookCollection(PLAYBOOKS);
+		const lag = byId(entries, 'queue-consumer-lag-high');
+		const file = read('queue-playbook.md');
+		expect(lag.file).toBe('tests/fixtures/playbooks/queue-playbook.md#QueueConsumerLagHigh');
+		expect(lag.source).toContain('A consumer group is more than 10,000 messages behind.');
+		expect(lag.source).not.toContain('A broker');
+		const line = (text: string, what: string) => text.split('\n').findIndex((l) => l.includes(what));
+		expect(line(lag.source, 'queuectl groups --lagging')).toBe(line(file, 'queuectl groups --lagging'));
+	});
+});
