@@ -52,6 +52,38 @@ describe('a playbook (a heading per alert) is read as one runbook per alert', ()
 			expect(playbook.shared.markdown).toContain(part);
 	});
 
+	it('reads parts marked in bold (**Meaning**, **Mitigation:**) as exports from wikis write them, each alert with its own steps', async () => {
+		const markdown = [
+			'# Disk alerts',
+			'',
+			'### NodeDiskFillingUp',
+			'',
+			'**Meaning**',
+			'',
+			'The root disk fills up.',
+			'',
+			'**Mitigation:**',
+			'',
+			'1. Delete old journal files.',
+			'',
+			'### NodeDiskReadOnly',
+			'',
+			'**Meaning**',
+			'',
+			'The disk was remounted read-only.',
+			'',
+			'**Mitigation:**',
+			'',
+			'1. Drain the node.',
+			'',
+		].join('\n');
+		expect(readPlaybook(markdown)?.alerts.map((a) => a.alerts)).toEqual([['NodeDiskFillingUp'], ['NodeDiskReadOnly']]);
+		const { documents } = importFolder([{ path: 'disk.md', markdown }], { sourcePrefix: '', isFile: () => false });
+		const steps = Object.fromEntries(documents.map((d) => [d.id, stepsOf(d.result.runbook.sections).map((s) => s.text)]));
+		expect(steps['node-disk-filling-up']).toEqual(['Delete old journal files.']);
+		expect(steps['node-disk-read-only']).toEqual(['Drain the node.']);
+	});
+
 	it('is not a playbook without alert-shaped parts: an API reference of type names, product names, helpers', () => {
 		const reference = [
 			'# API Reference',
