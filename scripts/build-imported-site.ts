@@ -4,7 +4,8 @@
  * tests/e2e/imported.spec.ts run against it.
  *
  * - The prometheus-operator runbooks (tests/fixtures/corpora, 108 alert runbooks) through
- *   `npm run import -- <folder>`: one YAML runbook per document, no hand edits.
+ *   `npm run import -- <folder>`: one YAML runbook per document, no hand edits; and the same way
+ *   tests/fixtures/playbooks: playbooks (a runbook per alert) and folder indexes that are pages.
  * - A team folder kept as Markdown (tests/fixtures/team-runbooks), copied in as it is: read
  *   through the importer at build time; and the runbooks the alert rule fixtures name
  *   (tests/fixtures/alerts/runbooks); and runbooks written for other tools' Markdown
@@ -37,6 +38,8 @@ const SHOP = 'tests/fixtures/alerts/runbooks';
 const LINTED = 'tests/fixtures/lint/payments-restore.yaml';
 /** Runbooks written for other tools' Markdown: admonitions, callouts, step headings. */
 const OTHER_TOOLS = 'tests/fixtures/other-tools';
+/** Playbooks (many alerts in one file) and folder indexes that are pages, imported with the CLI too. */
+const PLAYBOOKS = 'tests/fixtures/playbooks';
 /** A runbook for the live-run tests, with a secret variable. */
 const LIVE = 'tests/fixtures/live';
 
@@ -61,6 +64,7 @@ const imports = [...new Set(corpora)].map((folder) => {
 	return step;
 });
 const importSeconds = imports.reduce((n, step) => n + step.seconds, 0);
+run('the playbooks import', ['scripts/import.ts', PLAYBOOKS, '--out-dir', content]);
 cpSync(TEAM, join(content, 'team'), { recursive: true });
 cpSync(SHOP, join(content, 'shop'), { recursive: true });
 cpSync(LIVE, join(content, 'live'), { recursive: true });

@@ -36,6 +36,7 @@ import {
 	isRoutineWarning,
 	pinMarkdown,
 	runbookToYaml,
+	type FolderIndex,
 	type ImportedDocument,
 } from '../src/import/index.ts';
 import type { PreviousRunbook } from '../src/import/keep-ids.ts';
@@ -230,17 +231,21 @@ async function importWholeFolder(): Promise<void> {
 		if (values.verbose) for (const line of [...doc.result.proposals, ...own.map((w) => `warning: ${w}`)]) log(`      ${line}`);
 	}
 	for (const index of result.indexes) {
-		copies.add(index.path);
+		// An index that is a page of its own now (its runbook file, above) is kept for its folder's title
+		// and summary only: the build would read its whole text again, as a second page of the same id.
+		if (index.page) write(join(outRoot, index.path), indexTitleOnly(index));
+		else copies.add(index.path);
 	}
 	// A file named like a secret is never copied, linked or not: the build would refuse to publish it,
 	// and a copy in the content folder is one more place a token lives.
 	const secrets = [...copies].filter((file) => secretKind(file));
 	for (const file of secrets) copies.delete(file);
 	for (const file of copies) guarded(() => outDir.copy(join(root, file), join(outRoot, file)));
+	const indexCopies = result.indexes.filter((index) => !index.page).length;
 	const written = new Set(result.documents.map((d) => `${name}/${d.path}`));
 	const orphans = [...earlier.entries()].filter(([source]) => !written.has(source)).map(([, e]) => e.file);
 	log(
-		`import: ${documents.length} documents -> ${result.documents.length} runbooks in ${outRoot} (${response} response, ${result.documents.length - response} checklist), ${steps} steps, ${commands} commands, ${links} links between documents and files, ${copies.size - result.indexes.length} files and ${result.indexes.length} folder index files copied${warnings ? `, ${warnings} warnings (--verbose lists them)` : ''}`,
+		`import: ${documents.length} documents -> ${result.documents.length} runbooks in ${outRoot} (${response} response, ${result.documents.length - response} checklist), ${steps} steps, ${commands} commands, ${links} links between documents and files, ${copies.size - indexCopies} files and ${result.indexes.length} folder index files copied${warnings ? `, ${warnings} warnings (--verbose lists them)` : ''}`,
 	);
 	if (unknown)
 		log(
@@ -266,17 +271,24 @@ async function importWholeFolder(): Promise<void> {
 			documents: result.documents.map((doc) => ({
 				path: doc.path,
 				id: doc.id,
-				markdown: markdown.get(doc.path)!,
+				markdown: doc.markdown,
 				runbook: doc.result.runbook,
 				warnings: doc.result.warnings,
 			})),
-			indexes: result.indexes.map((index) => ({ ...index, markdown: markdown.get(index.path) ?? '' })),
+			// An index that is a page is measured as a document, above.
+			indexes: result.indexes.filter((index) => !index.page).map((index) => ({ ...index, markdown: markdown.get(index.path) ?? '' })),
 			files,
 			isDocument: markdownFile,
 			refused: unread,
 		});
 		console.log(values.format === 'json' ? JSON.stringify(report, null, '\t') : `\n${formatReport(report)}`);
 	}
+}
+
+/** An index file that became a page, as its folder's title and summary alone (front matter, as YAML reads JSON). */
+function indexTitleOnly(index: FolderIndex): string {
+	const fields = { ...(index.title ? { title: index.title } : {}), ...(index.summary ? { summary: index.summary } : {}) };
+	return `---\n${JSON.stringify(fields)}\n---\n`;
 }
 
 /** Warnings worth a person's attention: not the version and review date every import lacks. */

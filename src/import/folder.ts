@@ -14,6 +14,7 @@ import { importChecklist, normaliseSource, type ImportOptions, type ImportResult
 import type { PreviousRunbook } from './keep-ids.ts';
 import { isExternal, rewriteMarkdownLinks, type LinkDecision } from './links.ts';
 import { writePins } from './pins.ts';
+import { documentParts, isIndexPage } from './folder-pages.ts';
 
 /**
  * A folder of Markdown runbooks, as teams keep them (Hugo, MkDocs, a wiki export): one document
@@ -35,11 +36,15 @@ export interface FolderIndex {
 	path: string;
 	title?: string;
 	summary?: string;
+	/** The id of the page it is too, when it holds more than a title and a summary (folder-pages.ts). */
+	page?: string;
 }
 
 export interface ImportedDocument {
 	path: string;
 	id: string;
+	/** The Markdown it was read from: the file's, or its part of a playbook (`<file>#<alert>`, folder-pages.ts). */
+	markdown: string;
 	result: ImportResult;
 	/** Links to other documents of the folder, and to its files, that were rewritten. */
 	links: number;
@@ -142,15 +147,15 @@ function folderSystem(path: string, indexes: readonly FolderIndex[]): string | u
  * ids, whatever order they come in.
  */
 export function documentIds(
-	documents: readonly { path: string; pinned?: string | undefined }[],
+	documents: readonly { path: string; pinned?: string | undefined; stem?: string | undefined }[],
 	/**
 	 * Ids other runbooks of the site already have, and the prefix a document's id then takes (the
 	 * folder's name); `renamed` is given each such document's path with the id it could not have.
 	 */
 	elsewhere?: { taken: ReadonlySet<string>; prefix: string; renamed?: Map<string, string> },
 ): Map<string, string> {
-	const base = (doc: { path: string; pinned?: string | undefined }) =>
-		doc.pinned ?? (idFromName(posix.basename(doc.path).replace(/\.(md|markdown)$/i, '')) || 'runbook');
+	const base = (doc: { path: string; pinned?: string | undefined; stem?: string | undefined }) =>
+		doc.pinned ?? (idFromName(doc.stem ?? posix.basename(doc.path).replace(/\.(md|markdown)$/i, '')) || 'runbook');
 	const count = new Map<string, number>();
 	for (const doc of documents) count.set(base(doc), (count.get(base(doc)) ?? 0) + 1);
 	const ids = new Map<string, string>();
@@ -191,24 +196,40 @@ function resolve(url: string, from: string): { path: string; anchor?: string } |
 export function importFolder(sources: readonly SourceDocument[], options: FolderImportOptions): FolderImport {
 	const all = options.paths ?? sources.map((s) => s.path);
 	const indexes = sources.filter((s) => isIndexFile(s.path, all)).map((s) => readIndex(s.path, s.markdown));
-	const runbooks = sources.filter((s) => !isIndexFile(s.path, all)).sort((a, b) => a.path.localeCompare(b.path));
+	// ---- playbooks and index pages (folder-pages.ts): the documents are the files' parts
+	const pages = new Set(sources.filter((s) => isIndexFile(s.path, all) && isIndexPage(s.markdown)).map((s) => s.path));
+	const { parts, alertAt } = documentParts(
+		sources
+			.filter((s) => !isIndexFile(s.path, all) || pages.has(s.path))
+			.sort((a, b) => a.path.localeCompare(b.path))
+			.map((s) => ({ ...s, index: pages.has(s.path) })),
+	);
+	const runbooks = parts;
+	// ----
 	const sourceName = (path: string) => (options.sourcePrefix ? `${options.sourcePrefix}/${path}` : path);
 
+	// A playbook's alerts are of the system its shared page (imported before them) is of.
+	const systems = new Map<string, string>();
 	const imported = runbooks.map((doc) => {
 		const previous = options.previous?.(sourceName(doc.path));
+		const system = folderSystem(doc.path, indexes) ?? (doc.playbook ? systems.get(doc.playbook) : undefined);
 		const importOptions: ImportOptions = {
 			sourceName: sourceName(doc.path),
 			...(options.system ? { system: options.system } : {}),
-			...(folderSystem(doc.path, indexes) ? { folderSystem: folderSystem(doc.path, indexes)! } : {}),
+			...(system ? { folderSystem: system } : {}),
 			...(options.variables === false ? { variables: false } : {}),
 			...(previous ? { previous: previous.runbook, id: previous.id } : {}),
 		};
-		return { doc, previous, result: importChecklist(doc.markdown, importOptions) };
+		const result = importChecklist(doc.markdown, importOptions);
+		// A folder's page is titled for its folder ("CloudNativePG"), not for an alert, unless its front matter names one.
+		if (pages.has(doc.path) && !result.frontMatter.alerts.length) delete result.runbook.alerts;
+		systems.set(doc.path, result.runbook.system);
+		return { doc, previous, result };
 	});
 	// An earlier import's id is kept; else the front matter's, else the file name's.
 	const renamed = new Map<string, string>();
 	const ids = documentIds(
-		imported.map(({ doc, previous, result }) => ({ path: doc.path, pinned: previous?.id ?? result.frontMatter.id })),
+		imported.map(({ doc, previous, result }) => ({ path: doc.path, pinned: previous?.id ?? result.frontMatter.id, stem: doc.stem })),
 		options.taken ? { taken: options.taken, prefix: options.sourcePrefix, renamed } : undefined,
 	);
 
@@ -234,6 +255,7 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 	};
 	const indexOf = (path: string) =>
 		indexes.find((index) => index.path.toLowerCase() === path.toLowerCase() || index.dir.toLowerCase() === path.toLowerCase());
+	for (const index of indexes) if (pages.has(index.path)) index.page = ids.get(index.path)!;
 	const warnings: string[] = [];
 	for (const { doc, result } of imported) {
 		const rejected = result.frontMatter.rejectedId;
@@ -252,7 +274,14 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 				return { drop: true };
 			};
 			if (!target) return fail('it leaves the imported folder');
-			const document = findDocument(target.path) ?? findByName(url, target.path);
+			const file = findDocument(target.path) ?? findByName(url, target.path);
+			// A link to a playbook's alert heading arrives on the alert's own runbook.
+			const alertPart = target.anchor && file ? alertAt.get(file.doc.path.toLowerCase())?.get(target.anchor.toLowerCase()) : undefined;
+			if (alertPart) {
+				links++;
+				return { url: paths.runbook(ids.get(alertPart)!) };
+			}
+			const document = file;
 			if (document) {
 				const anchor =
 					target.anchor && (document.result.anchors.get(target.anchor) ?? document.result.anchors.get(target.anchor.toLowerCase()));
@@ -280,7 +309,7 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 		rewriteFields(result.runbook, decide);
 		if (result.runbook.notes) result.runbook.notes = result.runbook.notes.map((note) => rewriteMarkdownLinks(note, decide));
 		const takenId = renamed.get(doc.path);
-		return { path: doc.path, id: own, result, links, files: [...files], ...(takenId ? { takenId } : {}) };
+		return { path: doc.path, id: own, markdown: doc.source, result, links, files: [...files], ...(takenId ? { takenId } : {}) };
 	});
 	return { documents, indexes, warnings };
 }

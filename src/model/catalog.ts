@@ -50,3 +50,15 @@ export function catalogEntry(id: string, runbook: Runbook, context: CatalogConte
 		})),
 	};
 }
+
+/**
+ * The runbook that is a folder's own page, among a system's: the one read from the folder's index
+ * file (`README.md`, `_index.md`, `index.md`) when it held more than a title and a summary; the
+ * folder nearest the top when several did. A playbook's alerts (`<file>#<alert>`) are not it.
+ */
+export function folderPage<T extends { id: string; data: Pick<Runbook, 'source'> }>(runbooks: readonly T[]): T | undefined {
+	const pages = runbooks.filter(
+		({ data }) => data.source && !data.source.includes('#') && /(^|\/)(_index|index|readme)\.md$/i.test(data.source),
+	);
+	return pages.sort((a, b) => a.data.source!.split('/').length - b.data.source!.split('/').length || a.id.localeCompare(b.id))[0];
+}

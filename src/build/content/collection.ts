@@ -136,7 +136,8 @@ export async function readRunbookCollection(
 			file,
 			path: doc.path,
 			data: result.data,
-			source: sources.get(doc.path)!,
+			// A playbook alert's part of its file (the lines around it blank, so that lines count as in the file).
+			source: doc.markdown,
 			digest: sourceDigest(JSON.stringify(result.data)),
 		});
 	}

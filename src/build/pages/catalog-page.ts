@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import { contentFolder } from '../content/content-folder.ts';
 import { folderIndexes, systemSummaries } from '../content/folders.ts';
+import { folderPage } from '../../model/catalog.ts';
 import { countSteps, runbookKind } from '../../model/outline.ts';
 import { systemAnchor } from '../../model/paths.ts';
 import { isoDay, runbookReview } from '../../model/review.ts';
@@ -26,12 +27,12 @@ export async function catalogPageData() {
 				a.data.title.localeCompare(b.data.title),
 		);
 	const summaries = systemSummaries(folderIndexes(contentFolder()));
-	const systems = [...new Set(runbooks.map((r) => r.data.system))].map((system) => ({
-		system,
-		anchor: systemAnchor(system),
-		summary: summaries.get(system),
-		runbooks: runbooks.filter((r) => r.data.system === system),
-	}));
+	const systems = [...new Set(runbooks.map((r) => r.data.system))].map((system) => {
+		const group = runbooks.filter((r) => r.data.system === system);
+		// The folder's index, when it is a page of its own (a README handbook, a playbook's shared parts).
+		const page = folderPage(group);
+		return { system, anchor: systemAnchor(system), summary: summaries.get(system), ...(page ? { page } : {}), runbooks: group };
+	});
 	return {
 		runbooks,
 		systems,

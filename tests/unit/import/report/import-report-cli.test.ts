@@ -32,11 +32,13 @@ describe('npm run import -- <folder> --report', () => {
 		expect(result.status, result.stderr).toBe(0);
 		expect(result.stderr).toMatch(/db\/restore\.md -> handbook\/db\/restore\.yaml/);
 		const report = JSON.parse(result.stdout) as ImportReport;
-		expect(report.documents.map((d) => d.path)).toEqual(['db/restore.md']);
+		// The README holds more than a title and a summary: a page of its own, measured as a document.
+		expect(report.documents.map((d) => d.path)).toEqual(['db/restore.md', 'README.md']);
 		expect(report.documents[0]).toMatchObject({ procedure: 'ordered list', codeBlocks: { source: 1, command: 1 } });
 		expect(report.documents[0]!.steps).toBeGreaterThanOrEqual(2);
-		// The README's "On call" section is on no page: its words beyond the title and summary count as lost.
-		expect(report.indexes).toEqual([{ path: 'README.md', words: 12, onNoPage: 7 }]);
+		// Its "On call" section is on that page: no word lost, no index read for its title alone.
+		expect(report.documents[1]!.words).toMatchObject({ source: 12, kept: 12 });
+		expect(report.indexes).toEqual([]);
 		expect(report.notRead).toEqual([{ path: 'db/failover.rst', why: 'reStructuredText: not read' }]);
 		expect(report.totals.procedures).toEqual({ source: 1, withSteps: 1, percent: 100 });
 	});
@@ -48,9 +50,10 @@ describe('npm run import -- <folder> --report', () => {
 		expect(result.stdout).toMatch(
 			/^import report:\n {2}db\/restore\.md · "Restore" · words \d+\/\d+ · code 1: 1 command · procedure, \d+ steps$/m,
 		);
-		expect(result.stdout).toMatch(/^ {2}README\.md: a folder index read for its title and summary; 7 words on no page$/m);
+		expect(result.stdout).toMatch(/^ {2}README\.md · "Handbook" · words 12\/12$/m);
+		expect(result.stdout).not.toContain('a folder index read for its title and summary');
 		expect(result.stdout).toMatch(/^ {2}db\/failover\.rst: reStructuredText: not read$/m);
-		expect(result.stdout).toMatch(/^total: 1 documents · words kept \d+\/\d+ \([\d.]+%\) · code blocks as commands or output 1\/1 \(100%/m);
+		expect(result.stdout).toMatch(/^total: 2 documents · words kept \d+\/\d+ \([\d.]+%\) · code blocks as commands or output 1\/1 \(100%/m);
 	});
 
 	it('refuses a format it does not know', () => {
