@@ -200,7 +200,8 @@ export function normaliseSource(markdown: string): NormalisedSource {
 		...(repaired.repairs
 			? {}
 			: {
-					original: (offset: number) => bom + lines.original(site.original(links.original(wiki.original(callouts.original(references.original(offset)))))),
+					original: (offset: number) =>
+						bom + lines.original(site.original(links.original(wiki.original(callouts.original(references.original(offset)))))),
 				}),
 	};
 }

@@ -1,21 +1,35 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDocumentPath } from '../../import/generators/document-kinds.ts';
 
 /**
- * Every file under a folder, as paths inside it with `/`, sorted. Hidden files and folders
- * (`.git`, `.obsidian`) and `node_modules` are not content.
+ * Hidden folders that hold what a team writes: GitHub's and GitLab's issue, pull-request and
+ * merge-request templates, where a release or incident checklist often lives
+ * (`.github/ISSUE_TEMPLATE/release.md`). Other hidden folders are tools' own (`.obsidian`,
+ * `.vscode`, `.venv`, `.docusaurus` build output …): not content.
  */
-export function filesUnder(dir: string): string[] {
+const CONTENT_DOT_FOLDERS = new Set(['.github', '.gitlab']);
+
+/**
+ * Every file under a folder, as paths inside it with `/`, sorted. Hidden files and hidden folders
+ * (but `.github` and `.gitlab`), and `node_modules`, are not content; documents left out so (but
+ * in `.git` and `node_modules`, never looked into) are given to `skipped`, so that they are named.
+ */
+export function filesUnder(dir: string, skipped?: string[]): string[] {
 	const out: string[] = [];
-	const visit = (relative: string) => {
+	const visit = (relative: string, hiddenAbove: boolean) => {
 		for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
-			if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+			if (entry.name === '.git' || entry.name === 'node_modules') continue;
 			const path = relative ? `${relative}/${entry.name}` : entry.name;
-			if (entry.isDirectory()) visit(path);
-			else if (entry.isFile()) out.push(path);
+			const hidden = hiddenAbove || (entry.name.startsWith('.') && !(entry.isDirectory() && CONTENT_DOT_FOLDERS.has(entry.name)));
+			if (hidden && !skipped) continue;
+			if (entry.isDirectory()) visit(path, hidden);
+			else if (entry.isFile() && !hidden) out.push(path);
+			else if (entry.isFile() && isDocumentPath(path)) skipped!.push(path);
 		}
 	};
-	visit('');
+	visit('', false);
+	skipped?.sort();
 	return out.sort();
 }
 
@@ -24,7 +38,7 @@ export function runbookFiles(all: readonly string[]): { yaml: string[]; markdown
 	const name = (path: string) => path.split('/').pop()!;
 	return {
 		yaml: all.filter((path) => /\.ya?ml$/i.test(path) && !name(path).startsWith('_')),
-		markdown: all.filter((path) => /\.(md|markdown)$/i.test(path)),
+		markdown: all.filter(isDocumentPath),
 	};
 }
 
