@@ -1,5 +1,6 @@
 import { guessSectionKind } from '../classify.ts';
 import { parseFrontMatter } from '../front-matter.ts';
+import { rewriteMarkdownLinks } from '../links.ts';
 import { responseKind } from '../response.ts';
 import type { ImportResult } from '../import-checklist.ts';
 import { publishedUrls } from './published-urls.ts';
@@ -51,6 +52,9 @@ export function folderSite(paths: readonly string[], read: ((path: string) => st
 				result.warnings.splice(untitled, 1);
 			}
 			if (page && result.runbook.order === undefined) result.runbook.order = page.order;
+			// The summary is shown as plain text (catalog, page header): a link in it is its words.
+			const summary = result.runbook.summary;
+			if (summary?.includes('](')) result.runbook.summary = rewriteMarkdownLinks(summary, () => ({ drop: true }));
 		},
 		folderLabel: (dir) => structure.folders.get(dir),
 		published: (documents) => publishedUrls(documents, structure.roots),

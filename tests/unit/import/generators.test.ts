@@ -89,7 +89,7 @@ describe('Docusaurus', () => {
 	const site = importSite('docusaurus');
 
 	it('reads id, title and sidebar_position, and the folder’s _category_.json label as its system', () => {
-		const page = doc(site, 'docs/ops/tablespaces.md');
+		const page = doc(site, 'docs/ops/tablespace-setup.md');
 		expect(page.id).toBe('tablespaces');
 		expect(page.result.runbook.title).toBe('Tablespaces');
 		expect(page.result.runbook.order).toBe(250);
@@ -103,14 +103,14 @@ describe('Docusaurus', () => {
 	});
 
 	it('reads :::info[Title] and :::note Title admonitions, an indented body too, as callouts', () => {
-		const text = shown(doc(site, 'docs/ops/tablespaces.md'));
+		const text = shown(doc(site, 'docs/ops/tablespace-setup.md'));
 		expect(text).toContain('> [!info] Important\\n> Tablespaces cannot be removed once created.');
 		expect(text).toContain('> [!note] Indented title');
 		expect(text).toContain('> The body may be indented.');
 		expect(text).not.toContain(':::');
 	});
 
-	it('follows a link by the page’s published URL, made of its id (`/docs/ops/tablespaces`)', () => {
+	it('follows a link by the page’s published URL, made of its front matter id, not its file name (`/docs/ops/tablespaces`)', () => {
 		expect(shown(doc(site, 'docs/ops/untitled.md'))).toContain('](/runbooks/tablespaces/)');
 	});
 
