@@ -223,7 +223,9 @@ async function importWholeFolder(): Promise<void> {
 	let response = 0;
 	let unknown = 0;
 	for (const doc of result.documents) {
-		const dir = dirname(doc.path) === '.' ? '' : dirname(doc.path);
+		// A document of `.github/ISSUE_TEMPLATE/` is written to `github/ISSUE_TEMPLATE/`: YAML in a hidden
+		// folder of the content folder is a tool's (workflows, issue forms), never read as a runbook.
+		const dir = dirname(doc.path) === '.' ? '' : dirname(doc.path).replace(/(^|\/)\.+/g, '$1');
 		const out = join(outRoot, dir, `${doc.id}.yaml`);
 		const schema = relative(dirname(out), 'public/runbook.schema.json').split('\\').join('/');
 		write(out, runbookToYaml(doc.result.runbook, schema));

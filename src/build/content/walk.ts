@@ -33,11 +33,14 @@ export function filesUnder(dir: string, skipped?: string[]): string[] {
 	return out.sort();
 }
 
-/** Files of a content folder by what they are. Names starting with "_" are not runbooks (`_index.md`). */
+/** Files of a content folder by what they are. YAML names starting with "_" are not runbooks (`_config.yml`, `_category_.yml`). */
 export function runbookFiles(all: readonly string[]): { yaml: string[]; markdown: string[] } {
 	const name = (path: string) => path.split('/').pop()!;
 	return {
-		yaml: all.filter((path) => /\.ya?ml$/i.test(path) && !name(path).startsWith('_')),
+		// Not a tool's YAML: in a hidden folder (`.github/workflows/`), or a site generator's config (`mkdocs.yml`).
+		yaml: all.filter(
+			(path) => /\.ya?ml$/i.test(path) && !name(path).startsWith('_') && !/(?:^|\/)\./.test(path) && !/^mkdocs\.ya?ml$/i.test(name(path)),
+		),
 		markdown: all.filter(isDocumentPath),
 	};
 }
