@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesUnder } from '../../../src/build/content/walk.ts';
+import { filesUnder, runbookFiles } from '../../../src/build/content/walk.ts';
 import { importChecklist, importFolder, type FolderImport, type ImportedDocument } from '../../../src/import/index.ts';
 import { isDocumentPath } from '../../../src/import/generators/document-kinds.ts';
 import { renderMarkdown } from '../../../src/render/markdown.ts';
@@ -192,11 +193,27 @@ describe('hidden folders', () => {
 	});
 
 	it('imports the issue template as a runbook with steps, and the CLI says which files it did not read', () => {
-		const result = spawnSync(process.execPath, ['scripts/import.ts', dir, '--out-dir', join('/tmp', `hidden-${process.pid}`)], {
+		const out = join(tmpdir(), `hidden-${process.pid}`);
+		const result = spawnSync(process.execPath, ['scripts/import.ts', dir, '--out-dir', out], {
 			encoding: 'utf8',
 		});
-		expect(result.stdout).toMatch(/\.github\/ISSUE_TEMPLATE\/release\.md -> .*· 1 sections, 2 steps/);
+		rmSync(out, { recursive: true, force: true });
+		// Written outside a hidden folder: YAML in one is a tool's (workflows, issue forms), never a runbook.
+		expect(result.stdout).toMatch(
+			/\.github\/ISSUE_TEMPLATE\/release\.md -> hidden\/github\/ISSUE_TEMPLATE\/release\.yaml .*· 1 sections, 2 steps/,
+		);
 		expect(result.stdout).toContain('not read: .vscode/notes.md: in a hidden folder');
+	});
+
+	it('takes no YAML in a hidden folder, nor mkdocs.yml, for a runbook of the content folder', () => {
+		const { yaml, markdown } = runbookFiles([
+			'.github/workflows/ci.yml',
+			'.github/ISSUE_TEMPLATE/release.md',
+			'mkdocs.yml',
+			'ops/restart.yaml',
+		]);
+		expect(yaml).toEqual(['ops/restart.yaml']);
+		expect(markdown).toEqual(['.github/ISSUE_TEMPLATE/release.md']);
 	});
 });
 
