@@ -28,7 +28,7 @@ import { readRunbookCollection, readRunbookFile } from '../src/build/content/col
 import { filesUnder } from '../src/build/content/walk.ts';
 import { idFromName } from '../src/model/ids.ts';
 import { secretKind } from '../src/model/published-files.ts';
-import { formatReport, importReport } from '../src/import/report/index.ts';
+import { formatReport, importReport, otherDocuments } from '../src/import/report/index.ts';
 import {
 	importChecklist,
 	importFolder,
@@ -42,7 +42,8 @@ import {
 import type { PreviousRunbook } from '../src/import/keep-ids.ts';
 import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
 import { OutDir, OutsideOutDir } from './lib/out-dir.ts';
-import { readMarkdownFile } from '../src/import/read-text.ts';
+import { readMarkdownFile, readTextFile } from '../src/import/read-text.ts';
+import { isDocumentPath } from '../src/import/generators/document-kinds.ts';
 import { maxFileBytes } from '../src/schema/settings.ts';
 import { loadSettings } from '../src/settings.ts';
 
@@ -88,7 +89,7 @@ try {
 	console.error(`import: cannot read ${input}: ${(error as Error).message}`);
 	process.exit(1);
 }
-const markdownFile = (path: string) => /\.(md|markdown)$/i.test(path);
+const markdownFile = isDocumentPath;
 const variables = !values['keep-placeholders'];
 
 if (values.pin) pin();
@@ -141,7 +142,9 @@ async function importWholeFolder(): Promise<void> {
 	const root = resolve(input);
 	const name = basename(root);
 	const outRoot = join(values['out-dir'], name);
-	const files = filesUnder(root);
+	// Documents in hidden folders that are tools' own (`.obsidian`, `.vscode` …) are not read, but named.
+	const hidden: string[] = [];
+	const files = filesUnder(root, hidden);
 	const documents = files.filter(markdownFile);
 	if (!documents.length) {
 		console.error(`import: no Markdown documents (*.md) under ${input}`);
@@ -190,7 +193,17 @@ async function importWholeFolder(): Promise<void> {
 		isFile: (path) => fileSet.has(path) && !markdownFile(path),
 		previous: (source) => earlier.get(source),
 		taken: new Set(taken.keys()),
+		siteFiles: files,
+		readFile: (path) => {
+			if (!fileSet.has(path)) return undefined;
+			const read = readTextFile(join(root, path), limit);
+			return 'text' in read ? read.text : undefined;
+		},
 	});
+	const notRead = [
+		...hidden.map((path) => ({ path, why: "in a hidden folder (a tool's own files, not content): not read" })),
+		...otherDocuments(files, markdownFile),
+	];
 
 	const outDir = new OutDir(values['out-dir']);
 	const refused: string[] = [];
@@ -211,7 +224,9 @@ async function importWholeFolder(): Promise<void> {
 	let response = 0;
 	let unknown = 0;
 	for (const doc of result.documents) {
-		const dir = dirname(doc.path) === '.' ? '' : dirname(doc.path);
+		// A document of `.github/ISSUE_TEMPLATE/` is written to `github/ISSUE_TEMPLATE/`: YAML in a hidden
+		// folder of the content folder is a tool's (workflows, issue forms), never read as a runbook.
+		const dir = dirname(doc.path) === '.' ? '' : dirname(doc.path).replace(/(^|\/)\.+/g, '$1');
 		const out = join(outRoot, dir, `${doc.id}.yaml`);
 		const schema = relative(dirname(out), 'public/runbook.schema.json').split('\\').join('/');
 		write(out, runbookToYaml(doc.result.runbook, schema));
@@ -263,6 +278,7 @@ async function importWholeFolder(): Promise<void> {
 			`  warning: ${file} is linked but named like ${secretKind(file)}: not copied. Remove the link from the document; the build stops while a runbook links it`,
 		);
 	for (const { path, why } of unread) console.error(`import: ${join(input, path)}: not imported: ${why}`);
+	for (const { path, why } of notRead) log(`  not read: ${path}: ${why}`);
 	for (const message of refused) console.error(`import: ${message}`);
 	if (unread.length || refused.length) process.exitCode = 1;
 	if (values.report) {
@@ -279,7 +295,7 @@ async function importWholeFolder(): Promise<void> {
 			indexes: result.indexes.filter((index) => !index.page).map((index) => ({ ...index, markdown: markdown.get(index.path) ?? '' })),
 			files,
 			isDocument: markdownFile,
-			refused: unread,
+			refused: [...unread, ...hidden.map((path) => notRead.find((entry) => entry.path === path)!)],
 		});
 		console.log(values.format === 'json' ? JSON.stringify(report, null, '\t') : `\n${formatReport(report)}`);
 	}

@@ -13,6 +13,8 @@ import { parseFrontMatter, readFrontMatter } from './front-matter.ts';
 import { importChecklist, normaliseSource, type ImportOptions, type ImportResult } from './import-checklist.ts';
 import type { PreviousRunbook } from './keep-ids.ts';
 import { isExternal, rewriteMarkdownLinks, type LinkDecision } from './links.ts';
+import { documentStem, isDocumentPath } from './generators/document-kinds.ts';
+import { folderSite } from './generators/folder-site.ts';
 import { writePins } from './pins.ts';
 import { documentParts, isIndexPage } from './folder-pages.ts';
 
@@ -78,10 +80,14 @@ export interface FolderImportOptions {
 	taken?: ReadonlySet<string>;
 	/** The runbook file an earlier import of this document wrote, with its id: kept. */
 	previous?: (source: string) => { id: string; runbook: PreviousRunbook } | undefined;
+	/** Every file of the folder, for its site generator's config (`mkdocs.yml`, `SUMMARY.md` …): generators/folder-site.ts. */
+	siteFiles?: readonly string[];
+	/** A text file of the folder (a config, a snippet), or undefined when it is not there or not readable. */
+	readFile?: (path: string) => string | undefined;
 }
 
 const INDEX_NAMES = new Set(['_index.md', 'index.md', 'readme.md']);
-const isMarkdown = (path: string) => /\.(md|markdown)$/i.test(path);
+const isMarkdown = isDocumentPath;
 
 /**
  * Index files of the documents' folders: `_index.md` and `index.md` always, a README when its
@@ -128,11 +134,11 @@ export function readIndex(path: string, markdown: string): FolderIndex {
 	};
 }
 
-/** The system of a document: the title of the nearest index up its folders, else its top folder's name. */
-function folderSystem(path: string, indexes: readonly FolderIndex[]): string | undefined {
+/** The system of a document: the title of the nearest index (or folder label) up its folders, else its top folder's name. */
+function folderSystem(path: string, indexes: readonly FolderIndex[], label?: (dir: string) => string | undefined): string | undefined {
 	for (let dir = posix.dirname(path); ; dir = posix.dirname(dir)) {
 		const key = dir === '.' ? '' : dir;
-		const title = indexes.find((index) => index.dir === key)?.title;
+		const title = indexes.find((index) => index.dir === key)?.title ?? label?.(key);
 		if (title) return title;
 		if (key === '') break;
 	}
@@ -155,7 +161,7 @@ export function documentIds(
 	elsewhere?: { taken: ReadonlySet<string>; prefix: string; renamed?: Map<string, string> },
 ): Map<string, string> {
 	const base = (doc: { path: string; pinned?: string | undefined; stem?: string | undefined }) =>
-		doc.pinned ?? (idFromName(doc.stem ?? posix.basename(doc.path).replace(/\.(md|markdown)$/i, '')) || 'runbook');
+		doc.pinned ?? (idFromName(doc.stem ?? documentStem(posix.basename(doc.path))) || 'runbook');
 	const count = new Map<string, number>();
 	for (const doc of documents) count.set(base(doc), (count.get(base(doc)) ?? 0) + 1);
 	const ids = new Map<string, string>();
@@ -193,8 +199,11 @@ function resolve(url: string, from: string): { path: string; anchor?: string } |
 	return { path: normal === '.' ? '' : normal, ...(anchor !== undefined ? { anchor } : {}) };
 }
 
-export function importFolder(sources: readonly SourceDocument[], options: FolderImportOptions): FolderImport {
-	const all = options.paths ?? sources.map((s) => s.path);
+export function importFolder(allSources: readonly SourceDocument[], options: FolderImportOptions): FolderImport {
+	const all = options.paths ?? allSources.map((s) => s.path);
+	// The folder's site generator (MkDocs, GitBook, Docusaurus, Jekyll, Middleman): generators/folder-site.ts.
+	const site = folderSite(options.siteFiles ?? all, options.readFile);
+	const sources = allSources.filter((s) => !site.isStructure(s.path));
 	const indexes = sources.filter((s) => isIndexFile(s.path, all)).map((s) => readIndex(s.path, s.markdown));
 	// ---- playbooks and index pages (folder-pages.ts): the documents are the files' parts
 	const pages = new Set(sources.filter((s) => isIndexFile(s.path, all) && isIndexPage(s.markdown)).map((s) => s.path));
@@ -212,7 +221,7 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 	const systems = new Map<string, string>();
 	const imported = runbooks.map((doc) => {
 		const previous = options.previous?.(sourceName(doc.path));
-		const system = folderSystem(doc.path, indexes) ?? (doc.playbook ? systems.get(doc.playbook) : undefined);
+		const system = folderSystem(doc.path, indexes, site.folderLabel) ?? (doc.playbook ? systems.get(doc.playbook) : undefined);
 		const importOptions: ImportOptions = {
 			sourceName: sourceName(doc.path),
 			...(options.system ? { system: options.system } : {}),
@@ -220,7 +229,10 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 			...(options.variables === false ? { variables: false } : {}),
 			...(previous ? { previous: previous.runbook, id: previous.id } : {}),
 		};
-		const result = importChecklist(doc.markdown, importOptions);
+		const prepared = site.prepare(doc.path, doc.markdown);
+		const result = importChecklist(prepared.markdown, importOptions);
+		result.warnings.push(...prepared.notes);
+		site.finish(doc.path, doc.markdown, result);
 		// A folder's page is titled for its folder ("CloudNativePG"), not for an alert, unless its front matter names one.
 		if (pages.has(doc.path) && !result.frontMatter.alerts.length) delete result.runbook.alerts;
 		systems.set(doc.path, result.runbook.system);
@@ -256,7 +268,10 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 	const indexOf = (path: string) =>
 		indexes.find((index) => index.path.toLowerCase() === path.toLowerCase() || index.dir.toLowerCase() === path.toLowerCase());
 	for (const index of indexes) if (pages.has(index.path)) index.page = ids.get(index.path)!;
-	const warnings: string[] = [];
+	const published = site.published(
+		imported.map(({ doc, result }) => ({ path: doc.path, ...(result.frontMatter.id ? { slug: result.frontMatter.id } : {}) })),
+	);
+	const warnings: string[] = [...site.structure.notes];
 	for (const { doc, result } of imported) {
 		const rejected = result.frontMatter.rejectedId;
 		if (rejected) warnings.push(rejectedIdWarning(doc.path, rejected, ids.get(doc.path)!));
@@ -273,30 +288,35 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 				result.warnings.push(`link "${url}": ${why}; only its text is kept`);
 				return { drop: true };
 			};
-			if (!target) return fail('it leaves the imported folder');
-			const file = findDocument(target.path) ?? findByName(url, target.path);
+			// Written as the published site's URL (`x.html`, `/manual/x.html`, `x/`): the document that publishes it.
+			const byUrl = () => {
+				const path = target && options.isFile(target.path) ? undefined : published(url, doc.path);
+				return path === undefined ? undefined : byPath.get(path.toLowerCase());
+			};
+			const file = target && (findDocument(target.path) ?? findByName(url, target.path));
 			// A link to a playbook's alert heading arrives on the alert's own runbook.
-			const alertPart = target.anchor && file ? alertAt.get(file.doc.path.toLowerCase())?.get(target.anchor.toLowerCase()) : undefined;
+			const alertPart = target?.anchor && file ? alertAt.get(file.doc.path.toLowerCase())?.get(target.anchor.toLowerCase()) : undefined;
 			if (alertPart) {
 				links++;
 				return { url: paths.runbook(ids.get(alertPart)!) };
 			}
-			const document = file;
+			const document = file ?? byUrl();
 			if (document) {
-				const anchor =
-					target.anchor && (document.result.anchors.get(target.anchor) ?? document.result.anchors.get(target.anchor.toLowerCase()));
-				if (target.anchor && !anchor) result.warnings.push(`link "${url}": no heading "#${target.anchor}" there; it links to the page`);
+				const wanted = target?.anchor ?? resolve(`#${url.split('#').slice(1).join('#')}`, doc.path)?.anchor;
+				const anchor = wanted && (document.result.anchors.get(wanted) ?? document.result.anchors.get(wanted.toLowerCase()));
+				if (wanted && !anchor) result.warnings.push(`link "${url}": no heading "#${wanted}" there; it links to the page`);
 				links++;
 				// The page's own path even within the page: the text is shown on its sign-off sheet too.
 				return { url: `${paths.runbook(ids.get(document.doc.path)!)}${anchor ? `#${anchor}` : ''}` };
 			}
+			if (!target) return fail('it leaves the imported folder');
 			// A folder (or its index file): its runbooks, listed under their system in the catalog.
 			const index = indexOf(target.path);
 			const folder =
 				index?.dir ?? (all.some((path) => path.toLowerCase().startsWith(`${target.path.toLowerCase()}/`)) ? target.path : undefined);
 			if (folder !== undefined) {
 				links++;
-				const system = options.system ?? folderSystem(`${folder ? `${folder}/` : ''}x`, indexes);
+				const system = options.system ?? folderSystem(`${folder ? `${folder}/` : ''}x`, indexes, site.folderLabel);
 				return { url: system ? paths.system(system) : paths.catalog() };
 			}
 			if (options.isFile(target.path)) {

@@ -66,7 +66,7 @@ export function importChecklist(markdown: string, options: ImportOptions = {}): 
 	return {
 		runbook: state.runbook,
 		summary: summarize(state),
-		warnings: ctx.warnings,
+		warnings: [...ctx.warnings, ...source.notes],
 		proposals: state.proposals,
 		anchors: ctx.anchors,
 		pins: ctx.pins,

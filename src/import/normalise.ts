@@ -1,4 +1,5 @@
 import { admonitionAsCallout, ADMONITION, admonitionStarts } from './admonitions.ts';
+import { readSiteMarkup } from './generators/markup.ts';
 import { repairMojibake } from './mojibake.ts';
 import { inlineReferenceLinks } from './reference-links.ts';
 import { replaceTracked } from './tracked-edits.ts';
@@ -9,6 +10,8 @@ export interface NormalisedSource {
 	text: string;
 	/** Characters repaired from mis-encoded UTF-8. */
 	repairs: number;
+	/** What the site generators' syntax held that is not read, by line (generators/markup.ts). */
+	notes: string[];
 	/** Where an offset of `text` is in the source as written; undefined when repairs changed its length. */
 	original?: (offset: number) => number;
 }
@@ -23,9 +26,11 @@ export function normaliseSource(markdown: string): NormalisedSource {
 	const bom = markdown.charCodeAt(0) === 0xfeff ? 1 : 0;
 	const lines = replaceTracked(bom ? markdown.slice(1) : markdown, /\r\n?/g, () => '\n');
 	const repaired = repairMojibake(lines.text);
+	// Site generators' own syntax (Liquid, ERB, MDX imports, `:::note`, `[[_TOC_]]`, footnotes): generators/markup.ts.
+	const site = readSiteMarkup(repaired.text);
 	// Hugo's link shortcodes (`[Gather logs]({{< ref "helpers/gatherLogs.md" >}})`) as the plain
 	// relative links they stand for, so that links between documents can be followed.
-	const links = replaceTracked(repaired.text, /\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"\s*[>%]\}\}/g, (match) => match[1]!);
+	const links = replaceTracked(site.text, /\{\{[<%]\s*(?:rel)?ref\s+"([^"]+)"\s*[>%]\}\}/g, (match) => match[1]!);
 	const code = codeRanges(links.text);
 	const inCode = (at: number) => code.some(([start, end]) => at >= start && at < end);
 	const wiki = replaceTracked(links.text, WIKI_LINK, (match) =>
@@ -39,10 +44,12 @@ export function normaliseSource(markdown: string): NormalisedSource {
 	return {
 		text: references.text,
 		repairs: repaired.repairs,
+		notes: site.notes,
 		...(repaired.repairs
 			? {}
 			: {
-					original: (offset: number) => bom + lines.original(links.original(wiki.original(callouts.original(references.original(offset))))),
+					original: (offset: number) =>
+						bom + lines.original(site.original(links.original(wiki.original(callouts.original(references.original(offset)))))),
 				}),
 	};
 }

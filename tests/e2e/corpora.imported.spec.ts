@@ -47,11 +47,13 @@ for (const corpus of corpora) {
 	});
 }
 
-/** What a document's own tool would title it: the site's nav, its front matter's title, else its first H1. */
+/**
+ * The title a reader sees on the page the source's own tool publishes: its front matter's title,
+ * else its first H1, else its entry in the site's nav (MkDocs shows a nav title in the navigation,
+ * and as the page's title only when the page has no heading of its own).
+ */
 function sourceTitle(corpus: string, path: string): string | undefined {
 	const text = readFileSync(join(CORPORA, corpus, path), 'utf8');
-	const nav = navTitles(corpus).get(path);
-	if (nav) return nav;
 	const matter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1];
 	// Jekyll reads a repeated key as its last value; `yaml` refuses it, so the lines are read one by one.
 	const title = matter
@@ -61,7 +63,7 @@ function sourceTitle(corpus: string, path: string): string | undefined {
 		.at(-1)?.title;
 	if (typeof title === 'string' && title.trim()) return title;
 	const body = text.replace(/^---\n[\s\S]*?\n---/, '').replace(/^(```|~~~)[\s\S]*?^\1/gm, '');
-	return /^# (.+?)\s*#*\s*$/m.exec(body)?.[1];
+	return /^# (.+?)\s*#*\s*$/m.exec(body)?.[1] ?? navTitles(corpus).get(path);
 }
 
 /** mkdocs.yml's nav titles by document path (relative to the corpus folder), when the corpus has one. */

@@ -23,6 +23,7 @@ import { planRunbookFiles, type FilePlan } from '../../model/published-files.ts'
 import { filesBeside, filesUnder, runbookFiles } from './walk.ts';
 import { readMarkdownFile, readTextFile } from '../../import/read-text.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../schema/settings.ts';
+import { isDocumentPath } from '../../import/generators/document-kinds.ts';
 
 /** One runbook of the collection. */
 export interface CollectionEntry {
@@ -108,7 +109,16 @@ export async function readRunbookCollection(
 	const folder = sources.size
 		? (await import('../../import/folder.ts')).importFolder(
 				[...sources].map(([path, text]) => ({ path, markdown: text })),
-				{ sourcePrefix: '', isFile: (path) => files.has(path) && !/\.(md|markdown)$/i.test(path), paths: all },
+				{
+					sourcePrefix: '',
+					isFile: (path) => files.has(path) && !isDocumentPath(path),
+					paths: all,
+					// A site generator's config and snippets beside the runbooks, read as the import reads them.
+					readFile: (path) => {
+						const text = files.has(path) ? readTextFile(join(dir, path), maxFileBytes) : undefined;
+						return text && 'text' in text ? text.text : undefined;
+					},
+				},
 			)
 		: { documents: [], indexes: [] };
 	for (const doc of folder.documents) {

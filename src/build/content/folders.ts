@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isIndexFile, readIndex, type FolderIndex } from '../../import/folder.ts';
 import { filesUnder } from './walk.ts';
+import { isDocumentPath } from '../../import/generators/document-kinds.ts';
 
 /**
  * What the folders of the runbooks say of themselves, in their index files (`_index.md`, as Hugo
@@ -16,7 +17,7 @@ export function folderIndexes(dir: string): FolderIndex[] {
 		return [];
 	}
 	return all
-		.filter((path) => /\.(md|markdown)$/i.test(path) && isIndexFile(path, all))
+		.filter((path) => isDocumentPath(path) && isIndexFile(path, all))
 		.map((path) => readIndex(path, readFileSync(join(dir, path), 'utf8')));
 }
 

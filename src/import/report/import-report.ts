@@ -43,14 +43,23 @@ export interface ReportInput {
 
 /** Document-like files an import does not read, with what they are. */
 const OTHER_DOCUMENTS: [RegExp, string][] = [
-	[/\.mdx$/i, 'MDX'],
-	[/\.(?:md|markdown)\.erb$/i, 'Markdown with ERB (Middleman)'],
 	[/\.(?:rst|rest)$/i, 'reStructuredText'],
 	[/\.(?:adoc|asciidoc)$/i, 'AsciiDoc'],
 	[/\.org$/i, 'Org'],
 	[/\.textile$/i, 'Textile'],
 	[/\.html?$/i, 'HTML'],
+	[/\.(?:erb|haml|slim|liquid|njk|hbs|mustache|jinja2?|j2|tmpl|gotmpl)$/i, 'a template language'],
+	[/\.(?:ipynb)$/i, 'a Jupyter notebook'],
+	[/\.(?:wiki|mediawiki|creole|rdoc|pod|tex)$/i, 'another markup'],
 ];
+
+/** Files of the folder that look like documents but are not read, with what they are. */
+export function otherDocuments(files: readonly string[], isDocument: (path: string) => boolean): { path: string; why: string }[] {
+	return files.flatMap((path) => {
+		const kind = !isDocument(path) && OTHER_DOCUMENTS.find(([re]) => re.test(path));
+		return kind ? [{ path, why: `${kind[1]}: not read` }] : [];
+	});
+}
 
 const percent = (part: number, whole: number) => (whole ? Math.round((1000 * part) / whole) / 10 : 100);
 
@@ -60,12 +69,7 @@ export function importReport(input: ReportInput): ImportReport {
 		const words = countWords(sourceFigures(markdown).prose);
 		return { path, words: total(words), onNoPage: total(words) - keptWords(words, countWords([title ?? '', summary ?? ''])).kept };
 	});
-	const notRead = [...(input.refused ?? [])];
-	for (const path of input.files) {
-		if (input.isDocument(path)) continue;
-		const kind = OTHER_DOCUMENTS.find(([re]) => re.test(path));
-		if (kind) notRead.push({ path, why: `${kind[1]}: not read` });
-	}
+	const notRead = [...(input.refused ?? []), ...otherDocuments(input.files, input.isDocument)];
 	const sum = (f: (d: DocumentReport) => number) => documents.reduce((n, d) => n + f(d), 0);
 	const words = { source: sum((d) => d.words.source) + indexes.reduce((n, i) => n + i.words, 0), kept: 0, percent: 0 };
 	words.kept = words.source - sum((d) => d.words.source - d.words.kept) - indexes.reduce((n, i) => n + i.onNoPage, 0);

@@ -105,11 +105,12 @@ describe('a document’s report', () => {
 describe('words a table keeps', () => {
 	it('counts each cell’s words as the reader sees them, not run together with the next cell’s', () => {
 		const table = '| Release | Champion |\n|---|---|\n| v3.4 | Codey Jenkins |\n';
+		const runbook = { title: 'Schedule', sections: [{ id: 'dates', title: 'Dates', notes: [table] }] };
 		const report = documentReport({
 			path: 'schedule.md',
 			id: 'schedule',
 			markdown: `# Schedule\n\n${table}`,
-			runbook: { title: 'Schedule', sections: [{ id: 'dates', title: 'Dates', notes: [table] }] },
+			runbook,
 			warnings: [],
 		});
 		const all = words(`Schedule ${table}`).length;
