@@ -16,7 +16,10 @@ import { isExternal, rewriteMarkdownLinks, type LinkDecision } from './links.ts'
 import { documentStem, isDocumentPath } from './generators/document-kinds.ts';
 import { folderSite } from './generators/folder-site.ts';
 import { writePins } from './pins.ts';
+import { PUBLISHED_KINDS, publishedKind, secretKind } from '../model/published-files.ts';
 import { documentParts, isIndexPage } from './folder-pages.ts';
+
+const PUBLISHED_EXTENSIONS = Object.keys(PUBLISHED_KINDS).join(', ');
 
 /**
  * A folder of Markdown runbooks, as teams keep them (Hugo, MkDocs, a wiki export): one document
@@ -320,6 +323,11 @@ export function importFolder(allSources: readonly SourceDocument[], options: Fol
 				return { url: system ? paths.system(system) : paths.catalog() };
 			}
 			if (options.isFile(target.path)) {
+				// SVG, HTML and other kinds a browser would run as the site's own page are never published
+				// (model/published-files.ts): a link to one would be a link to nothing. A secret stays
+				// linked, so that the build stops on it and says so.
+				if (!publishedKind(target.path) && !secretKind(target.path))
+					return fail(`${target.path} is of a kind the site does not publish (only ${PUBLISHED_EXTENSIONS})`);
 				links++;
 				files.add(target.path);
 				return { url: paths.file(sourceName(target.path)) };

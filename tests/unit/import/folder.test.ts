@@ -197,6 +197,20 @@ describe('a team’s folder with links, images and a shared procedure', () => {
 		expect(doc('payments/helpers/gather-logs.md').result.runbook.system).toBe('Payments API');
 	});
 
+	it('keeps only the text of a link to a file of a kind the site never publishes (an SVG), and says so', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'runsheet-svg-'));
+		temp.push(dir);
+		writeFileSync(join(dir, 'diagram.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+		writeFileSync(join(dir, 'graph.png'), 'png');
+		writeFileSync(join(dir, 'runners.md'), '# Runners\n\n## Overview\n\n![runner diagram](./diagram.svg) and ![graph](graph.png)\n');
+		const [runners] = importDir(dir).documents;
+		const text = JSON.stringify(runners!.result.runbook);
+		expect(text).not.toContain('diagram.svg');
+		expect(text).toContain('/runbook-files/folder/graph.png');
+		expect(runners!.files).toEqual(['graph.png']);
+		expect(runners!.result.warnings.join('\n')).toMatch(/diagram\.svg is of a kind the site does not publish/);
+	});
+
 	it('keeps only the text of a link that leaves the folder, and says so', () => {
 		const gather = doc('payments/helpers/gather-logs.md');
 		expect(JSON.stringify(gather.result.runbook)).toContain('Check the old wiki.');
