@@ -177,11 +177,33 @@ export function readPlaybook(markdown: string): Playbook | undefined {
 
 	// The shared page: the file with each alert's part replaced by its headings, each under its
 	// old anchor (pinned, so that an old link to the file's heading arrives), linking to the runbook.
+	// A group heading over nothing but its alerts (`## Thanos Compact` over `## ThanosCompactHalted` …)
+	// lists them: with nothing under it, it would be an empty part, left out with its anchor, and the
+	// file's own table of contents links to it.
+	const lists = new Map<number, string>();
+	headings.forEach((heading, i) => {
+		if (isAlert(i) || !isEmpty(markdown.slice(heading.end, ownEnd(i)))) return;
+		const members: HeadingAt[] = [];
+		// Its alerts, and their own parts' headings, up to the next heading of its level that is not an alert.
+		for (let j = i + 1; j < headings.length && (headings[j]!.depth > heading.depth || isAlert(j)); j++) if (isAlert(j)) members.push(headings[j]!);
+		if (members.some((h) => alerts.some((a) => a.headings.includes(h))))
+			lists.set(heading.end, `\n\nIts alerts: ${members.map((h) => `[${headingName(h.text)!.name}](#${h.anchor})`).join(', ')}.\n`);
+	});
+	const copy = (start: number, end: number) => {
+		let text = '';
+		let at = start;
+		for (const [offset, list] of lists)
+			if (offset >= start && offset <= end) {
+				text += markdown.slice(at, offset) + list;
+				at = offset;
+			}
+		return text + markdown.slice(at, end);
+	};
 	let shared = '';
 	let source = '';
 	let from = 0;
 	for (const alert of alerts) {
-		shared += markdown.slice(from, alert.start);
+		shared += copy(from, alert.start);
 		source += markdown.slice(from, alert.start);
 		for (const heading of alert.headings) {
 			const pin = ID_PATTERN.test(heading.anchor) ? ` {#${heading.anchor}}` : '';
@@ -190,7 +212,7 @@ export function readPlaybook(markdown: string): Playbook | undefined {
 		source += lineBreaks(markdown.slice(alert.start, alert.end));
 		from = alert.end;
 	}
-	shared += markdown.slice(from);
+	shared += copy(from, markdown.length);
 	source += markdown.slice(from);
 	return {
 		shared: { markdown: shared, source },

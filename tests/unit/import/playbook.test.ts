@@ -30,6 +30,26 @@ const byId = (entries: CollectionEntry[], id: string) => {
 };
 
 describe('a playbook (a heading per alert) is read as one runbook per alert', () => {
+	it('keeps a group heading over nothing but its alerts on the shared page, under its anchor, listing them', () => {
+		const alert = (name: string) => [`## ${name}`, '', '### Impact', '', `${name} means trouble.`, '', '### Steps', '', '1. Restart it.', ''];
+		const markdown = [
+			'# Thanos alerts',
+			'',
+			'* [Thanos Compact](#thanos-compact)',
+			'',
+			'## Thanos Compact',
+			'',
+			...alert('ThanosCompactHalted'),
+			...alert('ThanosCompactMultipleRunning'),
+		].join('\n');
+		const { documents } = importFolder([{ path: 'thanos.md', markdown }], { sourcePrefix: '', isFile: () => false });
+		const shared = documents.find((d) => d.path === 'thanos.md')!;
+		// The page draws a part it holds, under the anchor its heading had in the file.
+		const group = [...walkSections(shared.result.runbook.sections)].find((section) => section.title === 'Thanos Compact');
+		expect(group?.id).toBe(shared.result.anchors.get('thanos-compact'));
+		expect(JSON.stringify(group)).toMatch(/ThanosCompactHalted.*ThanosCompactMultipleRunning/);
+	});
+
 	it('finds the alert headings under a parent "Alerts" heading, two of them over one body, and not a helper named in lower camel case', () => {
 		const playbook = readPlaybook(read('storage/_index.md'))!;
 		expect(playbook.alerts.map((a) => a.alerts)).toEqual([['StorageVolumeFillingUp'], ['StorageVolumeReadOnly', 'StorageVolumeDegraded']]);
