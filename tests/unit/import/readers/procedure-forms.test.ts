@@ -50,6 +50,12 @@ describe('procedures in any section', () => {
 			md(['# Upgrade', '', '## Setup', '', '**Step 1:** Stop the workers.', '', '**Step 2:** Run the migration.']),
 		);
 		expect(stepTexts(bold.runbook.sections)).toEqual(['Stop the workers.', 'Run the migration.']);
+		// The whole label in bold, over its command.
+		const whole = importChecklist(
+			md(['# Upgrade', '', '## Setup', '', '**Step 1: Install the package**', '', '```sh', 'apt install app', '```']),
+		);
+		const [step] = allSteps(whole.runbook.sections);
+		expect(step).toMatchObject({ text: 'Install the package', commands: [{ code: 'apt install app' }] });
 	});
 
 	it('an ordered list whose items ask for something is steps; one of facts stays prose', () => {
