@@ -1,6 +1,6 @@
 import type { SectionKind } from '../schema/section.ts';
 import { isShellLanguage } from '../model/shell.ts';
-import { isCommandOnly, isInstruction, inlineCommands, PROSE_KINDS } from './response.ts';
+import { isCommandOnly, isInstruction, inlineCommands, isProgram, PROSE_KINDS } from './response.ts';
 
 /**
  * Procedures wherever a document writes them, not only under Diagnosis or Mitigation: the rules
@@ -92,8 +92,37 @@ export function introducesStep(paragraph: string, lang: string | null | undefine
 	const last = sentences(text).at(-1)!;
 	if (introducesOutput(last)) return false;
 	if (sentenceAsks(last)) return true;
-	// A block with no language is a command only when it shows a prompt.
-	return lang ? isShellLanguage(lang) : /^\s*\$ \S/m.test(code);
+	// A block with no language is a command when it shows a prompt or starts by running a program.
+	return lang ? isShellLanguage(lang) : /^\s*\$ \S/m.test(code) || runsAProgram(code);
+}
+
+/** Shell words beyond the programs that make a code span a command (response.ts): moving, setting up, building. */
+const SHELL_STARTS = new Set([
+	'cd',
+	'source',
+	'export',
+	'python',
+	'python3',
+	'pip',
+	'pip3',
+	'npm',
+	'npx',
+	'yarn',
+	'go',
+	'make',
+	'apt',
+	'apt-get',
+	'yum',
+	'dnf',
+	'brew',
+	'service',
+]);
+
+/** Whether a block's first line (comments aside) starts with a program: `cd /opt/netbox`, `kubectl get pods`. */
+function runsAProgram(code: string): boolean {
+	const first = code.split('\n').find((line) => line.trim() && !line.trim().startsWith('#'));
+	const word = first?.trim().split(/\s+/)[0] ?? '';
+	return isProgram(word) || SHELL_STARTS.has(word) || /^\.{0,2}\/[\w./-]+$/.test(word);
 }
 
 /**

@@ -46,6 +46,9 @@ describe('procedures: "…:" over a code block', () => {
 		// A block with no language is a command only with a prompt.
 		expect(introducesStep('The file holds:', undefined, 'a=1')).toBe(false);
 		expect(introducesStep('The status is checked with:', undefined, '$ kubectl get pods')).toBe(true);
+		// … or when it starts by running a program.
+		expect(introducesStep('These are run using `manage.py`:', undefined, 'cd /opt/app\npython3 manage.py migrate')).toBe(true);
+		expect(introducesStep('The file holds:', undefined, 'Host old-host\n    HostkeyAlgorithms +ssh-rsa')).toBe(false);
 		// ":::" closes an admonition.
 		expect(introducesStep('Take care. :::', 'sh', 'ls')).toBe(false);
 	});
