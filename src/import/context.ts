@@ -67,6 +67,11 @@ export class ImportContext {
 	readonly boldHeadings = new Map<Paragraph, string>();
 	/** The step the previous block ended on, so a code block right after an item joins it. */
 	lastStep?: Step;
+	/**
+	 * Sections where steps were read from prose (procedures.ts): prose after a step there says more
+	 * about it and stays under it, in order, as in a diagnosis (sinks.ts).
+	 */
+	readonly stepsInProse = new WeakSet<Section>();
 
 	readonly source: string;
 	readonly options: ImportOptions;

@@ -144,6 +144,9 @@ const PROGRAMS = new Set(
 	),
 );
 
+/** Whether a word names a program of the list above: a line starting with it runs it. */
+export const isProgram = (word: string) => PROGRAMS.has(word);
+
 /**
  * Commands written in a step's text (`Check pod events via \`kubectl -n $NAMESPACE describe pod $POD\``),
  * as command blocks: a responder copies them with one click, with the run's values filled in.

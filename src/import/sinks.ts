@@ -22,7 +22,7 @@ export function sectionSink(ctx: ImportContext, section: Section): Sink {
 			// The first prose in a section, before any step, describes it.
 			if (!section.description && !section.steps?.length && !section.notes?.length && !markdown.includes('\n') && markdown.length <= 200) {
 				section.description = markdown;
-			} else if (ctx.asksAreSteps(section.kind) && section.steps?.length) {
+			} else if ((ctx.asksAreSteps(section.kind) || ctx.stepsInProse.has(section)) && section.steps?.length) {
 				// In diagnosis and mitigation, prose after a step says more about that step
 				// ("That result should give a rough timeline"): it stays under it, in order.
 				(section.steps.at(-1)!.notes ??= []).push(markdown);

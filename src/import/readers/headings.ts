@@ -5,6 +5,7 @@ import type { Alternative, Step } from '../../schema/step.ts';
 import { cleanHeading, guessSectionKind, optionTitle, stepHeadingText } from '../classify.ts';
 import type { ImportContext, Sink } from '../context.ts';
 import { coreResponseKind, RESPONSE_STEP_KINDS, responseKind } from '../response.ts';
+import { headingAsks, holdsProcedures } from '../procedures.ts';
 import { alternativeSink, openSection, sectionSink, stepSink } from '../sinks.ts';
 
 /**
@@ -27,9 +28,11 @@ export function readHeading(ctx: ImportContext, node: Heading): void {
 	ctx.lastStep = undefined;
 	const title = cleanHeading(raw);
 	const stepTitle = stepHeadingText(title);
+	const numbered = /^\d+[.)]\s/.test(raw);
+	const numberedAsks = numbered && headingAsks(title);
 	// A section opened for step headings ends at the first heading that is not one.
 	const top = ctx.stack.at(-1);
-	if (stepTitle === undefined && top?.implicit && top.depth === node.depth - 1) ctx.stack.pop();
+	if (stepTitle === undefined && !numberedAsks && top?.implicit && top.depth === node.depth - 1) ctx.stack.pop();
 	const option = optionTitle(raw);
 	if (option && ctx.sink) {
 		ctx.stack.push({ depth: node.depth, sink: optionUnder(ctx, ctx.sink, option) });
@@ -39,9 +42,12 @@ export function readHeading(ctx: ImportContext, node: Heading): void {
 		stepHeading(ctx, node, pin.id, raw, stepTitle);
 		return;
 	}
-	// "### 1. Cordon the node" under a Diagnosis or Mitigation: a step, as "Step 1:" is. (Under a
-	// checklist's headings a numbered heading is a group of checkboxes: "### 3. Security".)
-	if (/^\d+[.)]\s/.test(raw) && ctx.sink?.section && RESPONSE_STEP_KINDS.has(ctx.sink.kind)) {
+	// "### 1. Cordon the node" under a Diagnosis or Mitigation: a step, as "Step 1:" is; anywhere
+	// else when its words ask for something ("## 1. Retrieve the snapshot ARNs"). A numbered
+	// heading that names a part is a group ("### 3. Security" over its checkboxes).
+	const inResponse = ctx.sink?.section && RESPONSE_STEP_KINDS.has(ctx.sink.kind);
+	const asks = numberedAsks && (!ctx.sink || (ctx.sink.section && holdsProcedures(ctx.sink.kind)));
+	if ((numbered && inResponse) || asks) {
 		stepHeading(ctx, node, pin.id, raw, title);
 		return;
 	}

@@ -83,6 +83,8 @@ export function listItemStep(ctx: ImportContext, item: ListItem, kind: SectionKi
 				if ((child.checked !== null && child.checked !== undefined) || containsTask(child))
 					(target.steps ??= []).push(listItemStep(ctx, child, kind));
 				else if (block.ordered && listsAreSteps(kind)) (target.steps ??= []).push(listItemStep(ctx, child, kind));
+				// A nested item that carries a command is a sub-step: its block stays a command to copy.
+				else if (carriesCode(child)) (target.steps ??= []).push(listItemStep(ctx, child, kind));
 				else (step.details ??= []).push(...details(ctx, child));
 			}
 		} else if (block.type === 'code') {
@@ -117,6 +119,11 @@ export function containsTask(item: ListItem): boolean {
 			block.type === 'list' &&
 			block.children.some((child) => (child.checked !== null && child.checked !== undefined) || containsTask(child)),
 	);
+}
+
+/** Whether an item holds a code block, at any depth of its nested lists. */
+export function carriesCode(item: ListItem): boolean {
+	return item.children.some((block) => block.type === 'code' || (block.type === 'list' && block.children.some(carriesCode)));
 }
 
 /** A code block as commands: one as written, or a terminal transcript's commands without prompts, each with its output. */

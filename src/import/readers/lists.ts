@@ -4,7 +4,9 @@ import type { SectionKind } from '../../schema/section.ts';
 import { CRITERION_MARK, listsAreSteps } from '../classify.ts';
 import type { ImportContext } from '../context.ts';
 import { isCommandOnly, isInstruction, isReference } from '../response.ts';
-import { containsTask, listItemStep } from './list-steps.ts';
+import { holdsProcedures, itemAsks } from '../procedures.ts';
+import { openSection } from '../sinks.ts';
+import { carriesCode, containsTask, listItemStep } from './list-steps.ts';
 import { readReferenceList } from './reference-lists.ts';
 import { addRole } from './signoff-fields.ts';
 
@@ -13,6 +15,9 @@ import { addRole } from './signoff-fields.ts';
  * (itemIsStep) and the runs of other items kept together as prose, in the order written.
  */
 export function readList(ctx: ImportContext, node: List): void {
+	// Checkboxes above the first heading ("- [ ] Tag the release" under the title) are steps too,
+	// in a section of their own that the next heading closes.
+	if (!ctx.sink && node.children.some((item) => isTask(item) || containsTask(item))) openSection(ctx, 'Steps', 'checklist', 1, true);
 	const sink = ctx.sink;
 	if (!sink) {
 		ctx.note(ctx.blockSource(node));
@@ -30,9 +35,14 @@ export function readList(ctx: ImportContext, node: List): void {
 		const asking = counted.filter((item) => isInstruction(textOf(item)) || isCommandOnly(textOf(item)));
 		if (asking.length * 2 > counted.length) for (const item of asking) bulletSteps.add(item);
 	}
-	// A numbered list whose items carry code blocks is a procedure, whatever its heading says.
-	const numberedCommands =
-		node.ordered && sink.kind === 'checklist' && node.children.some((item) => item.children.some((block) => block.type === 'code'));
+	// A numbered list whose items carry code blocks, or most of whose items ask for something, is a
+	// procedure, whatever its heading says; a numbered list of facts is not.
+	const numbered =
+		node.ordered &&
+		!listsAreSteps(sink.kind) &&
+		(sink.kind === 'checklist' || holdsProcedures(sink.kind)) &&
+		(node.children.some(carriesCode) || mostAsk(ctx, node.children));
+	if (numbered && sink.section) ctx.stepsInProse.add(sink.section);
 	let pending: ListItem[] = [];
 	const flush = () => {
 		if (!pending.length) return;
@@ -40,7 +50,9 @@ export function readList(ctx: ImportContext, node: List): void {
 		pending = [];
 	};
 	for (const item of node.children) {
-		if (numberedCommands || bulletSteps.has(item) || itemIsStep(item, node, sink.kind)) {
+		// A bullet that carries a command is something to run: a step, its block a command to copy.
+		const runs = !node.ordered && holdsProcedures(sink.kind) && carriesCode(item);
+		if (numbered || runs || bulletSteps.has(item) || itemIsStep(item, node, sink.kind)) {
 			flush();
 			const step = listItemStep(ctx, item, sink.kind);
 			sink.steps.push(step);
@@ -51,9 +63,20 @@ export function readList(ctx: ImportContext, node: List): void {
 	flush();
 }
 
+/** Whether more than half the items of a list ask for something (procedures.ts). */
+function mostAsk(ctx: ImportContext, items: ListItem[]): boolean {
+	const asking = items.filter((item) => {
+		const first = item.children[0];
+		return first?.type === 'paragraph' && itemAsks(ctx.inlineSource(first.children));
+	});
+	return asking.length * 2 > items.length;
+}
+
+const isTask = (item: ListItem) => item.checked !== null && item.checked !== undefined;
+
 /** Whether an item is a step whatever its words: a checkbox, a criterion, a numbered item where lists are steps. */
 export function itemIsStep(item: ListItem, list: List, kind: SectionKind): boolean {
-	if (item.checked !== null && item.checked !== undefined) return true;
+	if (isTask(item)) return true;
 	if (kind === 'criteria') return true;
 	if (list.ordered && listsAreSteps(kind)) return true;
 	// A group heading over checkboxes ("1. **Testing**" then "- [ ] ...") is a step of its own.

@@ -4,6 +4,7 @@ import { afterStepLabel, optionTitle } from '../classify.ts';
 import type { ImportContext } from '../context.ts';
 import { parseFieldLines } from '../fields.ts';
 import { readHeading } from './headings.ts';
+import { readProcedureParagraph } from './procedure-paragraphs.ts';
 import { readResponseStep } from './response-steps.ts';
 import { readFields } from './signoff-fields.ts';
 
@@ -24,7 +25,7 @@ export function readParagraph(ctx: ImportContext, node: Paragraph, next: RootCon
 		return;
 	}
 	const source = ctx.blockSource(node);
-	if (readResponseStep(ctx, node, next)) return;
+	if (readResponseStep(ctx, node, next) || readProcedureParagraph(ctx, node, next)) return;
 	const fields = parseFieldLines(source);
 	if (fields) {
 		// "**Notes:**" followed by lines of underscores: Markdown reads those lines as
