@@ -14,6 +14,7 @@ import { importChecklist, normaliseSource, type ImportOptions, type ImportResult
 import type { PreviousRunbook } from './keep-ids.ts';
 import { isExternal, rewriteMarkdownLinks, type LinkDecision } from './links.ts';
 import { writePins } from './pins.ts';
+import { movedTo, redirectStub } from './moved-stubs.ts';
 
 /**
  * A folder of Markdown runbooks, as teams keep them (Hugo, MkDocs, a wiki export): one document
@@ -235,6 +236,14 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 	const indexOf = (path: string) =>
 		indexes.find((index) => index.path.toLowerCase() === path.toLowerCase() || index.dir.toLowerCase() === path.toLowerCase());
 	const warnings: string[] = [];
+	// A "moved to" stub whose target is in the folder is a redirect to it, not a runbook (moved-stubs.ts).
+	const movedInto = new Map<string, string>();
+	for (const { doc } of imported) {
+		const url = movedTo(doc.markdown);
+		const target = url && !isExternal(url) ? resolve(url, doc.path) : undefined;
+		const into = target && (findDocument(target.path) ?? findByName(url!, target.path));
+		if (into && into.doc.path !== doc.path && !movedTo(into.doc.markdown)) movedInto.set(doc.path, into.doc.path);
+	}
 	for (const { doc, result } of imported) {
 		const rejected = result.frontMatter.rejectedId;
 		if (rejected) warnings.push(rejectedIdWarning(doc.path, rejected, ids.get(doc.path)!));
@@ -282,7 +291,14 @@ export function importFolder(sources: readonly SourceDocument[], options: Folder
 		const takenId = renamed.get(doc.path);
 		return { path: doc.path, id: own, result, links, files: [...files], ...(takenId ? { takenId } : {}) };
 	});
-	return { documents, indexes, warnings };
+	const kept = documents.filter((document) => !movedInto.has(document.path));
+	for (const stub of documents) {
+		const into = kept.find((document) => document.path === movedInto.get(stub.path));
+		if (!into) continue;
+		redirectStub(into.result.runbook, { id: stub.id, runbook: stub.result.runbook });
+		warnings.push(`${stub.path}: says it moved to ${into.path}: its address and alerts lead there, it is no runbook of its own`);
+	}
+	return { documents: kept, indexes, warnings };
 }
 
 /** Why a document's own `id:` or `slug:` was not taken, naming the file and the field. */

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Variable } from '../schema/variables.ts';
-import { FILLED_FIELDS, placeholder, templateReferences } from '../schema/template.ts';
+import { FILLED_FIELDS, placeholder, splitTemplate, templateReferences } from '../schema/template.ts';
 import { isShellLanguage } from '../model/shell.ts';
 
 /**
@@ -246,10 +246,13 @@ const bracketed: Rule = (text, place, found) => {
 	);
 };
 
-/** `--from-literal=secret-key="..."`, `API_KEY='sk-...'`: a value elided with "...", named by its key. */
+/**
+ * `--from-literal=secret-key="..."`, `API_KEY='sk-...'`: a value elided with "...", named by its key.
+ * One word: `msg="Creating machine..."` in a log line is a sentence, not a value left out.
+ */
 const elided: Rule = (text, place, found) => {
 	if (place.field !== 'code') return text;
-	return text.replace(/([A-Za-z][\w-]*)=(["'])([^"'\n]*\.\.\.)\2/g, (m, key: string, quote: string, shown: string) => {
+	return text.replace(/([A-Za-z][\w-]*)=(["'])([^"'\s]*\.\.\.)\2/g, (m, key: string, quote: string, shown: string) => {
 		// `--env="DATABASE_URL=..."`: the name is inside the quotes.
 		const inner = /^([A-Za-z_]\w*)=(.*)$/.exec(shown);
 		const name = toName(inner ? inner[1]! : key);
@@ -258,12 +261,30 @@ const elided: Rule = (text, place, found) => {
 	});
 };
 
-const RULES: Rule[] = [written, shell, bracketed, elided, datedFile, release, domain, yourConstant, yourWords, angled];
+/**
+ * A rule that reads only the text outside the references already written: `$YOUR_URL` became
+ * `{{$YOUR_URL}}`, whose name is no `YOUR_…` placeholder of its own.
+ */
+const outsideReferences =
+	(rule: Rule): Rule =>
+	(text, place, found) =>
+		text.includes('{{')
+			? splitTemplate(text)
+					.map((part) => (typeof part === 'string' ? rule(part, place, found) : text.slice(part.start, part.end)))
+					.join('')
+			: rule(text, place, found);
+
+const RULES: Rule[] = [
+	written,
+	shell,
+	...[bracketed, elided, datedFile, release, domain, yourConstant, yourWords, angled].map(outsideReferences),
+];
 
 /**
  * Rewrites every filled-in field of `data` (mutating it) and returns the variables, in order of
- * first use. Bare words equal to an angled placeholder found (`:previous-tag` after
- * `<previous-tag>`) are the same value, written without brackets.
+ * first use. Only what the source marks becomes a value: a bare word equal to an angled
+ * placeholder (`:previous-tag` after `<previous-tag>`, a deployment named `virt-controller`
+ * after `<virt-controller>`) stays as written, since the same word is as often a literal name.
  */
 export function proposeVariables(data: { sections: unknown; notes?: unknown }): VariableProposal[] {
 	const proposals = new Map<string, VariableProposal>();
@@ -276,19 +297,6 @@ export function proposeVariables(data: { sections: unknown; notes?: unknown }): 
 	};
 	const rewrite = (text: string, place: Place) => RULES.reduce((t, rule) => rule(t, place, found), text);
 	walkFields(data, rewrite);
-	// Second pass: a hyphenated placeholder also written bare.
-	const bare = [...proposals.values()].flatMap((p) =>
-		[...p.replaced.keys()].filter((k) => /^<[a-z0-9]+(-[a-z0-9]+)+>$/.test(k)).map((k) => ({ word: k.slice(1, -1), variable: p.variable })),
-	);
-	if (bare.length) {
-		walkFields(data, (text, place) => {
-			if (place.field !== 'code') return text;
-			return bare.reduce(
-				(t, { word, variable }) => t.replace(new RegExp(`(?<![\\w-])${word}(?![\\w-])`, 'g'), (m) => found(m, variable)),
-				text,
-			);
-		});
-	}
 	return [...proposals.values()];
 }
 

@@ -18,12 +18,26 @@ export interface PromptedCommand {
 }
 
 const PROMPT = /^\s*\$ (?=\S)/;
+/**
+ * The prompt of a shell an earlier command opened: `sh-4.4# `, `bash-5.1$ `, `[root@node /]# `,
+ * `postgres=# `, `mysql> `. Only read after a `$ ` command: before one, such a line is the block's own.
+ */
+const OTHER_PROMPT = /^\s*(?:\w[\w.@:~/-]*[#$>] |\[[^\]\n]+\][#$] |[\w-]+=[#>] )(?=\S)/;
+/**
+ * A `#` line: a comment, or root's bare prompt (`# docker-machine ls` after `sudo su`). Either way
+ * part of the command, copied as written: which one it is, only its author knows.
+ */
+const COMMENT = /^\s*#/;
 
 /**
  * A terminal transcript (`$ kubectl get nodes` and what it printed) as commands to copy, without
- * their prompts, each with the output that follows it. Consecutive prompted lines (and lines
- * continued with a backslash) are one command. Undefined when the block has no prompts: it is a
- * script, copied as written.
+ * their prompts, each with the output that follows it. A line is a command when it carries the
+ * `$ ` prompt, the prompt of a shell an earlier command opened (`sh-4.4# chroot /host` after
+ * `oc debug node/x`), continues a command with a trailing backslash, or starts with `#` (a
+ * comment, or root's bare prompt: copied as written); lines before the first prompt are commands too.
+ * Every other line is what the command before it printed. Consecutive command lines, with nothing
+ * printed between, are one command. Undefined when the block has no prompts: it is a script,
+ * copied as written.
  */
 export function splitPrompts(code: string, lang: string | null | undefined): PromptedCommand[] | undefined {
 	if (!isShellLanguage(lang)) return undefined;
@@ -32,6 +46,14 @@ export function splitPrompts(code: string, lang: string | null | undefined): Pro
 	const commands: { code: string[]; output: string[] }[] = [];
 	let continued = false;
 	let prompted = false;
+	const command = (line: string) => {
+		const last = commands.at(-1);
+		// Commands typed one after another, with nothing printed between, are copied together.
+		if (last && !last.output.some((l) => l.trim())) {
+			last.code.push(...last.output, line);
+			last.output = [];
+		} else commands.push({ code: [line], output: [] });
+	};
 	for (const line of lines) {
 		const last = commands.at(-1);
 		if (!prompted && !PROMPT.test(line)) {
@@ -40,14 +62,16 @@ export function splitPrompts(code: string, lang: string | null | undefined): Pro
 		} else if (continued && last) {
 			last.code.push(line);
 			continued = /\\\s*$/.test(line);
-		} else if (PROMPT.test(line)) {
-			prompted = true;
-			const command = line.replace(PROMPT, '');
-			// Commands typed one after another, with nothing printed between, are copied together.
-			if (last && !last.output.some((l) => l.trim())) last.code.push(command);
-			else commands.push({ code: [command], output: [] });
-			continued = /\\\s*$/.test(command);
-		} else last!.output.push(line);
+		} else {
+			const prompt = PROMPT.test(line) ? PROMPT : OTHER_PROMPT.test(line) ? OTHER_PROMPT : undefined;
+			if (prompt) {
+				prompted = true;
+				const typed = line.replace(prompt, '');
+				command(typed);
+				continued = /\\\s*$/.test(typed);
+			} else if (COMMENT.test(line)) command(line);
+			else last!.output.push(line);
+		}
 	}
 	return commands.map((c) => {
 		const output = c.output.join('\n').replace(/^\n+|\s+$/g, '');
