@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Variable } from '../schema/variables.ts';
 import { FILLED_FIELDS, placeholder, splitTemplate, templateReferences } from '../schema/template.ts';
-import { isShellLanguage } from '../model/shell.ts';
+import { isShellLanguage, transcriptLines } from '../model/shell.ts';
 
 /**
  * Proposes runbook variables from the placeholders checklists are full of (`your-domain.com`,
@@ -186,6 +186,35 @@ function inCode(markdown: string, rewrite: (code: string, lang: string | undefin
 }
 const codeParser = unified().use(remarkParse).use(remarkGfm);
 
+/**
+ * Markdown with what its transcripts printed left as it is (`default-deny-ingress   <none>`, a
+ * code block of a note): `rewrite` is given the other lines, a run of them at a time.
+ */
+function outsideOutputs(markdown: string, rewrite: (text: string) => string): string {
+	if (!markdown.includes('```') && !markdown.includes('~~~')) return rewrite(markdown);
+	const printed = new Set<number>();
+	visit(codeParser.parse(markdown) as Root, 'code', (node) => {
+		const code = node as Code;
+		const first = code.position!.start.line; // the fence's line, 1-based: the code starts on the next
+		for (const line of transcriptLines(code.value, code.lang ?? '') ?? []) if (line.kind === 'output') printed.add(first + line.line);
+	});
+	if (!printed.size) return rewrite(markdown);
+	const out: string[] = [];
+	let run: string[] = [];
+	const flush = () => {
+		if (run.length) out.push(rewrite(run.join('\n')));
+		run = [];
+	};
+	markdown.split('\n').forEach((line, i) => {
+		if (printed.has(i)) {
+			flush();
+			out.push(line);
+		} else run.push(line);
+	});
+	flush();
+	return out.join('\n');
+}
+
 const shell: Rule = (text, place, found) => {
 	if (place.field === 'code') return isShellLanguage(place.lang) ? shellVariables(text, found) : text;
 	if (['text', 'details', 'notes', 'description', 'when', 'expect'].includes(place.field))
@@ -295,7 +324,9 @@ export function proposeVariables(data: { sections: unknown; notes?: unknown }): 
 		proposals.set(variable.name, proposal);
 		return shell ? `{{$${variable.name}}}` : placeholder(variable.name);
 	};
-	const rewrite = (text: string, place: Place) => RULES.reduce((t, rule) => rule(t, place, found), text);
+	const rules = (text: string, place: Place) => RULES.reduce((t, rule) => rule(t, place, found), text);
+	const rewrite = (text: string, place: Place) =>
+		place.field === 'code' ? rules(text, place) : outsideOutputs(text, (part) => rules(part, place));
 	walkFields(data, rewrite);
 	return [...proposals.values()];
 }

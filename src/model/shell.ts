@@ -40,43 +40,64 @@ const COMMENT = /^\s*#/;
  * copied as written.
  */
 export function splitPrompts(code: string, lang: string | null | undefined): PromptedCommand[] | undefined {
-	if (!isShellLanguage(lang)) return undefined;
-	const lines = code.split('\n');
-	if (!lines.some((line) => PROMPT.test(line))) return undefined;
+	const lines = transcriptLines(code, lang);
+	if (!lines) return undefined;
 	const commands: { code: string[]; output: string[] }[] = [];
-	let continued = false;
-	let prompted = false;
-	const command = (line: string) => {
+	for (const { kind, text } of lines) {
 		const last = commands.at(-1);
+		if (kind === 'output') last!.output.push(text);
 		// Commands typed one after another, with nothing printed between, are copied together.
-		if (last && !last.output.some((l) => l.trim())) {
-			last.code.push(...last.output, line);
+		else if (last && (kind === 'continued' || !last.output.some((l) => l.trim()))) {
+			last.code.push(...last.output, text);
 			last.output = [];
-		} else commands.push({ code: [line], output: [] });
-	};
-	for (const line of lines) {
-		const last = commands.at(-1);
-		if (!prompted && !PROMPT.test(line)) {
-			// Lines before the first prompt (a comment saying where to run it) go with the first command.
-			if (line.trim() || last) (last ?? commands[commands.push({ code: [], output: [] }) - 1]!).code.push(line);
-		} else if (continued && last) {
-			last.code.push(line);
-			continued = /\\\s*$/.test(line);
-		} else {
-			const prompt = PROMPT.test(line) ? PROMPT : OTHER_PROMPT.test(line) ? OTHER_PROMPT : undefined;
-			if (prompt) {
-				prompted = true;
-				const typed = line.replace(prompt, '');
-				command(typed);
-				continued = /\\\s*$/.test(typed);
-			} else if (COMMENT.test(line)) command(line);
-			else last!.output.push(line);
-		}
+		} else commands.push({ code: [text], output: [] });
 	}
 	return commands.map((c) => {
 		const output = c.output.join('\n').replace(/^\n+|\s+$/g, '');
 		return { code: c.code.join('\n').trimEnd(), ...(output ? { output } : {}) };
 	});
+}
+
+export interface TranscriptLine {
+	/** `continued`: a line a command continues on (after a trailing backslash), or before the first prompt. */
+	kind: 'command' | 'continued' | 'output';
+	/** The line without its prompt. */
+	text: string;
+}
+
+/**
+ * Each line of a terminal transcript, by the rules of splitPrompts: a command's (without its
+ * prompt) or what one printed. Undefined when the block has no `$ ` prompt. Blank lines before the
+ * first prompt are left out.
+ */
+export function transcriptLines(code: string, lang: string | null | undefined): (TranscriptLine & { line: number })[] | undefined {
+	if (!isShellLanguage(lang)) return undefined;
+	const lines = code.split('\n');
+	if (!lines.some((line) => PROMPT.test(line))) return undefined;
+	const out: (TranscriptLine & { line: number })[] = [];
+	let continued = false;
+	let prompted = false;
+	lines.forEach((line, i) => {
+		if (!prompted && !PROMPT.test(line)) {
+			// Lines before the first prompt (a comment saying where to run it) go with the first command.
+			if (line.trim() || out.length) out.push({ kind: out.length ? 'continued' : 'command', text: line, line: i });
+			return;
+		}
+		if (continued) {
+			out.push({ kind: 'continued', text: line, line: i });
+			continued = /\\\s*$/.test(line);
+			return;
+		}
+		const prompt = PROMPT.test(line) ? PROMPT : OTHER_PROMPT.test(line) ? OTHER_PROMPT : undefined;
+		if (prompt) {
+			prompted = true;
+			const typed = line.replace(prompt, '');
+			out.push({ kind: 'command', text: typed, line: i });
+			continued = /\\\s*$/.test(typed);
+		} else if (COMMENT.test(line)) out.push({ kind: 'command', text: line, line: i });
+		else out.push({ kind: 'output', text: line, line: i });
+	});
+	return out;
 }
 
 /** A session's language says how it looks with prompts; the commands alone are shell. */

@@ -360,7 +360,8 @@ describe('the cases issue 34 found, in a folder of its own', () => {
 		console.log(report('commands-as-written', result));
 		expect(result.altered).toEqual([]);
 		expect(result.unmarked).toEqual([]);
-		// What VirtControllerDown.md marks: $NAMESPACE (set in one block only), <virt-controller>, <pod>, <node>.
+		// What VirtControllerDown.md marks: $NAMESPACE (set in one block only), <virt-controller>, <pod>, <node>;
+		// not the `<none>` a transcript printed.
 		const runbook = doc('VirtControllerDown.md')!.runbook;
 		expect(runbook.variables?.map((v) => v.name).sort()).toEqual(['NAMESPACE', 'NODE', 'POD', 'VIRT_CONTROLLER']);
 	});
