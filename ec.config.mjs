@@ -9,4 +9,7 @@ export default defineEcConfig({
 	// Shiki's JavaScript regular expressions, and lines bounded by length, never by the clock
 	// (src/render/shiki-options.ts says why).
 	shiki: SHIKI_OPTIONS,
+	// A comment is part of its command and copied with it, as the source wrote it (issue 34); a `#`
+	// line may also be root's prompt, typed in a shell an earlier command opened.
+	frames: { removeCommentsWhenCopyingTerminalFrames: false },
 });

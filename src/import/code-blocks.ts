@@ -1,6 +1,7 @@
 /**
  * Splitting a shell block whose comments number its steps ("# 1. Pull latest code") into one
- * command per step, so each can be ticked and linked on its own.
+ * command per step, so each can be ticked and linked on its own. The comment titles its step and
+ * stays the first line of its command: a block copies as its source wrote it, comments included.
  */
 
 export interface CodePart {
@@ -17,7 +18,7 @@ function split(code: string, marker: RegExp, titleGroup: number): CodePart[] | u
 	const lead: string[] = [];
 	for (const line of lines) {
 		const match = marker.exec(line);
-		if (match) parts.push({ title: match[titleGroup]!, lines: [] });
+		if (match) parts.push({ title: match[titleGroup]!, lines: [line] });
 		else if (parts.length) parts.at(-1)!.lines.push(line);
 		else lead.push(line);
 	}

@@ -18,6 +18,7 @@ import { folderSite } from './generators/folder-site.ts';
 import { writePins } from './pins.ts';
 import { PUBLISHED_KINDS, publishedKind, secretKind } from '../model/published-files.ts';
 import { documentParts, isIndexPage } from './folder-pages.ts';
+import { movedTo, redirectStub } from './moved-stubs.ts';
 
 const PUBLISHED_EXTENSIONS = Object.keys(PUBLISHED_KINDS).join(', ');
 
@@ -275,6 +276,14 @@ export function importFolder(allSources: readonly SourceDocument[], options: Fol
 		imported.map(({ doc, result }) => ({ path: doc.path, ...(result.frontMatter.id ? { slug: result.frontMatter.id } : {}) })),
 	);
 	const warnings: string[] = [...site.structure.notes];
+	// A "moved to" stub whose target is in the folder is a redirect to it, not a runbook (moved-stubs.ts).
+	const movedInto = new Map<string, string>();
+	for (const { doc } of imported) {
+		const url = movedTo(doc.markdown);
+		const target = url && !isExternal(url) ? resolve(url, doc.path) : undefined;
+		const into = target && (findDocument(target.path) ?? findByName(url!, target.path));
+		if (into && into.doc.path !== doc.path && !movedTo(into.doc.markdown)) movedInto.set(doc.path, into.doc.path);
+	}
 	for (const { doc, result } of imported) {
 		const rejected = result.frontMatter.rejectedId;
 		if (rejected) warnings.push(rejectedIdWarning(doc.path, rejected, ids.get(doc.path)!));
@@ -339,7 +348,14 @@ export function importFolder(allSources: readonly SourceDocument[], options: Fol
 		const takenId = renamed.get(doc.path);
 		return { path: doc.path, id: own, markdown: doc.source, result, links, files: [...files], ...(takenId ? { takenId } : {}) };
 	});
-	return { documents, indexes, warnings };
+	const kept = documents.filter((document) => !movedInto.has(document.path));
+	for (const stub of documents) {
+		const into = kept.find((document) => document.path === movedInto.get(stub.path));
+		if (!into) continue;
+		redirectStub(into.result.runbook, { id: stub.id, runbook: stub.result.runbook });
+		warnings.push(`${stub.path}: says it moved to ${into.path}: its address and alerts lead there, it is no runbook of its own`);
+	}
+	return { documents: kept, indexes, warnings };
 }
 
 /** Why a document's own `id:` or `slug:` was not taken, naming the file and the field. */

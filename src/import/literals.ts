@@ -6,14 +6,20 @@ import type { Variable } from '../schema/variables.ts';
 import type { ImportedRunbook } from './types.ts';
 
 /**
- * Dates, versions and hosts written into the source's commands (`backup_20231120.sql`,
- * `docker-compose.prod-v0.9.0.yml`) become variables as the linter's --fix would write them
- * (src/model/lint/rules/command-literals.ts): an import is never worse than its lint, and a
- * re-import over a fixed file gives the same file. Mutates the runbook's commands; returns the
- * new declarations and one report line each.
+ * The one place a literal of the source becomes a value to fill in: a date or a version in a
+ * command of a rollback section (`backup_pre_deploy_20231120.sql`, `git checkout v0.9.0`) names
+ * the backup or the release of the run it was written for, and a rollback is always back to
+ * another run's: the linter's --fix writes it so (src/model/lint/rules/command-literals.ts), and
+ * a re-import over a fixed file gives the same file. Anywhere else a literal stays as the source
+ * wrote it (issue 34): a host or an API group (`monitoring.openshift.io`), a version in a manifest
+ * (`app.kubernetes.io/version: 1.5.0`), a date in a log line are what the command means, and the
+ * command must copy as written. Mutates the runbook's commands; returns the new declarations and
+ * one report line each.
  */
 export function proposeLiteralVariables(runbook: ImportedRunbook): { variables: Variable[]; proposals: string[] } {
-	const findings = commandLiterals(lintContext(runbook as unknown as Runbook, { today: '', reviewEveryDays: 0 }));
+	const findings = commandLiterals(lintContext(runbook as unknown as Runbook, { today: '', reviewEveryDays: 0 })).filter(
+		(finding) => finding.rule !== 'literal-host' && finding.literal && inRollback(runbook, finding.literal.path),
+	);
 	const variables = new Map<string, Variable>();
 	const replaced = new Map<string, string[]>();
 	for (const { literal } of findings) {
@@ -32,4 +38,15 @@ export function proposeLiteralVariables(runbook: ImportedRunbook): { variables: 
 			([name, values]) => `variable ${name}: ${values.map((v) => `"${v}"`).join(', ')} in commands → {{${name}}}`,
 		),
 	};
+}
+
+/** Whether a path into the runbook passes through a rollback section. */
+function inRollback(runbook: ImportedRunbook, path: readonly (string | number)[]): boolean {
+	let node: unknown = runbook;
+	for (const key of path) {
+		if (!node || typeof node !== 'object') return false;
+		if ((node as { kind?: unknown }).kind === 'rollback') return true;
+		node = (node as Record<string | number, unknown>)[key];
+	}
+	return false;
 }

@@ -131,10 +131,28 @@ export function alertNamesFrom(h1: string | undefined, fileStem: string | undefi
 		!text.includes('-') &&
 		/[a-z]/.test(text) &&
 		/[A-Z]/.test(text) &&
-		(shaped || /[a-z][A-Z]/.test(text));
+		(shaped || /[a-z][A-Z]/.test(text)) &&
+		!isHelperName(text);
 	// Both when they differ: rule sets build runbook URLs from the file name (kube-prometheus), and
 	// a heading copied from another runbook must not leave the file's own alert without its page.
 	return [...new Set([h1?.trim(), fileStem].filter(looksLikeAlert))];
+}
+
+/** Verbs a helper procedure's name starts with: `accessToolbox`, `gatherLogs`, `restartPod`. */
+const HELPER_VERBS = new Set(
+	'access gather collect check get restart run debug install enable disable create delete remove update upgrade fetch dump find open connect login use set reset clean cleanup rotate drain scale inspect investigate troubleshoot verify view show list read copy export import backup restore start stop kill apply patch edit deploy rollback roll migrate sync mount unmount attach detach exec ssh port tail watch capture take make add'.split(
+		' ',
+	),
+);
+
+/**
+ * A procedure named in lower camel case after what it does (`accessToolbox`, `gatherLogs`): a helper
+ * the alert runbooks link to, not an alert, which names a state (`etcdMembersDown`). Front matter
+ * (`alert: gatherLogs`) still says it is one.
+ */
+export function isHelperName(name: string): boolean {
+	const first = /^([a-z]+)[A-Z0-9]/.exec(name)?.[1];
+	return first !== undefined && HELPER_VERBS.has(first);
 }
 
 /** Programs whose name starting a code span makes it a command to run, not a name or a value. */

@@ -4,8 +4,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Variable } from '../schema/variables.ts';
-import { FILLED_FIELDS, placeholder, templateReferences } from '../schema/template.ts';
-import { isShellLanguage } from '../model/shell.ts';
+import { FILLED_FIELDS, placeholder, splitTemplate, templateReferences } from '../schema/template.ts';
+import { isShellLanguage, transcriptLines } from '../model/shell.ts';
 
 /**
  * Proposes runbook variables from the placeholders checklists are full of (`your-domain.com`,
@@ -186,6 +186,35 @@ function inCode(markdown: string, rewrite: (code: string, lang: string | undefin
 }
 const codeParser = unified().use(remarkParse).use(remarkGfm);
 
+/**
+ * Markdown with what its transcripts printed left as it is (`default-deny-ingress   <none>`, a
+ * code block of a note): `rewrite` is given the other lines, a run of them at a time.
+ */
+function outsideOutputs(markdown: string, rewrite: (text: string) => string): string {
+	if (!markdown.includes('```') && !markdown.includes('~~~')) return rewrite(markdown);
+	const printed = new Set<number>();
+	visit(codeParser.parse(markdown) as Root, 'code', (node) => {
+		const code = node as Code;
+		const first = code.position!.start.line; // the fence's line, 1-based: the code starts on the next
+		for (const line of transcriptLines(code.value, code.lang ?? '') ?? []) if (line.kind === 'output') printed.add(first + line.line);
+	});
+	if (!printed.size) return rewrite(markdown);
+	const out: string[] = [];
+	let run: string[] = [];
+	const flush = () => {
+		if (run.length) out.push(rewrite(run.join('\n')));
+		run = [];
+	};
+	markdown.split('\n').forEach((line, i) => {
+		if (printed.has(i)) {
+			flush();
+			out.push(line);
+		} else run.push(line);
+	});
+	flush();
+	return out.join('\n');
+}
+
 const shell: Rule = (text, place, found) => {
 	if (place.field === 'code') return isShellLanguage(place.lang) ? shellVariables(text, found) : text;
 	if (['text', 'details', 'notes', 'description', 'when', 'expect'].includes(place.field))
@@ -246,10 +275,13 @@ const bracketed: Rule = (text, place, found) => {
 	);
 };
 
-/** `--from-literal=secret-key="..."`, `API_KEY='sk-...'`: a value elided with "...", named by its key. */
+/**
+ * `--from-literal=secret-key="..."`, `API_KEY='sk-...'`: a value elided with "...", named by its key.
+ * One word: `msg="Creating machine..."` in a log line is a sentence, not a value left out.
+ */
 const elided: Rule = (text, place, found) => {
 	if (place.field !== 'code') return text;
-	return text.replace(/([A-Za-z][\w-]*)=(["'])([^"'\n]*\.\.\.)\2/g, (m, key: string, quote: string, shown: string) => {
+	return text.replace(/([A-Za-z][\w-]*)=(["'])([^"'\s]*\.\.\.)\2/g, (m, key: string, quote: string, shown: string) => {
 		// `--env="DATABASE_URL=..."`: the name is inside the quotes.
 		const inner = /^([A-Za-z_]\w*)=(.*)$/.exec(shown);
 		const name = toName(inner ? inner[1]! : key);
@@ -258,12 +290,30 @@ const elided: Rule = (text, place, found) => {
 	});
 };
 
-const RULES: Rule[] = [written, shell, bracketed, elided, datedFile, release, domain, yourConstant, yourWords, angled];
+/**
+ * A rule that reads only the text outside the references already written: `$YOUR_URL` became
+ * `{{$YOUR_URL}}`, whose name is no `YOUR_…` placeholder of its own.
+ */
+const outsideReferences =
+	(rule: Rule): Rule =>
+	(text, place, found) =>
+		text.includes('{{')
+			? splitTemplate(text)
+					.map((part) => (typeof part === 'string' ? rule(part, place, found) : text.slice(part.start, part.end)))
+					.join('')
+			: rule(text, place, found);
+
+const RULES: Rule[] = [
+	written,
+	shell,
+	...[bracketed, elided, datedFile, release, domain, yourConstant, yourWords, angled].map(outsideReferences),
+];
 
 /**
  * Rewrites every filled-in field of `data` (mutating it) and returns the variables, in order of
- * first use. Bare words equal to an angled placeholder found (`:previous-tag` after
- * `<previous-tag>`) are the same value, written without brackets.
+ * first use. Only what the source marks becomes a value: a bare word equal to an angled
+ * placeholder (`:previous-tag` after `<previous-tag>`, a deployment named `virt-controller`
+ * after `<virt-controller>`) stays as written, since the same word is as often a literal name.
  */
 export function proposeVariables(data: { sections: unknown; notes?: unknown }): VariableProposal[] {
 	const proposals = new Map<string, VariableProposal>();
@@ -274,21 +324,10 @@ export function proposeVariables(data: { sections: unknown; notes?: unknown }): 
 		proposals.set(variable.name, proposal);
 		return shell ? `{{$${variable.name}}}` : placeholder(variable.name);
 	};
-	const rewrite = (text: string, place: Place) => RULES.reduce((t, rule) => rule(t, place, found), text);
+	const rules = (text: string, place: Place) => RULES.reduce((t, rule) => rule(t, place, found), text);
+	const rewrite = (text: string, place: Place) =>
+		place.field === 'code' ? rules(text, place) : outsideOutputs(text, (part) => rules(part, place));
 	walkFields(data, rewrite);
-	// Second pass: a hyphenated placeholder also written bare.
-	const bare = [...proposals.values()].flatMap((p) =>
-		[...p.replaced.keys()].filter((k) => /^<[a-z0-9]+(-[a-z0-9]+)+>$/.test(k)).map((k) => ({ word: k.slice(1, -1), variable: p.variable })),
-	);
-	if (bare.length) {
-		walkFields(data, (text, place) => {
-			if (place.field !== 'code') return text;
-			return bare.reduce(
-				(t, { word, variable }) => t.replace(new RegExp(`(?<![\\w-])${word}(?![\\w-])`, 'g'), (m) => found(m, variable)),
-				text,
-			);
-		});
-	}
 	return [...proposals.values()];
 }
 

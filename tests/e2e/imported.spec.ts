@@ -206,6 +206,27 @@ test.describe('an imported alert runbook page', () => {
 		expect(await clipboard(page)).toBe('kubectl -n {{NAMESPACE}} get pod');
 	});
 
+	test('copies a comment of a command block with its command, and keeps apart only what a command printed', async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto('/runbooks/node-file-descriptor-limit/');
+		// node/NodeFileDescriptorLimit.md: `$ oc debug "node/$NODE_NAME"`, then `# sysctl -a | grep 'fs.file-'`
+		// (a comment, or root's prompt: copied as written), two lines it printed, and `# lsof -n`.
+		const block = page.locator('.expressive-code', { hasText: 'oc debug' });
+		await block.hover();
+		await block.locator('.copy button').click();
+		const copied = await clipboard(page);
+		expect(copied).toContain(`oc debug "node/$NODE_NAME"\n# sysctl -a | grep 'fs.file-'`);
+		expect(copied).not.toContain('fs.file-max');
+		await expect(page.locator('.rs-output pre', { hasText: 'fs.file-max' })).toHaveText(
+			'fs.file-max = 1597016\nfs.file-nr = 7104       0       1597016',
+		);
+		await expect(page.locator('.rs-output pre', { hasText: 'sysctl' })).toHaveCount(0);
+		const next = page.locator('.expressive-code', { hasText: '# lsof -n' });
+		await next.hover();
+		await next.locator('.copy button').click();
+		expect(await clipboard(page)).toBe('# lsof -n');
+	});
+
 	test('follows a link between documents to the right heading', async ({ page }) => {
 		// Written `[Node Clok Skew Detected]({{< ref "./NodeClockSkewDetected.md" >}})` in the source.
 		await page.goto('/runbooks/node-clock-not-synchronising/');

@@ -83,9 +83,10 @@ export function runbookFigures(runbook: unknown): RunbookFigures {
 function addLines(text: string, lines: Set<string>, patterns?: RegExp[]): void {
 	for (const line of significantLines(text)) {
 		lines.add(line);
-		if (patterns && /\{\{[A-Z][A-Z0-9_]*\}\}/.test(line)) {
+		// `{{NAME}}`, and `{{$NAME}}`, which the source wrote `$NAME` or `${NAME}`.
+		if (patterns && /\{\{\$?[A-Z][A-Z0-9_]*\}\}/.test(line)) {
 			const source = line
-				.split(/\{\{[A-Z][A-Z0-9_]*\}\}/)
+				.split(/\{\{\$?[A-Z][A-Z0-9_]*\}\}/)
 				.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
 				.join('.+?');
 			patterns.push(new RegExp(`^${source}$`));
@@ -93,10 +94,13 @@ function addLines(text: string, lines: Set<string>, patterns?: RegExp[]): void {
 	}
 }
 
-/** A block's lines as compared: trailing space and blank lines do not count, nor a shell prompt. */
+/**
+ * A block's lines as compared: trailing space and blank lines do not count, nor a shell prompt:
+ * `$ `, `PS> `, or a shell's an earlier command opened (`sh-4.4# `, `[root@node /]# `, `app=> `).
+ */
 export function significantLines(text: string): string[] {
 	return text
 		.split(/\r?\n/)
-		.map((line) => line.trim().replace(/^(?:\$|PS>)\s+/, ''))
+		.map((line) => line.trim().replace(/^(?:\$|PS>|\w[\w.@:~/-]*[#$>]|\[[^\]\n]+\][#$]|[\w-]+=[#>])\s+(?=\S)/, ''))
 		.filter(Boolean);
 }

@@ -153,8 +153,9 @@ describe('procedures, rollback and alternatives', () => {
 		const [holder] = deploy!.steps!;
 		expect(holder!.alternatives!.map((a) => a.title)).toEqual(['Helm', 'Plain manifests']);
 		expect(holder!.alternatives![0]!.steps!.map((s) => [s.text, s.commands![0]!.code])).toEqual([
-			['Upgrade release', 'helm upgrade billing ./chart'],
-			['Watch pods', 'kubectl get pods -w'],
+			// The comment titles the step and stays in its command: a block copies as written (issue 34).
+			['Upgrade release', '# 1. Upgrade release\nhelm upgrade billing ./chart'],
+			['Watch pods', '# 2. Watch pods\nkubectl get pods -w'],
 		]);
 		expect(holder!.alternatives![1]!.commands).toEqual([{ lang: 'bash', code: 'kubectl apply -f k8s/' }]);
 	});
@@ -166,8 +167,8 @@ describe('procedures, rollback and alternatives', () => {
 	});
 	it('reads Option comments in a code block as alternatives', () => {
 		expect(migrate!.steps![0]!.alternatives!.map((a) => [a.title, a.commands![0]!.code])).toEqual([
-			['Alembic', 'alembic upgrade head'],
-			['Django', 'python manage.py migrate'],
+			['Alembic', '# Option A: Alembic\nalembic upgrade head'],
+			['Django', '# Option B: Django\npython manage.py migrate'],
 		]);
 	});
 	it('gives every section, step and option a unique id', () => {

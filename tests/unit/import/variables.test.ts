@@ -17,7 +17,8 @@ const EXPECTED: Record<string, Record<string, { replaced: Record<string, number>
 		STRIPE_SECRET_KEY: { replaced: { 'stripe-secret-key="sk_live_..."': 1 }, secret: true },
 		ORG: { replaced: { 'your-org': 2 } }, // ghcr.io/your-org/… lines 128 and 241
 		DOMAIN: { replaced: { 'your-domain.com': 6 } }, // lines 156-158, 308, 341, 342
-		PREVIOUS_TAG: { replaced: { '<previous-tag>': 1, 'previous-tag': 1 } }, // line 215; the image tag on 241
+		// Line 215; the image tag `:previous-tag` on 241 is a bare word, which the source does not mark (issue 34).
+		PREVIOUS_TAG: { replaced: { '<previous-tag>': 1 } },
 		FRONTEND_POD: { replaced: { '<frontend-pod>': 1 } },
 		REDIS_POD: { replaced: { '<redis-pod>': 2 } },
 		DEVOPS_LEAD_CONTACT: { replaced: { '[Name] - [Email] - [Phone]': 1 } },
