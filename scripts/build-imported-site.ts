@@ -53,9 +53,22 @@ const run = (what: string, args: string[], env: Record<string, string> = {}) => 
 // Every corpus, each imported as its own folder with its report (what the source holds against
 // what its runbooks hold), which tests/e2e/corpora.imported.spec.ts holds to the issue's figures.
 mkdirSync(REPORTS);
-const corpora = [CORPUS, ...readdirSync(CORPORA, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(CORPORA, d.name))];
+const corpora = [
+	CORPUS,
+	...readdirSync(CORPORA, { withFileTypes: true })
+		.filter((d) => d.isDirectory())
+		.map((d) => join(CORPORA, d.name)),
+];
 const imports = [...new Set(corpora)].map((folder) => {
-	const step = run(`the import of ${basename(folder)}`, ['scripts/import.ts', folder, '--out-dir', content, '--report', '--format', 'json']);
+	const step = run(`the import of ${basename(folder)}`, [
+		'scripts/import.ts',
+		folder,
+		'--out-dir',
+		content,
+		'--report',
+		'--format',
+		'json',
+	]);
 	writeFileSync(join(REPORTS, `${basename(folder)}.json`), step.stdout);
 	const { totals: t } = JSON.parse(step.stdout) as ImportReport;
 	console.log(
@@ -82,4 +95,6 @@ const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content
 const pages = /(\d+) page\(s\) built/.exec(built.stdout)?.[1];
 const links = run('the link check', ['scripts/check-links.ts', dist]);
 console.log(links.stdout.trim());
-console.log(`imported site: import ${importSeconds.toFixed(1)} s (${imports.length} folders), build ${built.seconds.toFixed(1)} s (${pages} pages) -> ${dist}`);
+console.log(
+	`imported site: import ${importSeconds.toFixed(1)} s (${imports.length} folders), build ${built.seconds.toFixed(1)} s (${pages} pages) -> ${dist}`,
+);

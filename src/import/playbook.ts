@@ -185,7 +185,8 @@ export function readPlaybook(markdown: string): Playbook | undefined {
 		if (isAlert(i) || !isEmpty(markdown.slice(heading.end, ownEnd(i)))) return;
 		const members: HeadingAt[] = [];
 		// Its alerts, and their own parts' headings, up to the next heading of its level that is not an alert.
-		for (let j = i + 1; j < headings.length && (headings[j]!.depth > heading.depth || isAlert(j)); j++) if (isAlert(j)) members.push(headings[j]!);
+		for (let j = i + 1; j < headings.length && (headings[j]!.depth > heading.depth || isAlert(j)); j++)
+			if (isAlert(j)) members.push(headings[j]!);
 		if (members.some((h) => alerts.some((a) => a.headings.includes(h))))
 			lists.set(heading.end, `\n\nIts alerts: ${members.map((h) => `[${headingName(h.text)!.name}](#${h.anchor})`).join(', ')}.\n`);
 	});

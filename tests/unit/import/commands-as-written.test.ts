@@ -301,7 +301,6 @@ function importCorpus(name: string, root = join(CORPORA, name)) {
 	const sources = files.filter(markdownFile).map((path) => ({ path, markdown: readFileSync(join(root, path), 'utf8') }));
 	const fileSet = new Set(files);
 	const imported = importFolder(sources, { sourcePrefix: name, isFile: (path) => fileSet.has(path) && !markdownFile(path) });
-	const markdown = new Map(sources.map((s) => [s.path, s.markdown]));
 	return imported.documents.map((doc) => ({
 		path: doc.path,
 		id: doc.id,

@@ -31,7 +31,18 @@ const byId = (entries: CollectionEntry[], id: string) => {
 
 describe('a playbook (a heading per alert) is read as one runbook per alert', () => {
 	it('keeps a group heading over nothing but its alerts on the shared page, under its anchor, listing them', () => {
-		const alert = (name: string) => [`## ${name}`, '', '### Impact', '', `${name} means trouble.`, '', '### Steps', '', '1. Restart it.', ''];
+		const alert = (name: string) => [
+			`## ${name}`,
+			'',
+			'### Impact',
+			'',
+			`${name} means trouble.`,
+			'',
+			'### Steps',
+			'',
+			'1. Restart it.',
+			'',
+		];
 		const markdown = [
 			'# Thanos alerts',
 			'',
