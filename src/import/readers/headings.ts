@@ -55,14 +55,20 @@ export function readHeading(ctx: ImportContext, node: Heading): void {
 	const kind = kindOf(ctx, title, parent?.kind);
 	// The heading's text ends where its last inline ends (before closing #s or a setext line).
 	const textEnd = node.children.at(-1)?.position?.end.offset;
+	if (parent && !parent.section) {
+		// A heading inside a step or an option heading ("### Version History" under "## 2. Update
+		// Dependencies"): a group of that step, its title in bold, and what follows it the step's
+		// too. A section of its own would be on no page, and everything under it with it.
+		parent.addNote(`**${title}**`);
+		ctx.slugger.slug(raw);
+		ctx.stack.push({ depth: node.depth, sink: parent });
+		return;
+	}
 	const section: Section = { id: ctx.idFor(pin.id, title, 'section', pin.id ? undefined : textEnd), title, kind };
 	// The anchor the source's own site gave this heading: links from other documents use it.
 	ctx.anchors.set(pin.id ?? ctx.slugger.slug(raw), section.id);
 	if (parent?.section) (parent.section.sections ??= []).push(section);
-	else if (parent) {
-		// A heading inside an option heading: keep it as a sub-step group of that option.
-		parent.addNote(`**${title}**`);
-	} else ctx.sections.push(section);
+	else ctx.sections.push(section);
 	ctx.stack.push({ depth: node.depth, sink: sectionSink(ctx, section) });
 }
 

@@ -18,6 +18,26 @@ describe('headings reader', () => {
 		expect(ctx.anchors.get('back-up-the-database')).toBe(ctx.sections[0]!.sections![0]!.id);
 	});
 
+	it('keeps what sits under a heading inside a step heading in that step (a table under "### Version History" was on no page)', () => {
+		const ctx = read([
+			'# Upgrade',
+			'',
+			'## Step 1: Update dependencies',
+			'',
+			'### Version History',
+			'',
+			'| V | P |',
+			'|---|---|',
+			'| 4.6 | 3.12 |',
+			'',
+			'- Check Python.',
+		]);
+		const [step] = ctx.sections[0]!.steps!;
+		expect(step!.details?.[0]).toBe('**Version History**');
+		expect(step!.notes).toEqual(['| V | P |\n|---|---|\n| 4.6 | 3.12 |']);
+		expect(JSON.stringify(step)).toContain('Check Python.');
+	});
+
 	it('reads "Step N:" headings right under the title as steps of a section of their own', () => {
 		const ctx = read(['# Resize', '', '## Step 1: Snapshot the volume', '', 'Text.', '', '## Step 2: Resize it', '', 'Text.']);
 		expect(ctx.sections.map((s) => s.title)).toEqual(['Steps']);
