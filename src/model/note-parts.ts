@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Blockquote, Code, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -15,6 +15,8 @@ import { codeBlockCommands } from './shell.ts';
 export type NotePart = { markdown: string } | { command: Command };
 
 const parser = unified().use(remarkParse).use(remarkGfm);
+/** A line that may open an indented code block, in a quote or not (MkDocs admonitions read as callouts hold them). */
+const INDENTED_CODE = /(?:^|\n)(?:> ?)*(?: {4}|\t)\S/;
 
 // The same note text gives the same command objects: pages and the highlighting worker find a
 // block by its object (build/highlight/order.ts, components/CommandBlock.astro).
@@ -24,7 +26,7 @@ export function noteParts(markdown: string): NotePart[] {
 	let parts = cache.get(markdown);
 	if (parts) return parts;
 	parts = [];
-	if (!markdown.includes('```') && !markdown.includes('~~~')) parts.push({ markdown });
+	if (!markdown.includes('```') && !markdown.includes('~~~') && !INDENTED_CODE.test(markdown)) parts.push({ markdown });
 	else {
 		const tree = parser.parse(markdown) as Root;
 		let from = 0;
@@ -33,15 +35,68 @@ export function noteParts(markdown: string): NotePart[] {
 			if (text) parts!.push({ markdown: text });
 		};
 		for (const node of tree.children) {
+			if (node.type === 'blockquote' && node.children.some((child) => child.type === 'code')) {
+				prose(node.position!.start.offset!);
+				from = node.position!.end.offset!;
+				parts.push(...quoteParts(markdown, node));
+				continue;
+			}
 			if (node.type !== 'code') continue;
 			prose(node.position!.start.offset!);
 			from = node.position!.end.offset!;
-			if (!node.value.trim()) continue;
-			for (const command of codeBlockCommands(node.value, (node.lang ?? 'bash').toLowerCase())) parts.push({ command });
+			parts.push(...commandsOf(node));
 		}
 		prose(markdown.length);
 	}
 	cache.set(markdown, parts);
+	return parts;
+}
+
+function commandsOf(node: Code): NotePart[] {
+	if (!node.value.trim()) return [];
+	return codeBlockCommands(node.value, (node.lang ?? 'bash').toLowerCase()).map((command) => ({ command }));
+}
+
+/**
+ * A quote or callout that holds code blocks (`> [!note]` over "connect with:" and its command):
+ * its code blocks are command blocks too, between the quote's parts. A callout's later parts keep
+ * its kind, so each reads as the same note.
+ */
+function quoteParts(markdown: string, quote: Blockquote): NotePart[] {
+	const parts: NotePart[] = [];
+	const first = quote.children[0];
+	const kind =
+		first?.type === 'paragraph' && first.children[0]?.type === 'text' ? /^\[!(\w+)\]/.exec(first.children[0].value)?.[1] : undefined;
+	let run: RootContent[] = [];
+	const flush = () => {
+		if (!run.length) return;
+		// The run's lines, from the start of its first line, without the quote's `>` marks.
+		const start = markdown.lastIndexOf('\n', run[0]!.position!.start.offset! - 1) + 1;
+		const inner = markdown
+			.slice(start, run.at(-1)!.position!.end.offset!)
+			.split('\n')
+			.map((line) => line.replace(/^ {0,3}> ?/, ''))
+			.join('\n')
+			.trim();
+		const text = parts.length && kind ? `[!${kind}]\n${inner}` : inner;
+		if (inner)
+			parts.push({
+				markdown: text
+					.split('\n')
+					.map((line) => (line ? `> ${line}` : '>'))
+					.join('\n'),
+			});
+		run = [];
+	};
+	for (const child of quote.children) {
+		if (child.type !== 'code') {
+			run.push(child);
+			continue;
+		}
+		flush();
+		parts.push(...commandsOf(child));
+	}
+	flush();
 	return parts;
 }
 

@@ -23,6 +23,10 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, 
 /** A node's text as its reader sees it (an image's alt text is not). */
 const text = (node: Nodes) => toString(node, { includeImageAlt: false });
 
+/** What introduces an example or output rather than something to do. */
+const SHOWS =
+	/\b(?:e\.g\.|for example|for instance|examples?|output|looks? like|similar to|will (?:be )?(?:see|seen|print|printed|log|logged|show|shown|return|returned)|you should see|result is|as follows)\b/i;
+
 const NUMBERED_HEADING = /^(?:step\s*\d+\b|\d+[.)]\s)/i;
 const BOLD_STEP = /^step\s*\d+\b/i;
 
@@ -38,7 +42,10 @@ export function sourceFigures(markdown: string): SourceFigures {
 				figures.codeBlocks.push({ line: node.position?.start.line ?? 0, lang: node.lang ?? '', value: node.value });
 				if (parent && 'children' in parent && index > 0) {
 					const before = parent.children[index - 1] as Nodes;
-					if (before.type === 'paragraph' && /:\s*$/.test(text(before))) procedure('"…:" followed by a code block');
+					// A sentence that shows what something looks like ("for example:", "the output is:") introduces
+					// no procedure: what follows is output or an example, never a step (issue 34).
+					if (before.type === 'paragraph' && /:\s*$/.test(text(before)) && !SHOWS.test(text(before)))
+						procedure('"…:" followed by a code block');
 				}
 				return;
 			case 'text':

@@ -27,6 +27,13 @@ describe('what a source holds', () => {
 		expect(sourceFigures(`# Title\n\n${markdown}\n`).procedure).toContain(sign);
 	});
 
+	it.each(['The message gains a suffix, for example:', 'The output looks like this:', 'You should see:', 'The following will be logged:'])(
+		'finds none in %j over a code block: it shows output or an example',
+		(sentence) => {
+			expect(sourceFigures(`# Title\n\n${sentence}\n\n${fence('Updated health status: Healthy', '')}\n`).procedure).toBeUndefined();
+		},
+	);
+
 	it('finds none in reference prose', () => {
 		expect(sourceFigures('# Architecture\n\nThe API talks to the queue.\n\n- one\n- two\n').procedure).toBeUndefined();
 	});
