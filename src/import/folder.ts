@@ -146,9 +146,12 @@ function folderSystem(path: string, indexes: readonly FolderIndex[], label?: (di
 		if (title) return title;
 		if (key === '') break;
 	}
-	const top = path.split('/')[0]!;
-	return top === path ? undefined : top;
+	// The outermost folder, past those named for what holds documents ("docs/sop/", "docs/src/"),
+	// which name no system; with none, the document's own title does.
+	return path.split('/').slice(0, -1).find((folder) => !GENERIC_FOLDERS.test(folder));
 }
+
+const GENERIC_FOLDERS = /^(?:docs?|documentation|src|source|content|pages|site|wiki|runbooks?|playbooks?|sops?|md|issue_template|\..*)$/i;
 
 /**
  * Runbook ids for the documents: the id pinned in front matter, else the file name's words

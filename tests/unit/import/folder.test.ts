@@ -211,6 +211,20 @@ describe('a team’s folder with links, images and a shared procedure', () => {
 		expect(runners!.result.warnings.join('\n')).toMatch(/diagram\.svg is of a kind the site does not publish/);
 	});
 
+	it('takes no system from a folder named for what holds documents (docs/, sop/, .github/): the next folder, else the title', () => {
+		const sources = [
+			{ path: 'docs/sop/observatorium.md', markdown: '# RHOBS Observatorium\n\n## Steps\n\n1. Page the team.\n' },
+			{ path: 'docs/operator-manual/upgrade.md', markdown: '# Upgrade\n\n## Steps\n\n1. Read the notes.\n' },
+			{ path: '.github/ISSUE_TEMPLATE/release.md', markdown: '# Acme Release vX.Y\n\n- [ ] Tag it.\n' },
+		];
+		const { documents } = importFolder(sources, { sourcePrefix: '', isFile: () => false });
+		expect(Object.fromEntries(documents.map((d) => [d.path, d.result.runbook.system]))).toEqual({
+			'docs/sop/observatorium.md': 'RHOBS Observatorium',
+			'docs/operator-manual/upgrade.md': 'operator-manual',
+			'.github/ISSUE_TEMPLATE/release.md': 'Acme vX.Y',
+		});
+	});
+
 	it('keeps only the text of a link that leaves the folder, and says so', () => {
 		const gather = doc('payments/helpers/gather-logs.md');
 		expect(JSON.stringify(gather.result.runbook)).toContain('Check the old wiki.');
