@@ -148,7 +148,10 @@ function folderSystem(path: string, indexes: readonly FolderIndex[], label?: (di
 	}
 	// The outermost folder, past those named for what holds documents ("docs/sop/", "docs/src/"),
 	// which name no system; with none, the document's own title does.
-	return path.split('/').slice(0, -1).find((folder) => !GENERIC_FOLDERS.test(folder));
+	return path
+		.split('/')
+		.slice(0, -1)
+		.find((folder) => !GENERIC_FOLDERS.test(folder));
 }
 
 const GENERIC_FOLDERS = /^(?:docs?|documentation|src|source|content|pages|site|wiki|runbooks?|playbooks?|sops?|md|issue_template|\..*)$/i;
