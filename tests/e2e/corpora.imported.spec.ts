@@ -106,3 +106,19 @@ test('every alert of the single-file playbook has its own page at /alerts/<Name>
 		expect(await response.text(), name).toContain(name);
 	}
 });
+
+test('on a phone an alert’s long name breaks rather than run off the screen, as a title and as a heading', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	const overflowing = () =>
+		page.evaluate(() =>
+			[...document.querySelectorAll('main h1, main h2, main h3')]
+				.filter((h) => h.scrollWidth > h.clientWidth + 1 || h.getBoundingClientRect().right > innerWidth)
+				.map((h) => h.textContent),
+		);
+	await page.goto('/runbooks/observatorium/');
+	await expect(page.getByRole('heading', { name: 'ThanosCompactBucketHighOperationFailures' })).toBeVisible();
+	expect(await overflowing()).toEqual([]);
+	await page.goto('/alerts/ThanosCompactBucketHighOperationFailures/');
+	await expect(page.locator('h1')).toHaveText('ThanosCompactBucketHighOperationFailures');
+	expect(await overflowing()).toEqual([]);
+});
