@@ -279,7 +279,9 @@ test.describe('a team’s Markdown folder read at build time', () => {
 });
 
 test.describe('runbooks written for other tools’ Markdown', () => {
-	test('a GitHub alert and a MkDocs admonition read as titled notes, never as a quote or a command to copy', async ({ page }) => {
+	test('a GitHub alert and a MkDocs admonition read as titled notes, never as a quote; a command in one copies, and is no step', async ({
+		page,
+	}) => {
 		await page.goto('/runbooks/disk-full/');
 		const warning = page.getByRole('note').filter({ hasText: 'Never delete files' });
 		await expect(warning.locator('.rs-callout-title')).toHaveText('Warning');
@@ -289,8 +291,12 @@ test.describe('runbooks written for other tools’ Markdown', () => {
 		await expect(danger).toHaveClass(/rs-callout--danger/);
 		await expect(page.locator('main')).not.toContainText('[!WARNING]');
 		await expect(page.locator('main')).not.toContainText('!!!');
-		// The snapshot command in the warning is an example to read: no copy button, and not a step.
-		expect((await copied(page)).join('\n')).not.toContain('create-snapshot');
+		// The snapshot command in the warning copies as written (commands in notes are command blocks,
+		// issue 34), and is not a step to tick.
+		expect(await copied(page)).toContain(
+			'aws ec2 create-snapshot --volume-id vol-0abc --description pre-expand-snapshot-of-the-data-volume',
+		);
+		await expect(page.locator('.rs-check', { hasText: 'create-snapshot' })).toHaveCount(0);
 		// The numbered checks under "Possible checks" are steps to tick, each with its command.
 		await expect(page.locator('[data-section="possible-checks"] .rs-check')).toHaveCount(3);
 		expect(await copied(page)).toEqual(
