@@ -131,7 +131,8 @@ export function alertNamesFrom(h1: string | undefined, fileStem: string | undefi
 		!text.includes('-') &&
 		/[a-z]/.test(text) &&
 		/[A-Z]/.test(text) &&
-		(shaped || /[a-z][A-Z]/.test(text)) &&
+		// Outside an alert runbook's shape, a name of three words at least: "PostGIS" and "uWSGI" name products.
+		(shaped || (/[a-z][A-Z]/.test(text) && text.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).length >= 3)) &&
 		!isHelperName(text);
 	// Both when they differ: rule sets build runbook URLs from the file name (kube-prometheus), and
 	// a heading copied from another runbook must not leave the file's own alert without its page.

@@ -234,3 +234,11 @@ describe('front matter', () => {
 		expect(runbook.title).toBe('Disk full');
 	});
 });
+
+describe('a product named in its title is no alert', () => {
+	it.each(['PostGIS', 'uWSGI'])('a how-to titled %s answers no alert; one titled KubeAPIDown does', (title) => {
+		const howTo = (h1: string) => importChecklist(`# ${h1}\n\n## Install\n\n1. Install the package.\n2. Restart the service.\n`).runbook;
+		expect(howTo(title).alerts).toBeUndefined();
+		expect(howTo('KubeAPIDown').alerts).toEqual(['KubeAPIDown']);
+	});
+});
