@@ -26,6 +26,8 @@ export interface Sink {
 	title: string;
 	steps: Step[];
 	addNote(markdown: string): void;
+	/** A heading inside a step or an option: its title in bold, in order with the blocks under it (else a note). */
+	addHeading?(title: string): void;
 	/** Commands that stand alone in this sink, not under a step. */
 	addCommands?(commands: Command[]): boolean;
 	section?: Section;

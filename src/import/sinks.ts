@@ -70,6 +70,10 @@ export function stepSink(step: Step, kind: SectionKind): Sink {
 				if (commands.length) step.commands = commands;
 			}
 		},
+		// Among the notes, so that it stands right above the table or block it titles.
+		addHeading: (title) => {
+			(step.notes ??= []).push(`**${title}**`);
+		},
 		addCommands: (commands) => {
 			(step.commands ??= []).push(...commands);
 			return true;

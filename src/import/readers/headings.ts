@@ -59,7 +59,8 @@ export function readHeading(ctx: ImportContext, node: Heading): void {
 		// A heading inside a step or an option heading ("### Version History" under "## 2. Update
 		// Dependencies"): a group of that step, its title in bold, and what follows it the step's
 		// too. A section of its own would be on no page, and everything under it with it.
-		parent.addNote(`**${title}**`);
+		if (parent.addHeading) parent.addHeading(title);
+		else parent.addNote(`**${title}**`);
 		ctx.slugger.slug(raw);
 		ctx.stack.push({ depth: node.depth, sink: parent });
 		return;
