@@ -9,7 +9,7 @@ import { ID_PATTERN } from '../schema/ids.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { takePin } from './pins.ts';
 import { cleanHeading } from './classify.ts';
-import { responseKind } from './response.ts';
+import { camelWords, responseKind } from './response.ts';
 
 /**
  * Playbooks: one file answering many alerts, a heading per alert (`## ThanosCompactHalted`), each
@@ -39,9 +39,6 @@ export interface Playbook {
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
-
-/** Words of a camel-case name: `ThanosCompactIsDown` has four, `PostgreSQL` two. */
-const camelWords = (name: string) => name.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).length;
 
 /** The name a heading gives an alert ("ThanosCompactHalted", "Alert: etcdNoLeader", "`KubeAPIDown`"), or undefined. */
 function headingName(text: string): { name: string; marked: boolean } | undefined {

@@ -123,6 +123,9 @@ export function isCommandOnly(text: string): boolean {
  * first. A document without the alert-runbook shape needs a camel-case name (`NodeRAIDDiskFailure`),
  * so that a page headed "Overview" or "Troubleshooting" is not taken for an alert's.
  */
+/** How many words a camel-case name joins: "KubeAPIDown" is three, "PostGIS" two. */
+export const camelWords = (name: string) => name.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).length;
+
 export function alertNamesFrom(h1: string | undefined, fileStem: string | undefined, shaped = true): string[] {
 	// Mixed case and no hyphen: "README", "index" and "disk-full" are names of files, not alerts.
 	const looksLikeAlert = (text: string | undefined): text is string =>
@@ -132,7 +135,7 @@ export function alertNamesFrom(h1: string | undefined, fileStem: string | undefi
 		/[a-z]/.test(text) &&
 		/[A-Z]/.test(text) &&
 		// Outside an alert runbook's shape, a name of three words at least: "PostGIS" and "uWSGI" name products.
-		(shaped || (/[a-z][A-Z]/.test(text) && text.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).length >= 3)) &&
+		(shaped || (/[a-z][A-Z]/.test(text) && camelWords(text) >= 3)) &&
 		!isHelperName(text);
 	// Both when they differ: rule sets build runbook URLs from the file name (kube-prometheus), and
 	// a heading copied from another runbook must not leave the file's own alert without its page.

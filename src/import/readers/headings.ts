@@ -52,9 +52,6 @@ export function readHeading(ctx: ImportContext, node: Heading): void {
 		return;
 	}
 	const parent = ctx.sink;
-	const kind = kindOf(ctx, title, parent?.kind);
-	// The heading's text ends where its last inline ends (before closing #s or a setext line).
-	const textEnd = node.children.at(-1)?.position?.end.offset;
 	if (parent && !parent.section) {
 		// A heading inside a step or an option heading ("### Version History" under "## 2. Update
 		// Dependencies"): a group of that step, its title in bold, and what follows it the step's
@@ -65,6 +62,9 @@ export function readHeading(ctx: ImportContext, node: Heading): void {
 		ctx.stack.push({ depth: node.depth, sink: parent });
 		return;
 	}
+	const kind = kindOf(ctx, title, parent?.kind);
+	// The heading's text ends where its last inline ends (before closing #s or a setext line).
+	const textEnd = node.children.at(-1)?.position?.end.offset;
 	const section: Section = { id: ctx.idFor(pin.id, title, 'section', pin.id ? undefined : textEnd), title, kind };
 	// The anchor the source's own site gave this heading: links from other documents use it.
 	ctx.anchors.set(pin.id ?? ctx.slugger.slug(raw), section.id);
