@@ -7,7 +7,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-	{ ignores: ['dist/', '.astro/', '.bench/', '.test-sites/', 'test-results/', 'playwright-report/', 'node_modules/'] },
+	{
+		ignores: ['dist/', '.astro/', 'lib/', '.runsheet/', '.bench/', '.test-sites/', 'test-results/', 'playwright-report/', 'node_modules/'],
+	},
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	astro.configs.recommended,

@@ -18,6 +18,8 @@ const STOCK_PORT = PORTS.stock;
 // The bundled runbooks built below a path, as GitHub Pages serves a project (npm run test:base-site).
 const BASE_PORT = PORTS.base;
 const BASE_PATH = '/ops-runbooks';
+// The sites built from the packed package (npm run test:package, tests/package/package.test.ts).
+const PACKAGE_SITES = '.test-sites/package';
 
 // Tests run against the built site (`npm run build` first) served by `astro preview`, which
 // Playwright starts and stops itself.
@@ -43,11 +45,13 @@ export default defineConfig({
 	// test shares the CPU: two budget files side by side read a cached search at 519 ms in CI
 	// (150-250 ms alone).
 	projects: [
-		{ name: 'site', testIgnore: /(budgets|imported|stock|base)\.spec\.ts$/ },
+		{ name: 'site', testIgnore: /(budgets|imported|stock|base|package)\.spec\.ts$/ },
+		// The sites built from the packed package (npm run test:package): absolute URLs, two sites.
+		{ name: 'package', testMatch: /package\.spec\.ts$/ },
 		{ name: 'imported', testMatch: /imported\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${IMPORTED_PORT}` } },
 		{ name: 'stock', testMatch: /stock\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${STOCK_PORT}` } },
 		{ name: 'base', testMatch: /base\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${BASE_PORT}${BASE_PATH}/` } },
-		{ name: 'budgets', testMatch: /budgets\.spec\.ts$/, dependencies: ['site', 'imported', 'stock', 'base'], workers: 1 },
+		{ name: 'budgets', testMatch: /budgets\.spec\.ts$/, dependencies: ['site', 'imported', 'stock', 'base', 'package'], workers: 1 },
 	],
 	webServer: [
 		{
@@ -78,5 +82,12 @@ export default defineConfig({
 			reuseExistingServer: false,
 			timeout: 60_000,
 		},
+		// What tests/package built from the packed package: a team's folder and a team's Starlight site.
+		...(['team', 'host'] as const).map((site) => ({
+			command: `npx astro preview --host 127.0.0.1 --port ${PORTS[site]} --ignore-lock --outDir ${PACKAGE_SITES}/${site}/dist`,
+			url: `http://127.0.0.1:${PORTS[site]}/runbooks/`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+		})),
 	],
 });

@@ -15,8 +15,9 @@ const STAGES: string[][] = [
 	['test:sync-server'],
 	// Alone: it keeps the machine busy itself, and its stock build is the quiet reference.
 	['test:speed-ups'],
-	// The link check reads dist/, which the stage before wrote; the imported site builds elsewhere.
-	['test:links', 'test:imported-site'],
+	// The link check reads dist/, which the stage before wrote; the imported site and the packed
+	// package's sites build elsewhere.
+	['test:links', 'test:imported-site', 'test:package'],
 	// One Astro build at a time: builds of one project share its content cache.
 	['test:base-site'],
 	['test:e2e'],

@@ -13,3 +13,13 @@ declare module 'virtual:starlight/user-config' {
 	const config: Parameters<typeof import('@astrojs/starlight/internal').getStarlightEcConfigPreprocessor>[0]['starlightConfig'];
 	export default config;
 }
+
+/** What the site is built from, as the Runsheet plugin resolved it (src/plugin/integration.ts writes it; src/build/context.ts reads it). */
+declare module 'virtual:runsheet/context' {
+	/** The config file's settings (runsheet.config.yaml), environment overrides applied. */
+	export const settings: import('./schema/settings.ts').Settings;
+	/** The runbooks folder, absolute. */
+	export const contentDir: string;
+	/** The runbooks folder as messages name it: from the folder the command ran in. */
+	export const contentLabel: string;
+}

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -76,6 +76,19 @@ function readStylesheet(dist: string, local: string | undefined): Buffer | undef
 
 /** The rollback pages among the built ones (`rollback/<id>/`), not the finder. */
 export const isRollbackPage = (pathname: string) => /^rollback\/[^/]+\/?$/.test(pathname);
+
+/** The built rollback pages of `dist` (`rollback/<id>/`): the folders with a page in rollback/. */
+export function rollbackPages(dist: string): string[] {
+	let names: string[];
+	try {
+		names = readdirSync(join(dist, 'rollback'));
+	} catch {
+		return [];
+	}
+	return names
+		.map((name) => `rollback/${name}/`)
+		.filter((pathname) => isRollbackPage(pathname) && existsSync(join(dist, pathname, 'index.html')));
+}
 
 /**
  * Inlines the styles of the given built pages in `dist`; returns how many pages it changed. One

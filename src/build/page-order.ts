@@ -18,7 +18,7 @@ import type { AstroPrerenderer, PathWithRoute } from 'astro';
  * The pages with command blocks, in the order the worker highlights their blocks (rollback pages
  * first: highlight/order.ts). Their relative order is Astro's and stays so.
  */
-export const CODE_BLOCK_PAGES = ['src/pages/rollback/[id].astro', 'src/pages/runbooks/[id].astro'];
+export const CODE_BLOCK_PAGES = ['routes/rollback/[id].astro', 'routes/runbooks/[id].astro'];
 
 /**
  * `paths` with the pages of CODE_BLOCK_PAGES last. Unchanged when two routes give the same path:
@@ -27,7 +27,9 @@ export const CODE_BLOCK_PAGES = ['src/pages/rollback/[id].astro', 'src/pages/run
 export function codeBlockPagesLast<P extends Pick<PathWithRoute, 'pathname'> & { route: { component: string } }>(paths: P[]): P[] {
 	const pathnames = new Set(paths.map((p) => p.pathname.replace(/\/+$/, '')));
 	if (pathnames.size < paths.length) return paths;
-	const last = (p: P) => CODE_BLOCK_PAGES.includes(p.route.component);
+	// Injected routes name their file from the project root, which may be the package's folder in
+	// node_modules: the file's end names the route.
+	const last = (p: P) => CODE_BLOCK_PAGES.some((page) => p.route.component.endsWith(`src/${page}`));
 	return [...paths.filter((p) => !last(p)), ...paths.filter(last)];
 }
 
@@ -36,7 +38,13 @@ export function withCodeBlockPagesLast(stock: AstroPrerenderer): AstroPrerendere
 	return {
 		name: 'runsheet-page-order',
 		setup: stock.setup && (() => stock.setup!()),
-		getStaticPaths: async () => codeBlockPagesLast(await stock.getStaticPaths()),
+		// Astro 7.3 gives the list; 7.4 the list and the images' metadata, passed on as they are.
+		getStaticPaths: async () => {
+			const found = (await stock.getStaticPaths()) as PathWithRoute[] | { paths: PathWithRoute[] };
+			return (Array.isArray(found) ? codeBlockPagesLast(found) : { ...found, paths: codeBlockPagesLast(found.paths) }) as Awaited<
+				ReturnType<AstroPrerenderer['getStaticPaths']>
+			>;
+		},
 		render: (request, options) => stock.render(request, options),
 		collectStaticImages: stock.collectStaticImages && (() => stock.collectStaticImages!()),
 		teardown: stock.teardown && (() => stock.teardown!()),

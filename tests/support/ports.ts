@@ -11,6 +11,11 @@ export const PORTS = {
 	stock: PORT + 2,
 	base: PORT + 3,
 	sync: PORT + 4,
+	/** The sites built from the packed package (tests/package): a team's folder, a team's Starlight site. */
+	team: PORT + 5,
+	host: PORT + 6,
+	/** `runsheet dev` in tests/package. */
+	dev: PORT + 7,
 };
 
 export const SYNC_URL = `ws://127.0.0.1:${PORTS.sync}`;

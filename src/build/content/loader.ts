@@ -17,8 +17,7 @@ import { withFindings } from './kept-findings.ts';
 import { lintCollection } from './lint.ts';
 import { isoDay } from '../../model/review.ts';
 import { unpublishedLines } from '../../model/published-files.ts';
-import { settings } from '../../settings.ts';
-import { maxFileBytes, type Settings } from '../../schema/settings.ts';
+import { maxFileBytes, settingsSchema, type Settings } from '../../schema/settings.ts';
 
 /**
  * Puts exactly these runbooks in the store: changed ones replaced, gone ones removed. With
@@ -43,8 +42,21 @@ function keep(context: LoaderContext, root: string, runbooks: readonly Collectio
 	for (const id of stale) context.store.delete(id);
 }
 
-/** `base` is the content folder, from the project root; `lint` defaults to content/settings.yaml's (a test passes its own). */
-export function runbookLoader({ base, lint = settings }: { base: string; lint?: Pick<Settings, 'reviewEveryDays' | 'lint'> }): Loader {
+/**
+ * `base` is the content folder (absolute, or from the project root), `label` how messages name it
+ * (by default from the project root); `settings` the config file's review interval, lint rules
+ * and file size limit (by default, the defaults: a test passes its own).
+ */
+export function runbookLoader({
+	base,
+	label: given,
+	settings = settingsSchema.parse({}),
+}: {
+	base: string;
+	label?: string;
+	settings?: Pick<Settings, 'reviewEveryDays' | 'lint' | 'import'>;
+}): Loader {
+	const lint = settings;
 	let watching = false;
 	const lintOptions = () => ({ today: isoDay(new Date()), reviewEveryDays: lint.reviewEveryDays, rules: lint.lint.rules });
 	return {
@@ -52,7 +64,7 @@ export function runbookLoader({ base, lint = settings }: { base: string; lint?: 
 		load: async (context) => {
 			const root = fileURLToPath(context.config.root);
 			const dir = resolve(root, base);
-			const label = relative(root, dir).split('\\').join('/');
+			const label = given ?? relative(root, dir).split('\\').join('/');
 			const read = () => readRunbookCollection(dir, label, { maxFileBytes: maxFileBytes(settings) });
 			if (context.watcher) {
 				// The dev server: a bad file is reported and left out, the others stay on screen.

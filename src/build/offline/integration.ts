@@ -1,19 +1,22 @@
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { stripTypeScriptTypes } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { packageRoot } from '../../cli/package-root.ts';
+import { transformSync } from 'esbuild';
 import { ASSETS_CACHE, CACHE_PREFIX, PAGES_CACHE } from '../../model/offline-caches.ts';
 import { formatBytes } from '../../model/bytes.ts';
 import { offlinePlan, type BuiltFile } from './plan.ts';
 
-const SOURCES = new URL('../../client/offline/', import.meta.url);
-/** The route of the runbook pages (src/pages/runbooks/[id].astro), as Astro names it. */
+// From the package's folder: this module may be bundled into lib/ (scripts/pack-lib.ts).
+const SOURCES = pathToFileURL(join(packageRoot(), 'src/client/offline/'));
+/** The route of the runbook pages (src/routes/runbooks/[id].astro), as Astro names it. */
 const RUNBOOK_ROUTE = '/runbooks/[id]';
 
 /** A TypeScript file of src/client/offline as the browser runs it: types stripped, no module syntax. */
 function script(name: string, prelude = ''): string {
-	const code = stripTypeScriptTypes(readFileSync(new URL(name, SOURCES), 'utf8')).replace(/^export \{\};\s*$/m, '');
+	// esbuild, not Node's stripTypeScriptTypes, which prints an experimental warning in every build.
+	const code = transformSync(readFileSync(new URL(name, SOURCES), 'utf8'), { loader: 'ts' }).code.replace(/^export \{\};\s*$/m, '');
 	return `${prelude}${code}`;
 }
 

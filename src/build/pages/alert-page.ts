@@ -1,5 +1,5 @@
 /**
- * /alerts/<AlertName>/ and its lowercase form (src/pages/alerts/[name].astro): the one address a
+ * /alerts/<AlertName>/ and its lowercase form (src/routes/alerts/[name].astro): the one address a
  * rule's runbook_url needs, a redirect to the runbook that answers the alert, or a choice when
  * several do.
  */

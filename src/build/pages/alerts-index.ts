@@ -1,4 +1,4 @@
-/** Every alert and its runbook, /alerts/ (src/pages/alerts/index.astro), with the one runbook_url pattern for every rule. */
+/** Every alert and its runbook, /alerts/ (src/routes/alerts/index.astro), with the one runbook_url pattern for every rule. */
 import { getCollection } from 'astro:content';
 import { alertEntries, alertSource } from '../../model/alerts.ts';
 import { absolute, paths } from '../../model/paths.ts';

@@ -1,4 +1,4 @@
-/** /runbooks.json (src/pages/runbooks.json.ts): every runbook with the URL of every section and step (catalog.schema.json). */
+/** /runbooks.json (src/routes/runbooks.json.ts): every runbook with the URL of every section and step (catalog.schema.json). */
 import { getCollection } from 'astro:content';
 import { catalogEntry } from '../../model/catalog.ts';
 import { absolute, basePath, sitePath } from '../../model/paths.ts';
@@ -6,7 +6,7 @@ import { isoDay } from '../../model/review.ts';
 import { rollbackContent } from '../../model/rollback.ts';
 import type { Catalog } from '../../schema/catalog.ts';
 import { CATALOG_SCHEMA_FILE } from '../../schema/json-schema.ts';
-import { settings } from '../../settings.ts';
+import { settings } from '../context.ts';
 
 /** `site` is the site's address (Astro's `site`). */
 export async function catalogJson(site: URL | undefined): Promise<Catalog> {

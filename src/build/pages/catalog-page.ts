@@ -1,15 +1,14 @@
 /**
- * The catalog, /runbooks/ (src/pages/runbooks/index.astro): every runbook by system, each system
+ * The catalog, /runbooks/ (src/routes/runbooks/index.astro): every runbook by system, each system
  * with what its folder's index file says of it, and the reviews that fall due.
  */
 import { getCollection } from 'astro:content';
-import { contentFolder } from '../content/content-folder.ts';
 import { folderIndexes, systemSummaries } from '../content/folders.ts';
 import { folderPage } from '../../model/catalog.ts';
 import { countSteps, runbookKind } from '../../model/outline.ts';
 import { systemAnchor } from '../../model/paths.ts';
 import { isoDay, runbookReview } from '../../model/review.ts';
-import { settings } from '../../settings.ts';
+import { contentDir, settings } from '../context.ts';
 
 export async function catalogPageData() {
 	const today = isoDay(new Date());
@@ -26,7 +25,7 @@ export async function catalogPageData() {
 				(a.data.order ?? Infinity) - (b.data.order ?? Infinity) ||
 				a.data.title.localeCompare(b.data.title),
 		);
-	const summaries = systemSummaries(folderIndexes(contentFolder()));
+	const summaries = systemSummaries(folderIndexes(contentDir));
 	const systems = [...new Set(runbooks.map((r) => r.data.system))].map((system) => {
 		const group = runbooks.filter((r) => r.data.system === system);
 		// The folder's index, when it is a page of its own (a README handbook, a playbook's shared parts).

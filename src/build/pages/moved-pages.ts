@@ -1,4 +1,4 @@
-/** The old URLs of renamed runbooks (their `formerIds`), each a static redirect page (src/pages/[...moved].astro). */
+/** The old URLs of renamed runbooks (their `formerIds`), each a static redirect page (src/routes/[...moved].astro). */
 import { getCollection } from 'astro:content';
 import { runbookMoves } from '../../model/former-runbooks.ts';
 import { rollbackContent } from '../../model/rollback.ts';

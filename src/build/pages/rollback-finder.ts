@@ -1,5 +1,5 @@
 /**
- * The rollback finder, /rollback/ (src/pages/rollback/index.astro): every rollback procedure of
+ * The rollback finder, /rollback/ (src/routes/rollback/index.astro): every rollback procedure of
  * every runbook, by system and technique.
  */
 import { getCollection } from 'astro:content';

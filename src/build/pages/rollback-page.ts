@@ -1,5 +1,5 @@
 /**
- * A runbook's rollback page, /rollback/<id>/ (src/pages/rollback/[id].astro): its paths, one per
+ * A runbook's rollback page, /rollback/<id>/ (src/routes/rollback/[id].astro): its paths, one per
  * runbook with rollback content, and everything the page shows.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';

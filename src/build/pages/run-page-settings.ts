@@ -5,7 +5,7 @@
  */
 import type { Runbook } from '../../schema/runbook.ts';
 import { isoDay, runbookReview } from '../../model/review.ts';
-import { settings } from '../../settings.ts';
+import { settings } from '../context.ts';
 
 export function runPageSettings(runbook: Runbook, builtOn = new Date()) {
 	return {

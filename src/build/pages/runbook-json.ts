@@ -1,4 +1,4 @@
-/** /runbooks/<id>.json (src/pages/runbooks/[id].json.ts): one runbook's full typed data (runbook.schema.json); former ids get a copy. */
+/** /runbooks/<id>.json (src/routes/runbooks/[id].json.ts): one runbook's full typed data (runbook.schema.json); former ids get a copy. */
 import { getCollection } from 'astro:content';
 
 export async function runbookJsonPaths() {

@@ -1,5 +1,5 @@
 /**
- * A runbook's page, /runbooks/<id>/ (src/pages/runbooks/[id].astro): its paths, and everything
+ * A runbook's page, /runbooks/<id>/ (src/routes/runbooks/[id].astro): its paths, and everything
  * the page shows, worked out here so that the route only renders it.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';

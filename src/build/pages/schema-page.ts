@@ -1,4 +1,4 @@
-/** The schema reference, /guides/schema/ (src/pages/guides/schema.astro): every field of the runbook format, read from the zod schemas themselves. */
+/** The schema reference, /guides/schema/ (src/routes/guides/schema.astro): every field of the runbook format, read from the zod schemas themselves. */
 import { schemaReference } from '../../model/schema-reference.ts';
 
 export function schemaPageData() {

@@ -1,4 +1,4 @@
-/** The list of sign-off sheets, /signoff/ (src/pages/signoff/index.astro): every runbook by title. */
+/** The list of sign-off sheets, /signoff/ (src/routes/signoff/index.astro): every runbook by title. */
 import { getCollection } from 'astro:content';
 
 export async function signoffIndexData() {

@@ -1,4 +1,4 @@
-/** A runbook's printable sign-off sheet, /signoff/<id>/ (src/pages/signoff/[id].astro). */
+/** A runbook's printable sign-off sheet, /signoff/<id>/ (src/routes/signoff/[id].astro). */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { onSheet, pageRules, sheetHeader } from '../../model/sheet.ts';
 import { plainText } from '../../model/text.ts';

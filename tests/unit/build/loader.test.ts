@@ -61,7 +61,7 @@ describe('runbook loader', () => {
 		const strict = buildContext();
 		const load = runbookLoader({
 			base: 'content/runbooks',
-			lint: { reviewEveryDays: 180, lint: { showOnPages: false, rules: { 'bare-verb-step': 'error' } } },
+			settings: { reviewEveryDays: 180, lint: { showOnPages: false, rules: { 'bare-verb-step': 'error' } } },
 		}).load(strict.context as never);
 		await expect(load).rejects.toThrow(
 			/lint errors in the runbooks:\ncontent\/runbooks\/\S+\.yaml: bare-verb-step: "[^"]+" says what to look at/,
@@ -72,7 +72,7 @@ describe('runbook loader', () => {
 		const settings = (showOnPages: boolean, rules = {}) => ({ reviewEveryDays: 180, lint: { showOnPages, rules } });
 		const load = async (lint: ReturnType<typeof settings>) => {
 			const { entries, logged, context } = buildContext();
-			await runbookLoader({ base: 'content/runbooks', lint }).load(context as never);
+			await runbookLoader({ base: 'content/runbooks', settings: lint }).load(context as never);
 			return { entries, logged };
 		};
 		const hidden = await load(settings(false));

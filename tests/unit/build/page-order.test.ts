@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { CODE_BLOCK_PAGES, codeBlockPagesLast, withCodeBlockPagesLast } from '../../../src/build/page-order.ts';
 
 const page = (pathname: string, component: string) => ({ pathname, route: { component } });
-const rollback = (id: string) => page(`/rollback/${id}/`, 'src/pages/rollback/[id].astro');
-const runbook = (id: string) => page(`/runbooks/${id}/`, 'src/pages/runbooks/[id].astro');
-const sheet = (id: string) => page(`/signoff/${id}/`, 'src/pages/signoff/[id].astro');
-const json = (id: string) => page(`/runbooks/${id}.json`, 'src/pages/runbooks/[id].json.ts');
+const rollback = (id: string) => page(`/rollback/${id}/`, 'src/routes/rollback/[id].astro');
+const runbook = (id: string) => page(`/runbooks/${id}/`, 'src/routes/runbooks/[id].astro');
+const sheet = (id: string) => page(`/signoff/${id}/`, 'src/routes/signoff/[id].astro');
+const json = (id: string) => page(`/runbooks/${id}.json`, 'src/routes/runbooks/[id].json.ts');
 
 describe('the order pages are rendered in', () => {
 	it('puts the pages with command blocks last, rollback before runbook pages, every group in its order', () => {
 		const astro = [
-			page('/404.html', 'src/pages/404.astro'),
+			page('/404.html', 'src/routes/404.astro'),
 			rollback('a'),
 			rollback('b'),
 			json('a'),
@@ -34,12 +34,12 @@ describe('the order pages are rendered in', () => {
 	});
 
 	it("keeps Astro's order when two routes give one path, so the same route wins", () => {
-		const astro = [runbook('a'), page('/runbooks/a', 'src/pages/[...moved].astro'), sheet('a')];
+		const astro = [runbook('a'), page('/runbooks/a', 'src/routes/[...moved].astro'), sheet('a')];
 		expect(codeBlockPagesLast(astro)).toEqual(astro);
 	});
 
 	it('names pages that exist', () => {
-		for (const component of CODE_BLOCK_PAGES) expect(existsSync(component), component).toBe(true);
+		for (const component of CODE_BLOCK_PAGES) expect(existsSync(`src/${component}`), component).toBe(true);
 	});
 
 	it("wraps Astro's prerenderer: the same calls, on it, with only the list reordered", async () => {
@@ -63,5 +63,17 @@ describe('the order pages are rendered in', () => {
 		await ordered.teardown?.();
 		expect(calls).toEqual(['setup:true', 'teardown:true']);
 		expect(ordered.collectStaticImages).toBeUndefined();
+	});
+
+	it('reorders the list where Astro (7.4) gives it beside the images’ metadata, which it passes on', async () => {
+		const metadata = { images: 1 };
+		const stock = {
+			name: 'astro:default',
+			getStaticPaths: async () => ({ paths: [runbook('a'), sheet('a')], metadata }),
+			render: async () => new Response(''),
+		} as unknown as AstroPrerenderer;
+		const found = (await withCodeBlockPagesLast(stock).getStaticPaths()) as unknown as { paths: { pathname: string }[]; metadata: unknown };
+		expect(found.paths.map((p) => p.pathname)).toEqual(['/signoff/a/', '/runbooks/a/']);
+		expect(found.metadata).toBe(metadata);
 	});
 });

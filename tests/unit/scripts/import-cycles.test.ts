@@ -6,7 +6,7 @@ describe('import cycles', () => {
 		const ts = `import { a } from './a.ts';\nimport type { B } from '../b.ts';\nexport * from './c.ts';\nconst d = () => import('./d.ts');\nimport 'astro:content';`;
 		expect(importsOf('src/x/y.ts', ts)).toEqual(['src/x/a.ts', 'src/b.ts', 'src/x/c.ts', 'src/x/d.ts']);
 		const astro = `---\nimport Card from '../components/Card.astro';\n---\n<p>import nothing from './not-code.ts'</p>\n<script>\n\timport { start } from '../client/start.ts';\n</script>`;
-		expect(importsOf('src/pages/p.astro', astro)).toEqual(['src/components/Card.astro', 'src/client/start.ts']);
+		expect(importsOf('src/routes/p.astro', astro)).toEqual(['src/components/Card.astro', 'src/client/start.ts']);
 	});
 
 	it('finds each cycle once, from whichever module it is entered, and none in a graph that only branches', () => {

@@ -1,0 +1,29 @@
+import type { StarlightUserConfig } from '@astrojs/starlight/types';
+
+type Head = NonNullable<StarlightUserConfig['head']>;
+
+/**
+ * What Runsheet puts in the head of every page: a stand-in for blocked storage, the service
+ * worker's registration when offline is on, and when the build was made.
+ */
+export function runsheetHead({ base, offline, built }: { base: string; offline: boolean; built: string }): Head {
+	const root = base.replace(/\/+$/, '');
+	// After load, so it never competes with the page: the service worker (src/client/offline/sw.ts),
+	// and, when it says a newer build waits, the notice that offers a reload (/sw-update.js).
+	const registerWorker = offline
+		? `;if(navigator.serviceWorker)addEventListener('load',()=>{const s=navigator.serviceWorker,u='${root}/sw-update.js';s.register('${root}/sw.js');s.onmessage=e=>e.data==u&&import(u)})`
+		: '';
+	return [
+		// Where storage is blocked, reading window.localStorage throws, and Starlight's own
+		// theme scripts would fail. A memory stand-in, marked so Runsheet can tell the user
+		// that progress is not kept, lets every script run.
+		{
+			tag: 'script',
+			content:
+				"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:true,get length(){return m.size},key:i=>[...m.keys()][i]??null,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+''),removeItem:k=>void m.delete(k+''),clear:()=>m.clear()}})}catch{}}" +
+				registerWorker,
+		},
+		// Every page says when its build was made: a copy shown offline says how old it is.
+		{ tag: 'meta', attrs: { name: 'runsheet-built', content: built } },
+	];
+}
