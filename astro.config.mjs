@@ -7,8 +7,8 @@ import { loadSettings } from './src/settings.ts';
 import { siteUrl } from './src/build/site-url.ts';
 import { SEARCH_RANKING } from './src/model/search-terms.ts';
 
-const settings = loadSettings();
-const base = (process.env.RUNSHEET_BASE ?? '').replace(/\/+$/, '');
+const settings = await loadSettings();
+const base = settings.base ?? '';
 // Every page says when its build was made: a copy shown offline says how old it is.
 const built = new Date().toISOString();
 // After load, so it never competes with the page: the service worker (src/client/offline/sw.ts),
@@ -18,8 +18,8 @@ const registerWorker = settings.offline
 	: '';
 
 const site = starlight({
-	title: 'Runsheet',
-	description: 'Runbooks you can follow, print, roll back and link.',
+	title: settings.title,
+	description: settings.description,
 	customCss: ['./src/styles/runsheet.css'],
 	// "On this page" marks the section under the reading line (src/client/page/toc.ts).
 	components: {
@@ -54,10 +54,10 @@ const site = starlight({
 });
 // The site is static: every page, the search index and the JSON Schema are files on any host.
 export default defineConfig({
-	site: siteUrl(),
-	// A site below a path (GitHub or GitLab Pages, a shared host): RUNSHEET_BASE=/ops-runbooks. Every
-	// link Runsheet writes follows it (docs/hosting.md).
-	...(process.env.RUNSHEET_BASE ? { base: process.env.RUNSHEET_BASE } : {}),
+	site: siteUrl(settings),
+	// A site below a path (GitHub or GitLab Pages, a shared host): `base: /ops-runbooks` in the config,
+	// or RUNSHEET_BASE=/ops-runbooks. Every link Runsheet writes follows it (docs/hosting.md).
+	...(base ? { base } : {}),
 	// Another folder of runbooks (RUNSHEET_CONTENT) is built beside the bundled site, not over it.
 	outDir: process.env.RUNSHEET_OUT ?? './dist',
 	// Runsheet's first: it frees memory before Starlight builds the search index (src/build/integration.ts).

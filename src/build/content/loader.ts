@@ -43,7 +43,7 @@ function keep(context: LoaderContext, root: string, runbooks: readonly Collectio
 	for (const id of stale) context.store.delete(id);
 }
 
-/** `base` is the content folder, from the project root; `lint` defaults to content/settings.yaml's (a test passes its own). */
+/** `base` is the content folder, from the project root; `lint` defaults to runsheet.config.yaml's (a test passes its own). */
 export function runbookLoader({ base, lint = settings }: { base: string; lint?: Pick<Settings, 'reviewEveryDays' | 'lint'> }): Loader {
 	let watching = false;
 	const lintOptions = () => ({ today: isoDay(new Date()), reviewEveryDays: lint.reviewEveryDays, rules: lint.lint.rules });
