@@ -56,7 +56,7 @@ if (!FORMATS.includes(format)) {
 	console.error(`alerts: --format ${values.format} is not one of ${FORMATS.join(', ')}`);
 	process.exit(2);
 }
-const base = (values.base ?? siteUrl()).replace(/\/+$/, '');
+const base = (values.base ?? siteUrl(settings)).replace(/\/+$/, '');
 try {
 	new URL(base);
 } catch {

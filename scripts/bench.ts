@@ -68,7 +68,7 @@ function prepareRunsheet(n: number): string {
 		'src',
 		'public',
 		'scripts',
-		'content/settings.yaml',
+		'runsheet.config.yaml',
 	]) {
 		cpSync(join(project, entry), join(dir, entry), { recursive: true });
 	}

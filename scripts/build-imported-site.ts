@@ -16,7 +16,7 @@
  *   linked and not.
  * - A hand-written runbook that breaks every lint rule (tests/fixtures/lint), as
  *   `npm run lint:runbooks -- --fix` leaves it; with the site's settings showing lint findings
- *   on runbook pages (.test-sites/imported/settings.yaml).
+ *   on runbook pages (.test-sites/imported/runsheet.config.yaml).
  * - Live runs on, through a sync server on this machine (tests/support/ports.ts), which the
  *   live-run tests start and stop.
  *
@@ -88,10 +88,10 @@ const linted = join(content, 'lint', 'payments-restore.yaml');
 mkdirSync(join(content, 'lint'));
 cpSync(LINTED, linted);
 console.log(run('the lint --fix', ['scripts/lint-runbooks.ts', linted, '--fix']).stdout.trim().split('\n').at(-1));
-const settings = join(IMPORTED_SITE, 'settings.yaml');
+const config = join(IMPORTED_SITE, 'runsheet.config.yaml');
 // Live runs sync through the server tests/e2e/live.imported.spec.ts starts, with tokens from its /token.
-writeFileSync(settings, `lint:\n  showOnPages: true\nsync:\n  url: ${SYNC_URL}\n  tokenUrl: ${SYNC_TOKEN_URL}\n`);
-const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content, RUNSHEET_OUT: dist, RUNSHEET_SETTINGS: settings });
+writeFileSync(config, `lint:\n  showOnPages: true\nsync:\n  url: ${SYNC_URL}\n  tokenUrl: ${SYNC_TOKEN_URL}\n`);
+const built = run('the build', ['scripts/build.ts'], { RUNSHEET_CONTENT: content, RUNSHEET_OUT: dist, RUNSHEET_CONFIG: config });
 const pages = /(\d+) page\(s\) built/.exec(built.stdout)?.[1];
 const links = run('the link check', ['scripts/check-links.ts', dist]);
 console.log(links.stdout.trim());

@@ -45,7 +45,7 @@ import { OutDir, OutsideOutDir } from './lib/out-dir.ts';
 import { readMarkdownFile, readTextFile } from '../src/import/read-text.ts';
 import { isDocumentPath } from '../src/import/generators/document-kinds.ts';
 import { maxFileBytes } from '../src/schema/settings.ts';
-import { loadSettings } from '../src/settings.ts';
+import { settings } from '../src/settings.ts';
 
 const USAGE = `usage: npm run import -- <checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]
        npm run import -- <folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose] [--report [--format text|json]]
@@ -97,7 +97,7 @@ else if (isFolder) await importWholeFolder();
 else importOneFile();
 
 function importOneFile(): void {
-	const read = readMarkdownFile(input, maxFileBytes(loadSettings()));
+	const read = readMarkdownFile(input, maxFileBytes(settings));
 	if ('problem' in read) {
 		console.error(`import: ${input}: not imported: ${read.problem}`);
 		process.exit(1);
@@ -150,7 +150,7 @@ async function importWholeFolder(): Promise<void> {
 		console.error(`import: no Markdown documents (*.md) under ${input}`);
 		process.exit(1);
 	}
-	const limit = maxFileBytes(loadSettings());
+	const limit = maxFileBytes(settings);
 	// The content folder, read as the build reads it, once: what an earlier import of this folder
 	// wrote (by source: its ids are kept), and the ids the site's other runbooks have (another folder
 	// imported beside this one may use the same file names, and two runbooks of one id stop the build).
@@ -313,7 +313,7 @@ function ownWarnings(doc: ImportedDocument): string[] {
 }
 
 function pin(): void {
-	const limit = maxFileBytes(loadSettings());
+	const limit = maxFileBytes(settings);
 	const targets = isFolder
 		? filesUnder(input)
 				.filter(markdownFile)

@@ -13,13 +13,14 @@ import { maxFileBytes } from '../src/schema/settings.ts';
 import { settings } from '../src/settings.ts';
 import { contentFolder } from '../src/build/content/content-folder.ts';
 import { formatProblem, runbookIdFromFile } from '../src/build/content/validate.ts';
+import { siteUrl } from '../src/build/site-url.ts';
 import { filesUnder } from '../src/build/content/walk.ts';
 
 const USAGE = 'usage: npm run links -- <runbook-id> [--base <site URL>] [--format text|markdown|json] [--content <runbooks folder>]';
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
 	options: {
-		base: { type: 'string', default: process.env.RUNSHEET_SITE ?? 'http://localhost:4321' },
+		base: { type: 'string', default: siteUrl(settings) },
 		format: { type: 'string', default: 'text' },
 		content: { type: 'string' },
 		help: { type: 'boolean', short: 'h' },

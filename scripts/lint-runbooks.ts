@@ -1,12 +1,12 @@
 /**
  * npm run lint:runbooks [-- <files or folders...>] [--format text|json|sarif] [--fix]
- *   [--max-warnings N] [--today YYYY-MM-DD] [--settings content/settings.yaml]
+ *   [--max-warnings N] [--today YYYY-MM-DD] [--config runsheet.config.yaml]
  *
  * Checks runbooks against the rules good checklists follow (src/model/lint): literals in
  * commands, rollback steps that say nothing, procedures without a trigger, sections too long for
  * one pause point, bare-verb steps, duplicates, owners and reviews, destructive commands without
  * a warning. Each finding: file:line, the field, the rule, what is wrong and the fix. Severities
- * come from content/settings.yaml; runbooks turn rules off with `lint: { ignore, reason }`.
+ * come from the config file (runsheet.config.yaml; --config names another, --settings too); runbooks turn rules off with `lint: { ignore, reason }`.
  * --fix writes each literal date, version or host as a declared variable (YAML files).
  * Exit 1 on an error, or on more warnings than --max-warnings; 2 on a file that is not valid.
  */
@@ -20,14 +20,14 @@ import { lintRunbook } from '../src/model/lint/lint.ts';
 import type { Finding } from '../src/model/lint/types.ts';
 import { isoDay } from '../src/model/review.ts';
 import { isCalendarDate } from '../src/schema/date.ts';
-import { loadSettings } from '../src/settings.ts';
-import { maxFileBytes } from '../src/schema/settings.ts';
+import { readConfig } from '../src/config/read-config.ts';
+import { maxFileBytes, type Settings } from '../src/schema/settings.ts';
 import { applyLiteralFixes } from './lib/lint-fix.ts';
 import { lineFinder } from './lib/lint-lines.ts';
 import { FORMATS, formatReport, type Format, type PlacedFinding } from './lib/lint-report.ts';
 
 const usage =
-	'usage: npm run lint:runbooks -- [<files or folders...>] [--format text|json|sarif] [--fix] [--max-warnings N] [--today YYYY-MM-DD] [--settings FILE]';
+	'usage: npm run lint:runbooks -- [<files or folders...>] [--format text|json|sarif] [--fix] [--max-warnings N] [--today YYYY-MM-DD] [--config FILE]';
 function parse() {
 	return parseArgs({
 		allowPositionals: true,
@@ -36,6 +36,8 @@ function parse() {
 			fix: { type: 'boolean', default: false },
 			'max-warnings': { type: 'string' },
 			today: { type: 'string' },
+			config: { type: 'string' },
+			// The option's earlier name.
 			settings: { type: 'string' },
 			help: { type: 'boolean', short: 'h' },
 		},
@@ -68,9 +70,9 @@ if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) {
 	console.error(`lint:runbooks: --max-warnings ${values['max-warnings']} is not a whole number`);
 	process.exit(2);
 }
-let settings: ReturnType<typeof loadSettings>;
+let settings: Settings;
 try {
-	settings = loadSettings(values.settings);
+	settings = (await readConfig({ explicit: values.config ?? values.settings, runbooks: contentFolder() })).settings;
 } catch (error) {
 	console.error(`lint:runbooks: ${(error as Error).message}`);
 	process.exit(2);

@@ -1,5 +1,5 @@
 import { isScalar, LineCounter, parseDocument } from 'yaml';
-import { lineOfPath } from '../../src/build/content/validate.ts';
+import { lineOfPath } from '../../src/build/content/yaml-lines.ts';
 import { plainText } from '../../src/model/text.ts';
 import type { DataPath } from '../../src/model/lint/types.ts';
 

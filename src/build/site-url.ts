@@ -1,6 +1,9 @@
-/** The site's public base URL (RUNSHEET_SITE), for absolute links: the JSON catalog, alert addresses, `npm run alerts`. */
+import type { Settings } from '../schema/settings.ts';
+
+/** The site's address when the config names none (nor RUNSHEET_SITE): the preview server's. */
 export const DEFAULT_SITE = 'http://localhost:4321';
 
-export function siteUrl(env: Record<string, string | undefined> = process.env): string {
-	return env.RUNSHEET_SITE || DEFAULT_SITE;
+/** The site's public base URL (the config's `site`, or RUNSHEET_SITE), for absolute links: the JSON catalog, alert addresses, `npm run alerts`. */
+export function siteUrl(settings: Pick<Settings, 'site'>): string {
+	return settings.site || DEFAULT_SITE;
 }

@@ -1,9 +1,11 @@
 import { z } from 'astro/zod';
 import { catalogSchema } from './catalog.ts';
 import { runbookShape } from './runbook.ts';
+import { settingsSchema } from './settings.ts';
 
 export const JSON_SCHEMA_FILE = 'runbook.schema.json';
 export const CATALOG_SCHEMA_FILE = 'catalog.schema.json';
+export const CONFIG_SCHEMA_FILE = 'runsheet.config.schema.json';
 
 /**
  * The JSON Schema editors use to autocomplete and flag runbook files. It describes what a file
@@ -39,5 +41,19 @@ export function catalogJsonSchema(): Record<string, unknown> {
 		$id: `https://runsheet.dev/${CATALOG_SCHEMA_FILE}`,
 		title: 'Runsheet catalog (/runbooks.json)',
 		description: 'Every runbook with its URLs, sections and steps. /runbooks/<id>.json holds one runbook in full (runbook.schema.json).',
+	};
+}
+
+/**
+ * The JSON Schema of the config file, runsheet.config.yaml, for editors (the input side: what
+ * may be written; every key optional). A config file names it on its first line:
+ * `# yaml-language-server: $schema=<url of runsheet.config.schema.json>`.
+ */
+export function configJsonSchema(): Record<string, unknown> {
+	return {
+		...z.toJSONSchema(settingsSchema, { io: 'input', unrepresentable: 'any' }),
+		$id: `https://runsheet.dev/${CONFIG_SCHEMA_FILE}`,
+		title: 'Runsheet config (runsheet.config.yaml)',
+		description: "The site's settings, in the file beside the runbooks: title, logo, links, address, review interval, lint, offline, sync.",
 	};
 }

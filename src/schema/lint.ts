@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /**
  * The runbook linter's rules (src/model/lint): what each checks is said in its module. The ids
- * are part of the format: runbooks turn a rule off by id and content/settings.yaml sets its
+ * are part of the format: runbooks turn a rule off by id and runsheet.config.yaml sets its
  * severity, so an id once published is never renamed.
  */
 export const LINT_RULES = [
@@ -46,11 +46,11 @@ export const lintIgnoreSchema = z
 
 export type LintIgnore = z.infer<typeof lintIgnoreSchema>;
 
-/** content/settings.yaml `lint:`. */
+/** runsheet.config.yaml `lint:`. */
 export const lintSettingsSchema = z
 	.strictObject({
 		showOnPages: z
-			.boolean()
+			.boolean({ error: 'lint.showOnPages must be true or false. Hint: write `showOnPages: true` to show findings on pages' })
 			.default(false)
 			.describe('Show a small "N findings" note on each runbook page, for maintainers (off for readers by default)'),
 		rules: z

@@ -148,7 +148,7 @@ test.describe('machine-readable catalog', () => {
 
 test.describe('review staleness', () => {
 	// The rule, written out here: due `reviewEveryDays` (or the site default) after lastReviewed.
-	const siteDefault = parse(readFileSync('content/settings.yaml', 'utf8')).reviewEveryDays as number;
+	const siteDefault = parse(readFileSync('runsheet.config.yaml', 'utf8')).reviewEveryDays as number;
 	const due = (id: string) => {
 		const yaml = parse(readFileSync(`content/runbooks/${id}.yaml`, 'utf8'));
 		const last = new Date(`${yaml.lastReviewed}T00:00:00Z`);

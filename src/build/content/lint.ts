@@ -18,7 +18,7 @@ export function lintCollection(entries: readonly CollectionEntry[], options: Lin
 	const counts = countBySeverity(all);
 	const errors = all
 		.filter((f) => f.severity === 'error')
-		.map((f) => `${f.file}: ${f.rule}: ${f.message}. Fix: ${f.fix} (or set the rule's severity in content/settings.yaml)`);
+		.map((f) => `${f.file}: ${f.rule}: ${f.message}. Fix: ${f.fix} (or set the rule's severity in runsheet.config.yaml)`);
 	const line = `lint: ${entries.length} runbooks, ${countsText(counts)}${all.length ? ' (npm run lint:runbooks lists them, with fixes)' : ''}`;
 	return { findings, line, errors };
 }

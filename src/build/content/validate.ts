@@ -1,7 +1,9 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../../schema/ids.ts';
 import { schemaFieldNames } from '../../model/schema-reference.ts';
+import { nearMiss } from '../../model/near-miss.ts';
+import { lineOfKey, lineOfPath, yamlSyntaxErrors } from './yaml-lines.ts';
 import { type Runbook, runbookSchema } from '../../schema/runbook.ts';
 import { slugify } from '../../model/ids.ts';
 import { findReferences } from '../../schema/template.ts';
@@ -38,15 +40,6 @@ function warningsFor(runbook: Runbook, file: string, source: string): RunbookPro
 
 type PathKey = PropertyKey;
 
-/** The line of a field in a YAML document, or of the nearest field above it that exists. */
-export function lineOfPath(doc: Document, lineCounter: LineCounter, path: readonly (string | number)[]): number | undefined {
-	for (let n = path.length; n >= 0; n--) {
-		const node = doc.getIn(path.slice(0, n), true);
-		if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-	}
-	return undefined;
-}
-
 export function formatPath(path: readonly PathKey[]): string {
 	return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
 }
@@ -65,31 +58,6 @@ export function runbookIdFromFile(file: string): string {
 // The schema's own field names: a field added to it is suggested without a change here.
 const KNOWN_KEYS = schemaFieldNames();
 
-/** Edit distance, for "did you mean" on misspelt field names. */
-function distance(a: string, b: string): number {
-	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		let prev = row[0]!;
-		row[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const cur = row[j]!;
-			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-			prev = cur;
-		}
-	}
-	return row[b.length]!;
-}
-
-function suggestKey(key: string): string | undefined {
-	let best: string | undefined;
-	let bestDistance = 3;
-	for (const known of KNOWN_KEYS) {
-		const d = distance(key.toLowerCase(), known.toLowerCase());
-		if (d < bestDistance) [best, bestDistance] = [known, d];
-	}
-	return best;
-}
-
 interface ZodIssueLike {
 	code: string;
 	path: PathKey[];
@@ -107,7 +75,7 @@ function explain(issue: ZodIssueLike): string {
 		case 'unrecognized_keys':
 			return (issue.keys ?? [])
 				.map((k) => {
-					const suggestion = suggestKey(k);
+					const suggestion = nearMiss(k, KNOWN_KEYS);
 					return `unknown field "${k}". Hint: ${suggestion ? `did you mean "${suggestion}"?` : 'check the spelling against the schema (public/runbook.schema.json)'}`;
 				})
 				.join('; ');
@@ -162,33 +130,19 @@ export function validateRunbookSource(source: string, file: string): ValidationR
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
 	if (doc.errors.length) {
-		for (const error of doc.errors) {
-			const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-			const what = error.message.split('\n')[0];
-			problems.push({
-				file,
-				line,
-				path: '',
-				message: `YAML syntax error: ${what}. Hint: check indentation and quoting on this line; strings containing ": " or starting with "*", "&", "[" or "{" need quotes`,
-			});
-		}
+		for (const { line, message } of yamlSyntaxErrors(doc, lineCounter)) problems.push({ file, line, path: '', message });
 		return { ok: false, problems };
 	}
 
-	const lineOf = (path: PathKey[]): number | undefined => lineOfPath(doc, lineCounter, path as (string | number)[]);
-
-	// An unknown key is reported on its own line, not on the line of the object holding it.
-	const lineOfKey = (path: PathKey[], key: string): number | undefined => {
-		const map = doc.getIn(path as (string | number)[], true);
-		const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
-		const range = isScalar(pair?.key) ? pair.key.range : undefined;
-		return range ? lineCounter.linePos(range[0]).line : lineOf(path);
-	};
+	const at = (path: PathKey[]) => path as (string | number)[];
 
 	const result = runbookSchema.safeParse(doc.toJS());
 	if (!result.success) {
 		for (const issue of result.error.issues as unknown as ZodIssueLike[]) {
-			const line = issue.code === 'unrecognized_keys' && issue.keys?.[0] ? lineOfKey(issue.path, issue.keys[0]) : lineOf(issue.path);
+			const line =
+				issue.code === 'unrecognized_keys' && issue.keys?.[0]
+					? lineOfKey(doc, lineCounter, at(issue.path), issue.keys[0])
+					: lineOfPath(doc, lineCounter, at(issue.path));
 			problems.push({ file, line, path: formatPath(issue.path), message: explain(issue) });
 		}
 	}

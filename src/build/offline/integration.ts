@@ -37,7 +37,7 @@ function builtFiles(dir: string): BuiltFile[] {
  * Runsheet offline (listed after Starlight, whose own step writes the search index first): from
  * the built files, /offline.json (what "Keep all runbooks offline" fetches, with sizes), /sw.js
  * (src/client/offline/sw.ts, told the base path, the shell and the cache names) and
- * /sw-update.js (the notice that offers a newer build). `enabled: false` (content/settings.yaml
+ * /sw-update.js (the notice that offers a newer build). `enabled: false` (runsheet.config.yaml
  * `offline: false`) writes a /sw.js that removes itself instead.
  */
 export function runsheetOffline({ enabled }: { enabled: boolean }): AstroIntegration {
@@ -53,7 +53,7 @@ export function runsheetOffline({ enabled }: { enabled: boolean }): AstroIntegra
 				if (!enabled) {
 					writeFileSync(join(root, 'sw.js'), REMOVE_WORKER);
 					rmSync(join(root, 'offline.json'), { force: true });
-					logger.info('offline: off (content/settings.yaml); /sw.js removes a worker installed before');
+					logger.info('offline: off (runsheet.config.yaml); /sw.js removes a worker installed before');
 					return;
 				}
 				const plan = offlinePlan(builtFiles(root), base);

@@ -10,7 +10,7 @@ import { settings } from '../context.ts';
 export function runPageSettings(runbook: Runbook, builtOn = new Date()) {
 	return {
 		review: runbookReview(runbook, settings.reviewEveryDays, isoDay(builtOn)),
-		// Live runs' controls exist only on a site that names a sync server (content/settings.yaml `sync`:
+		// Live runs' controls exist only on a site that names a sync server (runsheet.config.yaml `sync`:
 		// its URL, and the token setting pages get in with).
 		sync: settings.sync,
 	};

@@ -46,7 +46,7 @@ export function runbookPageData({ entry }: { entry: CollectionEntry<'runbooks'> 
 			: undefined,
 		steps: countSteps(runbook),
 		shell: runbook.variables?.length ? shellVariables(findReferences(runbook)) : undefined,
-		// What the build's lint found, when the site shows it (content/settings.yaml lint.showOnPages).
+		// What the build's lint found, when the site shows it (runsheet.config.yaml lint.showOnPages).
 		findings: keptFindings(entry),
 		...runPageSettings(runbook),
 	};

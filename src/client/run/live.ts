@@ -52,7 +52,7 @@ class LiveLink {
 	/** Entries of the document not valid, as last counted: said again only when there are more. */
 	private dropped = 0;
 	private readonly stop: (() => void)[] = [];
-	/** The run bar's word for the connection (content/settings.yaml names a sync server, so it is there). */
+	/** The run bar's word for the connection (runsheet.config.yaml names a sync server, so it is there). */
 	private readonly word: HTMLElement;
 
 	constructor(

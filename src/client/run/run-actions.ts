@@ -101,7 +101,7 @@ export function openWanted(session: RunSession, ui: PageUi, problems: (texts: st
 		create(session, ui, cleanName(wanted) || 'Run');
 }
 
-/** The site's sync server, when it has one (content/settings.yaml `sync`). */
+/** The site's sync server, when it has one (runsheet.config.yaml `sync`). */
 const syncUrl = (ui: PageUi) => ui.root.querySelector<HTMLElement>('[data-runbar]')?.dataset.sync;
 /** The live runs' code (Yjs and its WebSocket provider): loaded for a live run only. */
 const live = () => import('./live.ts');

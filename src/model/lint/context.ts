@@ -7,7 +7,7 @@ export interface LintContext {
 	sections: PlacedSection[];
 	/** YYYY-MM-DD, for review dates. */
 	today: string;
-	/** The site's review interval (content/settings.yaml), for runbooks without their own. */
+	/** The site's review interval (runsheet.config.yaml), for runbooks without their own. */
 	reviewEveryDays: number;
 }
 

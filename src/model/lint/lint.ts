@@ -8,7 +8,7 @@ export interface LintOptions {
 	/** YYYY-MM-DD: the day reviews are judged on. */
 	today: string;
 	reviewEveryDays: number;
-	/** Severities from content/settings.yaml. */
+	/** Severities from runsheet.config.yaml. */
 	rules?: LintSettings['rules'];
 }
 

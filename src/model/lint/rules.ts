@@ -24,7 +24,7 @@ export const CHECKS: ((context: LintContext) => RawFinding[])[] = [
  * Defaults: what can hurt a responder (a stale date or version in a restore, a destructive
  * command without a word of warning, a rollback step that says nothing) is a warning; what
  * makes a checklist weaker is info. Nothing is an error by default, so a team's first import
- * builds; content/settings.yaml raises any rule to error.
+ * builds; runsheet.config.yaml raises any rule to error.
  */
 export const DEFAULT_SEVERITY: Record<LintRuleId, LintSeverity> = {
 	'literal-date': 'warning',

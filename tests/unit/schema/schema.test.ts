@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv/dist/2020.js';
 import { runbookSchema } from '../../../src/schema/runbook.ts';
-import { catalogJsonSchema, runbookJsonSchema } from '../../../src/schema/json-schema.ts';
+import { catalogJsonSchema, configJsonSchema, runbookJsonSchema } from '../../../src/schema/json-schema.ts';
 import { formatProblem, validateRunbookSource } from '../../../src/build/content/validate.ts';
 import { isCalendarDate } from '../../../src/schema/date.ts';
 
@@ -153,6 +153,9 @@ describe('JSON Schema for editors', () => {
 	});
 	it('public/catalog.schema.json is up to date with the zod schema (run `npm run schema`)', () => {
 		expect(JSON.parse(readFileSync('public/catalog.schema.json', 'utf8'))).toEqual(catalogJsonSchema());
+	});
+	it('public/runsheet.config.schema.json is up to date with the zod schema (run `npm run schema`)', () => {
+		expect(JSON.parse(readFileSync('public/runsheet.config.schema.json', 'utf8'))).toEqual(configJsonSchema());
 	});
 	it('describes ids, kinds and required fields', () => {
 		const text = JSON.stringify(runbookJsonSchema());
