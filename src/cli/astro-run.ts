@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
+import { ConfigError } from '../config/read-config.ts';
 import { runsheetSite } from '../plugin/site.ts';
 import { packageRoot } from './package-root.ts';
 
@@ -38,14 +39,7 @@ export function ecConfigFile(): string {
 
 export async function astroConfig(options: AstroRunOptions): Promise<AstroInlineConfig> {
 	const cwd = resolve(options.cwd ?? '.');
-	const work = join(cwd, WORK_DIR);
-	mkdirSync(work, { recursive: true });
-	// Tells whoever finds it what it is; git ignores it when the team's .gitignore says so (init writes it).
-	const readme = join(work, 'README.md');
-	if (!existsSync(readme)) writeFileSync(readme, "Runsheet's work folder (Astro's cache and types): safe to delete, not to commit.\n");
-	// Expressive Code reads its options from ec.config.mjs in the project's root, and only there can
-	// they hold Runsheet's plugins (command variables) and keep a command's comments when copied.
-	writeFileSync(join(work, 'ec.config.mjs'), `export { default } from ${JSON.stringify(pathToFileURL(ecConfigFile()).href)};\n`);
+	// The config first: a bad one stops here, before anything is written.
 	const site = await runsheetSite({
 		root: cwd,
 		runbooks: options.runbooks,
@@ -54,6 +48,14 @@ export async function astroConfig(options: AstroRunOptions): Promise<AstroInline
 		...(options.base ? { base: options.base } : {}),
 		...(options.site ? { site: options.site } : {}),
 	});
+	const work = join(cwd, WORK_DIR);
+	mkdirSync(work, { recursive: true });
+	// Tells whoever finds it what it is; git ignores it when the team's .gitignore says so (init writes it).
+	const readme = join(work, 'README.md');
+	if (!existsSync(readme)) writeFileSync(readme, "Runsheet's work folder (Astro's cache and types): safe to delete, not to commit.\n");
+	// Expressive Code reads its options from ec.config.mjs in the project's root, and only there can
+	// they hold Runsheet's plugins (command variables) and keep a command's comments when copied.
+	writeFileSync(join(work, 'ec.config.mjs'), `export { default } from ${JSON.stringify(pathToFileURL(ecConfigFile()).href)};\n`);
 	return {
 		...site,
 		configFile: false,
@@ -70,7 +72,14 @@ export async function astroConfig(options: AstroRunOptions): Promise<AstroInline
 /** Runs the verb; resolves with its exit code (dev and preview run until stopped). */
 export async function runAstro(verb: 'dev' | 'build' | 'preview', options: AstroRunOptions): Promise<number> {
 	const astro = await import('astro');
-	const config = await astroConfig(options);
+	let config: AstroInlineConfig;
+	try {
+		config = await astroConfig(options);
+	} catch (error) {
+		if (!(error instanceof ConfigError)) throw error;
+		for (const line of error.lines) console.error(line);
+		return 1;
+	}
 	if (verb === 'build') {
 		await astro.build(config);
 		return 0;
