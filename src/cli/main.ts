@@ -4,6 +4,7 @@
  * settings are read from beside the folder named; each command is the code its npm script runs
  * (src/cli/<verb>.ts), with usage lines that say `runsheet`.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { defaultFolder, folderProblem } from './folder.ts';
 import { HELP, VERBS, VERB_HELP, isVerb, type Verb } from './help.ts';
@@ -110,7 +111,7 @@ class MissingFolder extends Error {}
 
 async function run(verb: Verb, args: string[]): Promise<number> {
 	const parsed = parse(verb, args);
-	const { values, positionals } = parsed;
+	const { values } = parsed;
 	const config = values.config as string | undefined;
 	if (config) {
 		// Both names: RUNSHEET_CONFIG is the config reader's, RUNSHEET_SETTINGS the older one it still reads.
@@ -172,6 +173,8 @@ async function start(verb: Verb, { values, positionals, options, given }: Parsed
 			return validate([folder], CLI);
 		}
 		case 'lint': {
+			// Files or folders: one that is not there stops it as a folder would.
+			for (const named of positionals) if (!existsSync(named)) runbooksFolder(verb, named);
 			if (!positionals.length) positionals.push(runbooksFolder(verb, undefined));
 			const { lint } = await import('./lint.ts');
 			return lint([...options(), ...positionals], CLI);
