@@ -246,6 +246,14 @@ describe('runsheet init', () => {
 	});
 });
 
+describe('the guide, docs/use-in-your-repository.md', () => {
+	it('shows the workflows init writes, as it writes them', () => {
+		const guide = readFileSync('docs/use-in-your-repository.md', 'utf8');
+		for (const file of ['github-pages.yml', 'gitlab-ci.yml'])
+			expect(guide, file).toContain(`\`\`\`yaml\n${readFileSync(join('src/cli/starter', file), 'utf8')}\`\`\``);
+	});
+});
+
 describe('bin/runsheet.mjs on an older Node', () => {
 	const old = '/usr/bin/node';
 	const version = existsSync(old) ? spawnSync(old, ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
