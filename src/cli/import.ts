@@ -61,8 +61,8 @@ class Stop {
 export async function importCommand(argv: string[], how: Invocation = NPM): Promise<number> {
 	let exitCode = 0;
 	const USAGE = [
-		`usage: ${how.usage('import', '<checklist.md> [--out content/runbooks/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]')}`,
-		`       ${how.usage('import', '<folder> [--out-dir content/runbooks] [--system <name>] [--fresh] [--keep-placeholders] [--verbose] [--report [--format text|json]]')}`,
+		`usage: ${how.usage('import', `<checklist.md> [--out ${how.folder}/<id>.yaml] [--id <id>] [--system <name>] [--title <title>] [--fresh] [--keep-placeholders]`)}`,
+		`       ${how.usage('import', `<folder> [--out-dir ${how.folder}] [--system <name>] [--fresh] [--keep-placeholders] [--verbose] [--report [--format text|json]]`)}`,
 		`       ${how.usage('import', '--pin <file.md or folder>')}`,
 	].join('\n');
 

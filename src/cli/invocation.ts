@@ -10,6 +10,8 @@ export interface Invocation {
 	name(verb: ToolVerb): string;
 	/** The command with arguments: `npm run links -- <id>`, `runsheet links <id>`. */
 	usage(verb: ToolVerb, args: string): string;
+	/** The runbooks folder where it is usually kept: content/runbooks here, runbooks/ in a team's repository. */
+	folder: string;
 }
 
 const SCRIPTS: Record<ToolVerb, string> = {
@@ -24,10 +26,12 @@ const SCRIPTS: Record<ToolVerb, string> = {
 export const NPM: Invocation = {
 	name: (verb) => `npm run ${SCRIPTS[verb]}`,
 	usage: (verb, args) => `npm run ${SCRIPTS[verb]} -- ${args}`,
+	folder: 'content/runbooks',
 };
 
 /** The `runsheet` command line (bin/runsheet.mjs). */
 export const CLI: Invocation = {
 	name: (verb) => `runsheet ${verb}`,
 	usage: (verb, args) => `runsheet ${verb} ${args}`,
+	folder: 'runbooks',
 };

@@ -82,7 +82,7 @@ export async function lint(argv: string[], how: Invocation = NPM): Promise<numbe
 			try {
 				folder = statSync(input).isDirectory();
 			} catch {
-				problems.push({ file: input, path: '', message: 'not found. Hint: name runbook files or folders, e.g. content/runbooks' });
+				problems.push({ file: input, path: '', message: `not found. Hint: name runbook files or folders, e.g. ${how.folder}` });
 				continue;
 			}
 			const dir = folder ? input : dirname(input);

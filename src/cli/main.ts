@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { defaultFolder, folderProblem } from './folder.ts';
+import { defaultFolder, folderProblem, isFolder } from './folder.ts';
 import { HELP, VERBS, VERB_HELP, isVerb, type Verb } from './help.ts';
 import { CLI } from './invocation.ts';
 import { alertsOptions, astroOptions, importOptions, initOptions, lintOptions, linksOptions, validateOptions } from './options.ts';
@@ -174,7 +174,7 @@ async function start(verb: Verb, { values, positionals, options, given }: Parsed
 		}
 		case 'lint': {
 			// Files or folders: one that is not there stops it as a folder would.
-			for (const named of positionals) if (!existsSync(named)) runbooksFolder(verb, named);
+			for (const named of positionals) if (!existsSync(named) || (positionals.length === 1 && isFolder(named))) runbooksFolder(verb, named);
 			if (!positionals.length) positionals.push(runbooksFolder(verb, undefined));
 			const { lint } = await import('./lint.ts');
 			return lint([...options(), ...positionals], CLI);

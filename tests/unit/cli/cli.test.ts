@@ -135,6 +135,17 @@ describe('runsheet validate, lint, links, alerts: the npm scripts’ code on the
 		);
 	});
 
+	it('import writes a folder’s runbooks into runbooks/ unless told, where validate then finds them', () => {
+		const dir = temp();
+		const run = runsheet(['import', resolve('tests/fixtures/team-runbooks')], dir);
+		expect(run.status, run.stderr).toBe(0);
+		const documents = filesUnder('tests/fixtures/team-runbooks').filter((f) => f.endsWith('.md') && !/(^|\/)(_index|README)\.md$/.test(f));
+		const written = filesUnder(join(dir, 'runbooks/team-runbooks')).filter((f) => f.endsWith('.yaml'));
+		expect(written).toHaveLength(documents.length);
+		const validate = runsheet(['validate'], dir);
+		expect(validate.stdout.trim()).toBe(`validate: ${documents.length} runbooks OK`);
+	});
+
 	it('says runsheet, not npm run, in what it asks the user to type', () => {
 		const run = runsheet(['alerts', '--runbooks', 'tests/fixtures/alerts/runbooks']);
 		expect(run.status).toBe(2);
