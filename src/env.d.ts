@@ -22,4 +22,6 @@ declare module 'virtual:runsheet/context' {
 	export const contentDir: string;
 	/** The runbooks folder as messages name it: from the folder the command ran in. */
 	export const contentLabel: string;
+	/** Runsheet is the whole site, its guides included (src/plugin/routes.ts). */
+	export const standalone: boolean;
 }

@@ -4,4 +4,4 @@
  * runbooks collection read them here, never from the environment or a file of their own, so
  * that a team's Starlight site, the command line and this repository build the same way.
  */
-export { contentDir, contentLabel, settings } from 'virtual:runsheet/context';
+export { contentDir, contentLabel, settings, standalone } from 'virtual:runsheet/context';

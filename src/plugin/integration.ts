@@ -39,7 +39,7 @@ export interface RunsheetIntegrationOptions {
 export function runsheetIntegration({ contentDir, settings, standalone }: RunsheetIntegrationOptions): AstroIntegration[] {
 	let base = '/';
 	let adapter = false;
-	const context = `export const settings = ${JSON.stringify(settings)};\nexport const contentDir = ${JSON.stringify(contentDir)};\nexport const contentLabel = ${JSON.stringify(relative(process.cwd(), contentDir).split('\\').join('/') || '.')};\n`;
+	const context = `export const settings = ${JSON.stringify(settings)};\nexport const contentDir = ${JSON.stringify(contentDir)};\nexport const contentLabel = ${JSON.stringify(relative(process.cwd(), contentDir).split('\\').join('/') || '.')};\nexport const standalone = ${JSON.stringify(standalone)};\n`;
 	const integration: AstroIntegration = {
 		name: 'runsheet',
 		hooks: {

@@ -22,12 +22,23 @@ const version = (name: string) =>
 
 let root: string;
 
+/**
+ * The environment a team's shell would give the commands: this one without what Vitest adds
+ * (NODE_ENV=test, MODE, BASE_URL, …), which Astro and Vite would read as their own.
+ */
+function teamEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !/^(NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR|TEST|VITEST.*)$/.test(name)),
+	);
+	return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
 /** Runs a command in a folder of the install; npm scripts put the project's Node 22 first on PATH. */
 function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
 	return spawnSync(command, args, {
 		cwd,
 		encoding: 'utf8',
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+		env: teamEnv(env),
 		timeout: 200_000,
 	});
 }
@@ -217,6 +228,8 @@ describe('the Starlight plugin in a team’s docs site', () => {
 			}
 			writeFileSync(join(site, 'astro.config.mjs'), config(plugin));
 			writeFileSync(join(site, 'src/content.config.ts'), collections(plugin));
+			// As Starlight's own starter has it: its pages link /favicon.svg.
+			cpSync(join(REPO, 'public/favicon.svg'), join(site, 'public/favicon.svg'));
 			if (plugin) writeFileSync(join(site, 'ec.config.mjs'), "export { default } from 'runsheet/ec-config';\n");
 		};
 		write(false);
@@ -245,7 +258,7 @@ describe('npx runsheet dev', () => {
 		const port = PORTS.dev;
 		const dev = spawn('npx', ['--no-install', 'runsheet', 'dev', 'runbooks/', '--port', String(port)], {
 			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DEV_BACKGROUND: '0' },
+			env: teamEnv({ ASTRO_DEV_BACKGROUND: '0' }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		});
