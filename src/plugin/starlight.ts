@@ -10,6 +10,7 @@
  * `runsheet build`'s, src/plugin/site.ts) is the same plugin with its home page added.
  */
 import type { StarlightPlugin, StarlightUserConfig } from '@astrojs/starlight/types';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../cli/package-root.ts';
@@ -66,6 +67,12 @@ export default function runsheet(options: RunsheetPluginOptions = {}): Starlight
 					cwd: root,
 					runbooks: contentDir,
 				});
+				// Expressive Code takes plugins only from ec.config.mjs in the project's root: without
+				// Runsheet's, commands lose their comments when copied and their variables.
+				if (!standalone && !existsSync(join(root, 'ec.config.mjs')))
+					logger.warn(
+						"no ec.config.mjs: commands copy without their comments and variables. Hint: add ec.config.mjs with `export { default } from 'runsheet/ec-config';`",
+					);
 				const sidebar = sidebarOf(settings, standalone, config.sidebar);
 				if (!sidebar) logger.info("the site has no sidebar of its own: Runsheet's pages are at /runbooks/, /rollback/ and /alerts/");
 				const here = (path: string) => join(packageRoot(), 'src', path);
