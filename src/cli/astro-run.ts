@@ -7,6 +7,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { astroNodeFlags } from '../../scripts/lib/node-flags.ts';
+import { filesUnder, runbookFiles } from '../build/content/walk.ts';
+import { speedUps } from '../build/speed-ups.ts';
 import type { AstroInlineConfig } from 'astro';
 import { ConfigError } from '../config/read-config.ts';
 import { runsheetSite } from '../plugin/site.ts';
@@ -69,8 +73,40 @@ export async function astroConfig(options: AstroRunOptions): Promise<AstroInline
 	};
 }
 
+/** Set in the build process this command starts with Node's flags, so that it starts no other. */
+const FLAGGED = 'RUNSHEET_BUILD_FLAGGED';
+
+/**
+ * `runsheet build` in a Node of its own with the flags `npm run build` gives Astro: a heap limit
+ * sized to the collection and a larger young generation (scripts/lib/node-flags.ts says why).
+ * Undefined where it builds in this process: flags given already, speed-ups off, or not run as
+ * the `runsheet` command.
+ */
+function buildWithFlags(options: AstroRunOptions): number | undefined {
+	const command = process.argv[1];
+	if (process.env[FLAGGED] || speedUps() === 'off' || !command || !/runsheet(\.mjs)?$/.test(command)) return undefined;
+	let runbooks = 0;
+	try {
+		const files = runbookFiles(filesUnder(resolve(options.cwd ?? '.', options.runbooks)));
+		runbooks = files.yaml.length + files.markdown.length;
+	} catch {
+		// No folder: the build says so.
+	}
+	const flags = astroNodeFlags(runbooks, process.env.RUNSHEET_BUILD_HEAP_MB);
+	console.log(`runsheet: building ${runbooks} runbook files with node ${flags.join(' ')}`);
+	const child = spawnSync(process.execPath, [...flags, command, ...process.argv.slice(2)], {
+		stdio: 'inherit',
+		env: { ...process.env, [FLAGGED]: '1' },
+	});
+	return child.status ?? 1;
+}
+
 /** Runs the verb; resolves with its exit code (dev and preview run until stopped). */
 export async function runAstro(verb: 'dev' | 'build' | 'preview', options: AstroRunOptions): Promise<number> {
+	if (verb === 'build') {
+		const flagged = buildWithFlags(options);
+		if (flagged !== undefined) return flagged;
+	}
 	const astro = await import('astro');
 	let config: AstroInlineConfig;
 	try {

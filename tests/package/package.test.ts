@@ -99,6 +99,9 @@ describe('npx runsheet build on a team folder', () => {
 			join(root, 'runsheet.config.yaml'),
 			[
 				`title: ${TEAM_TITLE}`,
+				'logo:',
+				'  src: ./brand/acme.svg',
+				'  alt: Acme',
 				'links:',
 				'  - label: Status page',
 				'    href: https://status.acme.example',
@@ -107,9 +110,16 @@ describe('npx runsheet build on a team folder', () => {
 				'',
 			].join('\n'),
 		);
+		mkdirSync(join(root, 'brand'));
+		writeFileSync(
+			join(root, 'brand/acme.svg'),
+			'<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><circle cx="16" cy="16" r="12" fill="#c33"/></svg>\n',
+		);
 		const before = listing(join(root, 'node_modules'));
 		const built = runsheet(root, 'build', 'runbooks/');
 		expect(built.status, output(built)).toBe(0);
+		// In a Node of its own with the build's flags, as `npm run build` (scripts/lib/node-flags.ts).
+		expect(built.stdout).toMatch(/runsheet: building \d+ runbook files with node --max-old-space-size=1536 --max-semi-space-size=64/);
 		expect(listing(join(root, 'node_modules'))).toEqual(before);
 
 		const dist = join(root, 'dist');
@@ -121,9 +131,31 @@ describe('npx runsheet build on a team folder', () => {
 		expect(pages.length).toBeGreaterThan(10);
 		for (const page of pages)
 			expect(readFileSync(page, 'utf8'), relative(dist, page)).toMatch(new RegExp(`<title>[^<]*${TEAM_TITLE}</title>`));
+		// The config's logo, beside the config file, in the header of every Starlight page.
+		expect(readFileSync(join(dist, 'runbooks/yogaflow/index.html'), 'utf8')).toMatch(
+			/<img[^>]*alt="Acme"[^>]*src="\/_astro\/acme\.[\w-]+\.svg"|<img[^>]*src="\/_astro\/acme\.[\w-]+\.svg"[^>]*alt="Acme"/,
+		);
 		const links = checkLinks(dist);
 		expect(links.status, output(links)).toBe(0);
 		cpSync(dist, join(PACKAGE_SITES, 'team/dist'), { recursive: true });
+	});
+
+	it('serves what build wrote with npx runsheet preview', async () => {
+		const preview = spawn('npx', ['--no-install', 'runsheet', 'preview', '--port', String(PORTS.preview)], {
+			cwd: root,
+			env: teamEnv(),
+			stdio: 'ignore',
+			detached: true,
+		});
+		try {
+			const page = async () => {
+				const response = await fetch(`http://127.0.0.1:${PORTS.preview}/runbooks/yogaflow/`).catch(() => undefined);
+				return response?.ok ? response.text() : '';
+			};
+			await expect.poll(page, { timeout: 60_000 }).toContain(`${TEAM_TITLE}</title>`);
+		} finally {
+			if (preview.pid) process.kill(-preview.pid, 'SIGTERM');
+		}
 	});
 
 	it('stops on a bad config naming file, line, field and a fix, and writes nothing', () => {

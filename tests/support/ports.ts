@@ -16,6 +16,8 @@ export const PORTS = {
 	host: PORT + 6,
 	/** `runsheet dev` in tests/package. */
 	dev: PORT + 7,
+	/** `runsheet preview` in tests/package. */
+	preview: PORT + 8,
 };
 
 export const SYNC_URL = `ws://127.0.0.1:${PORTS.sync}`;
