@@ -8,21 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { contentFolder } from '../src/build/content/content-folder.ts';
-import { filesUnder, runbookFiles } from '../src/build/content/walk.ts';
-import { speedUps } from '../src/build/speed-ups.ts';
-import { astroNodeFlags } from './lib/node-flags.ts';
+import { buildFlags } from './lib/node-flags.ts';
 
 // Astro's command line, found through its package.json (the bin path is not an export).
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
-let runbooks = 0;
-try {
-	const files = runbookFiles(filesUnder(contentFolder()));
-	runbooks = files.yaml.length + files.markdown.length;
-} catch {
-	// No folder: Astro's loader says what to do.
-}
-const flags = speedUps() === 'off' ? [] : astroNodeFlags(runbooks, process.env.RUNSHEET_BUILD_HEAP_MB);
+// No folder counts no runbooks: Astro's loader says what to do.
+const { runbooks, flags } = buildFlags(contentFolder());
 const build = spawnSync(process.execPath, [...flags, astro, 'build', ...process.argv.slice(2)], { stdio: 'inherit' });
 if (build.status !== 0) console.error(`build: astro build (${[...flags, `${runbooks} runbooks`].join(', ')}) failed; its output is above.`);
 process.exit(build.status ?? 1);

@@ -1,3 +1,6 @@
+import { filesUnder, runbookFiles } from '../../src/build/content/walk.ts';
+import { speedUps } from '../../src/build/speed-ups.ts';
+
 /**
  * The V8 heap limit for `astro build`, in MB. Without a limit V8 lets garbage pile up to about
  * 2 GB at 1,000 runbooks before collecting; 1.5 GB kept that build's process at 1.2 GB for about
@@ -21,4 +24,20 @@ export const YOUNG_GENERATION_MB = 64;
 /** Node's flags for the `astro build` process. */
 export function astroNodeFlags(runbooks: number, heapOverride?: string): string[] {
 	return [`--max-old-space-size=${heapLimitMb(runbooks, heapOverride)}`, `--max-semi-space-size=${YOUNG_GENERATION_MB}`];
+}
+
+/**
+ * How many runbook files `folder` holds and the flags for building them: none with the speed-ups
+ * off. No folder counts none: the build says what is missing. `npm run build` and `runsheet
+ * build` both start their build process with these.
+ */
+export function buildFlags(folder: string, env: Record<string, string | undefined> = process.env): { runbooks: number; flags: string[] } {
+	let runbooks = 0;
+	try {
+		const files = runbookFiles(filesUnder(folder));
+		runbooks = files.yaml.length + files.markdown.length;
+	} catch {
+		// No folder.
+	}
+	return { runbooks, flags: speedUps(env) === 'off' ? [] : astroNodeFlags(runbooks, env.RUNSHEET_BUILD_HEAP_MB) };
 }

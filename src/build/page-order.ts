@@ -18,7 +18,7 @@ import type { AstroPrerenderer, PathWithRoute } from 'astro';
  * The pages with command blocks, in the order the worker highlights their blocks (rollback pages
  * first: highlight/order.ts). Their relative order is Astro's and stays so.
  */
-export const CODE_BLOCK_PAGES = ['routes/rollback/[id].astro', 'routes/runbooks/[id].astro'];
+export const CODE_BLOCK_PAGES = ['src/routes/rollback/[id].astro', 'src/routes/runbooks/[id].astro'];
 
 /**
  * `paths` with the pages of CODE_BLOCK_PAGES last. Unchanged when two routes give the same path:
@@ -29,7 +29,7 @@ export function codeBlockPagesLast<P extends Pick<PathWithRoute, 'pathname'> & {
 	if (pathnames.size < paths.length) return paths;
 	// Injected routes name their file from the project root, which may be the package's folder in
 	// node_modules: the file's end names the route.
-	const last = (p: P) => CODE_BLOCK_PAGES.some((page) => p.route.component.endsWith(`src/${page}`));
+	const last = (p: P) => CODE_BLOCK_PAGES.some((page) => p.route.component.endsWith(page));
 	return [...paths.filter((p) => !last(p)), ...paths.filter(last)];
 }
 

@@ -8,9 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { astroNodeFlags } from '../../scripts/lib/node-flags.ts';
-import { filesUnder, runbookFiles } from '../build/content/walk.ts';
-import { speedUps } from '../build/speed-ups.ts';
+import { buildFlags } from '../../scripts/lib/node-flags.ts';
 import type { AstroInlineConfig } from 'astro';
 import { ConfigError } from '../config/read-config.ts';
 import { runsheetSite } from '../plugin/site.ts';
@@ -84,15 +82,9 @@ const FLAGGED = 'RUNSHEET_BUILD_FLAGGED';
  */
 function buildWithFlags(options: AstroRunOptions): number | undefined {
 	const command = process.argv[1];
-	if (process.env[FLAGGED] || speedUps() === 'off' || !command || !/runsheet(\.mjs)?$/.test(command)) return undefined;
-	let runbooks = 0;
-	try {
-		const files = runbookFiles(filesUnder(resolve(options.cwd ?? '.', options.runbooks)));
-		runbooks = files.yaml.length + files.markdown.length;
-	} catch {
-		// No folder: the build says so.
-	}
-	const flags = astroNodeFlags(runbooks, process.env.RUNSHEET_BUILD_HEAP_MB);
+	if (process.env[FLAGGED] || !command || !/runsheet(\.mjs)?$/.test(command)) return undefined;
+	const { runbooks, flags } = buildFlags(resolve(options.cwd ?? '.', options.runbooks));
+	if (!flags.length) return undefined;
 	console.log(`runsheet: building ${runbooks} runbook files with node ${flags.join(' ')}`);
 	const child = spawnSync(process.execPath, [...flags, command, ...process.argv.slice(2)], {
 		stdio: 'inherit',

@@ -4,10 +4,10 @@
  * follows the sidebar). A docs page's previous and next stay its own docs pages.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { RUNSHEET_SIDEBAR_PATHS } from './sidebar-paths.ts';
+import { RUNSHEET_SIDEBAR_PAGES } from './sidebar-paths.ts';
 
 const isRunsheetPage = (href: string | undefined) =>
-	Boolean(href && RUNSHEET_SIDEBAR_PATHS.some((path) => href.replace(/\/?$/, '/').endsWith(path)));
+	Boolean(href && RUNSHEET_SIDEBAR_PAGES.some(({ link }) => href.replace(/\/?$/, '/').endsWith(link)));
 
 export const onRequest = defineRouteMiddleware((context) => {
 	const route = context.locals.starlightRoute;

@@ -33,11 +33,12 @@ export const ROUTES: readonly RunsheetRoute[] = [
 	{ pattern: '/guides/schema', entrypoint: 'guides/schema.astro', standalone: true },
 ];
 
-/** The routes a site gets, with their files as URLs. */
+/** The routes a site gets, with their files' paths. */
 export function runsheetRoutes(standalone: boolean): { pattern: string; entrypoint: string }[] {
+	// From the package's folder: this module may be bundled into lib/ (scripts/pack-lib.ts).
+	const routes = join(packageRoot(), 'src/routes');
 	return ROUTES.filter((route) => standalone || !route.standalone).map(({ pattern, entrypoint }) => ({
 		pattern,
-		// From the package's folder: this module may be bundled into lib/ (scripts/pack-lib.ts).
-		entrypoint: join(packageRoot(), 'src/routes', entrypoint),
+		entrypoint: join(routes, entrypoint),
 	}));
 }

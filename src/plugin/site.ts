@@ -5,9 +5,9 @@
  */
 import starlight from '@astrojs/starlight';
 import type { AstroUserConfig } from 'astro';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { readConfig } from '../config/read-config.ts';
-import { DEFAULT_SITE } from '../build/site-url.ts';
+import { siteUrl } from '../build/site-url.ts';
 import runsheet from './starlight.ts';
 
 export interface SiteOptions {
@@ -28,10 +28,10 @@ export async function runsheetSite(options: SiteOptions): Promise<AstroUserConfi
 	const root = resolve(options.root ?? '.');
 	const runbooks = resolve(root, options.runbooks);
 	const config = options.config && resolve(root, options.config);
-	const { settings, file } = await readConfig({ ...(config ? { explicit: config } : {}), cwd: root, runbooks });
+	const { settings } = await readConfig({ ...(config ? { explicit: config } : {}), cwd: root, runbooks });
 	const base = options.base ?? settings.base;
 	// Absolute links (the JSON catalog, alert addresses) need one; none set, they name a local preview.
-	const site = options.site ?? settings.site ?? DEFAULT_SITE;
+	const site = options.site ?? siteUrl(settings);
 	return {
 		site,
 		// A site below a path (GitHub or GitLab Pages, a shared host): every link Runsheet writes follows it (docs/hosting.md).
@@ -41,7 +41,8 @@ export async function runsheetSite(options: SiteOptions): Promise<AstroUserConfi
 			starlight({
 				title: settings.title,
 				description: settings.description,
-				...(settings.logo && file ? { logo: { ...settings.logo, src: resolve(dirname(file), settings.logo.src) } } : {}),
+				// readConfig gives the logo's file as an absolute path.
+				...(settings.logo ? { logo: settings.logo } : {}),
 				lastUpdated: false,
 				plugins: [runsheet({ runbooks, ...(config ? { config } : {}), standalone: true })],
 			}),

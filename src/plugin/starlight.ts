@@ -19,7 +19,7 @@ import { SEARCH_RANKING } from '../model/search-terms.ts';
 import { runsheetHead } from './head.ts';
 import { runsheetIntegration } from './integration.ts';
 import type { Settings } from '../schema/settings.ts';
-import { RUNSHEET_SIDEBAR_PATHS } from './sidebar-paths.ts';
+import { RUNSHEET_SIDEBAR_PAGES } from './sidebar-paths.ts';
 
 export interface RunsheetPluginOptions {
 	/** The runbooks folder, from the project root (default `runbooks`). */
@@ -35,7 +35,7 @@ type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
 /** Runsheet's pages in the sidebar, and the team's links (status page, on-call, incident channel). */
 function runsheetEntries(settings: Settings): Sidebar {
 	return [
-		...(['Runbooks', 'Rollback finder', 'Alerts'] as const).map((label, i) => ({ label, link: RUNSHEET_SIDEBAR_PATHS[i]! })),
+		...RUNSHEET_SIDEBAR_PAGES,
 		...(settings.links ?? []).map(({ label, href }) => ({ label, link: href, attrs: { rel: 'noopener' } })),
 	];
 }
@@ -75,7 +75,8 @@ export default function runsheet(options: RunsheetPluginOptions = {}): Starlight
 					);
 				const sidebar = sidebarOf(settings, standalone, config.sidebar);
 				if (!sidebar) logger.info("the site has no sidebar of its own: Runsheet's pages are at /runbooks/, /rollback/ and /alerts/");
-				const here = (path: string) => join(packageRoot(), 'src', path);
+				const src = join(packageRoot(), 'src');
+				const here = (path: string) => join(src, path);
 				updateConfig({
 					customCss: [...(config.customCss ?? []), here('styles/runsheet.css')],
 					// "On this page" marks the section under the reading line (src/client/page/toc.ts); a
@@ -99,7 +100,7 @@ export default function runsheet(options: RunsheetPluginOptions = {}): Starlight
 						: {}),
 				});
 				// A team's docs pages keep their own previous and next (route-middleware.ts).
-				if (!standalone) addRouteMiddleware({ entrypoint: join(packageRoot(), 'src/plugin/route-middleware.ts') });
+				if (!standalone) addRouteMiddleware({ entrypoint: here('plugin/route-middleware.ts') });
 				for (const integration of runsheetIntegration({ contentDir, settings, standalone })) addIntegration(integration);
 			},
 		},

@@ -56,9 +56,8 @@ export function runbookLoader({
 	label?: string;
 	settings?: Pick<Settings, 'reviewEveryDays' | 'lint' | 'import'>;
 }): Loader {
-	const lint = settings;
 	let watching = false;
-	const lintOptions = () => ({ today: isoDay(new Date()), reviewEveryDays: lint.reviewEveryDays, rules: lint.lint.rules });
+	const lintOptions = () => ({ today: isoDay(new Date()), reviewEveryDays: settings.reviewEveryDays, rules: settings.lint.rules });
 	return {
 		name: 'runsheet-runbooks',
 		load: async (context) => {
@@ -73,7 +72,7 @@ export function runbookLoader({
 					for (const warning of collection.warnings) context.logger.warn(formatProblem(warning));
 					for (const problem of collection.problems) context.logger.error(formatProblem(problem));
 					for (const line of unpublishedLines(collection.runbookFiles)) context.logger.warn(line);
-					const found = lint.lint.showOnPages ? lintCollection(collection.entries, lintOptions()) : undefined;
+					const found = settings.lint.showOnPages ? lintCollection(collection.entries, lintOptions()) : undefined;
 					keep(context, root, collection.entries, found?.findings);
 				};
 				await reload();
@@ -97,7 +96,7 @@ export function runbookLoader({
 			const found = lintCollection(collection.entries, lintOptions());
 			if (found.errors.length) throw new Error(`${found.errors.length} lint errors in the runbooks:\n${found.errors.join('\n')}`);
 			context.logger.info(found.line);
-			keep(context, root, collection.entries, lint.lint.showOnPages ? found.findings : undefined);
+			keep(context, root, collection.entries, settings.lint.showOnPages ? found.findings : undefined);
 		},
 	};
 }

@@ -39,7 +39,7 @@ describe('the order pages are rendered in', () => {
 	});
 
 	it('names pages that exist', () => {
-		for (const component of CODE_BLOCK_PAGES) expect(existsSync(`src/${component}`), component).toBe(true);
+		for (const component of CODE_BLOCK_PAGES) expect(existsSync(component), component).toBe(true);
 	});
 
 	it("wraps Astro's prerenderer: the same calls, on it, with only the list reordered", async () => {
