@@ -40,7 +40,7 @@ import(entry.href)
 	})
 	.then(
 		function (code) {
-			process.exit(code);
+			exitWhenWritten(code);
 		},
 		function (error) {
 			if (error && error.code === 'ERR_UNKNOWN_FILE_EXTENSION') {
@@ -48,6 +48,17 @@ import(entry.href)
 					'runsheet: ' + fileURLToPath(entry) + ' is TypeScript: a checkout needs Node 22.18 or newer, or `npm run prepack` first.\n',
 				);
 			} else process.stderr.write(((error && error.stack) || String(error)) + '\n');
-			process.exit(1);
+			exitWhenWritten(1);
 		},
 	);
+
+// process.exit() alone drops what a slow pipe has not taken yet (the end of a long `links` listing
+// on a busy machine); a write's callback runs once everything queued before it is handed over.
+function exitWhenWritten(code) {
+	var pending = 2;
+	var done = function () {
+		if (--pending === 0) process.exit(code);
+	};
+	process.stdout.write('', done);
+	process.stderr.write('', done);
+}

@@ -5,6 +5,7 @@
  * Checks alerting rules' runbook_url against this site's runbooks. The code is the command
  * line's (src/cli/alerts.ts), which `runsheet alerts` runs too.
  */
+import { exitWhenWritten } from '../src/cli/exit.ts';
 import { alerts } from '../src/cli/alerts.ts';
 
-process.exit(await alerts(process.argv.slice(2)));
+await exitWhenWritten(await alerts(process.argv.slice(2)));

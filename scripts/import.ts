@@ -23,6 +23,7 @@
  *
  * The code is the command line's (src/cli/import.ts), which `runsheet import` runs too.
  */
+import { exitWhenWritten } from '../src/cli/exit.ts';
 import { importCommand } from '../src/cli/import.ts';
 
-process.exit(await importCommand(process.argv.slice(2)));
+await exitWhenWritten(await importCommand(process.argv.slice(2)));

@@ -6,6 +6,7 @@
  * warnings, 2 on a file that is not valid. The code is the command line's (src/cli/lint.ts),
  * which `runsheet lint` runs too.
  */
+import { exitWhenWritten } from '../src/cli/exit.ts';
 import { lint } from '../src/cli/lint.ts';
 
-process.exit(await lint(process.argv.slice(2)));
+await exitWhenWritten(await lint(process.argv.slice(2)));

@@ -3,6 +3,7 @@
  * as the build reads them, without building; exit 1 on a problem. The code is the command line's
  * (src/cli/validate.ts), which `runsheet validate` runs too.
  */
+import { exitWhenWritten } from '../src/cli/exit.ts';
 import { validate } from '../src/cli/validate.ts';
 
-process.exit(await validate(process.argv.slice(2)));
+await exitWhenWritten(await validate(process.argv.slice(2)));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { slug } from 'github-slugger';
@@ -15,6 +15,12 @@ const content = mkdtempSync(join(tmpdir(), 'runsheet-links-'));
 cpSync(TEAM, join(content, 'team'), { recursive: true });
 mkdirSync(join(content, 'ops'));
 cpSync('content/runbooks/twiga-scan.yaml', join(content, 'ops/twiga-scan.yaml'));
+// A runbook whose listing is larger than a pipe holds (64 KiB), for a reader that is slow to read it.
+const MANY = 700;
+writeFileSync(
+	join(content, 'ops/many-steps.yaml'),
+	`title: Many steps\nsystem: Big\nversion: "1.0.0"\nlastReviewed: 2026-01-01\nsections:\n  - id: checks\n    title: Checks\n    steps:\n${Array.from({ length: MANY }, (_, i) => `      - { id: host-${i}, text: Check host number ${i} of the fleet and note what it says }\n`).join('')}`,
+);
 afterAll(() => rmSync(content, { recursive: true, force: true }));
 
 const links = (args: string[], env: Record<string, string> = {}) =>
@@ -97,6 +103,21 @@ describe('npm run links -- <id>', () => {
 		expect(run.status, run.stderr).toBe(0);
 		const urls = rows(run.stdout).map(([url]) => url);
 		for (const { id } of [...sectionsOf(raw), ...stepsOf(raw)]) expect(urls).toContain(`${BASE}/runbooks/twiga-scan/#${id}`);
+	});
+
+	// On a busy machine the reader of a pipe falls behind; the command must still print every line
+	// before it exits (it exited 0 with the end of the listing cut off). `sleep` holds the pipe full.
+	it.each([
+		['npm run links', `${JSON.stringify(process.execPath)} scripts/links.ts`],
+		['runsheet links', `${JSON.stringify(process.execPath)} bin/runsheet.mjs links`],
+	])('%s prints the whole listing to a reader that is slow to read', (_, command) => {
+		const run = spawnSync('sh', ['-c', `${command} many-steps --format json --base ${BASE} | (sleep 1; cat)`], {
+			encoding: 'utf8',
+			env: { ...process.env, RUNSHEET_CONTENT: content },
+		});
+		expect(run.stdout.length).toBeGreaterThan(64 * 1024);
+		const rows = JSON.parse(run.stdout) as { kind: string }[];
+		expect(rows.filter((row) => row.kind === 'step')).toHaveLength(MANY);
 	});
 
 	it('says so when no runbook of the folder has the id', () => {
