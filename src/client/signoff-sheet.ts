@@ -3,6 +3,7 @@ import { cleanRecordValue, currentRecord, operatorOf, setRecord } from '../model
 import { deriveState, type Run } from '../model/progress/run.ts';
 import { type Paper, pageRules, recordDefault, type RecordMeaning, sheetHeader } from '../model/sheet.ts';
 import { formatDay, formatWhen, offsetAt } from '../model/time.ts';
+import { groupMark, type RowMark, sheetSummary, summaryText } from '../model/sheet-summary.ts';
 import { deploymentTime, dueOffsets } from '../model/clock.ts';
 import { loadRuns, OPERATOR_KEY, saveRun } from './run/run-store.ts';
 import { openStore } from './run/storage.ts';
@@ -57,12 +58,16 @@ export function startSheet(sheet: HTMLElement): void {
 		// Every time with its date and zone: the reader's, or UTC when the run says so.
 		const when = (t: number) => formatWhen(t, offsetAt(t, run?.utc));
 		for (const row of sheet.querySelectorAll<HTMLElement>('[data-sheet-step]')) {
-			const s = state.get(row.dataset.sheetStep!);
-			row.querySelector('[data-box]')!.textContent = s ? (s.status === 'na' ? 'N/A' : '✓') : '';
-			row.querySelector('[data-initials]')!.textContent = s?.by ?? '';
-			row.querySelector('[data-time]')!.textContent = s ? when(s.t) : '';
+			// A group prints as its sub-steps are (model/sheet-summary.ts), a step as it was ticked.
+			const s = row.dataset.leaves ? undefined : state.get(row.dataset.sheetStep!);
+			const mark: RowMark | undefined = row.dataset.leaves
+				? groupMark(row.dataset.leaves.split(' '), state)
+				: s && { status: s.status, t: s.t, by: s.by ? [s.by] : [] };
+			row.querySelector('[data-box]')!.textContent = mark ? (mark.status === 'na' ? 'N/A' : '✓') : '';
+			row.querySelector('[data-initials]')!.textContent = mark?.by.join(' ') ?? '';
+			row.querySelector('[data-time]')!.textContent = mark ? when(mark.t) : '';
 			row.querySelector('[data-reason]')!.textContent = s?.reason ? ` N/A: ${s.reason}` : '';
-			row.dataset.state = s?.status ?? '';
+			row.dataset.state = mark?.status ?? '';
 		}
 		// The values used: the run's own or the default. A blank sheet keeps write-in lines for
 		// values without a default; a secret is never recorded, so it is never printed.
@@ -151,6 +156,52 @@ export function startSheet(sheet: HTMLElement): void {
 	}
 	utc.addEventListener('change', () => change((run) => ({ ...run, utc: utc.checked || undefined })));
 
+	// The run's summary and links (first page); the links' QR encoder loads with the first run shown.
+	const runBlock = sheet.querySelector<HTMLElement>('[data-sheet-run]')!;
+	const printed = runBlock.querySelector<HTMLElement>('[data-printed]')!;
+	const linksBox = runBlock.querySelector<HTMLElement>('.sheet-links')!;
+	const stepIds = [...sheet.querySelectorAll<HTMLElement>('[data-sheet-step]')].map((row) => row.dataset.sheetStep!);
+	const runbookUrl = new URL(sheet.dataset.runbookUrl!, location.href).href;
+	let shown: Run | undefined;
+	// The run whose links are drawn (or being made): a new paper or part keeps them, a change of the run remakes them.
+	let linked: Run | undefined;
+	const stampPrinted = () => {
+		const now = Date.now();
+		printed.textContent = `Printed ${formatWhen(now, offsetAt(now, shown?.utc))}`;
+	};
+	const drawRun = (run: Run | undefined) => {
+		shown = run;
+		runBlock.hidden = !run;
+		if (!run) return;
+		// Only the steps printed: a part printed alone sums up that part.
+		const counted = [...sheet.querySelectorAll<HTMLElement>('[data-counted]')].filter((row) => !row.closest('[hidden]'));
+		text(
+			'[data-summary]',
+			summaryText(
+				sheetSummary(
+					counted.map((row) => row.dataset.sheetStep!),
+					deriveState(run.events),
+				),
+			),
+		);
+		stampPrinted();
+		if (run === linked) return;
+		linked = run;
+		delete runBlock.dataset.ready;
+		linksBox.hidden = true;
+		const maker = { by: store.get(OPERATOR_KEY) ?? undefined, made: Date.now() };
+		void import('./sheet-links.ts')
+			.then(async ({ runLinks, drawRunLinks }) => {
+				const links = await runLinks(runbookUrl, run, stepIds, maker);
+				if (linked !== run) return;
+				drawRunLinks(runBlock, links);
+				linksBox.hidden = false;
+				runBlock.dataset.ready = 'true';
+			})
+			.catch(() => say('The links back to this run could not be made in this browser: they are left off the sheet.'));
+	};
+	addEventListener('beforeprint', stampPrinted);
+
 	const update = () => {
 		const run = runs.find((r) => r.id === runSelect.value);
 		const runLabel = fill(run);
@@ -166,6 +217,7 @@ export function startSheet(sheet: HTMLElement): void {
 		if (values) values.hidden = valueRows.every((row) => row.hidden);
 		for (const role of sheet.querySelectorAll<HTMLElement>('[data-signs]')) role.hidden = !includes(role.dataset.signs);
 		sheet.querySelector<HTMLElement>('.sheet-record')!.hidden = Boolean(only);
+		drawRun(run);
 		sheet.classList.toggle('sheet-no-commands', !commands.checked);
 		store.set('runsheet:paper', paper.value);
 		const url = new URL(location.href);

@@ -1,5 +1,6 @@
 import { timingText, type Timing } from '../model/clock.ts';
 import { onSheet, sheetRows } from '../model/sheet.ts';
+import { countedSteps } from '../model/sheet-summary.ts';
 import { plainText } from '../model/text.ts';
 import type { Section } from '../schema/section.ts';
 import type { Step } from '../schema/step.ts';
@@ -39,10 +40,16 @@ export function sheetDueHtml(timing: Timing): string {
 const sheetCommand = (code: string, labels: Readonly<Record<string, string>>) =>
 	`<pre class="sheet-cmd">${templateHtml(code, { blank: true, labels })}</pre>`;
 
+/** How a filled sheet counts a row: a step the run counts, or a group marked from its counted sub-steps. */
+export interface RowCount {
+	counted?: boolean | undefined;
+	leaves?: readonly string[] | undefined;
+}
+
 /** One row of the sheet: a box, the step with what it expects, initials and time to write in. */
-export function sheetRowHtml(step: Step, depth: number, labels: Readonly<Record<string, string>>): string {
+export function sheetRowHtml(step: Step, depth: number, labels: Readonly<Record<string, string>>, count: RowCount = {}): string {
 	const inline = (markdown: string) => blankVariables(renderInline(markdown), labels);
-	let html = `<div class="sheet-step"${attr('data-sheet-step', step.id)}${attr('style', `--depth:${depth}`)}><span class="sheet-box" data-box aria-hidden="true"></span><div class="sheet-text">`;
+	let html = `<div class="sheet-step"${attr('data-sheet-step', step.id)}${attr('style', `--depth:${depth}`)}${count.counted ? ' data-counted' : ''}${attr('data-leaves', count.leaves?.join(' '))}><span class="sheet-box" data-box aria-hidden="true"></span><div class="sheet-text">`;
 	html += `<span class="sheet-step-text">${inline(step.text)}</span>${sheetDueHtml(step)}`;
 	if (step.optional || step.condition)
 		html += `<em class="sheet-optional"> (optional${escapeText(step.condition ? `: ${step.condition}` : '')})</em>`;
@@ -68,6 +75,11 @@ export function sheetRowHtml(step: Step, depth: number, labels: Readonly<Record<
 export function sheetSectionHtml(section: Section, depth: number, part: string, labels: Readonly<Record<string, string>>): string {
 	const inline = (markdown: string) => blankVariables(renderInline(markdown), labels);
 	const [first, ...rest] = sheetRows(section.steps);
+	const counted = new Set(countedSteps(section.steps));
+	const count = (step: Step): RowCount => ({
+		counted: counted.has(step.id),
+		leaves: step.steps?.length ? countedSteps(step.steps) : undefined,
+	});
 	// The heading travels with the first row, so it never ends a page alone.
 	let html = `<section class="sheet-section"${attr('data-part', part)}><div class="sheet-keep">`;
 	html += headingHtml(depth, ' class="sheet-heading"', escapeText(plainText(section.title))) + sheetDueHtml(section);
@@ -75,10 +87,10 @@ export function sheetSectionHtml(section: Section, depth: number, part: string, 
 	if (section.description) html += `<p class="sheet-desc">${inline(section.description)}</p>`;
 	if (first) {
 		html += '<div class="sheet-cols" aria-hidden="true"><span>Done</span><span>Step</span><span>Initials</span><span>Time</span></div>';
-		html += sheetRowHtml(first.step, first.depth, labels);
+		html += sheetRowHtml(first.step, first.depth, labels, count(first.step));
 	}
 	html += '</div>';
-	for (const row of rest) html += sheetRowHtml(row.step, row.depth, labels);
+	for (const row of rest) html += sheetRowHtml(row.step, row.depth, labels, count(row.step));
 	// Contacts print once, in the sheet's own block, whichever part is printed.
 	for (const child of section.sections?.filter(onSheet) ?? []) html += sheetSectionHtml(child, depth + 1, part, labels);
 	return `${html}</section>`;

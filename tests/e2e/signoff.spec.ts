@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { axe } from '../support/axe.ts';
 import { searchIndex } from '../support/search.ts';
 import { expect, type Page, test } from '@playwright/test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import jsQR from 'jsqr';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
 import { answer } from '../support/dialogs.ts';
 import { runMenu, setInitials } from '../support/run-menu.ts';
@@ -27,6 +29,10 @@ interface PdfPage {
 }
 
 async function printSheet(page: Page, paper: 'A4' | 'letter'): Promise<PdfPage[]> {
+	return (await printPdf(page, paper)).pages;
+}
+
+async function printPdf(page: Page, paper: 'A4' | 'letter'): Promise<{ doc: PDFDocumentProxy; pages: PdfPage[] }> {
 	await page.locator('[data-paper]').selectOption(paper);
 	const pdf = await page.pdf({ preferCSSPageSize: true });
 	const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
@@ -47,7 +53,42 @@ async function printSheet(page: Page, paper: 'A4' | 'letter'): Promise<PdfPage[]
 		const lines = [...byLine].sort((a, b) => b[0] - a[0]).map(([, parts]) => parts.join(' '));
 		pages.push({ text: items.map((i) => i.str).join(' '), lines });
 	}
-	return pages;
+	return { doc, pages };
+}
+
+interface Canvas {
+	getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+	toBuffer(type: 'image/png'): Buffer;
+}
+
+/**
+ * The QR codes printed on a PDF page, read as a phone would: the page rendered at 200 dpi (pdf.js
+ * in Node draws on its own canvas), each code cut out beside its caption and decoded with jsQR.
+ */
+async function readQrCodes(doc: PDFDocumentProxy, n: number, captions: string[]): Promise<{ png: Buffer; codes: (string | undefined)[] }> {
+	const page = await doc.getPage(n);
+	const scale = 200 / 72;
+	const viewport = page.getViewport({ scale });
+	const factory = doc.canvasFactory as { create(w: number, h: number): { canvas: Canvas; context: CanvasRenderingContext2D } };
+	const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+	await page.render({ canvasContext: context, canvas: null, viewport, background: '#fff' }).promise;
+	const items = (await page.getTextContent()).items as { str?: string; transform?: number[] }[];
+	const mm = (72 / 25.4) * scale;
+	const codes = captions.map((caption) => {
+		const item = items.find((i) => i.str?.startsWith(caption));
+		if (!item) return undefined;
+		// The code sits left of its caption, its top level with the caption's first line.
+		const [x, y] = viewport.convertToViewportPoint(item.transform![4]!, item.transform![5]!) as [number, number];
+		const box = {
+			x: Math.max(0, Math.round(x - 50 * mm)),
+			y: Math.max(0, Math.round(y - 8 * mm)),
+			w: Math.round(50 * mm),
+			h: Math.round(55 * mm),
+		};
+		const { data } = canvas.getContext('2d').getImageData(box.x, box.y, box.w, box.h);
+		return jsQR(data, box.w, box.h)?.data;
+	});
+	return { png: canvas.toBuffer('image/png'), codes };
 }
 
 const counts: string[] = [];
@@ -86,6 +127,14 @@ for (const runbook of runbooks) {
 					`${role}: signature row missing or split`,
 				).toBe(true);
 			}
+			// The signature block whole: its heading and every role on one page.
+			expect(
+				pages.some(
+					(p) =>
+						squash(p.text).includes('Signatures') && roles.every((role) => squash(p.text).includes(`${squash(role)}NameSignatureDate`)),
+				),
+				'the signature block is split across pages',
+			).toBe(true);
 			// No page ends with a section heading.
 			const headings = new Set(sectionsOf(runbook).map((s) => squash(plain(s.title))));
 			headings.add('Record');
@@ -291,5 +340,81 @@ test.describe('the run is the record', () => {
 		expect(spatial).toContain(squash('When to Rollback'));
 		expect(spatial).toContain(squash('Deployment Lead'));
 		expect(spatial).not.toContain(squash('Product Owner'));
+	});
+
+	test('the filled sheet is the record: groups done from their sub-steps, a summary and links back to the run on page 1, read back from A4 and Letter', async ({
+		page,
+		baseURL,
+	}, testInfo) => {
+		await runRelease(page);
+		// Two groups finished (one with an N/A among its sub-steps), one all N/A, one begun.
+		await page.goto('/runbooks/twiga-scan/?run=release-1-4-0');
+		for (const id of [
+			'no-wildcard-in-production-cors-origins',
+			'only-production-domains-listed',
+			'deploy-to-staging-first',
+			'run-smoke-tests',
+			'verify-all-features-work',
+			'visit-https-your-domain-com',
+		])
+			await page.locator(`[id="${id}--check"]`).check();
+		for (const id of [
+			'check-performance-metrics',
+			'access-metrics-endpoint-http-your-domain-com-monitoring',
+			'verify-metrics-are-collected',
+		]) {
+			answer(page, 'not used here');
+			await page.locator(`[data-na="${id}"]`).click();
+			await expect(page.locator(`[data-step="${id}"]`)).toHaveAttribute('data-state', 'na');
+		}
+		await page.goto('/signoff/twiga-scan/?run=release-1-4-0');
+		const box = (id: string) => page.locator(`[data-sheet-step="${id}"] [data-box]`);
+		await expect(box('check-cors-configuration')).toHaveText('✓');
+		await expect(box('staging-environment')).toHaveText('✓');
+		await expect(box('prometheus-metrics')).toHaveText('N/A');
+		await expect(box('frontend-accessible')).toHaveText('');
+		await expect(page.locator('[data-sheet-step="check-cors-configuration"] [data-initials]')).toHaveText('JD');
+		await expect(page.locator('[data-sheet-run]')).toHaveAttribute('data-ready', 'true');
+
+		// The counts, from the runbook: every counted step, 7 done and 4 N/A by JD, the rest open.
+		const twiga = runbooks.find((r) => r.id === 'twiga-scan')!;
+		type Tree = { steps?: Tree[] };
+		const counted = (steps: Tree[] = []): Tree[] => steps.flatMap((s) => (s.steps?.length ? counted(s.steps) : [s]));
+		const total = sectionsOf(twiga).flatMap((s) => counted(s.steps as Tree[])).length;
+		const summary = `7 done · 4 N/A · ${total - 11} open, of ${total} steps · ticked by JD (11)`;
+		const runLink = `${baseURL}/runbooks/twiga-scan/?run=release-1-4-0`;
+		const shareLink = await page.locator('[data-link="share"] [data-url]').getAttribute('href');
+		expect(shareLink).toMatch(new RegExp(`^${baseURL}/runbooks/twiga-scan/#share=[\\w-]+$`));
+
+		for (const paper of ['A4', 'letter'] as const) {
+			const { doc, pages } = await printPdf(page, paper);
+			const first = squash(pages[0]!.text);
+			expect(first).toContain(squash(summary));
+			expect(pages[0]!.text).toMatch(/Printed 2026-12-01 02:2\d UTC\+1/);
+			expect(first).toContain(squash(runLink));
+			const { png, codes } = await readQrCodes(doc, 1, ['This run’s page', 'Share link']);
+			// Kept beside the test's results, to look at.
+			writeFileSync(testInfo.outputPath(`twiga-scan-${paper}-page-1.png`), png);
+			expect(codes[0], `${paper}: the run's QR code`).toBe(runLink);
+			expect(codes[1], `${paper}: the share link's QR code`).toBe(shareLink);
+			// Group rows print their mark on paper too, and no signature block is split.
+			const all = squash(pages.map((p) => p.text).join(' '));
+			expect(all).toContain(squash('✓ Check CORS Configuration'));
+			const roles = twiga.signoff!.roles.map((r) => squash(`${r.title}NameSignatureDate`));
+			expect(pages.some((p) => squash(p.text).includes('Signatures') && roles.every((r) => squash(p.text).includes(r)))).toBe(true);
+		}
+
+		// The time printed is the time of printing, taken again as the browser prints.
+		await page.clock.fastForward('30:00');
+		await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+		await expect(page.locator('[data-printed]')).toHaveText(/^Printed 2026-12-01 02:5\d UTC\+1$/);
+		const results = await axe(page).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+
+		// The share link printed opens the run as printed, for anyone.
+		await page.goto(shareLink!);
+		await expect(page.locator('[data-share-banner]')).toBeVisible();
+		await expect(page.locator('[data-step="staging-environment"]')).toHaveAttribute('data-state', 'done');
+		await expect(page.locator('[data-step="redis-connectivity"]')).toHaveAttribute('data-state', 'na');
 	});
 });

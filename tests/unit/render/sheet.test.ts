@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sheetDueHtml, sheetRowHtml, templateHtml } from '../../../src/render/sheet.ts';
+import { sheetDueHtml, sheetRowHtml, sheetSectionHtml, templateHtml } from '../../../src/render/sheet.ts';
 
 describe('text with {{NAME}} references', () => {
 	it('is escaped text with an element the page fills in for each reference', () => {
@@ -49,5 +49,43 @@ describe('a sign-off sheet row', () => {
 			/^<span class="sheet-due" data-sheet-due data-every="1h for 4h" data-text="[^"]+">\(.+\)<\/span>$/,
 		);
 		expect(sheetDueHtml({})).toBe('');
+	});
+});
+
+describe('a sign-off sheet section', () => {
+	it('marks the steps a run counts, and each group with the counted steps it prints as', () => {
+		const html = sheetSectionHtml(
+			{
+				id: 'deploy',
+				title: 'Deploy',
+				steps: [
+					{ id: 'backup', text: 'Back up' },
+					{
+						id: 'services',
+						text: 'Deploy the services',
+						steps: [
+							{ id: 'api', text: 'API' },
+							{ id: 'web', text: 'Web', steps: [{ id: 'cdn', text: 'CDN' }] },
+						],
+					},
+					{ id: 'pick', text: 'Restart', alternatives: [{ id: 'k8s', title: 'Kubernetes', steps: [{ id: 'rollout', text: 'Roll out' }] }] },
+				],
+			} as never,
+			2,
+			'deploy',
+			{},
+		);
+		const rows = [
+			...html.matchAll(/<div class="sheet-step" data-sheet-step="([^"]+)"[^>]*?( data-counted)?( data-leaves="([^"]*)")?>/g),
+		].map(([, id, counted, , leaves]) => [id, Boolean(counted), leaves]);
+		expect(rows).toEqual([
+			['backup', true, undefined],
+			['services', false, 'api cdn'],
+			['api', true, undefined],
+			['web', false, 'cdn'],
+			['cdn', true, undefined],
+			['pick', true, undefined],
+			['rollout', false, undefined],
+		]);
 	});
 });
