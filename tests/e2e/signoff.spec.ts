@@ -91,6 +91,10 @@ async function readQrCodes(doc: PDFDocumentProxy, n: number, captions: string[])
 	return { png: canvas.toBuffer('image/png'), codes };
 }
 
+/** The steps a run counts: those without sub-steps, at any depth (the runbook page's count). */
+type Tree = { steps?: Tree[] };
+const counted = (steps: Tree[] = []): Tree[] => steps.flatMap((s) => (s.steps?.length ? counted(s.steps) : [s]));
+
 const counts: string[] = [];
 test.afterAll(() => console.log(`Sheet page counts: ${counts.join('; ')}`));
 
@@ -333,6 +337,10 @@ test.describe('the run is the record', () => {
 		expect(text).toContain(squash('Previous version PREVIOUS_VERSION'));
 		expect(text).toContain(squash('Backup date BACKUP_DATE'));
 		expect(text).not.toContain('{{');
+		// The summary counts the part printed: none of the run's ticks are in it.
+		const part = sectionsOf(runbooks.find((r) => r.id === 'twiga-scan')!).find((s) => s.id === 'rollback-checklist-if-needed')!;
+		const inPart = sectionsOf({ sections: [part] } as never).flatMap((s) => counted(s.steps as Tree[])).length;
+		expect(text).toContain(squash(`Summary: 0 done · 0 N/A · ${inPart} open, of ${inPart} steps`));
 
 		// spatial-intel's rollback part starts with when to roll back.
 		await page.goto('/signoff/spatial-intel/?part=rollback-procedures');
@@ -378,8 +386,6 @@ test.describe('the run is the record', () => {
 
 		// The counts, from the runbook: every counted step, 7 done and 4 N/A by JD, the rest open.
 		const twiga = runbooks.find((r) => r.id === 'twiga-scan')!;
-		type Tree = { steps?: Tree[] };
-		const counted = (steps: Tree[] = []): Tree[] => steps.flatMap((s) => (s.steps?.length ? counted(s.steps) : [s]));
 		const total = sectionsOf(twiga).flatMap((s) => counted(s.steps as Tree[])).length;
 		const summary = `7 done · 4 N/A · ${total - 11} open, of ${total} steps · ticked by JD (11)`;
 		const runLink = `${baseURL}/runbooks/twiga-scan/?run=release-1-4-0`;
