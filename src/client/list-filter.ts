@@ -14,7 +14,9 @@ export function startListFilter(root: HTMLElement): void {
 	const [one, many] = [root.dataset.one!, root.dataset.many!];
 	let texts: string[] | undefined;
 	const textOf = (row: HTMLElement) =>
-		filterText(`${row.closest<HTMLElement>('[data-filter-group]')?.dataset.filterGroup ?? ''} ${row.dataset.filterKey ?? ''} ${row.textContent}`);
+		filterText(
+			`${row.closest<HTMLElement>('[data-filter-group]')?.dataset.filterGroup ?? ''} ${row.dataset.filterKey ?? ''} ${row.textContent}`,
+		);
 
 	const apply = () => {
 		texts ??= rows.map(textOf);

@@ -81,7 +81,8 @@ export function showHits(list: HTMLElement, hits: readonly Hit[]): void {
 export function openSiteSearch(query: string): boolean {
 	const open = document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]');
 	if (!open) return false;
-	open.click();
+	// After the click that asked for it has bubbled: the dialog closes on a click outside itself.
+	setTimeout(() => open.click());
 	let tries = 0;
 	const fill = () => {
 		const input = document.querySelector<HTMLInputElement>('#starlight__search input[type="text"], #starlight__search input');

@@ -9,12 +9,16 @@ import { spawnSync } from 'node:child_process';
  */
 export function lastChanged(folder: string): Map<string, string> {
 	const dates = new Map<string, string>();
-	const log = spawnSync('git', ['-c', 'core.quotePath=false', 'log', '--format=%x1e%cI', '--name-only', '--relative', '--no-renames', '--', '.'], {
-		cwd: folder,
-		encoding: 'utf8',
-		maxBuffer: 256 * 1024 * 1024,
-		stdio: ['ignore', 'pipe', 'ignore'],
-	});
+	const log = spawnSync(
+		'git',
+		['-c', 'core.quotePath=false', 'log', '--format=%x1e%cI', '--name-only', '--relative', '--no-renames', '--', '.'],
+		{
+			cwd: folder,
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+			stdio: ['ignore', 'pipe', 'ignore'],
+		},
+	);
 	if (log.status !== 0 || !log.stdout) return dates;
 	for (const commit of log.stdout.split('\x1e')) {
 		const [date, ...files] = commit.split('\n');
