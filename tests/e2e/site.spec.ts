@@ -101,7 +101,7 @@ test('the home page without JavaScript: no search box, the links to everything',
 		[`All ${runbooks.length} runbooks`, '/runbooks/'],
 		['Alerts and their runbooks', '/alerts/'],
 		['Find a rollback', '/rollback/'],
-	])
+	] as const)
 		await expect(page.getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
 	await context.close();
 });
