@@ -49,11 +49,69 @@ test.describe('an alert’s address', () => {
 		await expect(page).toHaveURL(/\/runbooks\/checkout-pods-crash-looping\/$/);
 	});
 
-	test('is not found for an alert no runbook names', async ({ page, errors }) => {
-		const response = await page.goto('/alerts/NoSuchAlert/');
+	test('is not found for an alert no runbook names, and the page names it, finds its closest runbooks and shows the file to add', async ({
+		page,
+		errors,
+	}) => {
+		// A name no runbook has, whose words are those of KubePodCrashLooping's runbooks (read from the alert list).
+		const response = await page.goto('/alerts/KubePodCrashLoopingTooOften/');
 		expect(response!.status()).toBe(404);
-		await expect(page.locator('h1')).toHaveText('Page not found');
 		errors.length = 0; // the browser logs the 404 itself
+		await expect(page.locator('h1')).toHaveText('No runbook for KubePodCrashLoopingTooOften');
+		await expect(page).toHaveTitle(/^No runbook for KubePodCrashLoopingTooOften/);
+		const main = page.locator('main');
+		await expect(main).toContainText('No runbook here names the alert KubePodCrashLoopingTooOften yet');
+		await expect(main).not.toContainText('formerIds', { useInnerText: true });
+		await expect(main.getByText('This address is not a page here')).toBeHidden();
+		const closest = page.locator('[data-alert-closest] a');
+		await expect(closest.first()).toBeVisible();
+		const hrefs = await closest.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+		expect(hrefs.length).toBeLessThanOrEqual(5);
+		expect(hrefs.every((href) => href.startsWith('/runbooks/'))).toBe(true);
+		await page.goto('/alerts/KubePodCrashLooping/');
+		const answering = await page.locator('.rs-alert-choices a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+		expect(
+			hrefs.filter((href) => answering.includes(href)),
+			`${hrefs} among ${answering}`,
+		).not.toEqual([]);
+		await page.goBack();
+		errors.length = 0;
+		// The Markdown file, with the name filled in, copied as a whole.
+		const template = page.getByRole('region', { name: "The runbook's Markdown file" });
+		await expect(template).toContainText('alerts: [KubePodCrashLoopingTooOften]');
+		await expect(template).toContainText('# KubePodCrashLoopingTooOften');
+		for (const part of ['## Meaning', '## Impact', '## Diagnosis', '## Mitigation']) await expect(template).toContainText(part);
+		await expect(main.locator('code', { hasText: 'KubePodCrashLoopingTooOften.md' })).toBeVisible();
+		// Search for its words in the site's search.
+		await page.getByRole('button', { name: 'Search the site for “Kube Pod Crash Looping Too Often”' }).click();
+		await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' })).toHaveValue(
+			'Kube Pod Crash Looping Too Often',
+		);
+	});
+
+	test('is a plain not-found page for an address that is not an alert’s name, which is never written into the page', async ({
+		page,
+		errors,
+	}) => {
+		for (const path of ['/alerts/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/', '/alerts/a%22b/', '/alerts/A/B/']) {
+			expect((await page.goto(path))!.status()).toBe(404);
+			await expect(page.locator('h1')).toHaveText('Page not found');
+			await expect(page.getByText('This address is not a page here')).toBeVisible();
+			await expect(page.locator('main img')).toHaveCount(0);
+			await expect(page.locator('[data-unknown-alert]')).toBeHidden();
+		}
+		errors.length = 0;
+	});
+
+	test('without JavaScript, the not-found page says what to do for an alert without a runbook', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		expect((await page.goto('/alerts/KubePodCrashLoopingTooOften/'))!.status()).toBe(404);
+		await expect(page.locator('h1')).toHaveText('Page not found');
+		await expect(page.getByRole('heading', { name: 'Came from an alert’s link?' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'every alert that has a runbook', exact: true })).toHaveAttribute('href', '/alerts/');
+		await expect(page.getByRole('region', { name: "A runbook's Markdown file" })).toContainText('alerts: [AlertName]');
+		await context.close();
 	});
 });
 
@@ -87,6 +145,28 @@ test.describe('the alert list', () => {
 		await expect(row.getByRole('link', { name: 'CheckoutLatencyHigh' })).toHaveAttribute('href', '/alerts/CheckoutLatencyHigh/');
 		await expect(page.locator('tr[data-alert="KubePodCrashLooping"] td').nth(1).getByRole('link')).toHaveCount(3);
 		await expect(page.locator('.rs-alert-pattern')).toContainText('/alerts/{{ $labels.alertname }}/');
+		// The site was built without an address: the pattern's host stands for one, never localhost.
+		await expect(page.locator('.rs-alert-pattern')).toHaveText('runbook_url: https://runbooks.example.com/alerts/{{ $labels.alertname }}/');
+	});
+
+	test('narrows as you type in its filter box, by alert, runbook or system', async ({ page }) => {
+		await page.goto('/alerts/');
+		const rows = page.locator('table.rs-alerts tbody tr');
+		const all = await rows.count();
+		const box = page.getByRole('searchbox', { name: 'Filter alerts' });
+		await box.pressSequentially('pod crash');
+		const shown = await page.locator('tr[data-alert]:visible').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.alert!));
+		expect(shown).toContain('KubePodCrashLooping');
+		for (const name of shown) expect(name.toLowerCase()).toMatch(/pod.*crash|crash.*pod/);
+		await expect(page.locator('#alert-filter-status')).toHaveText(`${shown.length} of ${all} alerts`);
+		await box.fill('checkout critical');
+		await expect(page.locator('tr[data-alert]:visible')).toHaveCount(
+			await page
+				.locator('tr[data-alert]')
+				.evaluateAll((trs) => trs.filter((tr) => /checkout/i.test(tr.textContent!) && /critical/i.test(tr.textContent!)).length),
+		);
+		await box.fill('');
+		await expect(rows.locator('visible=true')).toHaveCount(all);
 	});
 
 	test('gives each runbook’s alert addresses in /runbooks.json', async ({ request }) => {

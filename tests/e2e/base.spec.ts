@@ -57,4 +57,9 @@ test('old addresses redirect within the base; the not-found page links within it
 	const links = await hrefs(page, 'main a[href^="/"]');
 	expect(links.length).toBeGreaterThan(1);
 	expect(links.filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
+	// An alert no runbook names, below the base: named, its closest runbooks within the base.
+	expect((await page.goto('alerts/TwigaScanDeployFailed/'))?.status()).toBe(404);
+	errors.length = 0;
+	await expect(page.locator('h1')).toHaveText('No runbook for TwigaScanDeployFailed');
+	await expect(page.locator('[data-alert-closest] a').first()).toHaveAttribute('href', `${BASE}/runbooks/twiga-scan/`);
 });

@@ -95,4 +95,24 @@ test.describe('the nginx config', () => {
 		errors.length = 0; // the browser logs the 404 itself
 		await expect(page.locator('main a', { hasText: 'All runbooks' })).toHaveAttribute('href', '/runbooks/');
 	});
+
+	test('an alert no runbook names: the not-found page names it and finds its closest runbooks, or says what to do without JavaScript', async ({
+		page,
+		browser,
+		errors,
+	}) => {
+		const missing = await page.goto(`${ORIGIN}/alerts/TwigaScanDeployFailed/`);
+		expect(missing!.status()).toBe(404);
+		errors.length = 0; // the browser logs the 404 itself
+		await expect(page.locator('h1')).toHaveText('No runbook for TwigaScanDeployFailed');
+		await expect(page.locator('[data-alert-closest] a').first()).toHaveAttribute('href', '/runbooks/twiga-scan/');
+		await expect(page.locator('pre[data-alert-template], pre:has([data-alert-template])')).toContainText('alerts: [TwigaScanDeployFailed]');
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const plain = await context.newPage();
+		await plain.goto(`${ORIGIN}/alerts/TwigaScanDeployFailed/`);
+		await expect(plain.locator('h1')).toHaveText('Page not found');
+		await expect(plain.getByRole('heading', { name: 'Came from an alert’s link?' })).toBeVisible();
+		await expect(plain.getByRole('region', { name: "A runbook's Markdown file" })).toContainText('alerts: [AlertName]');
+		await context.close();
+	});
 });

@@ -2,12 +2,21 @@
 import { getCollection } from 'astro:content';
 import { alertEntries, alertSource } from '../../model/alerts.ts';
 import { absolute, paths } from '../../model/paths.ts';
+import { DEFAULT_SITE } from '../site-url.ts';
+import { settings } from '../context.ts';
 
-/** `site` is the site's address (Astro.site). */
+/** Stands for the site's address in the rule pattern when the build does not know it: never a localhost a rule would carry into production. */
+export const PLACEHOLDER_SITE = 'https://runbooks.example.com';
+
+/**
+ * `site` is the site's address (Astro.site): the config's `site` (or RUNSHEET_SITE), a team's own
+ * Astro `site`, or the preview server's when neither names one, which the page does not give.
+ */
 export async function alertsIndexData(site: URL | undefined) {
-	const base = (site?.href ?? 'http://localhost:4321/').replace(/\/+$/, '');
+	const given = settings.site || (site && site.href.replace(/\/+$/, '') !== DEFAULT_SITE ? site.href : undefined);
 	return {
 		alerts: alertEntries((await getCollection('runbooks')).map(alertSource)),
-		pattern: absolute(base, paths.alert('{{ $labels.alertname }}')),
+		pattern: absolute((given ?? PLACEHOLDER_SITE).replace(/\/+$/, ''), paths.alert('{{ $labels.alertname }}')),
+		siteKnown: Boolean(given),
 	};
 }
