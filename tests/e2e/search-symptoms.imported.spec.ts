@@ -1,4 +1,4 @@
-import { SEARCH_RANKING } from '../../src/model/search-terms.ts';
+import { SITE_SEARCH_RANKING } from '../../src/model/search-terms.ts';
 import { expect, test } from '../support/test.ts';
 
 /**
@@ -49,7 +49,7 @@ test('symptoms as responders type them find their runbook in the top 3', async (
 			}
 			return out;
 		},
-		{ queries: SYMPTOMS.map(([q]) => q), ranking: SEARCH_RANKING },
+		{ queries: SYMPTOMS.map(([q]) => q), ranking: SITE_SEARCH_RANKING },
 	);
 	const lines: string[] = [];
 	for (const [i, [query, runbook]] of SYMPTOMS.entries()) {
