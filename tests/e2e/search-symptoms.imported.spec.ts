@@ -1,4 +1,6 @@
 import { SITE_SEARCH_RANKING } from '../../src/model/search-terms.ts';
+import { PHONE } from '../support/layout.ts';
+import { openSearchBox } from '../support/search.ts';
 import { expect, test } from '../support/test.ts';
 
 /**
@@ -63,4 +65,49 @@ test('symptoms as responders type them find their runbook in the top 3', async (
 	for (const [i, [query, runbook]] of SYMPTOMS.entries()) {
 		expect.soft(ranked[i]!.urls.slice(0, 3), query).toContain(`/runbooks/${runbook}/`);
 	}
+});
+
+/** Found only through its hidden keywords: the alert's name in one word, in no page's text. */
+const KEYWORD_ONLY = 'kubepodcrashlooping';
+
+test('a page found through its hidden keywords shows its own words in the excerpt, never the keywords', async ({ page }) => {
+	await page.goto('/runbooks/');
+	const hits = await page.evaluate(async (query) => {
+		// @ts-expect-error: served by the built site, not a module TypeScript knows
+		const pagefind = await import('/pagefind/pagefind.js');
+		const search = await pagefind.search(query);
+		return Promise.all(search.results.map((r: { data: () => Promise<{ url: string; excerpt: string; content: string }> }) => r.data()));
+	}, KEYWORD_ONLY);
+	expect(hits.map((hit) => hit.url)).toContain('/runbooks/kube-pod-crash-looping/');
+	for (const hit of hits) {
+		// Neither the word searched nor the keywords around it: what the page shows, and nothing else.
+		expect(hit.excerpt, hit.url).not.toMatch(/kubepodcrashlooping|Also found as|crashlooping,|pod-crash-looping/i);
+		expect(hit.content, hit.url).not.toMatch(/kubepodcrashlooping|Also found as/i);
+	}
+});
+
+test('on a phone the search box shows its first results on the first screen, filters in one row, no keyword tag', async ({ page }) => {
+	await page.setViewportSize(PHONE);
+	await page.goto('/runbooks/');
+	const box = await openSearchBox(page);
+	await box.fill(KEYWORD_ONLY);
+	const first = page.locator('.pagefind-ui__result-link').first();
+	await expect(first).toHaveAttribute('href', '/runbooks/kube-pod-crash-looping/');
+	await expect(page.locator('.pagefind-ui__filter-panel')).toBeVisible();
+	const panel = (await page.locator('.pagefind-ui__filter-panel').boundingBox())!;
+	const result = (await page.locator('.pagefind-ui__result').first().boundingBox())!;
+	console.log(
+		`phone search: filters ${Math.round(panel.height)} px tall, first result ${Math.round(result.y)}-${Math.round(result.y + result.height)} px of ${PHONE.height}`,
+	);
+	// One row of toggles, not three accordions stacked (about 240 px before).
+	expect(panel.height).toBeLessThanOrEqual(60);
+	// The first result whole on the first screen.
+	expect(result.y + result.height).toBeLessThanOrEqual(PHONE.height);
+	// An accordion still opens and shows its values.
+	await page.locator('.pagefind-ui__filter-name').first().click();
+	await expect(page.locator('.pagefind-ui__filter-checkbox').first()).toBeVisible();
+	// The excerpt shows the page's words; the keywords show nowhere, as text or as a tag.
+	const shown = await page.locator('#starlight__search').innerText();
+	expect(shown).not.toMatch(/kubepodcrashlooping|Also found as|Keywords:/i);
+	await expect(page.locator('.pagefind-ui__result-tag:visible', { hasText: /keywords/i })).toHaveCount(0);
 });
