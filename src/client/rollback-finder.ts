@@ -77,9 +77,11 @@ export function startRollbackFinder(root: HTMLElement): void {
 	for (const row of rows) for (const step of row.dataset.steps!.split(' ')) rowOfStep.set(`${row.dataset.runbook}#${step}`, row);
 
 	const params = new URLSearchParams(location.search);
-	query.value = params.get('q') ?? '';
-	system.value = params.get('system') ?? '';
-	technique.value = params.get('technique') ?? '';
+	// The form shows before this script runs (on a slow network, seconds before): what a responder
+	// typed or picked meanwhile stays, and is searched below; else the link's view.
+	query.value ||= params.get('q') ?? '';
+	if (!system.value) system.value = params.get('system') ?? '';
+	if (!technique.value) technique.value = params.get('technique') ?? '';
 	if (system.selectedIndex < 0) system.value = '';
 	if (technique.selectedIndex < 0) technique.value = '';
 
