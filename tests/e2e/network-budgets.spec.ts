@@ -81,7 +81,8 @@ test('on a phone over Fast 3G, cold, the rollback finder answers within 1.5 s of
 	// Timed in the page: from the first key pressed to the first hit in the list, and to the
 	// first of Pagefind's hits (with a step's text), whatever the test's own round trips cost.
 	await page.addInitScript(() => {
-		const times = ((window as { finderTimes?: Record<string, number> }).finderTimes = {});
+		const times: Record<string, number> = {};
+		(window as { finderTimes?: Record<string, number> }).finderTimes = times;
 		addEventListener('keydown', () => (times.key ??= performance.now()), { capture: true });
 		new MutationObserver(() => {
 			if (times.hit === undefined && document.querySelector('[data-finder-result-list] > li > a')) times.hit = performance.now();

@@ -87,7 +87,7 @@ test('a page found through its hidden keywords shows its own words in the excerp
 		// (before: "Also found as Kube Memory Overcommit, kube-memory-overcommit, kubememoryovercommit…").
 		const excerpt = hit.excerpt
 			.replace(/<\/?mark>/g, '')
-			.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+			.replace(/&(lt|gt|quot|#39|amp);/g, (_: string, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
 		expect(hit.content, hit.url).toContain(excerpt);
 		expect(hit.content, hit.url).not.toMatch(/oomkilled|Also found as|memory exhausted|memory pressure/i);
 	}
