@@ -1,5 +1,5 @@
 import { searchFilterValue } from '../model/search-filters.ts';
-import { namesMatch, parseFinderQuery, SEARCH_RANKING } from '../model/search-terms.ts';
+import { namesMatch, parseFinderQuery, SEARCH_RANKING, stepIdTitle } from '../model/search-terms.ts';
 import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
 
 interface Pagefind {
@@ -77,9 +77,11 @@ export function startRollbackFinder(root: HTMLElement): void {
 	for (const row of rows) for (const step of row.dataset.steps!.split(' ')) rowOfStep.set(`${row.dataset.runbook}#${step}`, row);
 
 	const params = new URLSearchParams(location.search);
-	query.value = params.get('q') ?? '';
-	system.value = params.get('system') ?? '';
-	technique.value = params.get('technique') ?? '';
+	// The form shows before this script runs (on a slow network, seconds before): what a responder
+	// typed or picked meanwhile stays, and is searched below; else the link's view.
+	query.value ||= params.get('q') ?? '';
+	if (!system.value) system.value = params.get('system') ?? '';
+	if (!technique.value) technique.value = params.get('technique') ?? '';
 	if (system.selectedIndex < 0) system.value = '';
 	if (technique.selectedIndex < 0) technique.value = '';
 
@@ -88,6 +90,34 @@ export function startRollbackFinder(root: HTMLElement): void {
 		(!technique.value || row.dataset.techniques!.split(' ').includes(technique.value));
 
 	const namesOf = (row: HTMLTableRowElement) => row.dataset.names!.split('|');
+
+	/**
+	 * Steps whose ids hold the words typed, from the page itself: an answer at once, while
+	 * Pagefind's files are still on their way over a slow network (its hits, with their text,
+	 * replace these). Step ids are the steps' words ("restore-database-backup"), so no more
+	 * than the page already carries.
+	 */
+	const QUICK_HITS = 12;
+	const quickHits = (terms: string[]) => {
+		const found: HTMLLIElement[] = [];
+		for (const row of rows) {
+			if (!matches(row)) continue;
+			const link = row.querySelector('a')!;
+			for (const step of row.dataset.steps!.split(' ')) {
+				if (!step || !namesMatch(terms, [step])) continue;
+				const li = document.createElement('li');
+				const a = Object.assign(document.createElement('a'), { href: `${link.pathname}#${step}`, textContent: stepIdTitle(step) });
+				const where = Object.assign(document.createElement('span'), {
+					className: 'rs-hit-where',
+					textContent: `${row.querySelector('.rs-catalog-summary')?.textContent ?? ''} · ${link.textContent}`,
+				});
+				li.append(a, ' ', where);
+				found.push(li);
+				if (found.length === QUICK_HITS) return found;
+			}
+		}
+		return found;
+	};
 
 	/** Shows the rows that pass the filters and, when given, the test; returns how many. */
 	const filterRows = (keep: (row: HTMLTableRowElement) => boolean = () => true) => {
@@ -132,6 +162,12 @@ export function startRollbackFinder(root: HTMLElement): void {
 		const named = new Set(rows.filter((row) => namesMatch(terms, namesOf(row))));
 		let shown = filterRows((row) => named.has(row));
 		topHit = rows.find((row) => !row.hidden)?.querySelector('a')?.href;
+		const quick = quickHits(terms);
+		if (quick.length) {
+			list.replaceChildren(...quick);
+			results.hidden = false;
+			topHit ??= quick[0]!.querySelector('a')!.href;
+		}
 		performance.mark('runsheet-rollback-search-start');
 		let pf: Pagefind;
 		try {

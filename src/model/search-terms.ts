@@ -18,6 +18,24 @@ export function normalizeName(text: string): string {
 		.trim();
 }
 
+/** Lower case, accents off, anything but letters and digits read as a space: text as words. */
+export function normalizeWords(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/\p{M}+/gu, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+}
+
+/**
+ * A name written in camel case, in words: `KubePodCrashLooping` reads "Kube Pod Crash Looping",
+ * `KubeAPIErrorBudgetBurn` "Kube API Error Budget Burn" (a run of capitals is one word).
+ */
+export function splitCamelCase(name: string): string {
+	return name.replace(/(\p{Ll}|\p{N})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2');
+}
+
 /** A name written in one word: "twiga-scan" and "Twiga Scan" both read "twigascan". */
 export const compactName = (text: string) => normalizeName(text).replace(/ /g, '');
 
@@ -46,6 +64,12 @@ export function nameVariants(names: Names): string[] {
 		forms.add(spaced);
 		forms.add(spaced.replace(/ /g, '-'));
 		forms.add(compactName(name));
+		// An alert's name in words ("pod crash looping"), and each two words written as one
+		// ("crashlooping", which "crashloop" begins): how responders type what the alert says.
+		const words = normalizeName(splitCamelCase(name)).split(' ');
+		if (words.length < 2) continue;
+		forms.add(words.join(' '));
+		for (let i = 1; i < words.length; i++) forms.add(`${words[i - 1]}${words[i]}`);
 	}
 	return [...forms];
 }
@@ -54,9 +78,17 @@ export function nameVariants(names: Names): string[] {
  * Pagefind's ranking for the site search and the rollback finder. Exact words count far more
  * than words they begin (`twiga-scan` the runbook's name, not `twiga-scan-backend` in forty
  * commands): without it a long runbook page whose commands repeat a name outranked the short
- * page that is about it.
+ * page that is about it. The hidden keywords (components/SearchKeywords.astro) are Pagefind
+ * metadata, which weighs 1 unless told: names 10, like the heading-strong text they were before;
+ * symptom words a runbook only mentions less (model/search-synonyms.ts).
  */
-export const SEARCH_RANKING = { termSimilarity: 5, termSaturation: 2 } as const;
+export const SEARCH_RANKING = { termSimilarity: 5, termSaturation: 2, metaWeights: { keywords: 10, related: 4 } } as const;
+
+/**
+ * The ranking the site's search box uses: Runsheet's (above) over Starlight's own defaults for the
+ * rest, written out so that a test can search exactly as the box does.
+ */
+export const SITE_SEARCH_RANKING = { pageLength: 0.1, termFrequency: 0.1, diacriticSimilarity: 0.8, ...SEARCH_RANKING } as const;
 
 /** A query split into what it names and whether it asks for a rollback. */
 export interface FinderQuery {
@@ -93,4 +125,10 @@ export function namesMatch(terms: readonly string[], names: readonly string[]): 
 	if (terms.every(wordOk)) return true;
 	const joined = terms.join('');
 	return compact.some((n) => n.includes(joined));
+}
+
+/** A step's id read as words, as the finder lists it before the index answers: "restore-database-backup" reads "Restore database backup". */
+export function stepIdTitle(id: string): string {
+	const words = normalizeName(id);
+	return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../cli/package-root.ts';
 import { readConfig } from '../config/read-config.ts';
-import { SEARCH_RANKING } from '../model/search-terms.ts';
+import { SITE_SEARCH_RANKING } from '../model/search-terms.ts';
 import { runsheetHead } from './head.ts';
 import { runsheetIntegration } from './integration.ts';
 import type { Settings } from '../schema/settings.ts';
@@ -93,7 +93,7 @@ export default function runsheet(options: RunsheetPluginOptions = {}): Starlight
 					],
 					...(standalone
 						? {
-								pagefind: { ranking: SEARCH_RANKING },
+								pagefind: { ranking: SITE_SEARCH_RANKING },
 								// Runsheet's own not-found page (src/routes/404.astro) says where runbooks are.
 								disable404Route: true,
 							}

@@ -153,6 +153,27 @@ export const settingsSchema = z.strictObject({
 		.describe(
 			"Live runs: several responders on one run, synced through the team's sync server (npm run sync-server); absent, no sync code is loaded",
 		),
+	search: z
+		.strictObject({
+			synonyms: z
+				.array(
+					z
+						.array(
+							z.string({ error: 'search.synonyms: each word must be text' }).trim().min(1, { error: 'search.synonyms: a word is empty' }),
+							{
+								error: 'search.synonyms must be a list of groups. Hint: write each as `- [disk full, out of space, ENOSPC]`',
+							},
+						)
+						.min(2, { error: 'a group needs two words at least. Hint: `- [disk full, out of space]`' }),
+					{ error: 'search.synonyms must be a list of groups. Hint: write each as `- [disk full, out of space, ENOSPC]`' },
+				)
+				.optional()
+				.describe(
+					'Groups of words for one symptom, added to the built-in ones: a runbook whose title, alerts, summary or opening section holds one word of a group is found by all of them',
+				),
+		})
+		.optional()
+		.describe('Site search'),
 	import: z
 		.strictObject({
 			maxFileBytes: z

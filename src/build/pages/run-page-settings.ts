@@ -6,6 +6,7 @@
 import type { Runbook } from '../../schema/runbook.ts';
 import { isoDay, runbookReview } from '../../model/review.ts';
 import { settings } from '../context.ts';
+import { synonymGroups } from '../../model/search-synonyms.ts';
 
 export function runPageSettings(runbook: Runbook, builtOn = new Date()) {
 	return {
@@ -13,5 +14,7 @@ export function runPageSettings(runbook: Runbook, builtOn = new Date()) {
 		// Live runs' controls exist only on a site that names a sync server (runsheet.config.yaml `sync`:
 		// its URL, and the token setting pages get in with).
 		sync: settings.sync,
+		// Symptom words for the search keywords: the built-in groups and the site's (`search.synonyms`).
+		synonyms: synonymGroups(settings.search?.synonyms),
 	};
 }

@@ -26,6 +26,14 @@ describe('the settings the scripts and the build read', () => {
 		expect(await loadSettings(write('{}\n'))).toEqual(defaults);
 		expect(await loadSettings(write(''))).toEqual(defaults);
 	});
+	it('take the site’s own search synonyms, each group two words at least', async () => {
+		const settings = await loadSettings(write('search:\n  synonyms:\n    - [payments down, " checkout broken "]\n'));
+		expect(settings.search).toEqual({ synonyms: [['payments down', 'checkout broken']] });
+		await expect(loadSettings(write('search:\n  synonyms:\n    - [alone]\n'))).rejects.toThrow(
+			/settings\.yaml:3: search\.synonyms\[0\]: a group needs two words at least/,
+		);
+		await expect(loadSettings(write('search:\n  synonyms: disk full\n'))).rejects.toThrow(/search\.synonyms must be a list of groups/);
+	});
 	it('stop on a named file that is not there, rather than build with defaults', async () => {
 		await expect(loadSettings('/nonexistent/settings.yaml')).rejects.toThrow(
 			/^\/nonexistent\/settings\.yaml: no such config file\. Hint: check the path/,
