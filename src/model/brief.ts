@@ -8,6 +8,8 @@ import type { Section } from '../schema/section.ts';
 
 /** Kinds whose text is folded behind their first sentence on a response runbook's page. */
 export const BRIEF_KINDS: ReadonlySet<string> = new Set(['overview', 'impact']);
+/** Kinds whose steps come first: their words before the steps fold the same way. */
+export const RESPONSE_STEP_KINDS: ReadonlySet<string> = new Set(['diagnosis', 'mitigation']);
 
 export interface Brief {
 	/** The first sentence, Markdown (inline). */

@@ -1,6 +1,6 @@
 import type { StepLinks } from '../model/links.ts';
 import { countSteps, isOrdered, kindBadge } from '../model/outline.ts';
-import { BRIEF_KINDS, type Brief, sectionBrief } from '../model/brief.ts';
+import { BRIEF_KINDS, type Brief, RESPONSE_STEP_KINDS, sectionBrief } from '../model/brief.ts';
 import { sectionTechniques } from '../model/rollback.ts';
 import { plainText } from '../model/text.ts';
 import type { Contact, Resource } from '../schema/reference.ts';
@@ -84,9 +84,18 @@ function writeSection(out: PartsWriter, section: Section, options: SectionOption
 			`<ul class="rs-techniques" aria-label="Techniques">${techniques.map((t) => `<li class="rs-badge rs-technique">${escapeText(techniqueLabel(t))}</li>`).join('')}</ul>`,
 		);
 	}
-	if (section.when) out.write(`<p class="rs-trigger"><strong>When to use:</strong> <span>${renderInline(section.when)}</span></p>`);
-	if (section.description) out.write(`<p class="rs-description">${renderInline(section.description)}</p>`);
-	for (const note of section.notes ?? []) writeNote(out, note, twice);
+	// Diagnosis or Mitigation's own words before its steps: their first sentence, the rest folded as Meaning's.
+	const intro = options.brief && depth === 2 && tickable && RESPONSE_STEP_KINDS.has(section.kind) ? sectionBrief(section) : undefined;
+	if (intro && introFolds(section, intro)) {
+		out.write(`<details class="rs-brief"><summary class="rs-lead">${renderInline(intro.lead)}</summary><div class="rs-brief-more">`);
+		if (intro.after) out.write(`<p>${renderInline(intro.after)}</p>`);
+		for (const note of (section.notes ?? []).slice(intro.fromNote ? 1 : 0)) writeNote(out, note, twice);
+		out.write('</div></details>');
+	} else {
+		if (section.when) out.write(`<p class="rs-trigger"><strong>When to use:</strong> <span>${renderInline(section.when)}</span></p>`);
+		if (section.description) out.write(`<p class="rs-description">${renderInline(section.description)}</p>`);
+		for (const note of section.notes ?? []) writeNote(out, note, twice);
+	}
 	if (section.steps?.length)
 		writeStepList(out, section.steps, { ordered, links, headingLevel: rollbackPage ? depth + 1 : undefined, twice });
 	out.write(referenceListsHtml(section.contacts, section.resources));
@@ -101,6 +110,13 @@ function writeSection(out: PartsWriter, section: Section, options: SectionOption
 		});
 	}
 	out.write('</section>');
+}
+
+/** An intro folds when there is more than its first sentence, and no callout or "when to use" that must stay in view. */
+function introFolds(section: Section, lead: Brief): boolean {
+	const notes = section.notes ?? [];
+	if (section.when || notes.some((note) => /^\s*>\s*\[!/m.test(note))) return false;
+	return Boolean(lead.after || notes.length > (lead.fromNote ? 1 : 0));
 }
 
 /** Whether the section holds more than its lead sentence. */

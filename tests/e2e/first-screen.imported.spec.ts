@@ -1,4 +1,5 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { axe } from '../support/axe.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -49,13 +50,15 @@ const alertRunbooks = readdirSync(FOLDER, { recursive: true, encoding: 'utf8' })
 test('step 1 and its first command line are on a phone’s first screen on 90% of the alert runbooks, light and dark', async ({
 	browser,
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	expect(alertRunbooks.length, 'the corpus’s alert runbooks with steps').toBeGreaterThanOrEqual(40);
 	const context = await browser.newContext({ viewport: PHONE });
 	const page = await context.newPage();
 	const misses: { id: string; scheme: string; below: number }[] = [];
 	for (const { id, step, command } of alertRunbooks) {
-		const response = await page.goto(`/runbooks/${id}/`, { waitUntil: 'domcontentloaded' });
+		const response = await page.goto(`/runbooks/${id}/`, { waitUntil: 'domcontentloaded' }).catch((e: Error) => {
+			throw new Error(`${id}: ${e.message}`);
+		});
 		expect(response!.status(), id).toBe(200);
 		for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });
@@ -176,9 +179,21 @@ test('folded Meaning, Impact and facts are one tap away, printed open without Ja
 	// Pagefind indexed the folded words: a search for them finds the runbook.
 	await page.goto('/runbooks/');
 	const urls = await page.evaluate(async (query) => {
-		const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+		// @ts-expect-error: served by the built site
+		const pagefind = await import('/pagefind/pagefind.js');
 		const { results } = await pagefind.search(query);
 		return Promise.all(results.slice(0, 10).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
 	}, folded.split(' ').slice(0, 12).join(' '));
 	expect(urls).toContain('/runbooks/kube-stateful-set-replicas-mismatch/');
+});
+
+test('axe finds no violations on an alert runbook’s folded page on a phone, light and dark', async ({ page }) => {
+	test.slow();
+	await page.setViewportSize(PHONE);
+	for (const scheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.goto('/runbooks/kube-stateful-set-replicas-mismatch/');
+		const results = await axe(page, scheme).analyze();
+		expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+	}
 });
