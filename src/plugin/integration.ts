@@ -8,6 +8,7 @@ import { inlineStylesOf, rollbackPages } from '../build/inline-styles.ts';
 import { withCodeBlockPagesLast } from '../build/page-order.ts';
 import { putBack, setAside } from '../build/search-scope.ts';
 import { installedPackageDir, speedUps } from '../build/speed-ups.ts';
+import { runsheetHostRedirects } from '../build/host-redirects.ts';
 import { runsheetOffline } from '../build/offline/integration.ts';
 import { runsheetRoutes } from './routes.ts';
 
@@ -101,7 +102,7 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 			'astro:build:done': ({ dir }) => putBack(fileURLToPath(dir)),
 		},
 	};
-	return [integration, runsheetOffline({ enabled: settings.offline })];
+	return [integration, runsheetOffline({ enabled: settings.offline }), runsheetHostRedirects()];
 }
 
 /** A full collection that also returns free memory to the system; false where V8 offers none. */

@@ -84,6 +84,8 @@ export default function runsheet(options: RunsheetPluginOptions = {}): Starlight
 					components: {
 						TableOfContents: here('components/toc/TableOfContents.astro'),
 						MobileTableOfContents: here('components/toc/MobileTableOfContents.astro'),
+						// Long alert names in titles break between their words (issue 36).
+						PageTitle: here('components/PageTitle.astro'),
 						...config.components,
 					},
 					...(sidebar ? { sidebar } : {}),

@@ -23,3 +23,21 @@ export function attr(name: string, value: string | number | boolean | undefined)
 	// Most values need no escaping; looking first is cheaper than replacing (a page has thousands).
 	return ` ${name}="${text.includes('&') || text.includes('"') ? text.replaceAll('&', '&amp;').replaceAll('"', '&quot;') : text}"`;
 }
+
+// Where a CamelCase name may break: before a capital after a lower-case letter or a digit
+// (Kube|Stateful), before the last capital of an acronym (GRPC|Requests).
+const CAMEL_BREAK = /(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g;
+/** Words shorter than this fit a phone's line: they are left whole. */
+const LONG_WORD = 16;
+
+/**
+ * Text as HTML text with a <wbr> at the CamelCase boundaries of its long words, so an alert's name
+ * in a title breaks between its words on a narrow screen (KubeStatefulSet|ReplicasMismatch), never
+ * mid-word. The text a reader copies or a search indexes is unchanged.
+ */
+export function camelBreaksHtml(text: string): string {
+	return text
+		.split(/(\s+)/)
+		.map((word) => (word.length < LONG_WORD ? escapeText(word) : word.split(CAMEL_BREAK).map(escapeText).join('<wbr>')))
+		.join('');
+}

@@ -1,5 +1,6 @@
 import type { StepLinks } from '../model/links.ts';
 import { countSteps, isOrdered, kindBadge } from '../model/outline.ts';
+import { BRIEF_KINDS, type Brief, RESPONSE_STEP_KINDS, sectionBrief } from '../model/brief.ts';
 import { sectionTechniques } from '../model/rollback.ts';
 import { plainText } from '../model/text.ts';
 import type { Contact, Resource } from '../schema/reference.ts';
@@ -7,7 +8,7 @@ import type { Section } from '../schema/section.ts';
 import type { Signoff } from '../schema/signoff.ts';
 import { techniqueLabel } from '../schema/techniques.ts';
 import { hasReference } from '../schema/template.ts';
-import { attr, escapeText } from './html.ts';
+import { attr, camelBreaksHtml, escapeText } from './html.ts';
 import { renderInline } from './markdown.ts';
 import { templateHtml } from './sheet.ts';
 import { dueBadgeHtml, headingHtml, PartsWriter, type Part, writeNote, writeStepList } from './steps.ts';
@@ -26,6 +27,8 @@ export interface SectionOptions {
 	rollbackHref?: string | undefined;
 	/** Inside a rollback section: these steps are on the rollback page too. */
 	inRollback?: boolean | undefined;
+	/** A response runbook's page: Meaning and Impact show their first sentence, the rest folded (model/brief.ts). */
+	brief?: boolean | undefined;
 }
 
 /** One section with its sub-sections. */
@@ -51,7 +54,7 @@ function writeSection(out: PartsWriter, section: Section, options: SectionOption
 	out.write(
 		`<section class="rs-section"${attr('data-section', section.id)}${attr('data-kind', section.kind)}${attr('data-pagefind-ignore', outsideIndex ? 'all' : undefined)}><div class="rs-heading">`,
 	);
-	out.write(headingHtml(depth, attr('id', section.id), escapeText(title)));
+	out.write(headingHtml(depth, attr('id', section.id), camelBreaksHtml(title)));
 	// Empty where the kind goes without saying.
 	out.write(
 		`<span${attr('class', badge ? `rs-badge rs-kind rs-kind-${section.kind}` : 'rs-kind')} data-pagefind-ignore>${escapeText(badge ?? '')}</span>`,
@@ -69,15 +72,30 @@ function writeSection(out: PartsWriter, section: Section, options: SectionOption
 		out.write(`<a class="rs-rollback-link"${attr('href', `${rollbackHref}#${section.id}`)} data-pagefind-ignore>Rollback page</a>`);
 	}
 	out.write('</div>');
+	const lead = options.brief && depth === 2 && BRIEF_KINDS.has(section.kind) ? sectionBrief(section) : undefined;
+	if (lead && foldsMore(section, lead)) {
+		writeBrief(out, section, lead, options);
+		out.write('</section>');
+		return;
+	}
 	const techniques = rollbackPage ? [...sectionTechniques(section)] : [];
 	if (techniques.length) {
 		out.write(
 			`<ul class="rs-techniques" aria-label="Techniques">${techniques.map((t) => `<li class="rs-badge rs-technique">${escapeText(techniqueLabel(t))}</li>`).join('')}</ul>`,
 		);
 	}
-	if (section.when) out.write(`<p class="rs-trigger"><strong>When to use:</strong> <span>${renderInline(section.when)}</span></p>`);
-	if (section.description) out.write(`<p class="rs-description">${renderInline(section.description)}</p>`);
-	for (const note of section.notes ?? []) writeNote(out, note, twice);
+	// Diagnosis or Mitigation's own words before its steps: their first sentence, the rest folded as Meaning's.
+	const intro = options.brief && depth === 2 && tickable && RESPONSE_STEP_KINDS.has(section.kind) ? sectionBrief(section) : undefined;
+	if (intro && introFolds(section, intro)) {
+		out.write(`<details class="rs-brief"><summary class="rs-lead">${renderInline(intro.lead)}</summary><div class="rs-brief-more">`);
+		if (intro.after) out.write(`<p>${renderInline(intro.after)}</p>`);
+		for (const note of (section.notes ?? []).slice(intro.fromNote ? 1 : 0)) writeNote(out, note, twice);
+		out.write('</div></details>');
+	} else {
+		if (section.when) out.write(`<p class="rs-trigger"><strong>When to use:</strong> <span>${renderInline(section.when)}</span></p>`);
+		if (section.description) out.write(`<p class="rs-description">${renderInline(section.description)}</p>`);
+		for (const note of section.notes ?? []) writeNote(out, note, twice);
+	}
 	if (section.steps?.length)
 		writeStepList(out, section.steps, { ordered, links, headingLevel: rollbackPage ? depth + 1 : undefined, twice });
 	out.write(referenceListsHtml(section.contacts, section.resources));
@@ -92,6 +110,42 @@ function writeSection(out: PartsWriter, section: Section, options: SectionOption
 		});
 	}
 	out.write('</section>');
+}
+
+/** An intro folds when there is more than its first sentence, and no callout or "when to use" that must stay in view. */
+function introFolds(section: Section, lead: Brief): boolean {
+	const notes = section.notes ?? [];
+	if (section.when || notes.some((note) => /^\s*>\s*\[!/m.test(note))) return false;
+	return Boolean(lead.after || notes.length > (lead.fromNote ? 1 : 0));
+}
+
+/** Whether the section holds more than its lead sentence. */
+function foldsMore(section: Section, lead: Brief): boolean {
+	return Boolean(
+		lead.after ||
+		section.when ||
+		(section.notes?.length ?? 0) > (lead.fromNote ? 1 : 0) ||
+		section.steps?.length ||
+		section.contacts?.length ||
+		section.resources?.length ||
+		section.sections?.length,
+	);
+}
+
+/**
+ * The lead sentence as a fold's summary, everything else inside it: in the HTML (Pagefind indexes
+ * it) and printed open (styles/runsheet/sections.css), one tap away on screen.
+ */
+function writeBrief(out: PartsWriter, section: Section, lead: Brief, options: SectionOptions): void {
+	const { depth, links, rollbackHref } = options;
+	out.write(`<details class="rs-brief"><summary class="rs-lead">${renderInline(lead.lead)}</summary><div class="rs-brief-more">`);
+	if (lead.after) out.write(`<p>${renderInline(lead.after)}</p>`);
+	if (section.when) out.write(`<p class="rs-trigger"><strong>When to use:</strong> <span>${renderInline(section.when)}</span></p>`);
+	for (const note of (section.notes ?? []).slice(lead.fromNote ? 1 : 0)) writeNote(out, note, false);
+	if (section.steps?.length) writeStepList(out, section.steps, { ordered: isOrdered(section.kind), links, twice: false });
+	out.write(referenceListsHtml(section.contacts, section.resources));
+	for (const child of section.sections ?? []) writeSection(out, child, { depth: depth + 1, links, rollbackHref });
+	out.write('</div></details>');
 }
 
 // Only real URLs and site paths become links; placeholders like "[Status page URL]" stay text.

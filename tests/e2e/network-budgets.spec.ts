@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { PHONE } from '../support/layout.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { expect, test } from '../support/test.ts';
@@ -143,4 +146,64 @@ test('on a phone over Fast 3G a cold rollback page paints its first step within 
 		`Fast 3G, cold /rollback/twiga-scan/ on a phone: first step painted at ${times.join(', ')} ms (median ${times[1]} ms; budget 1500 ms)`,
 	);
 	expect(times[1]).toBeLessThanOrEqual(1500);
+});
+
+/** The imported site's alert runbooks (npm run test:imported-site), where `/alerts/<Name>/` leads. */
+const IMPORTED_DIST = process.env.RUNSHEET_NETWORK_IMPORTED_DIST ?? '.test-sites/imported/dist';
+const ALERT = 'KubeStatefulSetReplicasMismatch';
+/** Its runbook's step 1, from the imported YAML (the first step of its Diagnosis). */
+const ALERT_STEP = (
+	parse(
+		readFileSync('.test-sites/imported/runbooks/prometheus-operator-runbooks/kubernetes/kube-stateful-set-replicas-mismatch.yaml', 'utf8'),
+	) as { sections: { kind: string; steps?: { id: string }[] }[] }
+).sections.find((s) => s.kind === 'diagnosis')!.steps![0]!.id;
+
+/** The redirects a host reads from the build's `_redirects` (Netlify, Cloudflare Pages): `from to 301`. */
+function hostRedirects(file: string): Map<string, string> {
+	const redirects = new Map<string, string>();
+	for (const line of readFileSync(file, 'utf8').split('\n')) {
+		const [from, to] = line.trim().split(/\s+/);
+		if (from && to && !from.startsWith('#')) redirects.set(from, to);
+	}
+	return redirects;
+}
+
+/** From following an alert's link (cold, on a phone, Fast 3G) to its runbook's step 1 whole on screen, in ms. */
+async function alertToStep(browser: Browser, origin: string): Promise<number> {
+	const context = await browser.newContext({ serviceWorkers: 'block', viewport: PHONE });
+	const page = await context.newPage();
+	await slowNetwork(context, page);
+	const started = Date.now();
+	await page.goto(`${origin}/alerts/${ALERT}/`, { waitUntil: 'commit' });
+	await page.waitForFunction(
+		(id) => {
+			const row = document.querySelector(`[data-step="${id}"] > .rs-step-row`);
+			if (!row || !document.styleSheets.length) return false;
+			const rect = row.getBoundingClientRect();
+			return rect.height > 0 && rect.top >= 0 && rect.bottom <= innerHeight && location.pathname.startsWith('/runbooks/');
+		},
+		ALERT_STEP,
+		{ polling: 'raf', timeout: 20_000 },
+	);
+	const shown = Date.now() - started;
+	await context.close();
+	return shown;
+}
+
+test('on a phone over Fast 3G an alert’s link shows its runbook’s step 1 within 2.5 s, cold', async ({ browser }) => {
+	// A host that reads the build's _redirects answers /alerts/<Name>/ itself; a plain one serves the redirect page.
+	const hosts = [await serveStatic(IMPORTED_DIST, '', hostRedirects(join(IMPORTED_DIST, '_redirects'))), await serveStatic(IMPORTED_DIST)];
+	const [redirected, page] = [[] as number[], [] as number[]];
+	for (let i = 0; i < 3; i++) {
+		redirected.push(await alertToStep(browser, hosts[0]!.origin));
+		page.push(await alertToStep(browser, hosts[1]!.origin));
+	}
+	await Promise.all(hosts.map((host) => host.close()));
+	const median = (times: number[]) => times.sort((a, b) => a - b)[1]!;
+	console.log(
+		`Fast 3G, cold /alerts/${ALERT}/ on a phone to step 1 on screen: the host redirecting (_redirects) ${redirected.join(', ')} ms (median ${median(redirected)}), the redirect page ${page.join(', ')} ms (median ${median(page)}); budget 2500 ms`,
+	);
+	// The budget holds where the host redirects (the issue's ask); the redirect page, one more page to
+	// fetch and parse, is printed for the record (2.2-2.6 s measured on a loaded 2-core machine).
+	expect(median(redirected)).toBeLessThanOrEqual(2500);
 });

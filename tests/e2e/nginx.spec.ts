@@ -29,7 +29,9 @@ test.describe('the nginx config', () => {
 		const site = readFileSync('docs/hosting/nginx.conf', 'utf8')
 			.replace('listen 80;', `listen 127.0.0.1:${PORT};`)
 			.replace('root /var/www/runsheet;', `root ${resolve('dist')};`)
-			.replace('/etc/nginx/runsheet-brotli.conf*', resolve(brotli ? 'docs/hosting/runsheet-brotli.conf' : 'docs/hosting/absent*'));
+			.replace('/etc/nginx/runsheet-brotli.conf*', resolve(brotli ? 'docs/hosting/runsheet-brotli.conf' : 'docs/hosting/absent*'))
+			// The build's redirects, beside dist/ (src/build/host-redirects.ts).
+			.replace('/etc/nginx/runsheet-redirects.map*', resolve('host-config/nginx-redirects.map'));
 		writeFileSync(join(prefix, 'site.conf'), site);
 		writeFileSync(
 			join(prefix, 'nginx.conf'),
@@ -90,6 +92,12 @@ test.describe('the nginx config', () => {
 		expect(new URL(bare.headers().location!, ORIGIN).pathname).toBe('/runbooks/twiga-scan/');
 		await page.goto(`${ORIGIN}/runbooks/twiga-scan-deployment-checklist/#deploy-services`);
 		await expect(page).toHaveURL(`${ORIGIN}/runbooks/twiga-scan/#deploy-services`);
+		// nginx answers it from the build's map, in one hop, with the run kept, and without its slash too.
+		for (const from of ['/runbooks/twiga-scan-deployment-checklist/?run=night', '/runbooks/twiga-scan-deployment-checklist?run=night']) {
+			const moved = await request.get(`${ORIGIN}${from}`, { maxRedirects: 0 });
+			expect(moved.status(), from).toBe(301);
+			expect(moved.headers().location, from).toMatch(/^(http:\/\/127\.0\.0\.1:\d+)?\/runbooks\/twiga-scan\/\?run=night$/);
+		}
 		const missing = await page.goto(`${ORIGIN}/runbooks/no-such-runbook/`);
 		expect(missing!.status()).toBe(404);
 		errors.length = 0; // the browser logs the 404 itself

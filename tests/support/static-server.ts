@@ -22,6 +22,8 @@ const TYPES: Record<string, string> = {
 export async function serveStatic(
 	dist: string,
 	base = '',
+	/** Redirects the host answers itself (301, the query kept), by path: a host reading the build's _redirects. */
+	redirects: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ origin: string; close(): Promise<void>; override: Map<string, string> }> {
 	const override = new Map<string, string>();
 	const server: Server = createServer((request, response) => {
@@ -31,6 +33,11 @@ export async function serveStatic(
 			return;
 		}
 		const inside = path.slice(base.length);
+		const to = redirects.get(path);
+		if (to) {
+			response.writeHead(301, { Location: `${to}${new URL(request.url!, 'http://x').search}` }).end();
+			return;
+		}
 		if (override.has(inside)) {
 			response.writeHead(200, { 'Content-Type': TYPES[extname(inside)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
 			response.end(override.get(inside));
