@@ -93,14 +93,15 @@ export function toggleNa(
 ): Outcome | undefined {
 	if (session.snapshot) return undefined;
 	const ids = targets(step);
-	if (ids.every((id) => statusOf(session, id) === 'na'))
+	const question = naQuestion(session, step);
+	if (question === undefined)
 		return apply(
 			session,
 			counted,
 			ids.map((id) => ({ step: id, action: 'clear' })),
 			`Not applicable cleared: ${step.text}.`,
 		);
-	const reason = ask(`Why does “${step.text}” not apply? (optional)`)?.trim();
+	const reason = ask(question)?.trim();
 	if (reason === undefined) return undefined;
 	return apply(
 		session,
@@ -110,6 +111,15 @@ export function toggleNa(
 			.map((id) => ({ step: id, action: 'na', ...(reason ? { reason: reason.slice(0, 200) } : {}) })),
 		`Not applicable: ${step.text}.`,
 	);
+}
+
+/**
+ * What N/A on this step asks (why it does not apply), or undefined when it asks nothing: the step
+ * (every sub-step of a group) is N/A already and is cleared. The page asks in its own dialog, which
+ * answers later (ask.ts): it asks first, then calls toggleNa with the answer.
+ */
+export function naQuestion(session: RunSession, step: Target): string | undefined {
+	return targets(step).every((id) => statusOf(session, id) === 'na') ? undefined : `Why does “${step.text}” not apply? (optional)`;
 }
 
 /** Takes back what an Undo offered (itself not undoable). */

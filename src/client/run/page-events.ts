@@ -1,9 +1,10 @@
 import { cleanValue } from '../../model/variable-value.ts';
 import { markArrived } from '../page/arrived.ts';
-import { nextOpen, toggleNa, toggleTick, undo, type Outcome } from './commands.ts';
+import { naQuestion, nextOpen, toggleNa, toggleTick, undo, type Outcome } from './commands.ts';
 import { keysOnFirstPress, menuLoader } from './loaders.ts';
 import type { Messages } from './messages.ts';
 import type { PageUi } from './page-ui.ts';
+import { ASKED_KEY } from './run-store.ts';
 import type { RunSession } from './session.ts';
 import type { StepActions } from './step-keys.ts';
 
@@ -44,6 +45,9 @@ export function wireEvents(p: RunPage): ReturnType<typeof menuLoader> {
 	return menu;
 }
 
+/** The page's questions (the initials, why a step does not apply), asked in its own dialog. */
+const questions = () => import('./questions.ts');
+
 /** The commands on a step of the page, and what they did shown: a warning when it was not saved,
  * an Undo for a change of several steps, the new count for screen readers. */
 function stepActions({ session, page, messages }: RunPage): StepActions {
@@ -56,9 +60,24 @@ function stepActions({ session, page, messages }: RunPage): StepActions {
 		else if (ok) messages.say('');
 		messages.announce(done.announce);
 	};
+	let askedInitials = false;
 	return {
-		tick: (node) => show(toggleTick(session, counted, node)),
-		na: (node) => show(toggleNa(session, counted, node, (question) => prompt(question, ''))),
+		tick: (node) => {
+			show(toggleTick(session, counted, node));
+			// The first tick of a browser without initials asks for them once, after it is recorded:
+			// the tick never waits for the answer, the initials go with the ticks that follow.
+			if (askedInitials || session.snapshot || session.operator() || session.store.get(ASKED_KEY)) return;
+			if (session.state.get(node.leaves[0] ?? node.id)?.status !== 'done') return;
+			askedInitials = true;
+			void questions().then((m) => m.askInitials(session, messages, 'first'));
+		},
+		// Why it does not apply is asked in the page, then the step is marked, unless it changed meanwhile.
+		na: (node) => {
+			if (naQuestion(session, node) === undefined) return show(toggleNa(session, counted, node, () => null));
+			void questions()
+				.then((m) => m.askReason(node.text))
+				.then((reason) => reason !== null && naQuestion(session, node) && show(toggleNa(session, counted, node, () => reason)));
+		},
 		// The next open step, unfolded, in view, focused and highlighted.
 		next: () => {
 			const id = nextOpen(session, counted);
@@ -93,14 +112,13 @@ function wireClicks(p: RunPage, doing: StepActions, menu: ReturnType<typeof menu
 		// A command's copy button: say what in it still needs a value.
 		const copied = (event.target as HTMLElement).closest<HTMLElement>('[data-rs-template]');
 		if (copied) void values().then((v) => v.copied(copied));
-		// A value still to give, where a step or command needs it: its field, in the opened panel.
-		// Esc there comes back to this step.
+		// A value still to give, where a step or command needs it: a field right there (in-place.ts),
+		// standing for the panel's. Enter or Esc there comes back to this step.
 		const blank = (event.target as HTMLElement).closest<HTMLElement>('.rs-var:not([data-state="ok"])');
 		const field = blank && panel?.querySelector<HTMLInputElement>(`[data-var-input="${blank.dataset.var}"]`);
-		if (field) {
-			doing.cameFrom = page.steps.get(blank.closest<HTMLElement>('[data-step]')?.dataset.step ?? '');
-			panel!.open = true;
-			field.focus();
+		if (field && !field.disabled) {
+			const back = page.steps.get(blank.closest<HTMLElement>('[data-step]')?.dataset.step ?? '')?.box;
+			void import('../variables/in-place.ts').then((m) => m.fillInPlace(blank, field, back));
 		}
 		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-na]');
 		if (!target) return;

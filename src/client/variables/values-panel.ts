@@ -105,7 +105,7 @@ export function startValues(root: HTMLElement, session: RunSession, say: (text: 
 		const fromShell = names(true, 'unset');
 		if (unset.length) {
 			say(
-				`Copied, but not ready: ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Fill ${unset.length > 1 ? 'them' : 'it'} in under “Values for this run”.`,
+				`Copied, but not ready: ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Tap ${unset.length > 1 ? 'them' : 'it'} in the command to fill ${unset.length > 1 ? 'them' : 'it'} in there, or under “Values for this run”.`,
 			);
 			panel.open = true;
 		} else if (invalid.length) {
