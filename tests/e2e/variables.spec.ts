@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { axe } from '../support/axe.ts';
 import { answer } from '../support/dialogs.ts';
 import { LAPTOP, PHONE } from '../support/layout.ts';
 import { runMenu } from '../support/run-menu.ts';
@@ -129,6 +130,7 @@ test.describe('runbook variables', () => {
 			await input.fill('2024');
 			await expect(inPlace).toContainText('expected something like 20231120');
 			await expect(input).toHaveAttribute('aria-invalid', 'true');
+			expect((await axe(page).include('[data-var-inplace]').analyze()).violations).toEqual([]);
 			await input.fill(value);
 			await expect(input).toHaveAttribute('aria-invalid', 'false');
 			await input.press('Enter');

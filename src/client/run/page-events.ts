@@ -1,10 +1,9 @@
 import { cleanValue } from '../../model/variable-value.ts';
 import { markArrived } from '../page/arrived.ts';
-import { naQuestion, nextOpen, toggleNa, toggleTick, undo, type Outcome } from './commands.ts';
+import { nextOpen, toggleTick, undo, type Outcome } from './commands.ts';
 import { keysOnFirstPress, menuLoader } from './loaders.ts';
 import type { Messages } from './messages.ts';
 import type { PageUi } from './page-ui.ts';
-import { ASKED_KEY } from './run-store.ts';
 import type { RunSession } from './session.ts';
 import type { StepActions } from './step-keys.ts';
 
@@ -45,7 +44,7 @@ export function wireEvents(p: RunPage): ReturnType<typeof menuLoader> {
 	return menu;
 }
 
-/** The page's questions (the initials, why a step does not apply), asked in its own dialog. */
+/** The page's questions (the initials, why a step does not apply), asked in its own dialog, and N/A with them. */
 const questions = () => import('./questions.ts');
 
 /** The commands on a step of the page, and what they did shown: a warning when it was not saved,
@@ -60,24 +59,13 @@ function stepActions({ session, page, messages }: RunPage): StepActions {
 		else if (ok) messages.say('');
 		messages.announce(done.announce);
 	};
-	let askedInitials = false;
 	return {
 		tick: (node) => {
 			show(toggleTick(session, counted, node));
-			// The first tick of a browser without initials asks for them once, after it is recorded:
-			// the tick never waits for the answer, the initials go with the ticks that follow.
-			if (askedInitials || session.snapshot || session.operator() || session.store.get(ASKED_KEY)) return;
-			if (session.state.get(node.leaves[0] ?? node.id)?.status !== 'done') return;
-			askedInitials = true;
-			void questions().then((m) => m.askInitials(session, messages, 'first'));
+			// A browser without initials may be asked for them (questions.ts), after the tick is kept.
+			if (!session.operator()) void questions().then((m) => m.afterTick(session, messages, node));
 		},
-		// Why it does not apply is asked in the page, then the step is marked, unless it changed meanwhile.
-		na: (node) => {
-			if (naQuestion(session, node) === undefined) return show(toggleNa(session, counted, node, () => null));
-			void questions()
-				.then((m) => m.askReason(node.text))
-				.then((reason) => reason !== null && naQuestion(session, node) && show(toggleNa(session, counted, node, () => reason)));
-		},
+		na: (node) => void questions().then((m) => m.markNa(session, counted, node, show)),
 		// The next open step, unfolded, in view, focused and highlighted.
 		next: () => {
 			const id = nextOpen(session, counted);
@@ -116,9 +104,9 @@ function wireClicks(p: RunPage, doing: StepActions, menu: ReturnType<typeof menu
 		// standing for the panel's. Enter or Esc there comes back to this step.
 		const blank = (event.target as HTMLElement).closest<HTMLElement>('.rs-var:not([data-state="ok"])');
 		const field = blank && panel?.querySelector<HTMLInputElement>(`[data-var-input="${blank.dataset.var}"]`);
-		if (field && !field.disabled) {
+		if (field) {
 			const back = page.steps.get(blank.closest<HTMLElement>('[data-step]')?.dataset.step ?? '')?.box;
-			void import('../variables/in-place.ts').then((m) => m.fillInPlace(blank, field, back));
+			void values().then((v) => v.inPlace(blank, field, back));
 		}
 		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-na]');
 		if (!target) return;

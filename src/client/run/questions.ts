@@ -1,6 +1,8 @@
 import { cleanInitials } from '../../model/progress/check.ts';
 import { RUN_LIMITS } from '../../schema/run-limits.ts';
 import { ask } from './ask.ts';
+import type { Outcome, Target } from './commands.ts';
+import { naQuestion, toggleNa } from './na.ts';
 import type { Messages } from './messages.ts';
 import { ASKED_KEY, OPERATOR_KEY } from './run-store.ts';
 import type { RunSession } from './session.ts';
@@ -9,7 +11,7 @@ import type { RunSession } from './session.ts';
  * What the run page asks in its own dialog (ask.ts), loaded on first use. The operator's initials,
  * recorded with each tick from the moment they are given: asked at the first tick of a browser that
  * has none (once: a skip is remembered too), when joining or starting a live run without them, and
- * from the run menu. Why a step does not apply.
+ * from the run menu. Why a step does not apply, asked before N/A marks it.
  */
 export type InitialsAsked = 'first' | 'live' | 'menu';
 
@@ -60,3 +62,31 @@ export const askReason = (step: string) =>
 		ok: 'Mark N/A',
 		cancel: 'Cancel',
 	});
+
+/** Whether this page asked for the initials already. */
+let asked = false;
+
+/**
+ * After a tick: the first tick of a browser without initials asks for them, once (a skip is
+ * remembered too), after it is recorded: the tick never waits for the answer, the initials go with
+ * the ticks that follow. Not where nothing is kept (storage refused): it would ask at every visit.
+ */
+export function afterTick(session: RunSession, messages: Pick<Messages, 'saved' | 'announce'>, step: Target): void {
+	const { store } = session;
+	if (asked || session.snapshot || !store.persistent || session.operator() || store.get(ASKED_KEY)) return;
+	if (session.state.get(step.leaves[0] ?? step.id)?.status !== 'done') return;
+	asked = true;
+	void askInitials(session, messages, 'first');
+}
+
+/** A step's N/A: why it does not apply is asked first (not when it is cleared), then it is marked, unless it changed meanwhile. */
+export async function markNa(
+	session: RunSession,
+	counted: readonly string[],
+	step: Target,
+	show: (done: Outcome | undefined) => void,
+): Promise<void> {
+	if (naQuestion(session, step) === undefined) return show(toggleNa(session, counted, step, () => null));
+	const reason = await askReason(step.text);
+	if (reason !== null && naQuestion(session, step) !== undefined) show(toggleNa(session, counted, step, () => reason));
+}

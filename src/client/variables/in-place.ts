@@ -5,11 +5,13 @@
  * panel's field as typed, which saves it and fills every use on the page (page-events.ts,
  * values-panel.ts), and the panel's word on the value (not valid, expected like …) shows here.
  * Enter, Esc or "Done" closes it and gives the focus back to the step (`back`), without scrolling.
- * Loaded with the first tap on a blank.
+ * Part of the values panel's code (values-panel.ts), which the first tap on a blank loads.
  */
 let open: (() => void) | undefined;
 
 export function fillInPlace(blank: HTMLElement, source: HTMLInputElement, back: HTMLElement | undefined): void {
+	// A shared run on view is read-only: its fields are disabled (values-panel.ts).
+	if (source.disabled) return;
 	open?.();
 	const name = blank.dataset.var!;
 	const panelField = source.closest<HTMLElement>('[data-var-field]')!;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newRun } from '../../../../src/model/progress/run.ts';
-import { naQuestion, nextOpen, toggleNa, toggleTick, undo, type Target } from '../../../../src/client/run/commands.ts';
+import { nextOpen, toggleTick, undo, type Target } from '../../../../src/client/run/commands.ts';
+import { naQuestion, toggleNa } from '../../../../src/client/run/na.ts';
 import { RunSession } from '../../../../src/client/run/session.ts';
 import { clock, mapStore } from '../../../support/map-store.ts';
 
