@@ -19,4 +19,7 @@ export default defineConfig(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
 		},
 	},
+	// The site asks in its own dialog (src/client/run/ask.ts), never prompt(), confirm() or alert()
+	// (tests/unit/client/native-dialogs.test.ts holds every browser file to it).
+	{ files: ['src/**/*.{ts,astro}'], rules: { 'no-alert': 'error' } },
 );

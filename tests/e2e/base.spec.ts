@@ -22,8 +22,8 @@ test('catalog, runbook, progress and the printed run stay below the base', async
 	await expect(page.locator('[id="deploy-services--check"]')).toBeChecked();
 	// Starlight's own sidebar and the page's links to its rollback page and sheet.
 	expect((await hrefs(page, 'nav a[href^="/"], main a[href^="/"]')).filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
-	answer(page, 'Release 2.0');
 	await runMenu(page, 'new');
+	await answer(page, 'Release 2.0');
 	await page.locator('[id="deploy-services--check"]').check();
 	await runMenu(page, 'print');
 	await expect(page).toHaveURL(`${BASE}/signoff/twiga-scan/?run=release-2-0`);

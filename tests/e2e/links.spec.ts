@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import Ajv from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
+import { answer } from '../support/dialogs.ts';
 import { expect, test } from '../support/test.ts';
 
 /** True when the element's middle is what a reader sees there: not under a sticky bar. */
@@ -92,9 +93,9 @@ test.describe('renamed ids keep old links working', () => {
 	});
 
 	test('an old runbook URL redirects, keeping the run and the step', async ({ page }) => {
-		page.on('dialog', (d) => void d.accept());
 		await page.goto('/runbooks/twiga-scan-deployment-checklist/?run=incident-42#check-error-rates');
 		await expect(page).toHaveURL(/\/runbooks\/twiga-scan\/\?run=incident-42#check-error-rates$/);
+		await answer(page, '');
 		await expect(page.locator('[data-step="check-error-rates"]')).toHaveClass(/rs-arrived/);
 		await expect(page.locator('[data-run-select] option:checked')).toContainText('incident-42');
 		await page.goto('/rollback/twiga-scan-deployment-checklist/#restore-database');

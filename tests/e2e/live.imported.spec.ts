@@ -63,8 +63,8 @@ test('several responders on one live run: ticks, values and presence within a se
 		// The incident commander starts the run and makes it live; the link is copied.
 		const ic = await responder(contexts, browser, 'IC');
 		ic.on('websocket', (ws) => ws.on('framesent', (frame) => sent.push(String(frame.payload))));
-		answer(ic, '');
 		await ic.goto(`${BRIDGE}?run=INC-2291`);
+		await answer(ic, '');
 		await expect(ic.locator('[data-run-select] option:checked')).toHaveText(/^INC-2291/);
 		await box(ic, 'open-bridge').check();
 		await runMenu(ic, 'live-start');
@@ -189,8 +189,8 @@ test('a page kept out of the room (no token) says why, keeps its ticks, and join
 	const contexts: BrowserContext[] = [];
 	try {
 		const ic = await responder(contexts, browser, 'IC');
-		answer(ic, '');
 		await ic.goto(`${BRIDGE}?run=INC-3001`);
+		await answer(ic, '');
 		await box(ic, 'open-bridge').check();
 		await runMenu(ic, 'live-start');
 		// The link is copied once the room is made (its code loads first).

@@ -143,12 +143,12 @@ test.describe('events from outside', () => {
 		page.on('websocket', (ws) => sockets.push(ws.url()));
 		const t = Date.now() - HOUR;
 		await page.goto(TWIGA);
-		answer(page, 'Hostile import');
 		await chooseFile(
 			page,
 			'import',
 			exportOf({ name: 'Hostile', created: t, updated: t, events: hostileEvents(t), live: 'AAAAAAAAAAAAAAAAAAAAAA' }),
 		);
+		await answer(page, 'Hostile import');
 		await expect(status(page)).toContainText('5 entries from the file were not valid and were left out');
 		await expect(status(page)).toContainText('this copy is not live');
 		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^Hostile import — 1\/113/);
@@ -207,8 +207,8 @@ test.describe('full storage is always said', () => {
 	test('a new run: said, and it stays on screen', async ({ page }) => {
 		await page.goto(TWIGA);
 		expect(await fillStorage(page)).toBeGreaterThan(0);
-		answer(page, 'Release 9');
 		await menu(page, 'new');
+		await answer(page, 'Release 9');
 		await expect(status(page)).toContainText(FULL);
 		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^Release 9 — 0\/113/);
 		expect(Object.keys(await kept(page))).not.toContain(runKey('release-9'));
@@ -218,8 +218,8 @@ test.describe('full storage is always said', () => {
 		const t = Date.now() - HOUR;
 		await page.goto(TWIGA);
 		expect(await fillStorage(page)).toBeGreaterThan(0);
-		answer(page, 'Imported');
 		await chooseFile(page, 'import', exportOf({ name: 'Theirs', created: t, updated: t, events: [[t, 'deploy-services', 'x']] }));
+		await answer(page, 'Imported');
 		await expect(status(page)).toContainText(FULL);
 		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^Imported — 1\/113/);
 		await expect(box(page, 'deploy-services')).toBeChecked();
@@ -251,8 +251,8 @@ test.describe('full storage is always said', () => {
 	test('initials: said, not announced as set', async ({ page }) => {
 		await page.goto(TWIGA);
 		expect(await fillStorage(page)).toBeGreaterThan(0);
-		answer(page, 'AB');
 		await menu(page, 'initials');
+		await answer(page, 'AB');
 		await expect(status(page)).toContainText(FULL);
 		await expect(page.locator('[data-announce]')).not.toHaveText('Initials set to AB.');
 		expect(await page.evaluate(() => localStorage.getItem('runsheet:operator'))).toBeNull();
@@ -260,8 +260,8 @@ test.describe('full storage is always said', () => {
 
 	test('a record field on the sign-off sheet: said above the sheet, and what was written stays', async ({ page }) => {
 		await page.goto(TWIGA);
-		answer(page, 'Release 1.4.0');
 		await menu(page, 'new');
+		await answer(page, 'Release 1.4.0');
 		// The menu's actions load on first use: the tick goes to the new run only once it is the one chosen.
 		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^Release 1\.4\.0 — 0\/113/);
 		await box(page, 'deploy-services').check();
@@ -345,8 +345,8 @@ test('fuzzed share links (seed 3303) never leave the page broken: each is read o
 			})
 			.toBe(true);
 		if (await page.locator('[data-share-banner]').isVisible()) {
-			answer(page, `Fuzzed ${i}`);
 			await page.getByRole('button', { name: 'Save as a run' }).click();
+			await answer(page, `Fuzzed ${i}`);
 			await expect(page.locator('[data-share-banner]')).toBeHidden();
 		}
 		await page.goto(TWIGA);

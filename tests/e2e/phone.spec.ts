@@ -4,6 +4,7 @@ import { axe } from '../support/axe.ts';
 import type { Page } from '@playwright/test';
 import { loadRunbooks } from '../support/content.ts';
 import { chromeBottom, LAPTOP, luminance, PHONE, readDown } from '../support/layout.ts';
+import { answer } from '../support/dialogs.ts';
 import { runMenu } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 
@@ -147,15 +148,19 @@ test.describe('the first step, first', () => {
 		const blank = step(page, 'tag-images').locator('.expressive-code [data-var="VERSION"]').first();
 		await expect(blank).toHaveAttribute('data-state', 'unset');
 		await blank.click();
-		await expect(page.locator('[data-vars]')).toHaveAttribute('open', '');
-		await expect(page.locator('#var--VERSION')).toBeFocused();
+		// Right there, under the command (issue 36): the values panel at the top stays folded.
+		const inPlace = step(page, 'tag-images').locator('.expressive-code + [data-var-inplace="VERSION"]');
+		await expect(inPlace.getByRole('textbox', { name: /VERSION/ })).toBeFocused();
+		await expect(page.locator('[data-vars]')).not.toHaveAttribute('open');
 		// Asking for the value does not tick the step.
 		await expect(box(page, 'tag-images')).not.toBeChecked();
 		await page.keyboard.type('2.4.1');
 		await page.keyboard.press('Escape');
 		await expect(box(page, 'tag-images')).toBeFocused();
+		await expect(inPlace).toHaveCount(0);
 		await expect(blank).toHaveText('2.4.1');
 		await expect(blank).toHaveAttribute('data-state', 'ok');
+		await expect(page.locator('#var--VERSION')).toHaveValue('2.4.1');
 	});
 
 	test('no page scrolls sideways on a phone: tables become stacked rows, the sheet reflows', async ({ page }) => {
@@ -323,10 +328,10 @@ test.describe('ticking under stress', () => {
 
 	test('one count everywhere: the bar, the run list, the section and a shared snapshot agree', async ({ page, context, browser }) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		page.on('dialog', (dialog) => void dialog.accept('no CDN'));
 		await page.goto(TWIGA);
 		await box(page, 'run-migrations').check();
 		await step(page, 'verify-database-connection').locator('.rs-na').first().click();
+		await answer(page, 'no CDN');
 		const count = '1/113 done · 1 N/A';
 		await expect(page.locator('[data-progress-text]')).toHaveText(count);
 		await expect(page.locator('[data-run-select] option:checked')).toContainText(count);

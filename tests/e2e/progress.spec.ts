@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { answer } from '../support/dialogs.ts';
+import { answer, question } from '../support/dialogs.ts';
 import { runMenu as menu, setInitials } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 import { blockStorage, fillStorage, seedStorage } from '../support/storage.ts';
@@ -90,8 +90,8 @@ test.describe('ticking', () => {
 
 	test('not applicable, with a reason, counts apart from done', async ({ page }) => {
 		await page.goto(TWIGA);
-		answer(page, 'no Redis in this system');
 		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
+		await answer(page, 'no Redis in this system');
 		await expect(step(page, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
 		await expect(step(page, 'redis-connectivity').locator('.rs-step-row').first()).toHaveAttribute(
 			'data-stamp',
@@ -110,8 +110,8 @@ test.describe('named runs', () => {
 	test('create, switch, rename, reset with undo, delete with undo', async ({ page }) => {
 		await page.goto(TWIGA);
 		await box(page, 'deploy-services').check();
-		answer(page, 'Release 1.4.0');
 		await menu(page, 'new');
+		await answer(page, 'Release 1.4.0');
 		const select = page.locator('[data-run-select]');
 		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.0 — 0\/113/);
 		await expect(box(page, 'deploy-services')).not.toBeChecked();
@@ -123,21 +123,21 @@ test.describe('named runs', () => {
 		await expect(box(page, 'run-migrations')).not.toBeChecked();
 		await select.selectOption({ label: 'Release 1.4.0 — 1/113 done, just now' });
 
-		answer(page, 'Release 1.4.1');
 		await menu(page, 'rename');
+		await answer(page, 'Release 1.4.1');
 		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.1/);
 
-		answer(page, ''); // confirm() accepts
 		await menu(page, 'reset');
+		await answer(page, ''); // confirmed
 		await expect(box(page, 'run-migrations')).not.toBeChecked();
 		await page.locator('[data-status]').getByRole('button', { name: 'Undo' }).click();
 		await expect(box(page, 'run-migrations')).toBeChecked();
 
-		answer(page, null); // the confirm is dismissed: nothing happens
 		await menu(page, 'delete');
+		await answer(page, null); // cancelled: nothing happens
 		await expect(select.locator('option:checked')).toHaveText(/^Release 1\.4\.1/);
-		answer(page, '');
 		await menu(page, 'delete');
+		await answer(page, '');
 		await expect(select.locator('option:checked')).toHaveText(/^Default run/);
 		expect(await stored(page, runKey('release-1-4-0'))).toBeNull();
 		await page.locator('[data-status]').getByRole('button', { name: 'Undo' }).click();
@@ -148,15 +148,15 @@ test.describe('named runs', () => {
 	});
 
 	test('?run= opens a run by name, or offers to start it', async ({ page }) => {
-		answer(page, '');
 		await page.goto(`${TWIGA}?run=INC-2291`);
+		await answer(page, '');
 		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^INC-2291/);
 		await box(page, 'deploy-services').check();
 		await page.goto(`${TWIGA}?run=inc-2291`);
 		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^INC-2291/);
 		await expect(box(page, 'deploy-services')).toBeChecked();
-		answer(page, null);
 		await page.goto(`${TWIGA}?run=INC-9999`);
+		await answer(page, null);
 		await expect(page.locator('[data-run-select] option')).toHaveCount(2);
 	});
 
@@ -174,8 +174,8 @@ test.describe('named runs', () => {
 test.describe('audit trail, export and sharing', () => {
 	test('ticks record time and initials, and the timeline shows them', async ({ page }) => {
 		await page.goto(TWIGA);
-		answer(page, 'a.b');
 		await menu(page, 'initials');
+		await answer(page, 'a.b');
 		// The menu's code may still be on its way: the initials are set once it says so.
 		await expect(page.locator('[data-announce]')).toHaveText('Initials set to AB.');
 		await box(page, 'deploy-services').check();
@@ -206,9 +206,9 @@ test.describe('audit trail, export and sharing', () => {
 		expect(markdown).toMatch(/\| Deploy Services \| done \|/);
 
 		// Importing never overwrites: the clashing name is asked again.
-		answer(page, 'Default run (imported)');
 		const [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, 'import')]);
 		await chooser.setFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+		await answer(page, 'Default run (imported)');
 		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^Default run \(imported\) — 1\/113/);
 		await expect(page.locator('[data-run-select] option')).toHaveCount(2);
 	});
@@ -218,8 +218,8 @@ test.describe('audit trail, export and sharing', () => {
 		await page.goto(TWIGA);
 		await setInitials(page, 'x.y', 'XY');
 		await box(page, 'deploy-services').check();
-		answer(page, 'not used here');
 		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
+		await answer(page, 'not used here');
 		await menu(page, 'share');
 		await expect(page.locator('[data-status]')).toContainText('Share link copied');
 		const link: string = await page.evaluate(() => navigator.clipboard.readText());
@@ -234,8 +234,8 @@ test.describe('audit trail, export and sharing', () => {
 		await expect(box(elsewhere, 'deploy-services')).toBeDisabled();
 		await expect(step(elsewhere, 'deploy-services').locator('.rs-step-row').first()).toHaveAttribute('data-stamp', /^✓ .* · XY$/);
 		await expect(step(elsewhere, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
-		answer(elsewhere, 'From the incident channel');
 		await elsewhere.getByRole('button', { name: 'Save as a run' }).click();
+		await answer(elsewhere, 'From the incident channel');
 		await expect(elsewhere.locator('[data-share-banner]')).toBeHidden();
 		await expect(elsewhere.locator('[data-run-select] option:checked')).toHaveText(/^From the incident channel — 1\/113 done · 1 N\/A/);
 		await expect(box(elsewhere, 'deploy-services')).toBeEnabled();
@@ -253,8 +253,8 @@ test('a teammate’s share link and JSON export merge into this run: the union, 
 	await theirs.goto(TWIGA);
 	await setInitials(theirs, 'CD', 'CD');
 	await box(theirs, 'deploy-services').check();
-	answer(theirs, 'no Redis here');
 	await step(theirs, 'redis-connectivity').locator('.rs-na').first().click();
+	await answer(theirs, 'no Redis here');
 	await expect(step(theirs, 'redis-connectivity')).toHaveAttribute('data-state', 'na');
 	await menu(theirs, 'share');
 	await expect(theirs.locator('[data-status]')).toContainText('Share link copied');
@@ -324,10 +324,12 @@ test.describe('keyboard and screen readers', () => {
 		await expect(page.locator('[data-announce]')).toContainText('Done: Set ENVIRONMENT=production. 1/113 done.');
 		await page.keyboard.press('k');
 		await expect(box(page, 'update-env-file')).toBeFocused();
-		answer(page, '');
 		await page.keyboard.press('j');
 		await page.keyboard.press('j');
 		await page.keyboard.press('a');
+		// Why it does not apply is asked in the page: Enter answers, leaving it empty.
+		await expect(question(page)).toBeVisible();
+		await page.keyboard.press('Enter');
 		await expect(step(page, 'set-debug-false')).toHaveAttribute('data-state', 'na');
 		await page.keyboard.press('n');
 		await expect(box(page, 'generate-production-secrets')).toBeFocused();
@@ -408,8 +410,8 @@ test.describe('accessibility with progress on the page', () => {
 			await page.emulateMedia({ colorScheme: scheme });
 			await page.goto(TWIGA);
 			await box(page, 'backend-dependencies').check();
-			answer(page, 'not needed');
 			await step(page, 'frontend-dependencies').locator('.rs-na').first().click();
+			await answer(page, 'not needed');
 			await page.locator('[data-section="dependencies"] .rs-fold').click();
 			await box(page, 'set-debug-false').check();
 			await page.locator('.rs-menu summary').click();

@@ -183,12 +183,12 @@ test('printing one section alone', async ({ page }) => {
 
 test('print this run: the sheet filled from a run, with ticks, N/A, times, initials and the run name', async ({ page }) => {
 	await page.goto('/runbooks/twiga-scan/');
-	answer(page, 'Release 2.0');
 	await runMenu(page, 'new');
+	await answer(page, 'Release 2.0');
 	await setInitials(page, 'jd', 'JD');
 	await page.locator('[id="deploy-services--check"]').check();
-	answer(page, 'no Redis');
 	await page.locator('[data-na="redis-connectivity"]').click();
+	await answer(page, 'no Redis');
 	await runMenu(page, 'print');
 	await expect(page).toHaveURL(/\/signoff\/twiga-scan\/\?run=release-2-0$/);
 	const row = page.locator('[data-sheet-step="deploy-services"]');
@@ -257,16 +257,16 @@ test.describe('the run is the record', () => {
 	async function runRelease(page: Page) {
 		await page.clock.install({ time: new Date('2026-12-01T01:21:00Z') });
 		await page.goto('/runbooks/twiga-scan/');
-		answer(page, 'Release 1.4.0');
 		await runMenu(page, 'new');
+		await answer(page, 'Release 1.4.0');
 		await setInitials(page, 'jd', 'JD');
 		const version = page.locator('#var--VERSION');
 		if (!(await version.isVisible())) await page.locator('[data-values] summary').click();
 		await version.fill('1.4.0');
 		await version.press('Tab');
 		await page.locator('[id="deploy-services--check"]').check();
-		answer(page, 'no Redis');
 		await page.locator('[data-na="redis-connectivity"]').click();
+		await answer(page, 'no Redis');
 		await expect(page.locator('[data-step="redis-connectivity"]')).toHaveAttribute('data-state', 'na');
 		await page.goto('/signoff/twiga-scan/?run=release-1-4-0');
 	}

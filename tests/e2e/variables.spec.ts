@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { axe } from '../support/axe.ts';
 import { answer } from '../support/dialogs.ts';
+import { LAPTOP, PHONE } from '../support/layout.ts';
 import { runMenu } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
 
@@ -63,8 +65,8 @@ test.describe('runbook variables', () => {
 		await page.goto(TWIGA);
 		await field(page, 'VERSION').fill('2.4.1');
 		await expect(stepEl(page, 'tag-images').locator('code')).toContainText('twiga-scan-backend:v2.4.1');
-		answer(page, 'Release 2.5.0');
 		await runMenu(page, 'new');
+		await answer(page, 'Release 2.5.0');
 		await expect(field(page, 'VERSION')).toHaveValue('');
 		await expect(stepEl(page, 'tag-images').locator('code')).toContainText('twiga-scan-backend:v{{VERSION}}');
 		await field(page, 'VERSION').fill('2.5.0');
@@ -98,6 +100,48 @@ test.describe('runbook variables', () => {
 		await copy(page, 'tag-images');
 		await expect(page.locator('[data-status]')).toContainText('Copied, but check {{VERSION}}');
 		expect(await clipboard(page)).toContain('twiga-scan-backend:vv2.4');
+	});
+
+	test('a blank value is filled where it is used: the command stays in view, then copies with the value (phone and desktop)', async ({
+		page,
+		context,
+	}) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		// BACKUP_DATE: a rollback step far down the page, its rule from the runbook (\d{8}, like 20231120).
+		for (const [viewport, value] of [
+			[PHONE, '20240101'],
+			[LAPTOP, '20240202'],
+		] as const) {
+			await page.setViewportSize(viewport);
+			await page.goto(TWIGA);
+			const command = stepEl(page, 'restore-database').locator('.expressive-code').first();
+			const inView = async () => {
+				const b = (await command.boundingBox())!;
+				return b.y >= 0 && b.y + b.height <= viewport.height;
+			};
+			await command.scrollIntoViewIfNeeded();
+			expect(await inView()).toBe(true);
+			await command.locator('[data-var="BACKUP_DATE"]').click();
+			const inPlace = stepEl(page, 'restore-database').locator('.expressive-code + [data-var-inplace="BACKUP_DATE"]');
+			const input = inPlace.getByRole('textbox', { name: /Backup date/ });
+			await expect(input).toBeFocused();
+			expect(await inView()).toBe(true);
+			// What the panel would say of a value that does not look right is said here.
+			await input.fill('2024');
+			await expect(inPlace).toContainText('expected something like 20231120');
+			await expect(input).toHaveAttribute('aria-invalid', 'true');
+			expect((await axe(page).include('[data-var-inplace]').analyze()).violations).toEqual([]);
+			await input.fill(value);
+			await expect(input).toHaveAttribute('aria-invalid', 'false');
+			await input.press('Enter');
+			await expect(inPlace).toHaveCount(0);
+			await expect(page.locator('[id="restore-database--check"]')).toBeFocused();
+			await expect(command.locator('[data-var="BACKUP_DATE"]')).toHaveText(value);
+			expect(await inView()).toBe(true);
+			await copy(page, 'restore-database');
+			expect(await clipboard(page)).toBe(`psql -U postgres -d twiga_scan < backup_pre_deploy_${value}.sql`);
+			await page.evaluate(() => localStorage.removeItem('runsheet:run:twiga-scan:default'));
+		}
 	});
 
 	test('a value is text: markup, a second line or a script link cannot come out of it', async ({ page, context }) => {
@@ -171,8 +215,8 @@ test.describe('runbook variables', () => {
 		await expect(vars(other, 'DOMAIN').first()).toHaveText('scan.example.org');
 		await expect(field(other, 'DOMAIN')).toHaveValue('scan.example.org');
 		await expect(field(other, 'DOMAIN')).toBeDisabled();
-		answer(other, 'From chat');
 		await other.getByRole('button', { name: 'Save as a run' }).click();
+		await answer(other, 'From chat');
 		await expect(field(other, 'DOMAIN')).toBeEnabled();
 		await expect(field(other, 'DOMAIN')).toHaveValue('scan.example.org');
 		expect(await other.evaluate(() => localStorage.getItem('runsheet:run:twiga-scan:from-chat'))).toContain('scan.example.org');

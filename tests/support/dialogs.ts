@@ -1,22 +1,22 @@
-import type { Dialog, Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
-const queues = new WeakMap<Page, (string | null)[]>();
+/** The question the page asks in its own dialog (client/run/ask.ts), while it is open. */
+export const question = (page: Page) => page.locator('dialog[data-ask][open]');
 
 /**
- * Answers the page's next prompt or confirm with `value` (null dismisses). Answers queue up in
- * order, and each dialog takes one, so it does not matter whether a dialog opens during the
- * click or a moment later (the run menu's actions load on first use).
+ * Answers the question the page asks in its own dialog, never a native prompt or confirm: types
+ * `value` in its field when it has one and presses its answering button ('' answers a question
+ * without a field: confirms it); null cancels with Esc. Called after what asks it: the dialog may
+ * open a moment later (its code loads on first use), and this waits for it, then for it to close.
  */
-export function answer(page: Page, value: string | null): void {
-	let queue = queues.get(page);
-	if (!queue) {
-		const fresh: (string | null)[] = [];
-		queues.set(page, fresh);
-		page.on('dialog', (dialog: Dialog) => {
-			const next = fresh.shift();
-			void (next === null || next === undefined ? dialog.dismiss() : dialog.accept(next));
-		});
-		queue = fresh;
+export async function answer(page: Page, value: string | null): Promise<void> {
+	const dialog = question(page);
+	await expect(dialog).toBeVisible();
+	if (value === null) await page.keyboard.press('Escape');
+	else {
+		const field = dialog.locator('input');
+		if (await field.isVisible()) await field.fill(value);
+		await dialog.locator('button[type="submit"]').click();
 	}
-	queue.push(value);
+	await expect(dialog).toBeHidden();
 }

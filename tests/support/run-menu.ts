@@ -8,12 +8,12 @@ export async function runMenu(page: Page, action: string): Promise<void> {
 }
 
 /**
- * Sets the operator's initials through the run menu, answering its prompt with `typed`, and waits
+ * Sets the operator's initials through the run menu, answering its question with `typed`, and waits
  * until the page has kept them as `kept`: the menu's actions load with the menu, so the action can
  * run a moment after the click, and a tick before it carries no initials.
  */
 export async function setInitials(page: Page, typed: string, kept: string): Promise<void> {
-	answer(page, typed);
 	await runMenu(page, 'initials');
+	await answer(page, typed);
 	await expect.poll(() => page.evaluate(() => localStorage.getItem('runsheet:operator'))).toBe(kept);
 }

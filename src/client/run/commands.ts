@@ -4,7 +4,7 @@ import type { RunSession } from './session.ts';
 import type { SaveResult } from './storage.ts';
 
 /**
- * What a reader does to the steps of a run: tick, N/A, undo, and which step is the next open one.
+ * What a reader does to the steps of a run: tick, N/A (na.ts, loaded with the questions N/A asks), undo, and which step is the next open one.
  * Functions over the run session alone (a step comes as its id, text and sub-steps, a question
  * as `ask`), which record through the session and return what they did: the page says it
  * (page-events.ts) and the views draw it (they follow the session). Unit-tested without a page.
@@ -29,8 +29,8 @@ export interface Outcome {
 	undoable?: { message: string; back: Change[] } | undefined;
 }
 
-const targets = (step: Target) => (step.leaves.length ? step.leaves : [step.id]);
-const statusOf = (session: RunSession, id: string) => session.state.get(id)?.status;
+export const targets = (step: Target) => (step.leaves.length ? step.leaves : [step.id]);
+export const statusOf = (session: RunSession, id: string) => session.state.get(id)?.status;
 
 /** What puts these steps back as they are now: for an Undo. */
 export function restoring(session: RunSession, ids: readonly string[]): Change[] {
@@ -78,37 +78,6 @@ export function toggleTick(session: RunSession, counted: readonly string[], step
 		counted,
 		ids.filter((id) => (statusOf(session, id) === 'done') === allDone).map((id) => ({ step: id, action: allDone ? 'untick' : 'tick' })),
 		allDone ? `Unticked: ${step.text}.` : `Done: ${step.text}.`,
-	);
-}
-
-/**
- * A step's N/A: asks why (`ask` returns null when the reader cancels) and marks the step, or
- * clears N/A when the step (every sub-step of a group) is N/A already.
- */
-export function toggleNa(
-	session: RunSession,
-	counted: readonly string[],
-	step: Target,
-	ask: (question: string) => string | null,
-): Outcome | undefined {
-	if (session.snapshot) return undefined;
-	const ids = targets(step);
-	if (ids.every((id) => statusOf(session, id) === 'na'))
-		return apply(
-			session,
-			counted,
-			ids.map((id) => ({ step: id, action: 'clear' })),
-			`Not applicable cleared: ${step.text}.`,
-		);
-	const reason = ask(`Why does “${step.text}” not apply? (optional)`)?.trim();
-	if (reason === undefined) return undefined;
-	return apply(
-		session,
-		counted,
-		ids
-			.filter((id) => statusOf(session, id) !== 'na')
-			.map((id) => ({ step: id, action: 'na', ...(reason ? { reason: reason.slice(0, 200) } : {}) })),
-		`Not applicable: ${step.text}.`,
 	);
 }
 

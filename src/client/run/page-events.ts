@@ -1,6 +1,6 @@
 import { cleanValue } from '../../model/variable-value.ts';
 import { markArrived } from '../page/arrived.ts';
-import { nextOpen, toggleNa, toggleTick, undo, type Outcome } from './commands.ts';
+import { nextOpen, toggleTick, undo, type Outcome } from './commands.ts';
 import { keysOnFirstPress, menuLoader } from './loaders.ts';
 import type { Messages } from './messages.ts';
 import type { PageUi } from './page-ui.ts';
@@ -44,6 +44,9 @@ export function wireEvents(p: RunPage): ReturnType<typeof menuLoader> {
 	return menu;
 }
 
+/** The page's questions (the initials, why a step does not apply), asked in its own dialog, and N/A with them. */
+const questions = () => import('./questions.ts');
+
 /** The commands on a step of the page, and what they did shown: a warning when it was not saved,
  * an Undo for a change of several steps, the new count for screen readers. */
 function stepActions({ session, page, messages }: RunPage): StepActions {
@@ -57,8 +60,12 @@ function stepActions({ session, page, messages }: RunPage): StepActions {
 		messages.announce(done.announce);
 	};
 	return {
-		tick: (node) => show(toggleTick(session, counted, node)),
-		na: (node) => show(toggleNa(session, counted, node, (question) => prompt(question, ''))),
+		tick: (node) => {
+			show(toggleTick(session, counted, node));
+			// A browser without initials may be asked for them (questions.ts), after the tick is kept.
+			if (!session.operator()) void questions().then((m) => m.afterTick(session, messages, node));
+		},
+		na: (node) => void questions().then((m) => m.markNa(session, counted, node, show)),
 		// The next open step, unfolded, in view, focused and highlighted.
 		next: () => {
 			const id = nextOpen(session, counted);
@@ -93,14 +100,13 @@ function wireClicks(p: RunPage, doing: StepActions, menu: ReturnType<typeof menu
 		// A command's copy button: say what in it still needs a value.
 		const copied = (event.target as HTMLElement).closest<HTMLElement>('[data-rs-template]');
 		if (copied) void values().then((v) => v.copied(copied));
-		// A value still to give, where a step or command needs it: its field, in the opened panel.
-		// Esc there comes back to this step.
+		// A value still to give, where a step or command needs it: a field right there (in-place.ts),
+		// standing for the panel's. Enter or Esc there comes back to this step.
 		const blank = (event.target as HTMLElement).closest<HTMLElement>('.rs-var:not([data-state="ok"])');
 		const field = blank && panel?.querySelector<HTMLInputElement>(`[data-var-input="${blank.dataset.var}"]`);
 		if (field) {
-			doing.cameFrom = page.steps.get(blank.closest<HTMLElement>('[data-step]')?.dataset.step ?? '');
-			panel!.open = true;
-			field.focus();
+			const back = page.steps.get(blank.closest<HTMLElement>('[data-step]')?.dataset.step ?? '')?.box;
+			void values().then((v) => v.inPlace(blank, field, back));
 		}
 		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-na]');
 		if (!target) return;

@@ -1,11 +1,14 @@
-import { cleanInitials, findRun, runIdFor } from '../../model/progress/run-names.ts';
+import { findRun, runIdFor } from '../../model/progress/run-names.ts';
 import { DEFAULT_RUN_ID, newRun, type Run } from '../../model/progress/run.ts';
 import { tally } from '../../model/progress/summary.ts';
 import type { Incoming } from '../../model/progress/merge.ts';
 import { cleanName, notValid } from '../../model/progress/check.ts';
 import { formatWhen, offsetAt } from '../../model/time.ts';
+import { RUN_LIMITS } from '../../schema/run-limits.ts';
+import { ask, confirmed } from './ask.ts';
 import { entryRules, type PageUi } from './page-ui.ts';
-import { asides, currentRunId, deleteRun, OPERATOR_KEY, runPrefix } from './run-store.ts';
+import { askInitials } from './questions.ts';
+import { asides, currentRunId, deleteRun, runPrefix } from './run-store.ts';
 import type { RunSession } from './session.ts';
 
 const exporter = () => import('../../model/progress/export.ts');
@@ -31,15 +34,27 @@ const leftOut = (dropped: number | undefined, from: string) => (dropped ? ` ${no
 /** "2026-12-01 14:02 UTC+1", where the reader is: every time of a record is written so. */
 const when = (t: number) => formatWhen(t, offsetAt(t));
 
-/** Asks for a run name until it is new (names are compared without case). */
-function askName(session: RunSession, question: string, initial: string): string | undefined {
-	for (let proposal = initial; ;) {
-		const name = prompt(question, proposal)?.trim();
-		if (!name) return undefined;
-		if (!session.all().some((r) => r.name.toLowerCase() === name.toLowerCase())) return cleanName(name) || undefined;
-		question = `A run called “${name}” exists already. Another name:`;
-		proposal = `${name} (2)`;
-	}
+/** The run menu's button: where the focus goes after a question its action asked (the item chosen is hidden by then). */
+const menuButton = (ui: PageUi) => ui.root.querySelector<HTMLElement>('.rs-menu summary');
+
+/** Asks for a run name until it is new (names are compared without case); undefined when cancelled. */
+async function askName(session: RunSession, ui: PageUi, title: string, initial: string, ok: string): Promise<string | undefined> {
+	const name = await ask({
+		title,
+		label: 'Name of the run',
+		value: initial,
+		maxLength: RUN_LIMITS.name,
+		ok,
+		cancel: 'Cancel',
+		check: (typed) =>
+			!cleanName(typed)
+				? 'A run needs a name (a release, an incident).'
+				: session.all().some((r) => r.name.toLowerCase() === typed.toLowerCase())
+					? `A run called “${typed}” exists already: another name, please.`
+					: undefined,
+		back: menuButton(ui),
+	});
+	return name === null ? undefined : cleanName(name) || undefined;
 }
 
 function download(name: string, type: string, text: string): void {
@@ -85,7 +100,7 @@ function create(
  * Opens the run a link names (`?run=INC-2291`), or offers to start it; joins the live run a live
  * link names (`?live=<room>`).
  */
-export function openWanted(session: RunSession, ui: PageUi, problems: (texts: string[]) => void): void {
+export async function openWanted(session: RunSession, ui: PageUi, problems: (texts: string[]) => void): Promise<void> {
 	const query = new URLSearchParams(location.search);
 	const room = query.get('live');
 	const wanted = query.get('run');
@@ -97,7 +112,14 @@ export function openWanted(session: RunSession, ui: PageUi, problems: (texts: st
 	if (!wanted) return;
 	const found = findRun(session.all(problems), wanted);
 	if (found) ui.open(found.id);
-	else if (confirm(`There is no run called “${wanted}” in this browser yet. Start it now?`))
+	else if (
+		await confirmed({
+			title: `Start the run “${wanted}”?`,
+			text: `There is no run called “${wanted}” in this browser yet.`,
+			ok: 'Start it',
+			cancel: 'Not now',
+		})
+	)
 		create(session, ui, cleanName(wanted) || 'Run');
 }
 
@@ -106,17 +128,14 @@ const syncUrl = (ui: PageUi) => ui.root.querySelector<HTMLElement>('[data-runbar
 /** The live runs' code (Yjs and its WebSocket provider): loaded for a live run only. */
 const live = () => import('./live.ts');
 
-/** Each tick on a live run names who made it: the initials are asked for once. */
-function askInitials(session: RunSession): void {
-	if (session.operator()) return;
-	const clean = cleanInitials(prompt('Your initials, shown to the others with each of your ticks:', '') ?? '');
-	if (clean) session.store.set(OPERATOR_KEY, clean);
-}
+/** Each tick on a live run names who made it: the initials are asked for when there are none. */
+const initialsForLive = async (session: RunSession, ui: PageUi) =>
+	void (session.operator() || (await askInitials(session, ui.messages, 'live', menuButton(ui))));
 
 /** Joins the live run of a link: the run in this browser that has the room, or a new one. */
-function join(session: RunSession, ui: PageUi, room: string): void {
+async function join(session: RunSession, ui: PageUi, room: string): Promise<void> {
 	if (!/^[\w-]{16,64}$/.test(room)) return ui.say('This live link is not complete: ask for it again.');
-	askInitials(session);
+	await initialsForLive(session, ui);
 	const known = session.all().find((r) => r.live === room);
 	if (known) ui.open(known.id);
 	else create(session, ui, 'Live run', { live: room });
@@ -133,7 +152,7 @@ async function copyLink(ui: PageUi, url: string, copied: string, question: strin
 		await navigator.clipboard.writeText(url);
 		ui.say(copied);
 	} catch {
-		prompt(question, url);
+		await ask({ title: question, label: 'Link', value: url, readOnly: true, ok: 'Done', back: menuButton(ui) });
 	}
 }
 
@@ -173,24 +192,26 @@ export function setUp(session: RunSession, ui: PageUi): void {
 }
 
 const ACTIONS: Record<string, Action> = {
-	new: (session, ui) => {
-		const name = askName(session, 'Name of the new run (a release, an incident):', '');
+	new: async (session, ui) => {
+		const name = await askName(session, ui, 'New run', '', 'Start');
 		if (name) create(session, ui, name);
 	},
-	rename: (session, ui) => {
+	rename: async (session, ui) => {
 		const { run } = session;
-		const name = askName(session, `New name for “${run.name}”:`, run.name);
-		if (name) keep(session, ui, { ...run, name });
+		const name = await askName(session, ui, `Rename “${run.name}”`, run.name, 'Rename');
+		if (name) keep(session, ui, { ...session.run, name });
 	},
-	reset: (session, ui) => {
+	reset: async (session, ui) => {
 		const before = session.run;
-		if (!confirm(`Reset “${before.name}”? Every tick and N/A of this run is cleared.`)) return;
+		const text = 'Every tick and N/A of this run is cleared.';
+		if (!(await confirmed({ title: `Reset “${before.name}”?`, text, ok: 'Reset', cancel: 'Cancel', back: menuButton(ui) }))) return;
 		keep(session, ui, { ...before, events: [], updated: session.now() });
 		ui.say(`“${before.name}” was reset.`, () => keep(session, ui, before));
 	},
-	delete: (session, ui) => {
+	delete: async (session, ui) => {
 		const gone = session.run;
-		if (!confirm(`Delete the run “${gone.name}”? Its progress and timeline are removed from this browser.`)) return;
+		const text = 'Its progress and timeline are removed from this browser.';
+		if (!(await confirmed({ title: `Delete the run “${gone.name}”?`, text, ok: 'Delete', cancel: 'Cancel', back: menuButton(ui) }))) return;
 		deleteRun(session.store, session.runbook, gone.id);
 		// The default run is always there.
 		session.runs = session.all().filter((r) => r !== gone);
@@ -201,15 +222,7 @@ const ACTIONS: Record<string, Action> = {
 			ui.open(gone.id);
 		});
 	},
-	initials: (session, ui) => {
-		const value = prompt('Your initials, recorded with each tick in this browser:', session.operator() ?? '');
-		if (value === null) return;
-		const clean = cleanInitials(value);
-		// Initials that could not be saved are not recorded with the ticks: the warning says so.
-		if (clean && !ui.messages.saved(session.store.set(OPERATOR_KEY, clean))) return;
-		if (!clean) session.store.remove(OPERATOR_KEY);
-		ui.announce(clean ? `Initials set to ${clean}.` : 'Initials cleared.');
-	},
+	initials: (session, ui) => void askInitials(session, ui.messages, 'menu', menuButton(ui)),
 	'export-json': async (session, ui) => {
 		const { exportJson } = await exporter();
 		const { run, runbook } = session;
@@ -252,7 +265,7 @@ const ACTIONS: Record<string, Action> = {
 	// Making, copying and leaving a live run change the run; the sync follows it (setUp).
 	'live-start': async (session, ui) => {
 		if (!session.run.live) {
-			askInitials(session);
+			await initialsForLive(session, ui);
 			keep(session, ui, { ...session.run, live: await newRoom() });
 			ui.announce(`“${session.run.name}” is live.`);
 		}
@@ -284,13 +297,15 @@ const ACTIONS: Record<string, Action> = {
 		ACTIONS['close-share']!(session, ui);
 		await mergeInto(session, ui, snapshot, sharedBy ?? `“${snapshot.name}”`);
 	},
-	'save-share': (session, ui) => {
+	'save-share': async (session, ui) => {
 		const { snapshot } = session;
 		if (!snapshot) return;
-		const name = askName(
+		const name = await askName(
 			session,
-			'Save the shared run as:',
+			ui,
+			'Save the shared run',
 			session.all().some((r) => r.name === snapshot.name) ? `${snapshot.name} (shared)` : snapshot.name,
+			'Save',
 		);
 		if (!name) return;
 		ACTIONS['close-share']!(session, ui);
@@ -391,14 +406,20 @@ async function importFile(session: RunSession, ui: PageUi, file: File): Promise<
 	const [text, { importJson }] = await Promise.all([file.text(), exporter()]);
 	const result = importJson(text, 'import', entryRules(ui, session.now()));
 	if (!result.ok) return ui.say(`${merge ? 'Merge' : 'Import'} failed: ${result.reason}.`);
-	if (result.runbook !== session.runbook && !confirm(`This run was exported from the runbook “${result.runbook}”. Use it here anyway?`))
+	const other = `This run was exported from the runbook “${result.runbook}”.`;
+	if (
+		result.runbook !== session.runbook &&
+		!(await confirmed({ title: 'Use it here anyway?', text: other, ok: 'Use it', cancel: 'Cancel' }))
+	)
 		return;
 	const left = leftOut(result.dropped, 'the file');
 	if (merge) return mergeInto(session, ui, result.run, `“${result.run.name}”`, left);
-	const name = askName(
+	const name = await askName(
 		session,
-		'Import the run as:',
+		ui,
+		'Import the run',
 		session.all().some((r) => r.name === result.run.name) ? `${result.run.name} (imported)` : result.run.name,
+		'Import',
 	);
 	if (!name) return;
 	// A file is a copy: it never joins the live run it may have come from (its room is not taken).

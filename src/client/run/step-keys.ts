@@ -15,8 +15,6 @@ export interface StepActions {
 	na(node: StepNode): void;
 	next(): void;
 	undo(): void;
-	/** The step whose blank value led to the values panel: Esc in its field returns there. */
-	cameFrom?: StepNode | undefined;
 }
 
 export function startKeys(root: HTMLElement, page: PageSteps, session: RunSession, doing: StepActions, early: KeyboardEvent[]): void {
@@ -49,8 +47,7 @@ export function startKeys(root: HTMLElement, page: PageSteps, session: RunSessio
 		leaveField: (field) => {
 			if (!root.contains(field)) return;
 			field.blur();
-			(doing.cameFrom ?? page.steps.get(nextOpen(session, page.counted) ?? page.order[0]!))?.box.focus();
-			doing.cameFrom = undefined;
+			page.steps.get(nextOpen(session, page.counted) ?? page.order[0]!)?.box.focus();
 		},
 	};
 	bindKeys(keys);

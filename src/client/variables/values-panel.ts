@@ -2,12 +2,15 @@ import { templateReferences } from '../../schema/template.ts';
 import { cleanValue } from '../../model/variables.ts';
 import type { RunSession } from '../run/session.ts';
 import { fillValues, resolve, ruleFrom, type VariableRule } from './fill.ts';
+import { fillInPlace } from './in-place.ts';
 
 export interface ValuesView {
 	/** A field was typed in. */
 	input(field: HTMLInputElement): void;
 	/** A copy button of a command with variables was pressed. */
 	copied(button: HTMLElement): void;
+	/** A blank was tapped: its field, right there (in-place.ts), standing for `field`, the panel's. */
+	inPlace: typeof fillInPlace;
 }
 
 /**
@@ -105,7 +108,7 @@ export function startValues(root: HTMLElement, session: RunSession, say: (text: 
 		const fromShell = names(true, 'unset');
 		if (unset.length) {
 			say(
-				`Copied, but not ready: ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Fill ${unset.length > 1 ? 'them' : 'it'} in under “Values for this run”.`,
+				`Copied, but not ready: ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set, so the command still says so. Tap ${unset.length > 1 ? 'them' : 'it'} in the command to fill ${unset.length > 1 ? 'them' : 'it'} in there, or under “Values for this run”.`,
 			);
 			panel.open = true;
 		} else if (invalid.length) {
@@ -123,5 +126,5 @@ export function startValues(root: HTMLElement, session: RunSession, say: (text: 
 	// Drawn again whenever the run changes: another run opened, a value saved, a share link shown.
 	session.subscribe(show);
 	show();
-	return { input, copied };
+	return { input, copied, inPlace: fillInPlace };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newRun } from '../../../../src/model/progress/run.ts';
-import { nextOpen, toggleNa, toggleTick, undo, type Target } from '../../../../src/client/run/commands.ts';
+import { nextOpen, toggleTick, undo, type Target } from '../../../../src/client/run/commands.ts';
+import { naQuestion, toggleNa } from '../../../../src/client/run/na.ts';
 import { RunSession } from '../../../../src/client/run/session.ts';
 import { clock, mapStore } from '../../../support/map-store.ts';
 
@@ -82,6 +83,16 @@ describe('the run page’s commands', () => {
 		toggleNa(session, COUNTED, deploy, () => '   ');
 		expect(reread(session).get('deploy')).toMatchObject({ status: 'na' });
 		expect(reread(session).get('deploy')).not.toHaveProperty('reason');
+	});
+
+	it('what N/A asks is known before asking (the page asks in its own dialog): nothing once every step it marks is N/A', () => {
+		const session = start();
+		expect(naQuestion(session, env)).toBe('Why does “Set the environment” not apply? (optional)');
+		toggleNa(session, COUNTED, { id: 'env-a', text: 'A', leaves: [] }, () => '');
+		expect(naQuestion(session, env)).toBe('Why does “Set the environment” not apply? (optional)');
+		toggleNa(session, COUNTED, env, () => '');
+		expect(naQuestion(session, env)).toBeUndefined();
+		expect(naQuestion(session, { id: 'env-b', text: 'B', leaves: [] })).toBeUndefined();
 	});
 
 	it('N/A cancelled records nothing', () => {
