@@ -1,3 +1,4 @@
+import { answer } from '../support/dialogs.ts';
 import { LAPTOP } from '../support/layout.ts';
 import { expect, test } from '../support/test.ts';
 
@@ -12,8 +13,10 @@ test('at 1280 px the run’s count never runs under Next', async ({ page }) => {
 	// Ten steps ticked: a count of two figures over three.
 	for (let i = 0; i < 10; i++) await boxes.nth(i).check();
 	// And two not applicable, with their reason: the longest count the bar shows.
-	page.on('dialog', (dialog) => dialog.accept('not on this release'));
-	for (const i of [20, 21]) await page.locator('.rs-step > .rs-step-row > .rs-na').nth(i).click();
+	for (const i of [20, 21]) {
+		await page.locator('.rs-step > .rs-step-row > .rs-na').nth(i).click();
+		await answer(page, 'not on this release');
+	}
 	const text = page.locator('[data-progress-text]');
 	await expect(text).toHaveText(/^\d{2}\/\d{3} done · 2 N\/A$/);
 	const [count, next, select] = await Promise.all([
