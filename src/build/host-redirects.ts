@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+	bareRedirectPage,
 	type HostRedirect,
 	hostRedirects,
 	netlifyRedirects,
@@ -20,6 +21,8 @@ export const HOST_CONFIG_DIR = 'host-config';
  * The redirect pages the build wrote, read back (their meta refresh), as host configuration: the
  * site's root gets `_redirects` (Netlify and Cloudflare Pages read it there and do not serve it);
  * the folder `host-config/` beside the site gets the nginx map entries and the S3 routing rules.
+ * The redirect pages themselves lose Astro's stylesheet and script (bareRedirectPage), before the
+ * offline integration, which comes after this one, lists the files.
  */
 export function runsheetHostRedirects(): AstroIntegration {
 	let base = '';
@@ -35,8 +38,11 @@ export function runsheetHostRedirects(): AstroIntegration {
 				for (const route of REDIRECT_ROUTES) {
 					for (const file of assets.get(route) ?? []) {
 						const path = fileURLToPath(file);
-						const to = redirectPageTarget(readFileSync(path, 'utf8'));
+						const html = readFileSync(path, 'utf8');
+						const to = redirectPageTarget(html);
 						if (!to) continue; // an alert several runbooks answer: a page to choose from
+						const bare = bareRedirectPage(html);
+						if (bare !== html) writeFileSync(path, bare);
 						const folder = relative(root, dirname(path)).split(sep).join('/');
 						found.push({ from: `${base}/${folder}/`, to });
 					}

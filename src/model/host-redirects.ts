@@ -67,6 +67,15 @@ export function s3RoutingRules(redirects: readonly HostRedirect[]): { json: stri
 }
 
 /** Where a redirect page leads: its meta refresh's address (RedirectPage.astro writes it). */
+/**
+ * A redirect page without what Astro adds to every page: the site's stylesheet (about 100 KB) and
+ * its module script. The page leaves at once, but a browser's preload scanner still starts both,
+ * and on a slow network they share the line with the runbook the page sends the reader to.
+ */
+export function bareRedirectPage(html: string): string {
+	return html.replace(/<link rel="stylesheet" href="[^"]*">/g, '').replace(/<script type="module" src="[^"]*"><\/script>/g, '');
+}
+
 export function redirectPageTarget(html: string): string | undefined {
 	const url = /<meta http-equiv="refresh" content="0; url=([^"]*)"/.exec(html)?.[1];
 	return url?.replaceAll('&amp;', '&');

@@ -102,7 +102,8 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 			'astro:build:done': ({ dir }) => putBack(fileURLToPath(dir)),
 		},
 	};
-	return [integration, runsheetOffline({ enabled: settings.offline }), runsheetHostRedirects()];
+	// The redirect pages made bare before the offline integration lists the files it keeps.
+	return [integration, runsheetHostRedirects(), runsheetOffline({ enabled: settings.offline })];
 }
 
 /** A full collection that also returns free memory to the system; false where V8 offers none. */

@@ -26,6 +26,16 @@ test.describe('an alert’s address', () => {
 		await expect(page).toHaveURL(/\/runbooks\/kube-api-down\/$/);
 	});
 
+	// On a slow network every byte before the runbook counts: the redirect page asks for nothing
+	// but itself (Astro's stylesheet and script, 100 KB, were fetched beside the runbook).
+	test('loads nothing on the way but the redirect itself', async ({ page }) => {
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		await page.goto('/alerts/CheckoutLatencyHigh/');
+		await expect(page).toHaveURL(/\/runbooks\/checkout-latency-high\/$/);
+		expect(requested.slice(0, requested.indexOf('/runbooks/checkout-latency-high/'))).toEqual(['/alerts/CheckoutLatencyHigh/']);
+	});
+
 	test('lands without JavaScript too', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();

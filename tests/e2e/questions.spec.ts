@@ -33,6 +33,8 @@ test('the first tick asks who is working, in the page and by keyboard alone: the
 }) => {
 	await page.goto(TWIGA);
 	await page.keyboard.press('n');
+	// The keys' code loads with the first key pressed: the focus moves once it is there.
+	await expect.poll(() => focusedStep(page)).toBeTruthy();
 	const first = (await focusedStep(page))!;
 	await page.keyboard.press('x');
 	const dialog = page.getByRole('dialog', { name: 'Who is working?' });

@@ -104,7 +104,8 @@ describe('runsheet validate, lint, links, alerts: the npm scripts’ code on the
 		expect(run.stderr).toContain(`${files.length} of ${files.length} runbook files have problems`);
 	});
 
-	it('prints what the npm scripts print for the same folder', () => {
+	// Eight commands started one after the other: a few seconds each while the machine is busy.
+	it('prints what the npm scripts print for the same folder', { timeout: 90_000 }, () => {
 		const same = (cli: string[], file: string, args: string[]) => {
 			const a = runsheet(cli);
 			const b = script(file, args);
@@ -214,6 +215,7 @@ describe('runsheet init', () => {
 		expect(lines.slice(0, 2)).toEqual(['node_modules/', 'dist/']);
 		expect(lines.filter((l) => l === 'dist/')).toHaveLength(1);
 		expect(lines).toContain('.runsheet/');
+		expect(lines).toContain('host-config/');
 	});
 
 	it('writes into the folder named, creating it', () => {

@@ -4,6 +4,7 @@ import {
 	netlifyRedirects,
 	nginxRedirectMap,
 	redirectPageTarget,
+	bareRedirectPage,
 	s3RoutingRules,
 	S3_RULE_LIMIT,
 } from '../../../src/model/host-redirects.ts';
@@ -61,5 +62,17 @@ describe('redirectPageTarget', () => {
 			'/runbooks/a/?x=1&y=2',
 		);
 		expect(redirectPageTarget('<html><h1>Alert X</h1></html>')).toBeUndefined();
+	});
+});
+
+describe('bareRedirectPage', () => {
+	it('drops the stylesheet and module script Astro adds, and keeps the redirect, its link and inline script', () => {
+		const page =
+			'<head><title>Alert X</title><script>location.replace(to)</script><meta http-equiv="refresh" content="0; url=/runbooks/x/"><link rel="stylesheet" href="/_astro/middleware.abc.css"><script type="module" src="/_astro/page.def.js"></script></head><body><p>The runbook is <a href="/runbooks/x/">X</a>.</p></body>';
+		const bare = bareRedirectPage(page);
+		expect(bare).not.toContain('/_astro/');
+		expect(bare).toContain('<script>location.replace(to)</script>');
+		expect(redirectPageTarget(bare)).toBe('/runbooks/x/');
+		expect(bare).toContain('<a href="/runbooks/x/">X</a>');
 	});
 });
