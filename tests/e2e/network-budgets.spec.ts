@@ -203,7 +203,8 @@ test('on a phone over Fast 3G an alert’s link shows its runbook’s step 1 wit
 	console.log(
 		`Fast 3G, cold /alerts/${ALERT}/ on a phone to step 1 on screen: the host redirecting (_redirects) ${redirected.join(', ')} ms (median ${median(redirected)}), the redirect page ${page.join(', ')} ms (median ${median(page)}); budget 2500 ms`,
 	);
-	// The budget holds where the host redirects (the issue's ask); the redirect page, one more page to
-	// fetch and parse, is printed for the record (2.2-2.6 s measured on a loaded 2-core machine).
+	// The budget holds where the host redirects, and through the redirect page too now that the page
+	// asks for nothing but itself (it was 2.5 s while it carried Astro's stylesheet and script).
 	expect(median(redirected)).toBeLessThanOrEqual(2500);
+	expect(median(page)).toBeLessThanOrEqual(2500);
 });

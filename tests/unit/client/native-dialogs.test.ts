@@ -34,7 +34,9 @@ describe('no native dialog in the browser code', () => {
 		expect(nativeDialogs("window.alert('x')")).toBe(1);
 		expect(nativeDialogs("globalThis['prompt']('x')")).toBe(1);
 		expect(nativeDialogs('// never prompt() here\n/* nor confirm() */ paths.alert(name); const prompted = 1;')).toBe(0);
-		expect(nativeDialogs(browserCode('x.astro', '<p>named after the alert (its file)</p><script>if (!confirm("Go?")) go();</script>'))).toBe(1);
+		expect(
+			nativeDialogs(browserCode('x.astro', '<p>named after the alert (its file)</p><script>if (!confirm("Go?")) go();</script>')),
+		).toBe(1);
 		expect(nativeDialogs(browserCode('x.astro', '<p>named after the alert (its file)</p>'))).toBe(0);
 	});
 
