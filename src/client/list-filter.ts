@@ -1,4 +1,5 @@
-import { filterText, filterWords, rowMatches } from '../model/list-filter.ts';
+import { filterWords, rowMatches } from '../model/list-filter.ts';
+import { normalizeWords } from '../model/search-terms.ts';
 
 /**
  * A list's filter box (components/ListFilter.astro): the rows that hold every word typed stay,
@@ -14,7 +15,7 @@ export function startListFilter(root: HTMLElement): void {
 	const [one, many] = [root.dataset.one!, root.dataset.many!];
 	let texts: string[] | undefined;
 	const textOf = (row: HTMLElement) =>
-		filterText(
+		normalizeWords(
 			`${row.closest<HTMLElement>('[data-filter-group]')?.dataset.filterGroup ?? ''} ${row.dataset.filterKey ?? ''} ${row.textContent}`,
 		);
 
