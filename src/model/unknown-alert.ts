@@ -4,6 +4,7 @@
  * reads the name from its own address, searches for its words and shows the Markdown file that
  * would answer it (src/client/unknown-alert.ts). Pure, so the page's script stays small.
  */
+import { splitCamelCase } from './search-terms.ts';
 
 /**
  * src/schema/alerts.ts's ALERT_NAME, repeated here without zod (the browser takes this module;
@@ -42,9 +43,7 @@ export function alertFromPath(pathname: string, base: string): string | undefine
  * → Node RAID Disk Failure, "etcd_members:down" → etcd members down).
  */
 export function alertWords(name: string): string[] {
-	return name
-		.replace(/([a-z\d])([A-Z])/g, '$1 $2')
-		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+	return splitCamelCase(name)
 		.split(/[\s_.:-]+/)
 		.filter(Boolean);
 }
