@@ -40,16 +40,6 @@ export default defineConfig({
 		// Pages are served as built; the offline tests (offline.spec.ts) turn the service worker on.
 		serviceWorkers: 'block',
 		launchOptions: { executablePath, args: CHROMIUM_ARGS },
-		// Each test's browser has answered the question a first tick asks once (the initials,
-		// client/run/questions.ts), as a returning reader's has: tests that tick go on ticking.
-		// tests/e2e/questions.spec.ts starts without it.
-		storageState: {
-			cookies: [],
-			origins: Object.values(PORTS).map((port) => ({
-				origin: `http://127.0.0.1:${port}`,
-				localStorage: [{ name: 'runsheet:operator-asked', value: '1' }],
-			})),
-		},
 	},
 	// Budgets are timed alone, after everything else and one at a time (workers: 1), so no other
 	// test shares the CPU: two budget files side by side read a cached search at 519 ms in CI

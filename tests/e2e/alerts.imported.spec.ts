@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { axe } from '../support/axe.ts';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 import { runTimed } from '../support/cpu-time.ts';
 
 /**
@@ -37,7 +37,7 @@ test.describe('an alert’s address', () => {
 	});
 
 	test('lands without JavaScript too', async ({ browser }) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await newContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/alerts/SearchIndexStale/');
 		await expect(page).toHaveURL(/\/runbooks\/search-index-stale\/$/);
@@ -114,7 +114,7 @@ test.describe('an alert’s address', () => {
 	});
 
 	test('without JavaScript, the not-found page says what to do for an alert without a runbook', async ({ browser }) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await newContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		expect((await page.goto('/alerts/KubePodCrashLoopingTooOften/'))!.status()).toBe(404);
 		await expect(page.locator('h1')).toHaveText('Page not found');

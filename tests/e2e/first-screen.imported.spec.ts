@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PHONE } from '../support/layout.ts';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 
 /**
  * Issue 36: on a phone, the first screen of an alert runbook shows what to do. Every
@@ -52,7 +52,7 @@ test('step 1 and its first command line are on a phone’s first screen on 90% o
 }) => {
 	test.setTimeout(240_000);
 	expect(alertRunbooks.length, 'the corpus’s alert runbooks with steps').toBeGreaterThanOrEqual(40);
-	const context = await browser.newContext({ viewport: PHONE });
+	const context = await newContext(browser, { viewport: PHONE });
 	const page = await context.newPage();
 	const misses: { id: string; scheme: string; below: number }[] = [];
 	for (const { id, step, command } of alertRunbooks) {
@@ -155,7 +155,7 @@ test('folded Meaning, Impact and facts are one tap away, printed open without Ja
 		.replace(/\s+/g, ' ');
 	const squash = (text: string) => text.replace(/\s+/g, '');
 
-	const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+	const context = await newContext(browser, { javaScriptEnabled: false, viewport: PHONE });
 	const noScript = await context.newPage();
 	await noScript.goto('/runbooks/kube-stateful-set-replicas-mismatch/');
 	const fold = noScript.locator('#meaning').locator('xpath=ancestor::section[1]').locator('details.rs-brief');

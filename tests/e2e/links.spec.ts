@@ -4,7 +4,7 @@ import Ajv from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';
 import { answer } from '../support/dialogs.ts';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 
 /** True when the element's middle is what a reader sees there: not under a sticky bar. */
 async function expectUncovered(locator: Locator) {
@@ -40,7 +40,7 @@ test.describe('arriving through a link', () => {
 	});
 
 	test('on a phone, the step lands below the header, the contents bar and the run bar', async ({ browser }) => {
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+		const context = await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 		const page = await context.newPage();
 		for (const path of ['/runbooks/twiga-scan/#restore-database', '/rollback/yogaflow/#database-rollback']) {
 			await page.goto(path);
@@ -105,7 +105,7 @@ test.describe('renamed ids keep old links working', () => {
 	});
 
 	test('the redirect works without JavaScript too', async ({ browser }) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await newContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/runbooks/twiga-scan-deployment-checklist/');
 		await expect(page).toHaveURL(/\/runbooks\/twiga-scan\/$/);

@@ -4,7 +4,7 @@ import { answer } from '../support/dialogs.ts';
 import { startSyncServer } from '../support/sync-server.ts';
 import { seedStorage } from '../support/storage.ts';
 import { runMenu } from '../support/run-menu.ts';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 
 // Live runs on the imported site, which names a sync server and where its pages get their tokens
 // (scripts/build-imported-site.ts): the real server (`npm run sync-server`), started here and
@@ -45,7 +45,7 @@ const equal = async (a: Page, b: Page) => JSON.stringify(await done(a)) === JSON
 
 /** A responder: their own browser, their initials set. */
 async function responder(contexts: BrowserContext[], browser: import('@playwright/test').Browser, initials: string): Promise<Page> {
-	const context = await browser.newContext();
+	const context = await newContext(browser);
 	contexts.push(context);
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await context.addInitScript((by) => localStorage.setItem('runsheet:operator', by), initials);
@@ -245,7 +245,7 @@ test('a live peer’s entries that are not valid are left out and counted; the r
 }) => {
 	test.setTimeout(240_000);
 	const server = await startSyncServer();
-	const peer = await browser.newContext();
+	const peer = await newContext(browser);
 	try {
 		const t = Date.now() - 60_000;
 		const run = {

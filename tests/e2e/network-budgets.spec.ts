@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { PHONE } from '../support/layout.ts';
 import { serveStatic } from '../support/static-server.ts';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 
 /**
  * Search and the first step on a bad network: Chromium's "Fast 3G" (562.5 ms round trip,
@@ -44,7 +44,7 @@ test('on a phone over Fast 3G the rollback finder’s first hit comes within 1.5
 }) => {
 	// A first visit: no service worker yet, every file over the slow network (the worker's own
 	// requests escape Chromium's network emulation, so it is kept out of this measure).
-	const first = await browser.newContext({ serviceWorkers: 'block', viewport: PHONE });
+	const first = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
 	const page = await first.newPage();
 	await slowNetwork(first, page);
 	await page.goto(`${server.origin}/rollback/`);
@@ -53,7 +53,7 @@ test('on a phone over Fast 3G the rollback finder’s first hit comes within 1.5
 	await first.close();
 
 	// A later visit: what the first one kept, with the network down, so nothing but the cache answers.
-	const context = await browser.newContext({ viewport: PHONE });
+	const context = await newContext(browser, { viewport: PHONE });
 	const warmUp = await context.newPage();
 	await warmUp.goto(`${server.origin}/rollback/`);
 	await warmUp.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
@@ -78,7 +78,7 @@ test('on a phone over Fast 3G, cold, the rollback finder answers within 1.5 s of
 }) => {
 	// A responder who types as soon as the search box shows: the page's own list answers (steps by
 	// the words of their ids), Pagefind's hits follow once its files are here.
-	const context = await browser.newContext({ serviceWorkers: 'block', viewport: PHONE });
+	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
 	const page = await context.newPage();
 	await slowNetwork(context, page);
 	// Timed in the page: from the first key pressed to the first hit in the list, and to the
@@ -113,7 +113,7 @@ test('on a phone over Fast 3G, cold, the rollback finder answers within 1.5 s of
 
 /** When step 1's text is first painted on a cold visit (the Element Timing API), in ms. */
 async function firstStepPainted(browser: Browser): Promise<number> {
-	const context = await browser.newContext({ serviceWorkers: 'block', viewport: PHONE });
+	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
 	const page = await context.newPage();
 	await slowNetwork(context, page);
 	// The first step's text is marked as the parser inserts it; Chromium reports its first paint.
@@ -170,7 +170,7 @@ function hostRedirects(file: string): Map<string, string> {
 
 /** From following an alert's link (cold, on a phone, Fast 3G) to its runbook's step 1 whole on screen, in ms. */
 async function alertToStep(browser: Browser, origin: string): Promise<number> {
-	const context = await browser.newContext({ serviceWorkers: 'block', viewport: PHONE });
+	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
 	const page = await context.newPage();
 	await slowNetwork(context, page);
 	const started = Date.now();

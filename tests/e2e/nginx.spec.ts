@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 
 /**
  * docs/hosting/nginx.conf, as written, serving the built site (dist/) with Debian's nginx: a page,
@@ -115,7 +115,7 @@ test.describe('the nginx config', () => {
 		await expect(page.locator('h1')).toHaveText('No runbook for TwigaScanDeployFailed');
 		await expect(page.locator('[data-alert-closest] a').first()).toHaveAttribute('href', '/runbooks/twiga-scan/');
 		await expect(page.locator('pre[data-alert-template], pre:has([data-alert-template])')).toContainText('alerts: [TwigaScanDeployFailed]');
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await newContext(browser, { javaScriptEnabled: false });
 		const plain = await context.newPage();
 		await plain.goto(`${ORIGIN}/alerts/TwigaScanDeployFailed/`);
 		await expect(plain.locator('h1')).toHaveText('Page not found');

@@ -6,7 +6,7 @@ import { loadRunbooks } from '../support/content.ts';
 import { chromeBottom, LAPTOP, luminance, PHONE, readDown } from '../support/layout.ts';
 import { answer } from '../support/dialogs.ts';
 import { runMenu } from '../support/run-menu.ts';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 
 // An on-call engineer at 3 a.m.: a 390 × 844 phone and a 1280 × 800 laptop, light and dark.
 
@@ -182,7 +182,7 @@ test.describe('ticking under stress', () => {
 	test('on a touch screen the whole step row is the target: 44 px tall, N/A and # 44 px wide, the text ticks the box', async ({
 		browser,
 	}) => {
-		const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+		const context = await newContext(browser, { viewport: PHONE, hasTouch: true, isMobile: true });
 		const page = await context.newPage();
 		await page.goto(TWIGA);
 		const sizes = await page.locator('[data-step] > .rs-step-row').evaluateAll((rows) =>
@@ -339,7 +339,7 @@ test.describe('ticking under stress', () => {
 		await runMenu(page, 'share');
 		await expect(page.locator('[data-status]')).toContainText('Share link copied');
 		const link = await page.evaluate(() => navigator.clipboard.readText());
-		const other = await (await browser.newContext()).newPage();
+		const other = await (await newContext(browser)).newPage();
 		await other.goto(link);
 		await expect(other.locator('[data-share-banner]')).toBeVisible();
 		await expect(other.locator('[data-progress-text]')).toHaveText(count);

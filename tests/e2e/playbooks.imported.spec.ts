@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 
 /**
  * Playbooks on the imported site (tests/fixtures/playbooks, imported with the CLI by
@@ -57,7 +57,7 @@ test.describe('an old link into a playbook by an alert heading’s anchor', () =
 		test(`arrives at the alert’s heading on the shared page, which leads to its runbook${javaScriptEnabled ? '' : ' (no JavaScript)'}`, async ({
 			browser,
 		}) => {
-			const context = await browser.newContext({ javaScriptEnabled });
+			const context = await newContext(browser, { javaScriptEnabled });
 			const page = await context.newPage();
 			await page.goto('/runbooks/queue-playbook/#queueconsumerlaghigh');
 			const heading = page.locator('[id="queueconsumerlaghigh"]');

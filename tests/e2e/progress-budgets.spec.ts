@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, newContext, test } from '../support/test.ts';
 
 /**
  * Budgets of the progress issue, measured in Chromium with the page's own Performance measures
@@ -69,7 +69,7 @@ test('Runsheet adds at most 8 KB of gzipped JavaScript to a runbook page', async
 	// context: nothing comes from the cache of the page before.
 	const load = async (path: string, values?: Record<string, string>) => {
 		const scripts = new Map<string, number>();
-		const context = await browser.newContext();
+		const context = await newContext(browser);
 		// A run with values stored, as after someone filled in the panel.
 		if (values)
 			await context.addInitScript(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { answer, question } from '../support/dialogs.ts';
 import { runMenu as menu, setInitials } from '../support/run-menu.ts';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 import { blockStorage, fillStorage, seedStorage } from '../support/storage.ts';
 import { axe } from '../support/axe.ts';
 
@@ -225,7 +225,7 @@ test.describe('audit trail, export and sharing', () => {
 		const link: string = await page.evaluate(() => navigator.clipboard.readText());
 		expect(link).toMatch(/\/runbooks\/twiga-scan\/#share=/);
 
-		const elsewhere = await (await browser.newContext()).newPage();
+		const elsewhere = await (await newContext(browser)).newPage();
 		await elsewhere.goto(link);
 		await expect(elsewhere.locator('[data-share-banner]')).toBeVisible();
 		await expect(elsewhere.locator('[data-share-name]')).toHaveText('Default run');
@@ -247,7 +247,7 @@ test('a teammate’s share link and JSON export merge into this run: the union, 
 	page,
 	browser,
 }) => {
-	const mate = await browser.newContext();
+	const mate = await newContext(browser);
 	await mate.grantPermissions(['clipboard-read', 'clipboard-write']);
 	const theirs = await mate.newPage();
 	await theirs.goto(TWIGA);

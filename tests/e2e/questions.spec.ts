@@ -18,8 +18,8 @@ const entries = async (page: Page) =>
 	(JSON.parse((await stored(page, 'runsheet:run:twiga-scan:default')) ?? '{"events":[]}').events as unknown[][]).map((e) => e.slice(1));
 const focusedStep = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-step]')?.getAttribute('data-step'));
 
-// A browser that has never been asked (the other tests' browsers have answered: playwright.config.ts).
-test.use({ storageState: { cookies: [], origins: [] } });
+// A browser that has never been asked (the other tests' browsers have answered: tests/support/test.ts).
+test.use({ asked: false });
 /** Native dialogs the page opens (none should): each is dismissed and named by the page's errors. */
 test.beforeEach(({ page, errors }) => {
 	page.on('dialog', (d) => {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { openSearchBox, searchIndex } from '../support/search.ts';
 import { loadRunbooks, sectionsOf, stepsOf, type RawRunbook } from '../support/content.ts';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 
 const runbooks = loadRunbooks();
 /** Steps under a rollback section, read from the YAML files, not from the app. */
@@ -125,7 +125,7 @@ test.describe('rollback pages', () => {
 	});
 
 	test('reads without JavaScript', async ({ browser }) => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await newContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/rollback/yogaflow/');
 		await expect(page.locator('[data-step="execute-rollback"]')).toContainText('git checkout {{PREVIOUS_VERSION}}');

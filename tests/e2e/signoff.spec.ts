@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { axe } from '../support/axe.ts';
 import { searchIndex } from '../support/search.ts';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test.ts';
 import jsQR from 'jsqr';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadRunbooks, sectionsOf, stepsOf } from '../support/content.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, newContext, test } from '../support/test.ts';
 import { searchIndex, searchWithBox } from '../support/search.ts';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -93,7 +93,7 @@ test('the home page is the team’s front door: its words, a search, its systems
 });
 
 test('the home page without JavaScript: no search box, the links to everything', async ({ browser }) => {
-	const context = await browser.newContext({ javaScriptEnabled: false });
+	const context = await newContext(browser, { javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto('/');
 	await expect(page.getByRole('searchbox')).toHaveCount(0);

@@ -6,7 +6,7 @@ import { axe } from '../support/axe.ts';
 import { answer } from '../support/dialogs.ts';
 import { LAPTOP, PHONE } from '../support/layout.ts';
 import { runMenu } from '../support/run-menu.ts';
-import { expect, test } from '../support/test.ts';
+import { expect, newContext, test } from '../support/test.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
 /** twiga-scan's variables without a default: each is one to fill in. */
@@ -191,7 +191,7 @@ test.describe('runbook variables', () => {
 		expect(exported).not.toContain('s3cr3t');
 		await runMenu(page, 'share');
 		await expect(page.locator('[data-status]')).toContainText('Share link copied');
-		const other = await (await context.browser()!.newContext()).newPage();
+		const other = await (await newContext(context.browser()!)).newPage();
 		await other.goto(await clipboard(page));
 		await expect(other.locator('[data-share-banner]')).toBeVisible();
 		await expect(other.locator('main [data-var="DOMAIN"]').first()).toHaveText('app.example.org');
@@ -209,7 +209,7 @@ test.describe('runbook variables', () => {
 		await runMenu(page, 'share');
 		await expect(page.locator('[data-status]')).toContainText('Share link copied');
 		const link = await clipboard(page);
-		const other = await (await browser.newContext()).newPage();
+		const other = await (await newContext(browser)).newPage();
 		await other.goto(link);
 		await expect(other.locator('[data-share-banner]')).toBeVisible();
 		await expect(vars(other, 'DOMAIN').first()).toHaveText('scan.example.org');
