@@ -180,8 +180,9 @@ function heavyTree(s: Snapshot, share: number): string[] {
 	const held = new Float64Array(count);
 	for (let i = tail - 1; i >= 0; i--) {
 		const node = order[i]!;
-		held[node] += s.nodes[node * f + self]!;
-		if (node) held[parent[node]!] += held[node]!;
+		const own = held[node]! + s.nodes[node * f + self]!;
+		held[node] = own;
+		if (node) held[parent[node]!] = held[parent[node]!]! + own;
 	}
 	const children = new Map<number, number[]>();
 	for (let i = 1; i < tail; i++) {
@@ -208,6 +209,25 @@ function heavyTree(s: Snapshot, share: number): string[] {
 	return lines;
 }
 
+/** The longest strings (a bundled module's source, a serialised store …), each by its start. */
+function longestStrings(s: Snapshot, count: number): string[] {
+	const f = s.nodeFields.length;
+	const self = s.nodeFields.indexOf('self_size');
+	const type = s.nodeFields.indexOf('type');
+	const name = s.nodeFields.indexOf('name');
+	const string = s.nodeTypes.indexOf('string');
+	const found: [size: number, text: string][] = [];
+	for (let node = 0; node < s.nodes.length / f; node++) {
+		if (s.nodes[node * f + type] !== string) continue;
+		found.push([s.nodes[node * f + self]!, s.strings[s.nodes[node * f + name]!] ?? '']);
+		if (found.length > count * 4) found.sort((x, y) => y[0] - x[0]).splice(count);
+	}
+	return found
+		.sort((x, y) => y[0] - x[0])
+		.slice(0, count)
+		.map(([size, text]) => `${mb(size)} MB: ${JSON.stringify(text.slice(0, 160))}`);
+}
+
 const [a, b] = process.argv.slice(2);
 if (!a) {
 	console.error('usage: node --max-old-space-size=8192 scripts/heap-snapshot-summary.ts <a.heapsnapshot> [<b.heapsnapshot>]');
@@ -217,6 +237,7 @@ const first = read(a);
 const one = summarise(first);
 console.log(`${a}: ${mb(one.total)} MB in ${(first.nodes.length / first.nodeFields.length).toLocaleString('en-US')} objects\n`);
 console.log(heavyTree(first, 0.01).join('\n'));
+console.log(`\nThe longest strings:\n${longestStrings(first, 8).join('\n')}`);
 if (!b) {
 	console.log('\n| kind | MB | objects |\n| --- | ---: | ---: |');
 	for (const [kind, { size, count }] of [...one.kinds].sort((x, y) => y[1].size - x[1].size).slice(0, 40))
@@ -226,6 +247,7 @@ if (!b) {
 	const two = summarise(second);
 	console.log(`\n${b}: ${mb(two.total)} MB in ${(second.nodes.length / second.nodeFields.length).toLocaleString('en-US')} objects\n`);
 	console.log(heavyTree(second, 0.01).join('\n'));
+	console.log(`\nThe longest strings:\n${longestStrings(second, 8).join('\n')}`);
 	console.log(
 		'\n| kind | MB (first) | MB (second) | growth MB | objects (first) | objects (second) |\n| --- | ---: | ---: | ---: | ---: | ---: |',
 	);

@@ -307,7 +307,9 @@ export function checkScaleBudgets(results: SiteResult[]): Budget[] {
 
 /** Where a build's peak memory was: `1,608 MB: node 1,200 MB, pagefind_extended 408 MB`. */
 export function formatPeak(r: Pick<SiteResult, 'peakMb' | 'peakByName'>): string {
+	// A process that was ending as the sample was taken shows no memory: left out.
 	const parts = Object.entries(r.peakByName ?? {})
+		.filter(([, mb]) => mb >= 0.5)
 		.sort(([, a], [, b]) => b - a)
 		.map(([name, mb]) => `${name} ${count(Math.round(mb))} MB`);
 	return `${count(Math.round(r.peakMb))} MB${parts.length ? `: ${parts.join(', ')}` : ''}`;

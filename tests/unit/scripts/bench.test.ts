@@ -192,6 +192,7 @@ describe('the memory of a process tree', () => {
 			'1,550 MB: node 886 MB, pagefind_extended 663 MB, sh 1 MB',
 		);
 		expect(formatPeak({ peakMb: 1000 })).toBe('1,000 MB');
+		expect(formatPeak({ peakMb: 635, peakByName: { node: 617, pagefind_extend: 0.1 } })).toBe('635 MB: node 617 MB');
 	});
 	it('keeps where the highest of several builds peaked', () => {
 		expect(
