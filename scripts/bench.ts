@@ -2,8 +2,9 @@
  * npm run bench [-- --quick] [--sizes 5,100,1000] [--site both|runsheet|starlight] [--runs 1] [--keep] [--json out.json]
  * Builds, in one run, Runsheet with N runbooks and a plain Starlight site with the same N
  * checklists as Markdown pages (the source documents), for each N, and prints a table of build
- * time, peak memory, output size, runbook page HTML and JavaScript, search index size and the
- * ratio Runsheet / Starlight; then says which budgets are met. Linux (reads /proc for memory).
+ * time, peak memory (split by process below it), files and bytes in dist/, runbook page HTML and
+ * JavaScript, search index size and the ratio Runsheet / Starlight; then says which budgets are
+ * met (scripts/lib/bench.ts, docs/performance.md). Linux (reads /proc for memory).
  */
 import { spawn } from 'node:child_process';
 import {
