@@ -2,8 +2,9 @@
  * npm run bench [-- --quick] [--sizes 5,100,1000] [--site both|runsheet|starlight] [--runs 1] [--keep] [--json out.json]
  * Builds, in one run, Runsheet with N runbooks and a plain Starlight site with the same N
  * checklists as Markdown pages (the source documents), for each N, and prints a table of build
- * time, peak memory, output size, runbook page HTML and JavaScript, search index size and the
- * ratio Runsheet / Starlight; then says which budgets are met. Linux (reads /proc for memory).
+ * time, peak memory (split by process below it), files and bytes in dist/, runbook page HTML and
+ * JavaScript, search index size and the ratio Runsheet / Starlight; then says which budgets are
+ * met (scripts/lib/bench.ts, docs/performance.md). Linux (reads /proc for memory).
  */
 import { spawn } from 'node:child_process';
 import {
@@ -22,7 +23,20 @@ import {
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { checkBudgets, combineRuns, formatTable, pageScripts, type SiteResult } from './lib/bench.ts';
+import {
+	checkBudgets,
+	checkScaleBudgets,
+	combineRuns,
+	formatPeak,
+	formatTable,
+	pageScripts,
+	parseStat,
+	parseStatus,
+	treeMemory,
+	type ProcessSample,
+	type SiteResult,
+	type TreeMemory,
+} from './lib/bench.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -118,33 +132,29 @@ function prepareStarlight(n: number): string {
 	return dir;
 }
 
-/** Resident memory of a process and all its descendants, in bytes. */
-function treeRss(root: number): number {
-	const parent = new Map<number, number>();
+/** Every process /proc shows now (those that end while it is read are left out). */
+function processes(): ProcessSample[] {
+	const found: ProcessSample[] = [];
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
 		try {
-			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-			parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+			const { ppid, name: command } = parseStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+			found.push({ pid: Number(name), ppid, name: command, ...parseStatus(readFileSync(`/proc/${name}/status`, 'utf8')) });
 		} catch {
 			// The process ended while we looked.
 		}
 	}
-	let total = 0;
-	for (const pid of parent.keys()) {
-		let p: number | undefined = pid;
-		while (p && p !== root) p = parent.get(p);
-		if (p !== root) continue;
-		try {
-			total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-		} catch {
-			// The process ended while we looked.
-		}
-	}
-	return total;
+	return found;
 }
 
-function run(dir: string, command: string): Promise<{ seconds: number; peakMb: number }> {
+interface Run {
+	seconds: number;
+	peakMb: number;
+	/** The highest sample, by process name, in MB. */
+	peakByName: Record<string, number>;
+}
+
+function run(dir: string, command: string): Promise<Run> {
 	return new Promise((done, fail) => {
 		const started = performance.now();
 		// The build's own log (with Astro's and Pagefind's timings) and the memory samples stay in
@@ -156,20 +166,30 @@ function run(dir: string, command: string): Promise<{ seconds: number; peakMb: n
 			stdio: ['ignore', log, 'pipe'],
 			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}` },
 		});
-		let peak = 0;
+		let peak: TreeMemory = { bytes: 0, byName: {}, processPeak: 0 };
+		let processPeak = 0;
 		let stderr = '';
 		child.stderr!.on('data', (d) => (stderr += d));
+		const toMb = (bytes: number) => bytes / 2 ** 20;
+		// The whole tree under the shell: scripts/build.ts, the astro process it starts (with its worker
+		// threads, which share its memory) and Pagefind's binary. Memory log: seconds, MB, MB by process.
 		const timer = setInterval(() => {
-			const rss = treeRss(child.pid!);
-			peak = Math.max(peak, rss);
-			samples.push(`${((performance.now() - started) / 1000).toFixed(1)}\t${(rss / 2 ** 20).toFixed(0)}`);
+			const memory = treeMemory(processes(), child.pid!);
+			if (memory.bytes > peak.bytes) peak = memory;
+			processPeak = Math.max(processPeak, memory.processPeak);
+			const parts = Object.entries(memory.byName).map(([name, bytes]) => `${name}=${toMb(bytes).toFixed(0)}`);
+			samples.push(`${((performance.now() - started) / 1000).toFixed(1)}\t${toMb(memory.bytes).toFixed(0)}\t${parts.join(' ')}`);
 		}, 200);
 		child.on('exit', (code) => {
 			clearInterval(timer);
 			closeSync(log);
 			writeFileSync(join(dir, 'memory.log'), `${samples.join('\n')}\n`);
+			// One process's own peak (VmHWM) above the sampled peak of the whole tree: the peak fell
+			// between two samples, and the tree's was at least that.
+			if (processPeak > peak.bytes) console.error(`bench: one process peaked at ${toMb(processPeak).toFixed(0)} MB between samples`);
+			const peakByName = Object.fromEntries(Object.entries(peak.byName).map(([name, bytes]) => [name, toMb(bytes)]));
 			if (code) fail(new Error(`build in ${dir} failed (${code}):\n${stderr.slice(-2000)}`));
-			else done({ seconds: (performance.now() - started) / 1000, peakMb: peak / 2 ** 20 });
+			else done({ seconds: (performance.now() - started) / 1000, peakMb: toMb(Math.max(peak.bytes, processPeak)), peakByName });
 		});
 	});
 }
@@ -200,7 +220,10 @@ function measure(dist: string, page: string, plainPage?: string) {
 			scripts.inline.filter((t) => t.includes('runsheet')).reduce((s, t) => s + gz(t), 0);
 	}
 	const all = [...files(dist)];
+	const index = join(dist, 'pagefind');
 	return {
+		files: all.length,
+		indexFiles: existsSync(index) ? [...files(index)].length : 0,
 		pages: all.filter((f) => f.endsWith('.html')).length,
 		diskMb: size(dist) / 2 ** 20,
 		htmlBytes: Buffer.byteLength(html),
@@ -264,8 +287,9 @@ console.log(formatTable(results));
 console.log('');
 for (const r of results.filter((x) => x.addedJsGzip !== undefined))
 	console.log(`N = ${r.n}: JavaScript Runsheet adds to a runbook page: ${r.addedJsGzip} B gzipped`);
+for (const r of results) console.log(`N = ${r.n}: ${r.site}'s peak memory, by process: ${formatPeak(r)}`);
 console.log('');
-const budgets = checkBudgets(results);
+const budgets = [...checkBudgets(results), ...checkScaleBudgets(results)];
 for (const b of budgets) console.log(`${b.met ? 'MET    ' : 'NOT MET'}  ${b.name}: ${b.detail}`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ results, budgets }, null, 2)}\n`);
 process.exitCode = budgets.every((b) => b.met) ? 0 : 1;

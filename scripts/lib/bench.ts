@@ -1,6 +1,7 @@
 /**
- * The benchmark's pure parts: which JavaScript a built page loads, the results table and the
- * budgets. scripts/bench.ts builds the sites and measures; this decides what the numbers mean.
+ * The benchmark's pure parts: which JavaScript a built page loads, the memory of a process tree,
+ * the results table and the budgets. scripts/bench.ts builds the sites and measures; this decides
+ * what the numbers mean.
  */
 
 /** Static imports in a built chunk: `import"./a.js"`, `from"./b.js"` (not `import("../../src/lib/lazy.js")`). */
@@ -45,15 +46,76 @@ export function pageScripts(html: string, readFile: (path: string) => string | u
 
 /**
  * Several builds of one site: the fastest time (other work on a shared machine only ever makes a
- * build slower) and the highest memory peak.
+ * build slower) and the highest memory peak, with where it was when the builds say.
  */
-export function combineRuns(runs: { seconds: number; peakMb: number }[]): { seconds: number; peakMb: number; runs: number[] } {
+export function combineRuns(runs: { seconds: number; peakMb: number; peakByName?: Record<string, number> }[]): {
+	seconds: number;
+	peakMb: number;
+	peakByName?: Record<string, number>;
+	runs: number[];
+} {
 	if (!runs.length) throw new Error('combineRuns: no runs');
+	const highest = runs.reduce((a, b) => (b.peakMb > a.peakMb ? b : a));
 	return {
 		seconds: Math.min(...runs.map((r) => r.seconds)),
-		peakMb: Math.max(...runs.map((r) => r.peakMb)),
+		peakMb: highest.peakMb,
+		...(highest.peakByName ? { peakByName: highest.peakByName } : {}),
 		runs: runs.map((r) => r.seconds),
 	};
+}
+
+/** One process as /proc shows it: `stat`'s parent and name, `status`'s VmRSS and VmHWM (kB). */
+export interface ProcessSample {
+	pid: number;
+	ppid: number;
+	name: string;
+	rssKb: number;
+	/** The process's own peak resident memory so far (VmHWM). */
+	hwmKb: number;
+}
+
+export interface TreeMemory {
+	/** Resident memory of `root` and every process below it, in bytes. */
+	bytes: number;
+	/** The same by process name (`node`, `pagefind_extended` …), in bytes. */
+	byName: Record<string, number>;
+	/** The highest VmHWM of one process of the tree, in bytes: a peak no sampling can miss. */
+	processPeak: number;
+}
+
+/**
+ * The memory of a process tree from one look at /proc: every process whose chain of parents
+ * reaches `root`, `root` included. A worker thread is a thread of its process and shares its
+ * memory, so its process's VmRSS holds it; a child process (Pagefind's binary) is a process of
+ * the tree. Pages two processes share (the same executable's code) count once per process.
+ */
+export function treeMemory(processes: ProcessSample[], root: number): TreeMemory {
+	const parent = new Map(processes.map((p) => [p.pid, p.ppid]));
+	const inTree = (pid: number) => {
+		// A bound on the walk: /proc read process by process may show a cycle of reused pids.
+		for (let p: number | undefined = pid, hops = 0; p && hops <= processes.length; p = parent.get(p), hops++) if (p === root) return true;
+		return false;
+	};
+	const memory: TreeMemory = { bytes: 0, byName: {}, processPeak: 0 };
+	for (const p of processes) {
+		if (!inTree(p.pid)) continue;
+		memory.bytes += p.rssKb * 1024;
+		memory.byName[p.name] = (memory.byName[p.name] ?? 0) + p.rssKb * 1024;
+		memory.processPeak = Math.max(memory.processPeak, p.hwmKb * 1024);
+	}
+	return memory;
+}
+
+/** `/proc/<pid>/stat`'s parent pid and name: the name is in parentheses and may hold any character. */
+export function parseStat(stat: string): { ppid: number; name: string } {
+	const close = stat.lastIndexOf(')');
+	return { name: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(stat.slice(close + 2).split(' ')[1]) };
+}
+
+/** `/proc/<pid>/status`'s VmRSS and VmHWM in kB (0 for a kernel thread or a process ending). */
+export function parseStatus(status: string): { rssKb: number; hwmKb: number } {
+	const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+	return { rssKb: kb('VmRSS'), hwmKb: kb('VmHWM') };
 }
 
 export interface SiteResult {
@@ -62,8 +124,16 @@ export interface SiteResult {
 	seconds: number;
 	/** Every build's time when the bench ran each more than once (`seconds` is the fastest). */
 	runs?: number[];
+	/** The process tree's highest resident memory over the build, sampled every 200 ms. */
 	peakMb: number;
+	/** At that highest sample, by process name (`node`: Astro's process with its worker threads; `pagefind…`). */
+	peakByName?: Record<string, number>;
+	/** Every file under dist/ (the search index's included), their sizes summed. */
 	diskMb: number;
+	/** How many files dist/ holds, the search index's included. */
+	files: number;
+	/** Of those, the search index's (dist/pagefind/). */
+	indexFiles: number;
 	pages: number;
 	htmlBytes: number;
 	htmlGzip: number;
@@ -78,6 +148,10 @@ const ROWS: [label: string, get: (r: SiteResult) => number, digits: number][] = 
 	['build time per runbook (ms)', (r) => (r.seconds * 1000) / r.n, 0],
 	['peak memory (MB)', (r) => r.peakMb, 0],
 	['output on disk (MB)', (r) => r.diskMb, 1],
+	['output on disk per runbook (KB)', (r) => (r.diskMb * 1024) / r.n, 1],
+	['files in output', (r) => r.files, 0],
+	['files per runbook', (r) => r.files / r.n, 2],
+	['search index files', (r) => r.indexFiles, 0],
 	['pages built', (r) => r.pages, 0],
 	['runbook page HTML (KB)', (r) => r.htmlBytes / 1024, 1],
 	['runbook page HTML gzip (KB)', (r) => r.htmlGzip / 1024, 1],
@@ -151,4 +225,92 @@ export function checkBudgets(results: SiteResult[]): Budget[] {
 	if (rsBig)
 		budgets.push({ name: `peak build memory at N = ${largest} < 2 GB`, met: rsBig.peakMb < 2048, detail: `${rsBig.peakMb.toFixed(0)} MB` });
 	return budgets;
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+const GB = 1024 * MB;
+
+/** Issue 37's sizes for a large collection: at 10,000 runbooks, what a hosted CI runner and a static host take. */
+export const SCALE_BUDGETS = {
+	/** Peak memory of the build's process tree, at the sizes the issue names. */
+	peakMemory: new Map([
+		[1000, 1 * GB],
+		[10_000, 4 * GB],
+	]),
+	/** Files in dist/, search index included: 30,000 at 10,000. */
+	filesPerRunbook: 3,
+	/** Bytes in dist/ at 10,000 runbooks, scaled to other sizes (about 150 KB a runbook). */
+	diskAt10000: 1.5 * GB,
+	/** Below this size the files every site has (styles, scripts, guides, the index's own) weigh more than the runbooks' and a figure per runbook says little. */
+	perRunbookFrom: 1000,
+	pageHtml: 100 * KB,
+	pageHtmlGzip: 15 * KB,
+	/** Build time at N = 100 against plain Starlight's, measured in one run. */
+	smallSiteRatio: 1.0,
+};
+
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Issue 37's budgets, each where its size applies: memory at 1,000 and 10,000 runbooks; files and
+ * bytes per runbook from 1,000 on (30,000 files and 1.5 GB at 10,000, scaled); the runbook page's
+ * HTML at the largest size; the build at 100 runbooks against plain Starlight's when both ran.
+ * Runsheet's results only; plain Starlight's are the comparison.
+ */
+export function checkScaleBudgets(results: SiteResult[]): Budget[] {
+	const budgets: Budget[] = [];
+	const runsheet = results.filter((r) => r.site === 'runsheet').sort((a, b) => a.n - b.n);
+	for (const r of runsheet) {
+		const limit = SCALE_BUDGETS.peakMemory.get(r.n);
+		if (limit !== undefined)
+			budgets.push({
+				name: `peak build memory at N = ${r.n} ≤ ${limit / GB} GB`,
+				met: r.peakMb * MB <= limit,
+				detail: `${r.peakMb.toFixed(0)} MB`,
+			});
+	}
+	for (const r of runsheet.filter((x) => x.n >= SCALE_BUDGETS.perRunbookFrom)) {
+		const files = SCALE_BUDGETS.filesPerRunbook * r.n;
+		budgets.push({
+			name: `files in dist/ at N = ${r.n} ≤ ${SCALE_BUDGETS.filesPerRunbook} per runbook (${count(files)})`,
+			met: r.files <= files,
+			detail: `${count(r.files)} files (${(r.files / r.n).toFixed(2)} per runbook, ${count(r.indexFiles)} of the search index)`,
+		});
+		const bytes = (SCALE_BUDGETS.diskAt10000 * r.n) / 10_000;
+		budgets.push({
+			name: `output on disk at N = ${r.n} ≤ ${mb(bytes)} (1.5 GB at 10,000)`,
+			met: r.diskMb * MB <= bytes,
+			detail: `${r.diskMb.toFixed(0)} MB (${((r.diskMb * MB) / r.n / KB).toFixed(1)} KB per runbook)`,
+		});
+	}
+	const largest = runsheet.at(-1);
+	if (largest)
+		budgets.push({
+			name: `runbook page at N = ${largest.n} ≤ ${SCALE_BUDGETS.pageHtml / KB} KB of HTML, ≤ ${SCALE_BUDGETS.pageHtmlGzip / KB} KB gzipped`,
+			met: largest.htmlBytes <= SCALE_BUDGETS.pageHtml && largest.htmlGzip <= SCALE_BUDGETS.pageHtmlGzip,
+			detail: `${(largest.htmlBytes / KB).toFixed(1)} KB, ${(largest.htmlGzip / KB).toFixed(1)} KB gzipped`,
+		});
+	const rs = results.find((r) => r.n === 100 && r.site === 'runsheet');
+	const sl = results.find((r) => r.n === 100 && r.site === 'starlight');
+	if (rs && sl) {
+		const ratio = rs.seconds / sl.seconds;
+		budgets.push({
+			name: `build time at N = 100 ≤ ${SCALE_BUDGETS.smallSiteRatio.toFixed(1)} × plain Starlight`,
+			met: ratio <= SCALE_BUDGETS.smallSiteRatio,
+			detail: `${rs.seconds.toFixed(1)} s vs ${sl.seconds.toFixed(1)} s (ratio ${ratio.toFixed(2)})`,
+		});
+	}
+	return budgets;
+}
+
+/** Where a build's peak memory was: `1,608 MB: node 1,200 MB, pagefind_extended 408 MB`. */
+export function formatPeak(r: Pick<SiteResult, 'peakMb' | 'peakByName'>): string {
+	// A process that was ending as the sample was taken shows no memory: left out.
+	const parts = Object.entries(r.peakByName ?? {})
+		.filter(([, mb]) => mb >= 0.5)
+		.sort(([, a], [, b]) => b - a)
+		.map(([name, mb]) => `${name} ${count(Math.round(mb))} MB`);
+	return `${count(Math.round(r.peakMb))} MB${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
