@@ -30,9 +30,6 @@ for (const site of SITES) {
 			at = (path) => `${server.origin}${site.base}${path}`;
 		});
 		test.afterAll(async () => server.close());
-		// This host's origin is its own: its browser, too, has answered the first tick's question
-		// (the initials), as every test's has (playwright.config.ts).
-		test.beforeEach(({ context }) => context.addInitScript(() => localStorage.setItem('runsheet:operator-asked', '1')));
 
 		test('a runbook opened once reads, ticks and leads to its rollback page with the network down', async ({ page, context }) => {
 			await page.goto(at('/runbooks/twiga-scan/'));
