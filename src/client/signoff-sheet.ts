@@ -1,6 +1,6 @@
 import { findRun } from '../model/progress/run-names.ts';
 import { cleanRecordValue, currentRecord, operatorOf, setRecord } from '../model/progress/record.ts';
-import { deriveState, type Run } from '../model/progress/run.ts';
+import { deriveState, type Run, type StepState } from '../model/progress/run.ts';
 import { type Paper, pageRules, recordDefault, type RecordMeaning, sheetHeader } from '../model/sheet.ts';
 import { formatDay, formatWhen, offsetAt } from '../model/time.ts';
 import { groupMark, type RowMark, sheetSummary, summaryText } from '../model/sheet-summary.ts';
@@ -8,6 +8,8 @@ import { deploymentTime, dueOffsets } from '../model/clock.ts';
 import { loadRuns, OPERATOR_KEY, saveRun } from './run/run-store.ts';
 import { openStore } from './run/storage.ts';
 import { fillValues, resolve, ruleFrom, type VariableRule } from './variables/fill.ts';
+
+type RunState = ReadonlyMap<string, StepState>;
 
 /**
  * The sign-off sheet's on-screen choices: paper size, one section or all, commands or not, and
@@ -53,8 +55,7 @@ export function startSheet(sheet: HTMLElement): void {
 	if (part.selectedIndex < 0) part.value = '';
 	paper.value = store.get('runsheet:paper') === 'letter' ? 'letter' : 'A4';
 
-	const fill = (run: Run | undefined) => {
-		const state = run ? deriveState(run.events) : new Map();
+	const fill = (run: Run | undefined, state: RunState) => {
 		// Every time with its date and zone: the reader's, or UTC when the run says so.
 		const when = (t: number) => formatWhen(t, offsetAt(t, run?.utc));
 		for (const row of sheet.querySelectorAll<HTMLElement>('[data-sheet-step]')) {
@@ -169,7 +170,7 @@ export function startSheet(sheet: HTMLElement): void {
 		const now = Date.now();
 		printed.textContent = `Printed ${formatWhen(now, offsetAt(now, shown?.utc))}`;
 	};
-	const drawRun = (run: Run | undefined) => {
+	const drawRun = (run: Run | undefined, state: RunState) => {
 		shown = run;
 		runBlock.hidden = !run;
 		if (!run) return;
@@ -180,7 +181,7 @@ export function startSheet(sheet: HTMLElement): void {
 			summaryText(
 				sheetSummary(
 					counted.map((row) => row.dataset.sheetStep!),
-					deriveState(run.events),
+					state,
 				),
 			),
 		);
@@ -204,7 +205,9 @@ export function startSheet(sheet: HTMLElement): void {
 
 	const update = () => {
 		const run = runs.find((r) => r.id === runSelect.value);
-		const runLabel = fill(run);
+		// The run's steps as of its last entry: the rows and the summary line read the same.
+		const state: RunState = run ? deriveState(run.events) : new Map();
+		const runLabel = fill(run, state);
 		rules.textContent = pageRules(paper.value as Paper, header, runLabel);
 		// One part printed alone: its steps, the contacts, the values it uses and who signs it.
 		const only = part.value;
@@ -217,7 +220,7 @@ export function startSheet(sheet: HTMLElement): void {
 		if (values) values.hidden = valueRows.every((row) => row.hidden);
 		for (const role of sheet.querySelectorAll<HTMLElement>('[data-signs]')) role.hidden = !includes(role.dataset.signs);
 		sheet.querySelector<HTMLElement>('.sheet-record')!.hidden = Boolean(only);
-		drawRun(run);
+		drawRun(run, state);
 		sheet.classList.toggle('sheet-no-commands', !commands.checked);
 		store.set('runsheet:paper', paper.value);
 		const url = new URL(location.href);
