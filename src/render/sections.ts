@@ -87,12 +87,11 @@ function writeSection(out: PartsWriter, section: Section, options: SectionOption
 	// Diagnosis or Mitigation's own words before its steps: their first sentence, the rest folded as Meaning's.
 	const intro = options.brief && depth === 2 && tickable && RESPONSE_STEP_KINDS.has(section.kind) ? sectionBrief(section) : undefined;
 	if (intro && introFolds(section, intro)) {
-		out.write(`<details class="rs-brief"><summary class="rs-lead">${renderInline(intro.lead)}</summary><div class="rs-brief-more">`);
-		if (intro.after) out.write(`<p>${renderInline(intro.after)}</p>`);
+		openBrief(out, intro);
 		for (const note of (section.notes ?? []).slice(intro.fromNote ? 1 : 0)) writeNote(out, note, twice);
 		out.write('</div></details>');
 	} else {
-		if (section.when) out.write(`<p class="rs-trigger"><strong>When to use:</strong> <span>${renderInline(section.when)}</span></p>`);
+		writeWhen(out, section);
 		if (section.description) out.write(`<p class="rs-description">${renderInline(section.description)}</p>`);
 		for (const note of section.notes ?? []) writeNote(out, note, twice);
 	}
@@ -132,15 +131,25 @@ function foldsMore(section: Section, lead: Brief): boolean {
 	);
 }
 
+/** A fold's start: the lead sentence as its summary, then the rest of its paragraph; the caller writes the rest and closes it. */
+function openBrief(out: PartsWriter, lead: Brief): void {
+	out.write(`<details class="rs-brief"><summary class="rs-lead">${renderInline(lead.lead)}</summary><div class="rs-brief-more">`);
+	if (lead.after) out.write(`<p>${renderInline(lead.after)}</p>`);
+}
+
+/** A section's "When to use", when it has one. */
+function writeWhen(out: PartsWriter, section: Section): void {
+	if (section.when) out.write(`<p class="rs-trigger"><strong>When to use:</strong> <span>${renderInline(section.when)}</span></p>`);
+}
+
 /**
  * The lead sentence as a fold's summary, everything else inside it: in the HTML (Pagefind indexes
  * it) and printed open (styles/runsheet/sections.css), one tap away on screen.
  */
 function writeBrief(out: PartsWriter, section: Section, lead: Brief, options: SectionOptions): void {
 	const { depth, links, rollbackHref } = options;
-	out.write(`<details class="rs-brief"><summary class="rs-lead">${renderInline(lead.lead)}</summary><div class="rs-brief-more">`);
-	if (lead.after) out.write(`<p>${renderInline(lead.after)}</p>`);
-	if (section.when) out.write(`<p class="rs-trigger"><strong>When to use:</strong> <span>${renderInline(section.when)}</span></p>`);
+	openBrief(out, lead);
+	writeWhen(out, section);
 	for (const note of (section.notes ?? []).slice(lead.fromNote ? 1 : 0)) writeNote(out, note, false);
 	if (section.steps?.length) writeStepList(out, section.steps, { ordered: isOrdered(section.kind), links, twice: false });
 	out.write(referenceListsHtml(section.contacts, section.resources));
