@@ -11,9 +11,11 @@ const CLOSEST = 5;
  * checked (src/model/unknown-alert.ts) and only ever written as text.
  */
 export function startUnknownAlert(root: HTMLElement): void {
-	const name = alertFromPath(location.pathname, root.dataset.basePath!);
+	// data-base is the base path with its last slash, as the site search takes it.
+	const name = alertFromPath(location.pathname, root.dataset.base!.slice(0, -1));
 	if (!name) return;
-	const words = alertWords(name).join(' ');
+	const nameWords = alertWords(name);
+	const words = nameWords.join(' ');
 	const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
 
 	const heading = document.querySelector('h1');
@@ -42,7 +44,7 @@ export function startUnknownAlert(root: HTMLElement): void {
 	const list = $<HTMLOListElement>('[data-alert-closest]');
 	// The whole name's words first, then each word alone, longest first: the closest runbooks to a
 	// name no page holds every word of.
-	const single = [...new Set(alertWords(name))].filter((word) => word.length > 2).sort((a, b) => b.length - a.length);
+	const single = [...new Set(nameWords)].filter((word) => word.length > 2).sort((a, b) => b.length - a.length);
 	searchPages(root, [words, ...single.slice(0, 4)], { limit: CLOSEST, under: root.dataset.runbooks! }).then(
 		(hits) => {
 			showHits(list, hits);
