@@ -31,9 +31,10 @@ function drawLink(figure: HTMLElement, link: string): void {
 	anchor.href = link;
 	anchor.textContent = link;
 	const qr = figure.querySelector<HTMLElement>('[data-qr]')!;
-	qr.replaceChildren(...(fitsQr(link) ? [qrSvg(link)] : []));
-	qr.hidden = !fitsQr(link);
-	figure.dataset.qrFor = fitsQr(link) ? link : '';
+	const fits = fitsQr(link);
+	qr.replaceChildren(...(fits ? [qrSvg(link)] : []));
+	qr.hidden = !fits;
+	figure.dataset.qrFor = fits ? link : '';
 }
 
 export interface RunLinks {

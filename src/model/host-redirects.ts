@@ -66,7 +66,6 @@ export function s3RoutingRules(redirects: readonly HostRedirect[]): { json: stri
 	return { json: `${JSON.stringify(rules, null, '\t')}\n`, omitted: Math.max(0, redirects.length - S3_RULE_LIMIT) };
 }
 
-/** Where a redirect page leads: its meta refresh's address (RedirectPage.astro writes it). */
 /**
  * A redirect page without what Astro adds to every page: the site's stylesheet (about 100 KB) and
  * its module script. The page leaves at once, but a browser's preload scanner still starts both,
@@ -76,6 +75,7 @@ export function bareRedirectPage(html: string): string {
 	return html.replace(/<link rel="stylesheet" href="[^"]*">/g, '').replace(/<script type="module" src="[^"]*"><\/script>/g, '');
 }
 
+/** Where a redirect page leads: its meta refresh's address (RedirectPage.astro writes it). */
 export function redirectPageTarget(html: string): string | undefined {
 	const url = /<meta http-equiv="refresh" content="0; url=([^"]*)"/.exec(html)?.[1];
 	return url?.replaceAll('&amp;', '&');

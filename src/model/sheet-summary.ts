@@ -8,7 +8,6 @@ import type { StepState } from './progress/run.ts';
 interface StepTree {
 	id: string;
 	steps?: readonly StepTree[] | undefined;
-	alternatives?: readonly { steps?: readonly StepTree[] | undefined }[] | undefined;
 }
 
 /**

@@ -25,7 +25,7 @@ export const RUN_LIMITS = {
 	name: 80,
 	/** Initials, as typed (cleanInitials). */
 	initials: 4,
-	/** Why a step does not apply, as asked for (commands.ts). */
+	/** Why a step does not apply, as asked for (na.ts, questions.ts). */
 	reason: 200,
 	/** A value, as typed (cleanValue). */
 	value: 500,

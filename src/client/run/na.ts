@@ -1,4 +1,5 @@
 import { apply, statusOf, targets, type Outcome, type Target } from './commands.ts';
+import { RUN_LIMITS } from '../../schema/run-limits.ts';
 import type { RunSession } from './session.ts';
 
 /**
@@ -33,7 +34,7 @@ export function toggleNa(
 		counted,
 		ids
 			.filter((id) => statusOf(session, id) !== 'na')
-			.map((id) => ({ step: id, action: 'na', ...(reason ? { reason: reason.slice(0, 200) } : {}) })),
+			.map((id) => ({ step: id, action: 'na', ...(reason ? { reason: reason.slice(0, RUN_LIMITS.reason) } : {}) })),
 		`Not applicable: ${step.text}.`,
 	);
 }

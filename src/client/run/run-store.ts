@@ -10,7 +10,7 @@ export const runPrefix = (runbook: string) => `runsheet:run:${runbook}:`;
 export const runKey = (runbook: string, run: string) => runPrefix(runbook) + run;
 const currentKey = (runbook: string) => `runsheet:current:${runbook}`;
 export const OPERATOR_KEY = 'runsheet:operator';
-/** Set once the first tick's question for the initials was answered or skipped (initials.ts): it is asked once. */
+/** Set once the first tick's question for the initials was answered or skipped (questions.ts): it is asked once. */
 export const ASKED_KEY = 'runsheet:operator-asked';
 
 export interface LoadedRuns {
