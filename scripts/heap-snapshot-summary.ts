@@ -233,21 +233,26 @@ if (!a) {
 	console.error('usage: node --max-old-space-size=8192 scripts/heap-snapshot-summary.ts <a.heapsnapshot> [<b.heapsnapshot>]');
 	process.exit(2);
 }
-const first = read(a);
-const one = summarise(first);
-console.log(`${a}: ${mb(one.total)} MB in ${(first.nodes.length / first.nodeFields.length).toLocaleString('en-US')} objects\n`);
-console.log(heavyTree(first, 0.01).join('\n'));
-console.log(`\nThe longest strings:\n${longestStrings(first, 8).join('\n')}`);
+/** One snapshot read and reported: its total, what holds the most, its longest strings. */
+function report(file: string): Summary {
+	const snapshot = read(file);
+	const summary = summarise(snapshot);
+	console.log(
+		`${file}: ${mb(summary.total)} MB in ${(snapshot.nodes.length / snapshot.nodeFields.length).toLocaleString('en-US')} objects\n`,
+	);
+	console.log(heavyTree(snapshot, 0.01).join('\n'));
+	console.log(`\nThe longest strings:\n${longestStrings(snapshot, 8).join('\n')}`);
+	return summary;
+}
+
+const one = report(a);
 if (!b) {
 	console.log('\n| kind | MB | objects |\n| --- | ---: | ---: |');
 	for (const [kind, { size, count }] of [...one.kinds].sort((x, y) => y[1].size - x[1].size).slice(0, 40))
 		console.log(`| ${kind} | ${mb(size)} | ${count} |`);
 } else {
-	const second = read(b);
-	const two = summarise(second);
-	console.log(`\n${b}: ${mb(two.total)} MB in ${(second.nodes.length / second.nodeFields.length).toLocaleString('en-US')} objects\n`);
-	console.log(heavyTree(second, 0.01).join('\n'));
-	console.log(`\nThe longest strings:\n${longestStrings(second, 8).join('\n')}`);
+	console.log('');
+	const two = report(b);
 	console.log(
 		'\n| kind | MB (first) | MB (second) | growth MB | objects (first) | objects (second) |\n| --- | ---: | ---: | ---: | ---: | ---: |',
 	);
