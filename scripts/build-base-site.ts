@@ -2,10 +2,10 @@
  * npm run test:base-site: builds the bundled runbooks as a site below a path, the way GitHub or
  * GitLab Pages serve a project (`RUNSHEET_BASE=/ops-runbooks`, Astro's `base`), into
  * .test-sites/base/dist, and checks every link as that host serves it. The browser tests of
- * tests/e2e/base.spec.ts run against it.
+ * tests/e2e/base.spec.ts run against it. It also publishes each runbook's JSON (`runbookJson: true`).
  */
 import { runStep } from './lib/run-step.ts';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 export const BASE_SITE = '.test-sites/base';
 export const BASE_PATH = '/ops-runbooks';
@@ -14,7 +14,13 @@ const dist = `${BASE_SITE}/dist`;
 const run = (what: string, args: string[], env: Record<string, string> = {}) => runStep('base site', what, args, env);
 
 rmSync(BASE_SITE, { recursive: true, force: true });
+// The repository's config, publishing /runbooks/<id>.json too (off by default), so the tests see
+// the data URLs below the base.
+const config = `${BASE_SITE}/runsheet.config.yaml`;
+mkdirSync(BASE_SITE, { recursive: true });
+writeFileSync(config, readFileSync('runsheet.config.yaml', 'utf8').replace(/^runbookJson: false$/m, 'runbookJson: true'));
 const built = run('the build', ['scripts/build.ts'], {
+	RUNSHEET_CONFIG: config,
 	RUNSHEET_BASE: BASE_PATH,
 	RUNSHEET_OUT: dist,
 	RUNSHEET_SITE: 'https://acme.github.io',

@@ -11,6 +11,8 @@ export interface CatalogContext {
 	today: string;
 	defaultReviewDays: number;
 	hasRollback: boolean;
+	/** Whether /runbooks/<id>.json is published (the config's `runbookJson`). */
+	runbookJson: boolean;
 }
 
 /** One runbook's entry in /runbooks.json: identity, review state and the URL of every step. */
@@ -36,7 +38,7 @@ export function catalogEntry(id: string, runbook: Runbook, context: CatalogConte
 			page: at(paths.runbook(id)),
 			...(context.hasRollback ? { rollback: at(paths.rollback(id)) } : {}),
 			signoff: at(paths.signoff(id)),
-			data: at(paths.data(id)),
+			...(context.runbookJson ? { data: at(paths.data(id)) } : {}),
 		},
 		sections: sectionLinks(id, runbook.sections).map(({ path, rollbackPath, steps, ...section }) => ({
 			...section,

@@ -48,7 +48,7 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 			// The guides (Markdown) link each other with relative URLs, which need neither.
 			'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
 				base = config.base;
-				for (const route of runsheetRoutes(standalone)) injectRoute({ ...route, prerender: true });
+				for (const route of runsheetRoutes(standalone, settings.runbookJson)) injectRoute({ ...route, prerender: true });
 				const starlight =
 					installedPackageDir('@astrojs/starlight', fileURLToPath(config.root)) ??
 					installedPackageDir('@astrojs/starlight', fileURLToPath(import.meta.url));

@@ -12,12 +12,14 @@ export interface RunsheetRoute {
 	/** The file, from src/routes/. */
 	entrypoint: string;
 	standalone?: true;
+	/** Added only with `runbookJson: true` in the config: a file per runbook, for programs. */
+	runbookJson?: true;
 }
 
 export const ROUTES: readonly RunsheetRoute[] = [
 	{ pattern: '/runbooks', entrypoint: 'runbooks/index.astro' },
 	{ pattern: '/runbooks/[id]', entrypoint: 'runbooks/[id].astro' },
-	{ pattern: '/runbooks/[id].json', entrypoint: 'runbooks/[id].json.ts' },
+	{ pattern: '/runbooks/[id].json', entrypoint: 'runbooks/[id].json.ts', runbookJson: true },
 	{ pattern: '/runbooks.json', entrypoint: 'runbooks.json.ts' },
 	{ pattern: '/rollback', entrypoint: 'rollback/index.astro' },
 	{ pattern: '/rollback/[id]', entrypoint: 'rollback/[id].astro' },
@@ -34,11 +36,13 @@ export const ROUTES: readonly RunsheetRoute[] = [
 ];
 
 /** The routes a site gets, with their files' paths. */
-export function runsheetRoutes(standalone: boolean): { pattern: string; entrypoint: string }[] {
+export function runsheetRoutes(standalone: boolean, runbookJson: boolean): { pattern: string; entrypoint: string }[] {
 	// From the package's folder: this module may be bundled into lib/ (scripts/pack-lib.ts).
 	const routes = join(packageRoot(), 'src/routes');
-	return ROUTES.filter((route) => standalone || !route.standalone).map(({ pattern, entrypoint }) => ({
-		pattern,
-		entrypoint: join(routes, entrypoint),
-	}));
+	return ROUTES.filter((route) => (standalone || !route.standalone) && (runbookJson || !route.runbookJson)).map(
+		({ pattern, entrypoint }) => ({
+			pattern,
+			entrypoint: join(routes, entrypoint),
+		}),
+	);
 }

@@ -53,7 +53,9 @@ export const catalogEntrySchema = z.strictObject({
 		page: url,
 		rollback: url.optional(),
 		signoff: url,
-		data: url.describe('The full typed runbook as JSON (runbook.schema.json)'),
+		data: url
+			.optional()
+			.describe('The full typed runbook as JSON (runbook.schema.json); only where the site publishes it (`runbookJson: true`)'),
 	}),
 	sections: z.array(sectionEntry),
 });

@@ -116,6 +116,12 @@ export const settingsSchema = z.strictObject({
 		.boolean({ error: 'offline must be true or false. Hint: write `offline: false` to build without the service worker' })
 		.default(true)
 		.describe('Keep runbooks readable without a network (a service worker and "Keep all runbooks offline"); false builds without them'),
+	runbookJson: z
+		.boolean({ error: 'runbookJson must be true or false. Hint: write `runbookJson: true` to publish /runbooks/<id>.json' })
+		.default(false)
+		.describe(
+			"Publish each runbook's full typed data at /runbooks/<id>.json, for programs (one more file per runbook; /runbooks.json always lists every runbook)",
+		),
 	sync: z
 		.strictObject({
 			url: z

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import { loadRunbooks } from '../support/content.ts';
 import { answer } from '../support/dialogs.ts';
 import { runMenu } from '../support/run-menu.ts';
 import { expect, test } from '../support/test.ts';
@@ -62,4 +66,22 @@ test('old addresses redirect within the base; the not-found page links within it
 	errors.length = 0;
 	await expect(page.locator('h1')).toHaveText('No runbook for TwigaScanDeployFailed');
 	await expect(page.locator('[data-alert-closest] a').first()).toHaveAttribute('href', `${BASE}/runbooks/twiga-scan/`);
+});
+
+test('with runbookJson: true, /runbooks/<id>.json is the full typed runbook, valid against runbook.schema.json, linked from the catalog', async ({
+	request,
+}) => {
+	const schema = await (await request.get('runbook.schema.json')).json();
+	const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+	const catalog = await (await request.get('runbooks.json')).json();
+	for (const raw of loadRunbooks()) {
+		const data = await (await request.get(`runbooks/${raw.id}.json`)).json();
+		expect(validate(data), `${raw.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
+		const yaml = parse(readFileSync(`content/runbooks/${raw.id}.yaml`, 'utf8'));
+		expect(data).toMatchObject({ title: yaml.title, system: yaml.system, version: String(yaml.version) });
+		const entry = catalog.runbooks.find((r: { id: string }) => r.id === raw.id);
+		expect(entry.urls.data).toBe(`https://acme.github.io${BASE}/runbooks/${raw.id}.json`);
+	}
+	// A renamed runbook's old data URL still answers.
+	expect((await request.get('runbooks/twiga-scan-deployment-checklist.json')).ok()).toBe(true);
 });

@@ -36,7 +36,6 @@ for (const site of SITES) {
 			await controlled(page);
 			await kept(page, at('/runbooks/twiga-scan/'));
 			await kept(page, at('/rollback/twiga-scan/'));
-			await kept(page, at('/runbooks/twiga-scan.json'));
 			await page.locator('[id="deploy-services--check"]').check();
 
 			await context.setOffline(true);

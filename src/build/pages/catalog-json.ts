@@ -24,6 +24,7 @@ export async function catalogJson(site: URL | undefined): Promise<Catalog> {
 				today: isoDay(now),
 				defaultReviewDays: settings.reviewEveryDays,
 				hasRollback: rollbackContent(entry.data.sections) !== undefined,
+				runbookJson: settings.runbookJson,
 			}),
 		),
 	};

@@ -127,19 +127,16 @@ async function networkFirst(event: FetchEvent, url: URL): Promise<Response> {
 	}
 }
 
-/** A runbook page's JSON and rollback page come with it: at 3 a.m. the rollback is one tap away. */
+/** A runbook page's rollback page comes with it: at 3 a.m. the rollback is one tap away. */
 async function keepCompanions(cache: Cache, url: URL, page: Response): Promise<void> {
 	const runbook = new RegExp(`^${base}/runbooks/([a-z0-9-]+)/$`).exec(url.pathname)?.[1];
 	if (!runbook) return;
-	const html = await page.text();
-	const wanted = [`${base}/runbooks/${runbook}.json`];
-	if (html.includes(`href="${base}/rollback/${runbook}/`)) wanted.push(`${base}/rollback/${runbook}/`);
-	for (const path of wanted) {
-		const at = new URL(path, url);
-		if (await cache.match(keyOf(at))) continue;
-		const response = await fetch(at).catch(() => undefined);
-		if (response?.ok) await cache.put(keyOf(at), response);
-	}
+	const rollback = `${base}/rollback/${runbook}/`;
+	if (!(await page.text()).includes(`href="${rollback}`)) return;
+	const at = new URL(rollback, url);
+	if (await cache.match(keyOf(at))) return;
+	const response = await fetch(at).catch(() => undefined);
+	if (response?.ok) await cache.put(keyOf(at), response);
 }
 
 /**

@@ -22,9 +22,16 @@ describe('the settings the scripts and the build read', () => {
 			reviewEveryDays: 180,
 			lint: { showOnPages: false, rules: {} },
 			offline: true,
+			runbookJson: false,
 		};
 		expect(await loadSettings(write('{}\n'))).toEqual(defaults);
 		expect(await loadSettings(write(''))).toEqual(defaults);
+	});
+	it('publish /runbooks/<id>.json only when asked, and say how when the value is not true or false', async () => {
+		expect((await loadSettings(write('runbookJson: true\n'))).runbookJson).toBe(true);
+		await expect(loadSettings(write('runbookJson: yes please\n'))).rejects.toThrow(
+			/runbookJson must be true or false\. Hint: write `runbookJson: true`/,
+		);
 	});
 	it('take the site’s own search synonyms, each group two words at least', async () => {
 		const settings = await loadSettings(write('search:\n  synonyms:\n    - [payments down, " checkout broken "]\n'));

@@ -34,6 +34,7 @@ describe('the URL contract', () => {
 			today: '2026-11-22',
 			defaultReviewDays: 180,
 			hasRollback: true,
+			runbookJson: true,
 		});
 		expect(catalogEntrySchema.parse(entry)).toEqual(entry);
 		expect(entry.urls).toEqual({
@@ -43,6 +44,20 @@ describe('the URL contract', () => {
 			data: 'https://rb.example.com/runbooks/twiga-scan.json',
 		});
 		expect(entry.formerIds).toEqual(['twiga-scan-deployment-checklist']);
+	});
+	it('gives no data URL where the site does not publish /runbooks/<id>.json (the default)', () => {
+		const entry = catalogEntry('twiga-scan', twiga, {
+			base: 'https://rb.example.com/',
+			today: '2026-11-22',
+			defaultReviewDays: 180,
+			hasRollback: false,
+			runbookJson: false,
+		});
+		expect(catalogEntrySchema.parse(entry)).toEqual(entry);
+		expect(entry.urls).toEqual({
+			page: 'https://rb.example.com/runbooks/twiga-scan/',
+			signoff: 'https://rb.example.com/signoff/twiga-scan/',
+		});
 	});
 });
 
