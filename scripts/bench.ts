@@ -1,9 +1,10 @@
 /**
- * npm run bench [-- --quick] [--sizes 5,100,1000] [--site both|runsheet|starlight] [--runs 1] [--keep] [--json out.json]
+ * npm run bench [-- --quick] [--sizes 5,100,1000] [--site both|runsheet|starlight] [--runs 1] [--keep] [--no-search] [--json out.json]
  * Builds, in one run, Runsheet with N runbooks and a plain Starlight site with the same N
  * checklists as Markdown pages (the source documents), for each N, and prints a table of build
  * time, peak memory (split by process below it), files and bytes in dist/, runbook page HTML and
- * JavaScript, search index size and the ratio Runsheet / Starlight; then says which budgets are
+ * JavaScript, search index size, search on Fast 3G (scripts/lib/search-timing.ts, Runsheet's sites;
+ * --no-search skips it) and the ratio Runsheet / Starlight; then says which budgets are
  * met (scripts/lib/bench.ts, docs/performance.md). Linux (reads /proc for memory).
  */
 import { spawn } from 'node:child_process';
@@ -37,6 +38,7 @@ import {
 	type SiteResult,
 	type TreeMemory,
 } from './lib/bench.ts';
+import { SEARCH_QUERY, timeSearch } from './lib/search-timing.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -46,6 +48,7 @@ const { values } = parseArgs({
 		json: { type: 'string' },
 		site: { type: 'string', default: 'both' },
 		runs: { type: 'string', default: '1' },
+		'no-search': { type: 'boolean', default: false },
 	},
 });
 const runs = Math.max(1, Number(values.runs) || 1);
@@ -268,6 +271,7 @@ try {
 				site: 'runsheet',
 				...combineRuns(rsRuns),
 				...measure(join(rs, 'dist'), '/runbooks/yogaflow/', '/guides/writing-runbooks/'),
+				...(values['no-search'] ? {} : { search: await timeSearch(join(rs, 'dist')) }),
 			});
 		if (sl) results.push({ n, site: 'starlight', ...combineRuns(slRuns), ...measure(join(sl, 'dist'), '/yogaflow/') });
 		if (!values.keep) {
@@ -289,6 +293,10 @@ console.log('');
 for (const r of results.filter((x) => x.addedJsGzip !== undefined))
 	console.log(`N = ${r.n}: JavaScript Runsheet adds to a runbook page: ${r.addedJsGzip} B gzipped`);
 for (const r of results) console.log(`N = ${r.n}: ${r.site}'s peak memory, by process: ${formatPeak(r)}`);
+for (const r of results.filter((x) => x.search))
+	console.log(
+		`N = ${r.n}: search, cold, phone, Fast 3G, "${SEARCH_QUERY}": site search ${r.search!.siteSearchMs} ms to the first hit, ${(r.search!.siteSearchBytes / 1024).toFixed(0)} KB of index; rollback finder ${r.search!.finderMs} ms, ${(r.search!.finderBytes / 1024).toFixed(0)} KB`,
+	);
 console.log('');
 const budgets = [...checkBudgets(results), ...checkScaleBudgets(results)];
 for (const b of budgets) console.log(`${b.met ? 'MET    ' : 'NOT MET'}  ${b.name}: ${b.detail}`);

@@ -1,3 +1,4 @@
+import type { SearchTiming } from './search-timing.ts';
 /**
  * The benchmark's pure parts: which JavaScript a built page loads, the memory of a process tree,
  * the results table and the budgets. scripts/bench.ts builds the sites and measures; this decides
@@ -141,6 +142,8 @@ export interface SiteResult {
 	/** For Runsheet: what its runbook page loads beyond a plain Starlight page of the same build. */
 	addedJsGzip?: number;
 	indexKb: number;
+	/** Search on a phone over Fast 3G, cold (scripts/lib/search-timing.ts): Runsheet's sites. */
+	search?: SearchTiming;
 }
 
 const ROWS: [label: string, get: (r: SiteResult) => number, digits: number][] = [
@@ -248,6 +251,9 @@ export const SCALE_BUDGETS = {
 	pageHtmlGzip: 15 * KB,
 	/** Build time at N = 100 against plain Starlight's, measured in one run. */
 	smallSiteRatio: 1.0,
+	/** Search, cold on Fast 3G, from 1,000 runbooks on: first keystroke to first hit, and the index a query fetches. */
+	searchMs: 1500,
+	searchBytes: 300 * KB,
 };
 
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
@@ -292,6 +298,14 @@ export function checkScaleBudgets(results: SiteResult[]): Budget[] {
 			met: largest.htmlBytes <= SCALE_BUDGETS.pageHtml && largest.htmlGzip <= SCALE_BUDGETS.pageHtmlGzip,
 			detail: `${(largest.htmlBytes / KB).toFixed(1)} KB, ${(largest.htmlGzip / KB).toFixed(1)} KB gzipped`,
 		});
+	for (const r of runsheet.filter((x) => x.search && x.n >= SCALE_BUDGETS.perRunbookFrom)) {
+		const { siteSearchMs, siteSearchBytes, finderMs, finderBytes } = r.search!;
+		budgets.push({
+			name: `search at N = ${r.n}, cold on Fast 3G: first hit ≤ ${SCALE_BUDGETS.searchMs / 1000} s after typing, ≤ ${SCALE_BUDGETS.searchBytes / KB} KB of index`,
+			met: Math.max(siteSearchMs, finderMs) <= SCALE_BUDGETS.searchMs && Math.max(siteSearchBytes, finderBytes) <= SCALE_BUDGETS.searchBytes,
+			detail: `site search ${siteSearchMs} ms, ${(siteSearchBytes / KB).toFixed(0)} KB; rollback finder ${finderMs} ms, ${(finderBytes / KB).toFixed(0)} KB`,
+		});
+	}
 	const rs = results.find((r) => r.n === 100 && r.site === 'runsheet');
 	const sl = results.find((r) => r.n === 100 && r.site === 'starlight');
 	if (rs && sl) {
