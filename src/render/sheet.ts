@@ -49,11 +49,14 @@ export interface RowCount {
 /** One row of the sheet: a box, the step with what it expects, initials and time to write in. */
 export function sheetRowHtml(step: Step, depth: number, labels: Readonly<Record<string, string>>, count: RowCount = {}): string {
 	const inline = (markdown: string) => blankVariables(renderInline(markdown), labels);
-	let html = `<div class="sheet-step"${attr('data-sheet-step', step.id)}${attr('style', `--depth:${depth}`)}${count.counted ? ' data-counted' : ''}${attr('data-leaves', count.leaves?.join(' '))}><span class="sheet-box" data-box aria-hidden="true"></span><div class="sheet-text">`;
-	html += `<span class="sheet-step-text">${inline(step.text)}</span>${sheetDueHtml(step)}`;
+	// A row is written for every step of every sheet, so it carries what the page's script and the
+	// sheet's styles read and nothing twice: the cells are styled by their data-* attributes, a
+	// row at the top level needs no depth (steps.css defaults it to 0).
+	let html = `<div class="sheet-step"${attr('data-sheet-step', step.id)}${attr('style', depth ? `--depth:${depth}` : undefined)}${count.counted ? ' data-counted' : ''}${attr('data-leaves', count.leaves?.join(' '))}><span data-box aria-hidden="true"></span><div class="sheet-text">`;
+	html += `${inline(step.text)}${sheetDueHtml(step)}`;
 	if (step.optional || step.condition)
 		html += `<em class="sheet-optional"> (optional${escapeText(step.condition ? `: ${step.condition}` : '')})</em>`;
-	html += '<span class="sheet-reason" data-reason></span>';
+	html += '<span data-reason></span>';
 	// As a filled form's "expected / actual": what should be seen, and room to write what was.
 	if (step.expect) {
 		html += `<span class="sheet-expect"><span><em>Expected:</em> <span>${inline(step.expect)}</span></span><span class="sheet-actual"><em>Actual:</em><span class="sheet-actual-line"></span></span></span>`;
@@ -68,7 +71,7 @@ export function sheetRowHtml(step: Step, depth: number, labels: Readonly<Record<
 		});
 		html += '</div>';
 	}
-	return `${html}</div><span class="sheet-initials" data-initials></span><span class="sheet-time" data-time></span></div>`;
+	return `${html}</div><span data-initials></span><span data-time></span></div>`;
 }
 
 /** One section of the sheet with its rows and sub-sections; `part` is the top-level section it prints with. */

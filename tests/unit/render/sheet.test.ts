@@ -30,8 +30,15 @@ describe('a sign-off sheet row', () => {
 		{ DB: 'Database' },
 	);
 	it('carries the step id and its depth, and boxes to write in', () => {
-		expect(row).toMatch(/^<div class="sheet-step" data-sheet-step="restore" style="--depth:2"><span class="sheet-box"/);
-		expect(row).toContain('<span class="sheet-initials" data-initials></span><span class="sheet-time" data-time></span></div>');
+		expect(row).toMatch(/^<div class="sheet-step" data-sheet-step="restore" style="--depth:2"><span data-box aria-hidden="true"><\/span>/);
+		expect(row).toContain('<span data-initials></span><span data-time></span></div>');
+	});
+	it('says each thing once: a top-level row has no depth, a cell no class beside its data attribute', () => {
+		// A row is written for every step of every sheet (10,000 runbooks: millions of rows).
+		const top = sheetRowHtml({ id: 'go', text: 'Go' }, 0, {});
+		expect(top).toBe(
+			'<div class="sheet-step" data-sheet-step="go"><span data-box aria-hidden="true"></span><div class="sheet-text">Go<span data-reason></span></div><span data-initials></span><span data-time></span></div>',
+		);
 	});
 	it('shows markup in the data as text', () => {
 		expect(row).toContain('(optional: if &lt;schema&gt; changed)');
