@@ -299,11 +299,13 @@ export function checkScaleBudgets(results: SiteResult[]): Budget[] {
 			detail: `${(largest.htmlBytes / KB).toFixed(1)} KB, ${(largest.htmlGzip / KB).toFixed(1)} KB gzipped`,
 		});
 	for (const r of runsheet.filter((x) => x.search && x.n >= SCALE_BUDGETS.perRunbookFrom)) {
-		const { siteSearchMs, siteSearchBytes, finderMs, finderBytes } = r.search!;
+		const t = r.search!;
 		budgets.push({
-			name: `search at N = ${r.n}, cold on Fast 3G: first hit ≤ ${SCALE_BUDGETS.searchMs / 1000} s after typing, ≤ ${SCALE_BUDGETS.searchBytes / KB} KB of index`,
-			met: Math.max(siteSearchMs, finderMs) <= SCALE_BUDGETS.searchMs && Math.max(siteSearchBytes, finderBytes) <= SCALE_BUDGETS.searchBytes,
-			detail: `site search ${siteSearchMs} ms, ${(siteSearchBytes / KB).toFixed(0)} KB; rollback finder ${finderMs} ms, ${(finderBytes / KB).toFixed(0)} KB`,
+			name: `search at N = ${r.n}, cold on Fast 3G: first hit ≤ ${SCALE_BUDGETS.searchMs / 1000} s after typing, ≤ ${SCALE_BUDGETS.searchBytes / KB} KB of index (each search)`,
+			met:
+				Math.max(t.homeMs, t.siteSearchMs, t.finderMs) <= SCALE_BUDGETS.searchMs &&
+				Math.max(t.homeBytes, t.siteSearchBytes, t.finderBytes) <= SCALE_BUDGETS.searchBytes,
+			detail: searchDetail(t),
 		});
 	}
 	const rs = results.find((r) => r.n === 100 && r.site === 'runsheet');
@@ -317,6 +319,16 @@ export function checkScaleBudgets(results: SiteResult[]): Budget[] {
 		});
 	}
 	return budgets;
+}
+
+/** `home box 900 ms, 120 KB; …`: each search's time to its first hit and the index it fetched. */
+export function searchDetail(t: SearchTiming): string {
+	const one = (name: string, ms: number, bytes: number) => `${name} ${ms} ms, ${(bytes / KB).toFixed(0)} KB`;
+	return [
+		one('home page box', t.homeMs, t.homeBytes),
+		one('search dialog', t.siteSearchMs, t.siteSearchBytes),
+		one('rollback finder', t.finderMs, t.finderBytes),
+	].join('; ');
 }
 
 /** Where a build's peak memory was: `1,608 MB: node 1,200 MB, pagefind_extended 408 MB`. */

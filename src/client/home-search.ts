@@ -1,4 +1,4 @@
-import { openSiteSearch, searchPages, showHits } from './site-search.ts';
+import { openSiteSearch, preloadWords, searchPages, showHits, warmUp, type Hit } from './site-search.ts';
 
 /** How many runbooks the box lists as you type. */
 const HITS = 6;
@@ -26,9 +26,12 @@ export function startHomeSearch(form: HTMLFormElement): void {
 			return;
 		}
 		try {
-			const hits = await searchPages(form, [query], { limit: HITS, under: form.dataset.runbooks! });
-			if (ask !== asked) return; // a newer query is on its way
-			showHits(list, hits);
+			const show = (hits: readonly Hit[]) => {
+				if (ask === asked) showHits(list, hits); // else a newer query is on its way
+			};
+			const hits = await searchPages(form, [query], { limit: HITS, under: form.dataset.runbooks!, found: show });
+			if (ask !== asked) return;
+			show(hits);
 			status.textContent = hits.length
 				? `${hits.length === HITS ? `The first ${HITS} runbooks` : hits.length === 1 ? '1 runbook' : `${hits.length} runbooks`}: Enter searches the whole site`
 				: `No runbook matches “${query}”: Enter searches the whole site`;
@@ -37,6 +40,7 @@ export function startHomeSearch(form: HTMLFormElement): void {
 		}
 	};
 	input.addEventListener('input', () => {
+		preloadWords(form, input.value);
 		clearTimeout(timer);
 		timer = setTimeout(search, PAUSE_MS);
 	});
@@ -44,4 +48,5 @@ export function startHomeSearch(form: HTMLFormElement): void {
 		if (input.value.trim()) openSiteSearch(input.value.trim());
 	});
 	if (input.value.trim()) void search();
+	warmUp(form);
 }

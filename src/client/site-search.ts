@@ -15,6 +15,7 @@ interface Pagefind {
 	init(): Promise<void>;
 	options(options: { ranking: typeof SEARCH_RANKING; baseUrl: string }): Promise<void>;
 	search(query: string): Promise<{ results: Result[] } | null>;
+	preload(query: string): Promise<void>;
 }
 
 /** A page a search found: its address and title. */
@@ -24,6 +25,7 @@ export interface Hit {
 }
 
 let pagefind: Promise<Pagefind> | undefined;
+/** Pagefind's script, its entry, its WebAssembly and metadata: fetched once, the first search or warmUp() waits for them. */
 function load(script: string, base: string): Promise<Pagefind> {
 	pagefind ??= import(/* @vite-ignore */ script).then(async (pf: Pagefind) => {
 		await pf.options({ ranking: SEARCH_RANKING, baseUrl: base });
@@ -37,30 +39,54 @@ function load(script: string, base: string): Promise<Pagefind> {
 
 /**
  * The best pages for each query in turn, best first, the first query's before the next's, each
- * page once, only pages under `under` (a path prefix), at most `limit`. Pagefind finds only the
+ * page once, only pages under `under` (a path prefix), at most `limit`; `found` hears the hits so
+ * far each time more have come. Pagefind finds only the
  * pages that hold every word: later queries (a word at a time) find pages close to a query no page
  * answers whole.
  */
 export async function searchPages(
 	root: HTMLElement,
 	queries: readonly string[],
-	{ limit, under }: { limit: number; under: string },
+	{ limit, under, found }: { limit: number; under: string; found?: (hits: readonly Hit[]) => void },
 ): Promise<Hit[]> {
 	const pf = await load(root.dataset.pagefind!, root.dataset.base!);
 	const hits: Hit[] = [];
 	const seen = new Set<string>();
 	for (const query of queries) {
-		const found = await pf.search(query);
-		for (const result of found?.results.slice(0, limit * 2) ?? []) {
-			if (hits.length >= limit) return hits;
-			const data = await result.data();
-			const url = data.url.replace(/#.*$/, '');
-			if (!url.startsWith(under) || url === under || seen.has(url)) continue;
-			seen.add(url);
-			hits.push({ url, title: data.meta.title ?? url });
+		const results = (await pf.search(query))?.results.slice(0, limit * 2) ?? [];
+		// Each result's data is a file of its own: `limit` at a time, fetched together in one round
+		// trip (0.6 s on 3G) rather than one after another, and no more than a browser fetches at
+		// once from one host (6); the next ones only when some were left out.
+		for (let from = 0; from < results.length && hits.length < limit; from += limit) {
+			for (const { url: address, meta } of await Promise.all(results.slice(from, from + limit).map((result) => result.data()))) {
+				const url = address.replace(/#.*$/, '');
+				if (hits.length >= limit || !url.startsWith(under) || url === under || seen.has(url)) continue;
+				seen.add(url);
+				hits.push({ url, title: meta.title ?? url });
+			}
+			// Shown as they come: the first hits need not wait for the pages that fill the list.
+			if (hits.length) found?.(hits);
 		}
+		if (hits.length >= limit) return hits;
 	}
 	return hits;
+}
+
+/** Fetches the index's words for what is typed so far, before the pause that starts the search. */
+export function preloadWords(root: HTMLElement, words: string): void {
+	if (words.trim())
+		load(root.dataset.pagefind!, root.dataset.base!).then(
+			(pf) => pf.preload(words),
+			() => undefined,
+		);
+}
+
+/**
+ * Starts fetching Pagefind for `root`'s box before its first search: on a bad network its files
+ * take several round trips (3 s on 3G), which then come before the reader has finished typing.
+ */
+export function warmUp(root: HTMLElement): void {
+	load(root.dataset.pagefind!, root.dataset.base!).catch(() => undefined);
 }
 
 /** Hits as a list of links, written as text (titles come from pages, never read as HTML). */

@@ -98,8 +98,10 @@ describe("issue 37's budgets, where their size applies", () => {
 			[false, 'peak build memory at N = 10000 ≤ 4 GB'],
 		]);
 	});
-	it('holds search, cold on Fast 3G, to 1.5 s and 300 KB from 1,000 runbooks on, the slower of the two searches counting', () => {
+	it('holds search, cold on Fast 3G, to 1.5 s and 300 KB from 1,000 runbooks on, the slowest of the three searches counting', () => {
 		const search = (siteSearchMs: number, siteSearchBytes: number, finderMs = 900, finderBytes = 100 * KB) => ({
+			homeMs: 800,
+			homeBytes: 90 * KB,
 			siteSearchMs,
 			siteSearchBytes,
 			finderMs,
@@ -111,10 +113,10 @@ describe("issue 37's budgets, where their size applies", () => {
 			result(10_000, 'runsheet', 400, 50 * KB, { search: search(1200, 200 * KB, 1501) }),
 		]).filter((b) => b.name.startsWith('search'));
 		expect(budgets.map((b) => [b.met, b.name])).toEqual([
-			[true, 'search at N = 1000, cold on Fast 3G: first hit ≤ 1.5 s after typing, ≤ 300 KB of index'],
-			[false, 'search at N = 10000, cold on Fast 3G: first hit ≤ 1.5 s after typing, ≤ 300 KB of index'],
+			[true, 'search at N = 1000, cold on Fast 3G: first hit ≤ 1.5 s after typing, ≤ 300 KB of index (each search)'],
+			[false, 'search at N = 10000, cold on Fast 3G: first hit ≤ 1.5 s after typing, ≤ 300 KB of index (each search)'],
 		]);
-		expect(budgets[1]!.detail).toBe('site search 1200 ms, 200 KB; rollback finder 1501 ms, 100 KB');
+		expect(budgets[1]!.detail).toBe('home page box 800 ms, 90 KB; search dialog 1200 ms, 200 KB; rollback finder 1501 ms, 100 KB');
 		const heavy = checkScaleBudgets([result(1000, 'runsheet', 40, 50 * KB, { search: search(1000, 300 * KB + 1) })]);
 		expect(heavy.find((b) => b.name.startsWith('search'))!.met).toBe(false);
 	});
