@@ -132,11 +132,9 @@ function writeStep(out: PartsWriter, step: Step, options: StepListOptions): void
 		out.write(`<span class="rs-badge rs-optional">${escapeText(optional)}</span>`);
 	}
 	out.write(
-		`<button type="button" class="rs-na"${attr('aria-labelledby', `${CONTROL_LABELS.na} ${step.id}`)} title="Mark not applicable (a)" data-pagefind-ignore>N/A</button>`,
+		`<button type="button" class="rs-na"${attr('aria-labelledby', `${CONTROL_LABELS.na} ${step.id}`)} title="Mark not applicable (a)"></button>`,
 	);
-	out.write(
-		`<a class="rs-anchor"${attr('href', `#${step.id}`)}${attr('aria-labelledby', `${CONTROL_LABELS.step} ${step.id}`)} data-pagefind-ignore>#</a></div>`,
-	);
+	out.write(`<a class="rs-anchor"${attr('href', `#${step.id}`)}${attr('aria-labelledby', `${CONTROL_LABELS.step} ${step.id}`)}></a></div>`);
 	// What confirms the step: read before ticking, beside the words it confirms.
 	if (step.expect)
 		out.write(`<p class="rs-expect"><span class="rs-expect-label">Expect:</span> <span>${renderInline(step.expect)}</span></p>`);
