@@ -11,7 +11,7 @@ import { hasReference } from '../schema/template.ts';
 import { attr, camelBreaksHtml, escapeText } from './html.ts';
 import { renderInline } from './markdown.ts';
 import { templateHtml } from './sheet.ts';
-import { dueBadgeHtml, headingHtml, PartsWriter, type Part, writeNote, writeStepList } from './steps.ts';
+import { CONTROL_LABELS, dueBadgeHtml, headingHtml, PartsWriter, type Part, writeNote, writeStepList } from './steps.ts';
 
 /** A runbook's sections as HTML strings with their command blocks, for the reason render/steps.ts gives. */
 
@@ -62,11 +62,11 @@ function writeSection(out: PartsWriter, section: Section, options: SectionOption
 	out.write(dueBadgeHtml(section));
 	// Filled and shown by the page script: the section's count, and Fold once it is finished.
 	if (tickable) {
-		out.write('<span class="rs-secprog" data-pagefind-ignore></span>');
+		out.write('<span class="rs-secprog"></span>');
 		out.write('<button type="button" class="rs-fold" data-action="fold" aria-expanded="true" hidden data-pagefind-ignore>Fold</button>');
 	}
 	out.write(
-		`<a class="rs-anchor"${attr('href', `#${section.id}`)}${attr('aria-label', `Link to this section: ${title}`)} data-pagefind-ignore>#</a>`,
+		`<a class="rs-anchor"${attr('href', `#${section.id}`)}${attr('aria-labelledby', `${CONTROL_LABELS.section} ${section.id}`)}></a>`,
 	);
 	if (rollbackHref && section.kind === 'rollback') {
 		out.write(`<a class="rs-rollback-link"${attr('href', `${rollbackHref}#${section.id}`)} data-pagefind-ignore>Rollback page</a>`);
@@ -189,8 +189,7 @@ export function referenceListsHtml(contacts: readonly Contact[] | undefined, res
 export function signoffBlockHtml(signoff: Signoff, embedded = false): string {
 	let html = `<div class="rs-signoff"${attr('id', embedded ? 'signoff' : undefined)}>`;
 	if (!embedded) {
-		html +=
-			'<div class="rs-heading"><h2 id="signoff">Sign-off</h2><a class="rs-anchor" href="#signoff" aria-label="Link to this section: Sign-off" data-pagefind-ignore>#</a></div>';
+		html += `<div class="rs-heading"><h2 id="signoff">Sign-off</h2><a class="rs-anchor" href="#signoff"${attr('aria-labelledby', `${CONTROL_LABELS.section} signoff`)}></a></div>`;
 	}
 	if (signoff.record.length) {
 		html += '<dl class="rs-record" data-pagefind-ignore>';

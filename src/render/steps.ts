@@ -2,7 +2,6 @@ import { timingText, type Timing } from '../model/clock.ts';
 import type { StepLinks } from '../model/links.ts';
 import { noteParts } from '../model/note-parts.ts';
 import { tickableSteps } from '../model/outline.ts';
-import { plainText } from '../model/text.ts';
 import type { Command } from '../schema/command.ts';
 import type { Alternative, Step } from '../schema/step.ts';
 import { attr, escapeText } from './html.ts';
@@ -105,36 +104,37 @@ export function writeNote(out: PartsWriter, markdown: string, twice: boolean): v
 	out.write('</div>');
 }
 
+/**
+ * Words the step and section controls are named with, once a page (RunBar.astro writes them):
+ * each control says them through `aria-labelledby`, followed by the text it is about, so a step
+ * carries its text once. Their ids cannot be a step's or a section's (those are [a-z0-9-]).
+ */
+export const CONTROL_LABELS = { na: '_na', step: '_step', section: '_section' } as const;
+export const controlLabelsHtml = `<span id="${CONTROL_LABELS.na}" hidden>Not applicable:</span><span id="${CONTROL_LABELS.step}" hidden>Link to this step:</span><span id="${CONTROL_LABELS.section}" hidden>Link to this section:</span>`;
+
 function writeStep(out: PartsWriter, step: Step, options: StepListOptions): void {
 	const { headingLevel, links, twice = false } = options;
-	const plain = plainText(step.text);
-	// A group's box ticks its sub-steps: say so where the pointer and the screen reader look.
+	// A group's box ticks its sub-steps: say so where the pointer looks; a screen reader reads the
+	// title as the box's description, its name being the step's text.
 	const groupHint = step.steps?.length ? `Ticking this ticks all ${tickableSteps(step.steps).length} of its sub-steps` : undefined;
 	const text = renderInline(step.text);
-	out.write(`<li class="rs-step"${attr('id', headingLevel ? undefined : step.id)}${attr('data-step', step.id)}><div class="rs-step-row">`);
-	// Named by the step's text without pointing at it: Pagefind records every id in the text it
-	// indexes, and the ids of 100 step texts and boxes were a quarter of its time (bench). A
-	// heading step (rollback pages) carries the step's id: Pagefind makes sub-results, and links,
-	// only from headings with ids.
-	out.write(
-		`<input class="rs-check" type="checkbox"${attr('id', `${step.id}--check`)}${attr('aria-label', plain)}${attr('aria-description', groupHint)}${attr('title', groupHint)} data-pagefind-ignore>`,
-	);
-	out.write(
-		headingLevel
-			? headingHtml(headingLevel, ` class="rs-step-text"${attr('id', step.id)}`, text)
-			: `<div class="rs-step-text">${text}</div>`,
-	);
+	// The step's text carries its id: it names the box, N/A and the link (aria-labelledby), and is
+	// where a link to the step arrives. One id a step: Pagefind records every id in the text it
+	// indexes, and more ids cost it time (bench). On rollback pages the text is a heading, so
+	// Pagefind makes a sub-result, and a link, of each step.
+	out.write(`<li class="rs-step"${attr('data-step', step.id)}><div class="rs-step-row">`);
+	out.write(`<input class="rs-check" type="checkbox"${attr('aria-labelledby', step.id)}${attr('title', groupHint)} data-pagefind-ignore>`);
+	const textAttributes = ` class="rs-step-text"${attr('id', step.id)}`;
+	out.write(headingLevel ? headingHtml(headingLevel, textAttributes, text) : `<div${textAttributes}>${text}</div>`);
 	out.write(dueBadgeHtml(step));
 	if (step.optional || step.condition) {
 		const optional = step.condition ? `Optional: ${step.condition}` : 'Optional';
-		out.write(`<span class="rs-badge rs-optional"${attr('title', optional)}>${escapeText(optional)}</span>`);
+		out.write(`<span class="rs-badge rs-optional">${escapeText(optional)}</span>`);
 	}
 	out.write(
-		`<button type="button" class="rs-na"${attr('data-na', step.id)}${attr('aria-label', `Not applicable: ${plain}`)} title="Mark not applicable (a)" data-pagefind-ignore>N/A</button>`,
+		`<button type="button" class="rs-na"${attr('aria-labelledby', `${CONTROL_LABELS.na} ${step.id}`)} title="Mark not applicable (a)"></button>`,
 	);
-	out.write(
-		`<a class="rs-anchor"${attr('href', `#${step.id}`)}${attr('aria-label', `Link to this step: ${plain}`)} data-pagefind-ignore>#</a></div>`,
-	);
+	out.write(`<a class="rs-anchor"${attr('href', `#${step.id}`)}${attr('aria-labelledby', `${CONTROL_LABELS.step} ${step.id}`)}></a></div>`);
 	// What confirms the step: read before ticking, beside the words it confirms.
 	if (step.expect)
 		out.write(`<p class="rs-expect"><span class="rs-expect-label">Expect:</span> <span>${renderInline(step.expect)}</span></p>`);

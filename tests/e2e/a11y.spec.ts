@@ -12,6 +12,7 @@ const PAGES = [
 	'/rollback/',
 	'/rollback/?q=alembic',
 	'/rollback/twiga-scan/',
+	'/signoff/yogaflow/',
 	'/guides/linking/',
 	'/guides/several-responders/',
 	// The not-found page as an alert without a runbook turns it (its closest runbooks, the file to add).
@@ -27,6 +28,7 @@ const DARK_PAGES = [
 	'/runbooks/yogaflow/',
 	'/rollback/?q=alembic',
 	'/rollback/twiga-scan/',
+	'/signoff/yogaflow/',
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -21,14 +21,14 @@ test('catalog, runbook, progress and the printed run stay below the base', async
 	expect(links.filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
 	await page.getByRole('link', { name: 'Twiga Scan: Production Deployment Checklist', exact: true }).click();
 	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan/`);
-	await page.locator('[id="deploy-services--check"]').check();
+	await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
 	await page.reload();
-	await expect(page.locator('[id="deploy-services--check"]')).toBeChecked();
+	await expect(page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check')).toBeChecked();
 	// Starlight's own sidebar and the page's links to its rollback page and sheet.
 	expect((await hrefs(page, 'nav a[href^="/"], main a[href^="/"]')).filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
 	await runMenu(page, 'new');
 	await answer(page, 'Release 2.0');
-	await page.locator('[id="deploy-services--check"]').check();
+	await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
 	await runMenu(page, 'print');
 	await expect(page).toHaveURL(`${BASE}/signoff/twiga-scan/?run=release-2-0`);
 	await expect(page.locator('[data-sheet-step="deploy-services"] [data-box]')).toHaveText('✓');

@@ -25,7 +25,7 @@ test.describe('arriving through a link', () => {
 		const step = page.locator('[data-step="rollback-deployment"]');
 		await expect(step).toHaveClass(/rs-arrived/);
 		await expectUncovered(row(page, 'rollback-deployment'));
-		await expect(page.locator('[id="rollback-deployment--check"]')).toBeFocused();
+		await expect(page.locator('[data-step="rollback-deployment"] > .rs-step-row > .rs-check')).toBeFocused();
 		await page.waitForTimeout(300);
 		await expect(step).toHaveClass(/rs-arrived/);
 		await page.mouse.click(5, 400);
@@ -59,7 +59,7 @@ test.describe('arriving through a link', () => {
 			'performance-degradation-50',
 			'security-vulnerability-introduced',
 		]) {
-			await page.locator(`[id="${id}--check"]`).check();
+			await page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`).check();
 		}
 		const fold = page.locator('[data-section="when-to-rollback"] > .rs-heading .rs-fold');
 		await fold.click();

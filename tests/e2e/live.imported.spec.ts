@@ -12,7 +12,7 @@ import { expect, newContext, test } from '../support/test.ts';
 const BRIDGE = '/runbooks/incident-bridge/';
 /** The steps the commander ticks and unticks 50 times. */
 const STEPS = ['page-owners', 'status-page', 'check-payments', 'check-deploys', 'drain-region', 'scale-up'];
-const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
+const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
 const row = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row`);
 const liveWord = (page: Page) => page.locator('[data-live]');
 /** The values panel, open (it opens by itself on a wide screen while a value is missing). */
@@ -22,7 +22,9 @@ const values = async (page: Page) => {
 };
 const done = (page: Page) =>
 	page.evaluate(() =>
-		[...document.querySelectorAll<HTMLInputElement>('.rs-check:checked')].map((b) => b.id.replace(/--check$/, '')).sort(),
+		[...document.querySelectorAll<HTMLInputElement>('.rs-check:checked')]
+			.map((b) => b.closest<HTMLElement>('[data-step]')!.dataset.step!)
+			.sort(),
 	);
 
 test.use({ actionTimeout: 15_000 });
@@ -92,7 +94,8 @@ test('several responders on one live run: ticks, values and presence within a se
 			const id = STEPS[i % STEPS.length]!;
 			const want = !(await box(ic, id).isChecked());
 			const seen = oc.waitForFunction(
-				([step, on]) => document.getElementById(`${step}--check`)?.matches(':checked') === on && Date.now(),
+				([step, on]) =>
+					document.querySelector(`[data-step="${step}"] > .rs-step-row > .rs-check`)?.matches(':checked') === on && Date.now(),
 				[id, want] as const,
 				{ polling: 10, timeout: 10_000 },
 			);

@@ -25,7 +25,7 @@ const STEPS = stepsOf(twiga).map((s) => s.id);
 const NEVER = 8.64e16;
 const HOUR = 3_600_000;
 
-const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
+const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
 const status = (page: Page) => page.locator('[data-status]');
 const runKey = (run = 'default') => `runsheet:run:twiga-scan:${run}`;
 const stored = (page: Page, key = runKey()) => page.evaluate((k) => localStorage.getItem(k), key);

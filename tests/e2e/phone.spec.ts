@@ -11,7 +11,7 @@ import { expect, newContext, test } from '../support/test.ts';
 // An on-call engineer at 3 a.m.: a 390 × 844 phone and a 1280 × 800 laptop, light and dark.
 
 const TWIGA = '/runbooks/twiga-scan/';
-const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
+const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
 const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 const SCHEMES = ['light', 'dark'] as const;
 

@@ -10,7 +10,7 @@ import { expect, test } from '../support/test.ts';
  * dialog here fails the test.
  */
 const TWIGA = '/runbooks/twiga-scan/';
-const box = (page: Page, id: string) => page.locator(`[id="${id}--check"]`);
+const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
 const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 /** The default run's entries: [step, action, initials]. */

@@ -106,12 +106,12 @@ test.describe('rollback pages', () => {
 
 	test('a step ticked on the rollback page is ticked on the runbook page, same run, same id', async ({ page }) => {
 		await page.goto('/rollback/twiga-scan/');
-		await page.locator('[id="restore-database--check"]').check();
+		await page.locator('[data-step="restore-database"] > .rs-step-row > .rs-check').check();
 		await page.goto('/runbooks/twiga-scan/');
-		await expect(page.locator('[id="restore-database--check"]')).toBeChecked();
-		await page.locator('[id="confirm-services-running--check"]').check();
+		await expect(page.locator('[data-step="restore-database"] > .rs-step-row > .rs-check')).toBeChecked();
+		await page.locator('[data-step="confirm-services-running"] > .rs-step-row > .rs-check').check();
 		await page.goto('/rollback/twiga-scan/');
-		await expect(page.locator('[id="confirm-services-running--check"]')).toBeChecked();
+		await expect(page.locator('[data-step="confirm-services-running"] > .rs-step-row > .rs-check')).toBeChecked();
 		// The bar counts this page's steps: the nine rollback steps.
 		await expect(page.locator('[data-progress-text]')).toHaveText('2/9 done');
 	});

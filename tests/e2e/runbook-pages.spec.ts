@@ -16,7 +16,10 @@ for (const runbook of runbooks) {
 		await expect(page.locator('[data-step]')).toHaveCount(steps.length);
 		await expect(page.locator('[data-step] > .rs-step-row > input[type=checkbox].rs-check')).toHaveCount(steps.length);
 
-		const ids = await page.locator('[data-step]').evaluateAll((els) => els.map((el) => [el.id, el.getAttribute('data-step')]));
+		// A step's id is on its text, which names its controls and is where a link to it arrives.
+		const ids = await page
+			.locator('[data-step]')
+			.evaluateAll((els) => els.map((el) => [el.querySelector(':scope > .rs-step-row > .rs-step-text')!.id, el.getAttribute('data-step')]));
 		expect(ids).toEqual(steps.map((s) => [s.id, s.id]));
 		for (const section of sectionsOf(runbook)) {
 			await expect(page.locator(`[id="${section.id}"]`), section.id).toHaveCount(1);
@@ -24,15 +27,15 @@ for (const runbook of runbooks) {
 		// Each checkbox's accessible name is its step text, which lives outside any <label> so that
 		// Pagefind indexes it; the box itself is left out of the index.
 		const first = steps[0]!;
-		const box = page.locator(`[id="${first.id}--check"]`);
-		const name = (await page.locator(`[id="${first.id}"] .rs-step-text`).first().innerText()).trim();
+		const box = page.locator(`[data-step="${first.id}"] > .rs-step-row > .rs-check`);
+		const name = (await page.locator(`[id="${first.id}"]`).innerText()).trim();
 		await expect(box).toHaveAccessibleName(name);
 		await expect(page.getByRole('checkbox', { name, exact: true }).first()).toBeVisible();
 		await expect(box).toHaveAttribute('data-pagefind-ignore', '');
 		expect(await page.locator('label [data-step], label .rs-step-text').count()).toBe(0);
 		// Every section and step offers a visible link to itself.
-		await expect(page.locator(`[id="${first.id}"] .rs-anchor`).first()).toHaveAttribute('href', `#${first.id}`);
-		await expect(page.locator(`[id="${first.id}"] .rs-anchor`).first()).toBeVisible();
+		await expect(page.locator(`[data-step="${first.id}"] .rs-anchor`).first()).toHaveAttribute('href', `#${first.id}`);
+		await expect(page.locator(`[data-step="${first.id}"] .rs-anchor`).first()).toBeVisible();
 	});
 }
 
@@ -86,7 +89,7 @@ test('alternatives become keyboard-operable tabs, and a link to an option opens 
 
 test('commands come with a copy button', async ({ page }) => {
 	await page.goto('/runbooks/yogaflow/#database-backup');
-	const step = page.locator('[id="database-backup"]');
+	const step = page.locator('[data-step="database-backup"]');
 	await expect(step.locator('pre')).toContainText('pg_dump -h localhost');
 	await expect(step.getByRole('button', { name: /copy/i })).toHaveCount(1);
 });

@@ -135,7 +135,7 @@ test.describe('runbook variables', () => {
 			await expect(input).toHaveAttribute('aria-invalid', 'false');
 			await input.press('Enter');
 			await expect(inPlace).toHaveCount(0);
-			await expect(page.locator('[id="restore-database--check"]')).toBeFocused();
+			await expect(page.locator('[data-step="restore-database"] > .rs-step-row > .rs-check')).toBeFocused();
 			await expect(command.locator('[data-var="BACKUP_DATE"]')).toHaveText(value);
 			expect(await inView()).toBe(true);
 			await copy(page, 'restore-database');
@@ -205,7 +205,7 @@ test.describe('runbook variables', () => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto(TWIGA);
 		await field(page, 'DOMAIN').fill('scan.example.org');
-		await page.locator('[id="tag-images--check"]').check();
+		await page.locator('[data-step="tag-images"] > .rs-step-row > .rs-check').check();
 		await runMenu(page, 'share');
 		await expect(page.locator('[data-status]')).toContainText('Share link copied');
 		const link = await clipboard(page);
@@ -226,7 +226,7 @@ test.describe('runbook variables', () => {
 		await page.goto(TWIGA);
 		await field(page, 'VERSION').fill('2.4.1');
 		await field(page, 'DEVOPS_LEAD_CONTACT').fill('Asha M. +255 700 000 111');
-		await page.locator('[id="tag-images--check"]').check();
+		await page.locator('[data-step="tag-images"] > .rs-step-row > .rs-check').check();
 		await runMenu(page, 'print');
 		await expect(page).toHaveURL(/\/signoff\/twiga-scan\/\?run=default/);
 		const values = page.locator('[data-sheet-value="VERSION"]');

@@ -27,7 +27,7 @@ export async function arrive(root: HTMLElement, openTargetedAlternatives: () => 
 	}
 	root.querySelector('.rs-arrival-note')?.remove();
 	if (!target) return note(root.querySelector('.rs-meta')!, `Nothing here is called “${wanted}” now: search the page or ask the owners.`);
-	// A step (on rollback pages its text carries the id) or a section heading.
+	// A step (its text carries the id) or a section heading.
 	const holder = target.closest<HTMLElement>('[data-step], .rs-heading')!;
 	// Folded sections open with their own Fold button, which keeps its label right.
 	for (let folded = holder.closest('.rs-folded'); folded; folded = holder.closest('.rs-folded')) {

@@ -108,14 +108,15 @@ function wireClicks(p: RunPage, doing: StepActions, menu: ReturnType<typeof menu
 			const back = page.steps.get(blank.closest<HTMLElement>('[data-step]')?.dataset.step ?? '')?.box;
 			void values().then((v) => v.inPlace(blank, field, back));
 		}
-		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-na]');
+		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], .rs-na');
 		if (!target) return;
-		if (target.dataset.na) {
-			const node = page.steps.get(target.dataset.na);
+		const action = target.dataset.action;
+		// N/A names its step by where it is, as the box does.
+		if (!action) {
+			const node = page.steps.get(target.closest<HTMLElement>('[data-step]')!.dataset.step!);
 			if (node) doing.na(node);
 			return;
 		}
-		const action = target.dataset.action!;
 		if (action === 'fold') {
 			const section = target.closest('section')!;
 			const folded = section.classList.toggle('rs-folded');

@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { firstCommand } from '../../../src/build/highlight/order.ts';
 import { attr, escapeText } from '../../../src/render/html.ts';
-import { commandOutputHtml, dueBadgeHtml, noteHtmlParts, stepListParts, type Part } from '../../../src/render/steps.ts';
+import { commandOutputHtml, controlLabelsHtml, dueBadgeHtml, noteHtmlParts, stepListParts, type Part } from '../../../src/render/steps.ts';
 import type { Command } from '../../../src/schema/command.ts';
 import type { Step } from '../../../src/schema/step.ts';
 
@@ -76,15 +76,22 @@ describe('a step list written as HTML', () => {
 		expect(list?.properties.className).toEqual(['rs-steps']);
 		const items = (list!.children as RootContent[]).filter((c): c is Element => c.type === 'element');
 		expect(items.map((e) => e.properties.dataStep)).toEqual(['backup', 'restore']);
-		expect(elements(items[0]!, (e) => e.tagName === 'li').map((e) => e.properties.id)).toEqual(['check']);
+		expect(elements(items[0]!, (e) => e.tagName === 'li').map((e) => e.properties.dataStep)).toEqual(['check']);
 	});
 
-	it('names each box and button by the step text, escaped, and links the step by its id', () => {
-		const box = elements(root, (e) => e.properties.id === 'backup--check')[0]!;
-		expect(box.properties.ariaLabel).toBe('Take a backup');
-		expect(box.properties.title).toBe('Ticking this ticks all 1 of its sub-steps');
-		const restore = elements(root, (e) => e.properties.dataNa === 'restore')[0]!;
-		expect(restore.properties.ariaLabel).toBe('Not applicable: Restore');
+	it('names each box and button by the step text, written once, and links the step by its id', () => {
+		// The page writes the controls' own words once (RunBar.astro).
+		const page = parse([controlLabelsHtml, ...parts]);
+		const [backup, restore] = elements(page, (e) => e.tagName === 'li' && ['backup', 'restore'].includes(String(e.properties.dataStep)));
+		const control = (step: Element, name: string) => byClass(step, name)[0]!;
+		// What aria-labelledby reads: the text of each element it names, in order, joined by spaces.
+		const named = (control: Element) =>
+			(control.properties.ariaLabelledBy as string[]).map((id) => text(elements(page, (e) => e.properties.id === id)[0]!)).join(' ');
+		expect(named(control(backup!, 'rs-check'))).toBe('Take a backup');
+		expect(control(backup!, 'rs-check').properties.title).toBe('Ticking this ticks all 1 of its sub-steps');
+		expect(named(control(restore!, 'rs-na'))).toBe('Not applicable: Restore');
+		expect(named(control(restore!, 'rs-anchor'))).toBe('Link to this step: Restore');
+		expect(elements(page, (e) => e.properties.id === 'restore')).toEqual([byClass(restore!, 'rs-step-text')[0]]);
 		expect(elements(root, (e) => e.tagName === 'a' && e.properties.href === '#check')).toHaveLength(1);
 	});
 
