@@ -11,6 +11,7 @@ import { handOver, searchAfterFile, skipStarlightSearch } from '../build/search-
 import { installedPackageDir, installedVersion, speedUps } from '../build/speed-ups.ts';
 import { runsheetHostRedirects } from '../build/host-redirects.ts';
 import { runsheetOffline, type OfflineStep } from '../build/offline/integration.ts';
+import { releaseContentLayer } from '../build/release-content-layer.ts';
 import { runsheetRoutes } from './routes.ts';
 
 /**
@@ -43,6 +44,7 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 	let base = '/';
 	let adapter = false;
 	let starlightDir: string | undefined;
+	let astroDir: string | undefined;
 	// Where the process that started this build takes the search index over (search-after.ts):
 	// Runsheet's own site, with the speed-ups on. A team's site may have turned Starlight's search off.
 	const searchAfter = standalone && speedUps() !== 'off' ? searchAfterFile() : undefined;
@@ -55,6 +57,7 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 			'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
 				base = config.base;
 				for (const route of runsheetRoutes(standalone)) injectRoute({ ...route, prerender: true });
+				astroDir = installedPackageDir('astro', fileURLToPath(config.root)) ?? installedPackageDir('astro', fileURLToPath(import.meta.url));
 				const starlight = (starlightDir =
 					installedPackageDir('@astrojs/starlight', fileURLToPath(config.root)) ??
 					installedPackageDir('@astrojs/starlight', fileURLToPath(import.meta.url)));
@@ -85,10 +88,13 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 				adapter = Boolean(config.adapter);
 				if (searchAfter) skipStarlightSearch(config.integrations, starlightDir && installedVersion('@astrojs/starlight', starlightDir));
 			},
-			// A speed-up: the pages with command blocks rendered last (page-order.ts). Not with an
-			// adapter, whose own prerenderer this would replace.
-			'astro:build:start': ({ setPrerenderer }) => {
-				if (speedUps() !== 'off' && !adapter) setPrerenderer(withCodeBlockPagesLast);
+			// Speed-ups: the pages with command blocks rendered last (page-order.ts), not with an
+			// adapter, whose own prerenderer this would replace; the content layer's store let go.
+			'astro:build:start': async ({ setPrerenderer, logger }) => {
+				if (speedUps() === 'off') return;
+				if (!adapter) setPrerenderer(withCodeBlockPagesLast);
+				// After the sync, before the pages (release-content-layer.ts says why).
+				if (astroDir && (await releaseContentLayer(astroDir))) logger.debug("content layer's store let go after the sync");
 			},
 			// Every page is written; Starlight's search step and every integration's build:done come next.
 			'astro:build:generated': ({ dir, logger }) => {
