@@ -17,11 +17,11 @@ import { buildFlags } from './lib/node-flags.ts';
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 // No folder counts no runbooks: Astro's loader says what to do.
-const { runbooks, flags } = buildFlags(contentFolder());
+const { runbooks, flags, env: buildEnv } = buildFlags(contentFolder());
 const astroBuild = (env: Record<string, string> = {}) => {
 	const build = spawnSync(process.execPath, [...flags, astro, 'build', ...process.argv.slice(2)], {
 		stdio: 'inherit',
-		env: { ...process.env, ...env },
+		env: { ...process.env, ...buildEnv, ...env },
 	});
 	if (build.status !== 0)
 		console.error(`build: astro build (${[...flags, `${runbooks} runbooks`].join(', ')}) failed; its output is above.`);

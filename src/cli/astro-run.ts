@@ -85,14 +85,14 @@ const FLAGGED = 'RUNSHEET_BUILD_FLAGGED';
 async function buildWithFlags(options: AstroRunOptions): Promise<number | undefined> {
 	const command = process.argv[1];
 	if (process.env[FLAGGED] || !command || !/runsheet(\.mjs)?$/.test(command)) return undefined;
-	const { runbooks, flags } = buildFlags(resolve(options.cwd ?? '.', options.runbooks));
+	const { runbooks, flags, env: buildEnv } = buildFlags(resolve(options.cwd ?? '.', options.runbooks));
 	if (!flags.length) return undefined;
 	console.log(`runsheet: building ${runbooks} runbook files with node ${flags.join(' ')}`);
 	return buildThenIndex(
 		(env) =>
 			spawnSync(process.execPath, [...flags, command, ...process.argv.slice(2)], {
 				stdio: 'inherit',
-				env: { ...process.env, ...env, [FLAGGED]: '1' },
+				env: { ...process.env, ...buildEnv, ...env, [FLAGGED]: '1' },
 			}).status,
 	);
 }
