@@ -11,10 +11,11 @@ const page = (title: string) =>
 /** A built site as Astro leaves it when the index comes after: a runbook page, its sign-off sheet (indexable, to see it set aside) and the sitemap. */
 function site(): string {
 	const dist = join(mkdtempSync(join(tmpdir(), 'search-after-')), 'dist');
-	for (const [path, html] of [
+	const files: [path: string, html: string][] = [
 		['runbooks/restore-db/index.html', page('Restore the database')],
 		['signoff/restore-db/index.html', page('Sign-off sheet')],
-	]) {
+	];
+	for (const [path, html] of files) {
 		mkdirSync(dirname(join(dist, path)), { recursive: true });
 		writeFileSync(join(dist, path), html);
 	}
