@@ -143,7 +143,8 @@ function processes(): ProcessSample[] {
 		if (!/^\d+$/.test(name)) continue;
 		try {
 			const { ppid, name: command } = parseStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
-			found.push({ pid: Number(name), ppid, name: command, ...parseStatus(readFileSync(`/proc/${name}/status`, 'utf8')) });
+			const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+			found.push({ pid: Number(name), ppid, name: command, cmdline, ...parseStatus(readFileSync(`/proc/${name}/status`, 'utf8')) });
 		} catch {
 			// The process ended while we looked.
 		}

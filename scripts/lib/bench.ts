@@ -73,6 +73,8 @@ export interface ProcessSample {
 	rssKb: number;
 	/** The process's own peak resident memory so far (VmHWM). */
 	hwmKb: number;
+	/** Its command line (`/proc/<pid>/cmdline`), where read. */
+	cmdline?: string;
 }
 
 export interface TreeMemory {
@@ -88,10 +90,15 @@ export interface TreeMemory {
  * The memory of a process tree from one look at /proc: every process whose chain of parents
  * reaches `root`, `root` included. A worker thread is a thread of its process and shares its
  * memory, so its process's VmRSS holds it; a child process (Pagefind's binary) is a process of
- * the tree. Pages two processes share (the same executable's code) count once per process.
+ * the tree. Pages two processes share (the same executable's code) count once per process. A
+ * child with its parent's command line is a fork that has not yet run its program (Node starts a
+ * child process so: `git log` from Astro's process): it shows all of its parent's memory, which it
+ * shares, for a few milliseconds, and is left out.
  */
 export function treeMemory(processes: ProcessSample[], root: number): TreeMemory {
 	const parent = new Map(processes.map((p) => [p.pid, p.ppid]));
+	const cmdline = new Map(processes.map((p) => [p.pid, p.cmdline]));
+	const forked = (p: ProcessSample) => p.cmdline !== undefined && cmdline.get(p.ppid) === p.cmdline;
 	const inTree = (pid: number) => {
 		// A bound on the walk: /proc read process by process may show a cycle of reused pids.
 		for (let p: number | undefined = pid, hops = 0; p && hops <= processes.length; p = parent.get(p), hops++) if (p === root) return true;
@@ -99,7 +106,7 @@ export function treeMemory(processes: ProcessSample[], root: number): TreeMemory
 	};
 	const memory: TreeMemory = { bytes: 0, byName: {}, processPeak: 0 };
 	for (const p of processes) {
-		if (!inTree(p.pid)) continue;
+		if (!inTree(p.pid) || forked(p)) continue;
 		memory.bytes += p.rssKb * 1024;
 		memory.byName[p.name] = (memory.byName[p.name] ?? 0) + p.rssKb * 1024;
 		memory.processPeak = Math.max(memory.processPeak, p.hwmKb * 1024);

@@ -2,15 +2,18 @@ import { filesUnder, runbookFiles } from '../../src/build/content/walk.ts';
 import { speedUps } from '../../src/build/speed-ups.ts';
 
 /**
- * The V8 heap limit for `astro build`, in MB. Without a limit V8 lets garbage pile up to about
- * 2 GB at 1,000 runbooks before collecting; 1.5 GB kept that build's process at 1.2 GB for about
- * 10 % more time, its live data well below the limit. The limit grows with the collection (1 MB
- * for every two runbooks above 1,024) so a large one does not run out; RUNSHEET_BUILD_HEAP_MB
- * overrides it.
+ * The V8 heap limit for `astro build`, in MB. V8 lets garbage pile up towards whatever limit it is
+ * given before it collects it all, and the build's live data is far below: about 220 MB after a
+ * full collection at 1,000 runbooks, 0.08 MB more a runbook (docs/notes-memory-37.md), most of it
+ * Vite's and Shiki's whatever the collection. The old limit (1,024 MB + 0.5 MB a runbook, 6 GB at
+ * 10,000) only let the garbage grow with the collection. So 512 MB + 0.2 MB a runbook, at least
+ * 768 MB: 2.5 GB at 10,000, about twice the live data. Full collections (`node --trace-gc`, a busy
+ * machine): 15 taking 0.8 s at 1,000 runbooks (768 MB), 23 taking 1.8 s at 2,000 (912 MB).
+ * RUNSHEET_BUILD_HEAP_MB overrides it.
  */
 export function heapLimitMb(runbooks: number, override?: string): number {
 	const given = Number(override);
-	return given > 0 ? Math.round(given) : Math.max(1536, 1024 + Math.ceil(runbooks / 2));
+	return given > 0 ? Math.round(given) : Math.max(768, 512 + Math.ceil(runbooks / 5));
 }
 
 /**
@@ -21,17 +24,32 @@ export function heapLimitMb(runbooks: number, override?: string): number {
  */
 export const YOUNG_GENERATION_MB = 64;
 
+/**
+ * The environment of the `astro build` process. Rolldown (Vite's bundler, native code in Astro's
+ * process) allocates through mimalloc, which gives freed memory back to the system only on a
+ * later allocation of the same thread, a second after the free (`purge_delay`): once the bundle is
+ * written its threads allocate no more, and 170 MB of freed memory stayed resident through the
+ * whole rendering at 1,000 runbooks (383 MB of mimalloc's arena, 217 MB with no delay). A value
+ * already set is kept.
+ */
+export function astroEnv(env: Record<string, string | undefined> = process.env): Record<string, string> {
+	return { MIMALLOC_PURGE_DELAY: env.MIMALLOC_PURGE_DELAY ?? '0' };
+}
+
 /** Node's flags for the `astro build` process. */
 export function astroNodeFlags(runbooks: number, heapOverride?: string): string[] {
 	return [`--max-old-space-size=${heapLimitMb(runbooks, heapOverride)}`, `--max-semi-space-size=${YOUNG_GENERATION_MB}`];
 }
 
 /**
- * How many runbook files `folder` holds and the flags for building them: none with the speed-ups
- * off. No folder counts none: the build says what is missing. `npm run build` and `runsheet
- * build` both start their build process with these.
+ * How many runbook files `folder` holds, the flags for building them and what to add to the
+ * build process's environment: none with the speed-ups off. No folder counts none: the build says
+ * what is missing. `npm run build` and `runsheet build` both start their build process with these.
  */
-export function buildFlags(folder: string, env: Record<string, string | undefined> = process.env): { runbooks: number; flags: string[] } {
+export function buildFlags(
+	folder: string,
+	env: Record<string, string | undefined> = process.env,
+): { runbooks: number; flags: string[]; env: Record<string, string> } {
 	let runbooks = 0;
 	try {
 		const files = runbookFiles(filesUnder(folder));
@@ -39,5 +57,6 @@ export function buildFlags(folder: string, env: Record<string, string | undefine
 	} catch {
 		// No folder.
 	}
-	return { runbooks, flags: speedUps(env) === 'off' ? [] : astroNodeFlags(runbooks, env.RUNSHEET_BUILD_HEAP_MB) };
+	if (speedUps(env) === 'off') return { runbooks, flags: [], env: {} };
+	return { runbooks, flags: astroNodeFlags(runbooks, env.RUNSHEET_BUILD_HEAP_MB), env: astroEnv(env) };
 }

@@ -11,12 +11,15 @@ import { dirname, join, resolve } from 'node:path';
  * - Starlight's <StarlightPage> frontmatter schema built once, not once per page
  *   (build/starlight-page-schema.ts);
  * - V8 flags for the build process: a heap limit sized to the collection and a larger young
- *   generation (scripts/build.ts, scripts/lib/node-flags.ts).
+ *   generation (scripts/build.ts, scripts/lib/node-flags.ts);
+ * - the search index and the offline list built once Astro's process has exited, so that its
+ *   memory and Pagefind's do not add up (build/search-after.ts).
  *
  * `RUNSHEET_SPEED_UPS=0` builds the stock way: Starlight's own `<Code>`, its schema per page, no
- * worker thread, Astro's page order, no flags. The site is the same byte for byte (`npm run
- * test:speed-ups` builds it both ways and compares every file). `wait` is on, with every page
- * waiting for the worker's blocks, so that a test sees each block the worker made.
+ * worker thread, Astro's page order, no flags, the search index built inside Astro's build. The
+ * site is the same byte for byte (`npm run test:speed-ups` builds it both ways and compares every
+ * file). `wait` is on, with every page waiting for the worker's blocks, so that a test sees each
+ * block the worker made.
  */
 export type SpeedUps = 'on' | 'off' | 'wait';
 

@@ -51,6 +51,8 @@ export interface JobWorkerOptions {
 
 export function startJobWorker<J, R = string>(entry: URL, jobs: J[], options: JobWorkerOptions): JobWorker<R> {
 	const { port1, port2 } = new MessageChannel();
+	// The count, not the list: the closures below would keep every job alive to the end of the build.
+	const total = jobs.length;
 	const results = new Map<number, R>();
 	let finished = false;
 	let failure: string | undefined;
@@ -71,7 +73,7 @@ export function startJobWorker<J, R = string>(entry: URL, jobs: J[], options: Jo
 		for (let received = receiveMessageOnPort(port1); received; received = receiveMessageOnPort(port1)) {
 			const message = received.message as Message<R>;
 			if ('failed' in message) fail(message.failed);
-			else if (message.done === jobs.length) finished = true;
+			else if (message.done === total) finished = true;
 			else if (message.result !== undefined) results.set(message.done, message.result);
 		}
 	};

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { buildFlags } from '../../scripts/lib/node-flags.ts';
 import type { AstroInlineConfig } from 'astro';
 import { ConfigError } from '../config/read-config.ts';
+import { buildThenIndex } from '../build/search-after.ts';
 import { runsheetSite } from '../plugin/site.ts';
 import { packageRoot } from './package-root.ts';
 
@@ -76,27 +77,30 @@ const FLAGGED = 'RUNSHEET_BUILD_FLAGGED';
 
 /**
  * `runsheet build` in a Node of its own with the flags `npm run build` gives Astro: a heap limit
- * sized to the collection and a larger young generation (scripts/lib/node-flags.ts says why).
- * Undefined where it builds in this process: flags given already, speed-ups off, or not run as
- * the `runsheet` command.
+ * sized to the collection and a larger young generation (scripts/lib/node-flags.ts says why); the
+ * search index and the offline list once it has exited, in this process, as `npm run build` does
+ * (build/search-after.ts). Undefined where it builds in this process: flags given already,
+ * speed-ups off, or not run as the `runsheet` command.
  */
-function buildWithFlags(options: AstroRunOptions): number | undefined {
+async function buildWithFlags(options: AstroRunOptions): Promise<number | undefined> {
 	const command = process.argv[1];
 	if (process.env[FLAGGED] || !command || !/runsheet(\.mjs)?$/.test(command)) return undefined;
-	const { runbooks, flags } = buildFlags(resolve(options.cwd ?? '.', options.runbooks));
+	const { runbooks, flags, env: buildEnv } = buildFlags(resolve(options.cwd ?? '.', options.runbooks));
 	if (!flags.length) return undefined;
 	console.log(`runsheet: building ${runbooks} runbook files with node ${flags.join(' ')}`);
-	const child = spawnSync(process.execPath, [...flags, command, ...process.argv.slice(2)], {
-		stdio: 'inherit',
-		env: { ...process.env, [FLAGGED]: '1' },
-	});
-	return child.status ?? 1;
+	return buildThenIndex(
+		(env) =>
+			spawnSync(process.execPath, [...flags, command, ...process.argv.slice(2)], {
+				stdio: 'inherit',
+				env: { ...process.env, ...buildEnv, ...env, [FLAGGED]: '1' },
+			}).status,
+	);
 }
 
 /** Runs the verb; resolves with its exit code (dev and preview run until stopped). */
 export async function runAstro(verb: 'dev' | 'build' | 'preview', options: AstroRunOptions): Promise<number> {
 	if (verb === 'build') {
-		const flagged = buildWithFlags(options);
+		const flagged = await buildWithFlags(options);
 		if (flagged !== undefined) return flagged;
 	}
 	const astro = await import('astro');

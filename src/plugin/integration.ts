@@ -7,17 +7,20 @@ import type { Settings } from '../schema/settings.ts';
 import { inlineStylesOf, rollbackPages } from '../build/inline-styles.ts';
 import { withCodeBlockPagesLast } from '../build/page-order.ts';
 import { putBack, setAside } from '../build/search-scope.ts';
-import { installedPackageDir, speedUps } from '../build/speed-ups.ts';
+import { handOver, searchAfterFile, skipStarlightSearch } from '../build/search-after.ts';
+import { installedPackageDir, installedVersion, speedUps } from '../build/speed-ups.ts';
 import { runsheetHostRedirects } from '../build/host-redirects.ts';
-import { runsheetOffline } from '../build/offline/integration.ts';
+import { runsheetOffline, type OfflineStep } from '../build/offline/integration.ts';
+import { releaseContentLayer } from '../build/release-content-layer.ts';
 import { runsheetRoutes } from './routes.ts';
 
 /**
- * Starlight's own step in `astro:build:done` builds the search index: it starts Pagefind (0.8 GB
- * at 1,000 runbooks) while Astro's process still holds the garbage of rendering every page (1.8
- * GB then), 2.6 GB together. A last-resort garbage collection first, in `astro:build:generated`
- * (which runs before every integration's `astro:build:done`), gives that memory back to the system
- * (to 0.9 GB), so a plain `astro build` stays under 2 GB.
+ * In a plain `astro build`, Starlight's own step in `astro:build:done` builds the search index: it
+ * starts Pagefind (0.6 GB at 1,000 runbooks) while Astro's process still holds the garbage of
+ * rendering every page (1.3 GB then), and the two add up. A last-resort garbage collection first,
+ * in `astro:build:generated` (which runs before every integration's `astro:build:done`), gives that
+ * memory back to the system (to 0.9 GB). `npm run build` and `runsheet build` build the index after
+ * Astro's process instead (build/search-after.ts).
  */
 const RELEASE_ABOVE_BYTES = 2 ** 30;
 
@@ -40,6 +43,11 @@ export interface RunsheetIntegrationOptions {
 export function runsheetIntegration({ contentDir, settings, standalone }: RunsheetIntegrationOptions): AstroIntegration[] {
 	let base = '/';
 	let adapter = false;
+	let starlightDir: string | undefined;
+	let astroDir: string | undefined;
+	// Where the process that started this build takes the search index over (search-after.ts):
+	// Runsheet's own site, with the speed-ups on. A team's site may have turned Starlight's search off.
+	const searchAfter = standalone && speedUps() !== 'off' ? searchAfterFile() : undefined;
 	const context = `export const settings = ${JSON.stringify(settings)};\nexport const contentDir = ${JSON.stringify(contentDir)};\nexport const contentLabel = ${JSON.stringify(relative(process.cwd(), contentDir).split('\\').join('/') || '.')};\nexport const standalone = ${JSON.stringify(standalone)};\n`;
 	const integration: AstroIntegration = {
 		name: 'runsheet',
@@ -49,9 +57,10 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 			'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
 				base = config.base;
 				for (const route of runsheetRoutes(standalone, settings.runbookJson)) injectRoute({ ...route, prerender: true });
-				const starlight =
+				astroDir = installedPackageDir('astro', fileURLToPath(config.root)) ?? installedPackageDir('astro', fileURLToPath(import.meta.url));
+				const starlight = (starlightDir =
 					installedPackageDir('@astrojs/starlight', fileURLToPath(config.root)) ??
-					installedPackageDir('@astrojs/starlight', fileURLToPath(import.meta.url));
+					installedPackageDir('@astrojs/starlight', fileURLToPath(import.meta.url)));
 				updateConfig({
 					vite: {
 						define: { 'import.meta.env.RUNSHEET_TRAILING_SLASH': JSON.stringify(config.trailingSlash) },
@@ -77,11 +86,15 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 			},
 			'astro:config:done': ({ config }) => {
 				adapter = Boolean(config.adapter);
+				if (searchAfter) skipStarlightSearch(config.integrations, starlightDir && installedVersion('@astrojs/starlight', starlightDir));
 			},
-			// A speed-up: the pages with command blocks rendered last (page-order.ts). Not with an
-			// adapter, whose own prerenderer this would replace.
-			'astro:build:start': ({ setPrerenderer }) => {
-				if (speedUps() !== 'off' && !adapter) setPrerenderer(withCodeBlockPagesLast);
+			// Speed-ups: the pages with command blocks rendered last (page-order.ts), not with an
+			// adapter, whose own prerenderer this would replace; the content layer's store let go.
+			'astro:build:start': async ({ setPrerenderer, logger }) => {
+				if (speedUps() === 'off') return;
+				if (!adapter) setPrerenderer(withCodeBlockPagesLast);
+				// After the sync, before the pages (release-content-layer.ts says why).
+				if (astroDir && (await releaseContentLayer(astroDir))) logger.debug("content layer's store let go after the sync");
 			},
 			// Every page is written; Starlight's search step and every integration's build:done come next.
 			'astro:build:generated': ({ dir, logger }) => {
@@ -89,6 +102,8 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 				// Before the search index and the offline list read the pages (inline-styles.ts says why).
 				const inlined = inlineStylesOf(dist, rollbackPages(dist), base);
 				if (inlined) logger.info(`styles inlined in ${inlined} rollback pages (their first paint on a slow network)`);
+				// The index comes after this process: nothing to make room for.
+				if (searchAfter) return;
 				// Out of the search step's way until build:done puts them back (search-scope.ts).
 				setAside(dist);
 				const before = process.memoryUsage().rss;
@@ -103,7 +118,14 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 		},
 	};
 	// The redirect pages made bare before the offline integration lists the files it keeps.
-	return [integration, runsheetHostRedirects(), runsheetOffline({ enabled: settings.offline })];
+	// The offline list follows the search index, after this process where the index is built there.
+	const later = searchAfter
+		? (dist: string, offline: OfflineStep) => {
+				handOver(searchAfter, { dist, offline });
+				return true;
+			}
+		: undefined;
+	return [integration, runsheetHostRedirects(), runsheetOffline({ enabled: settings.offline, ...(later ? { later } : {}) })];
 }
 
 /** A full collection that also returns free memory to the system; false where V8 offers none. */

@@ -119,8 +119,13 @@ describe('npx runsheet build on a team folder', () => {
 		const built = runsheet(root, 'build', 'runbooks/');
 		expect(built.status, output(built)).toBe(0);
 		// In a Node of its own with the build's flags, as `npm run build` (scripts/lib/node-flags.ts).
-		expect(built.stdout).toMatch(/runsheet: building \d+ runbook files with node --max-old-space-size=1536 --max-semi-space-size=64/);
+		expect(built.stdout).toMatch(/runsheet: building \d+ runbook files with node --max-old-space-size=768 --max-semi-space-size=64/);
 		expect(listing(join(root, 'node_modules'))).toEqual(before);
+		// The search index built once Astro's process had exited (src/build/search-after.ts), then the
+		// offline list, which lists the index's files.
+		expect(built.stdout).toMatch(/\[runsheet:search\] Found \d+ HTML files/);
+		const offline = JSON.parse(readFileSync(join(root, 'dist/offline.json'), 'utf8')) as { keep: { url: string }[] };
+		expect(offline.keep.map((file) => file.url)).toContain('/pagefind/pagefind.js');
 
 		const dist = join(root, 'dist');
 		expect(existsSync(join(dist, 'runbooks/yogaflow/index.html'))).toBe(true);

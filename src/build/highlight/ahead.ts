@@ -100,7 +100,11 @@ export async function highlightedAhead(
 ): Promise<string | undefined> {
 	startHighlightingAhead(load);
 	const state = await ahead;
-	const job = state?.jobsOf[first ? 'first' : 'other'].get(command)?.shift();
+	const jobsOf = state?.jobsOf[first ? 'first' : 'other'];
+	const jobs = jobsOf?.get(command);
+	const job = jobs?.shift();
+	// A command whose jobs are all taken keeps nothing alive to the end of the build.
+	if (jobs && !jobs.length) jobsOf!.delete(command);
 	if (job === undefined) return undefined;
 	return state!.wait ? state!.worker.wait(job) : state!.worker.take(job);
 }

@@ -28,6 +28,22 @@ const PAGES =
 // variants Runsheet does not load.
 const SEARCH = /^pagefind\/(?!pagefind-(?:component|modular)-ui)(?:.+)$/;
 
+/** Pagefind's folder in the built site. */
+const SEARCH_FOLDER = 'pagefind';
+
+/**
+ * The built files the offline step sees in its turn inside Astro's build, from those it finds when
+ * it runs after Astro's process has ended (build/search-after.ts): the files under the top-level
+ * entries `present` then, and the search index, which comes before the step either way. Files
+ * written between (the sitemap) are left out, so the list and its version are the same. Without
+ * `present`, every file.
+ */
+export function filesPresent(files: readonly BuiltFile[], present?: readonly string[]): BuiltFile[] {
+	if (!present) return [...files];
+	const kept = new Set([...present, SEARCH_FOLDER]);
+	return files.filter((f) => kept.has(f.path.split('/')[0]!));
+}
+
 /** A built file's URL below the site's base: "runbooks/x/index.html" -> "/base/runbooks/x/". */
 export function fileUrl(path: string, base: string): string {
 	return `${base}/${path.replace(/(^|\/)index\.html$/, '$1')}`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runsheetOffline } from '../../../src/build/offline/integration.ts';
+import { runsheetOffline, writeOfflineFiles, type OfflineStep } from '../../../src/build/offline/integration.ts';
 
 /** A built site of a few files, as astro build leaves dist/. */
 function site(): string {
@@ -16,9 +16,9 @@ function site(): string {
 	return dir;
 }
 
-async function build(enabled: boolean, base = '/'): Promise<string> {
+async function build(enabled: boolean, base = '/', later?: (dist: string, step: OfflineStep) => boolean): Promise<string> {
 	const dir = site();
-	const integration = runsheetOffline({ enabled });
+	const integration = runsheetOffline({ enabled, ...(later ? { later } : {}) });
 	const logs: string[] = [];
 	const logger = { info: (m: string) => logs.push(m) };
 	await (integration.hooks['astro:config:done'] as (o: unknown) => unknown)({ config: { base } });
@@ -56,5 +56,19 @@ describe('the offline integration', () => {
 		expect(sw).toContain('caches.delete');
 		expect(existsSync(join(dir, 'offline.json'))).toBe(false);
 		expect(existsSync(join(dir, 'sw-update.js'))).toBe(false);
+	});
+
+	it('leaves its step to what runs after the search index when asked, and that step writes the same files', async () => {
+		const taken: { dist: string; step: OfflineStep }[] = [];
+		const dir = await build(true, '/ops-runbooks/', (dist, step) => taken.push({ dist, step }) > 0);
+		expect(existsSync(join(dir, 'offline.json'))).toBe(false);
+		expect(existsSync(join(dir, 'sw.js'))).toBe(false);
+		expect(taken).toEqual([
+			{ dist: `${dir}/`, step: { enabled: true, base: '/ops-runbooks', runbooks: 1, present: ['_astro', 'runbooks', 'runbooks.json'] } },
+		]);
+		writeOfflineFiles(dir, taken[0]!.step, { info: () => {} });
+		const inTurn = await build(true, '/ops-runbooks/');
+		for (const file of ['offline.json', 'sw.js', 'sw-update.js'])
+			expect(readFileSync(join(dir, file), 'utf8')).toBe(readFileSync(join(inTurn, file), 'utf8'));
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileUrl, offlinePlan } from '../../../src/build/offline/plan.ts';
+import { filesPresent, fileUrl, offlinePlan } from '../../../src/build/offline/plan.ts';
 import { formatBytes } from '../../../src/model/bytes.ts';
 
 const FILES = [
@@ -69,5 +69,31 @@ describe('what the service worker keeps', () => {
 		expect(formatBytes(840_400)).toBe('840 KB');
 		expect(formatBytes(1_934_000)).toBe('1.9 MB');
 		expect(formatBytes(41_500_000)).toBe('42 MB');
+	});
+});
+
+describe('the files the offline step sees when it runs after Astro’s process', () => {
+	it('are those under what was there in its turn, and the search index; what came after is left out', () => {
+		const later = [...FILES, { path: 'sitemap-index.xml', bytes: 200 }, { path: 'sitemap-0.xml', bytes: 9000 }];
+		const present = [
+			'index.html',
+			'404.html',
+			'favicon.svg',
+			'_astro',
+			'runbooks',
+			'runbooks.json',
+			'rollback',
+			'signoff',
+			'guides',
+			'alerts',
+			'runbook.schema.json',
+		];
+		expect(filesPresent(later, present)).toEqual(FILES);
+		expect(offlinePlan(filesPresent(later, present), '').version).toBe(offlinePlan(FILES, '').version);
+	});
+
+	it('are every file when it runs in its turn', () => {
+		expect(filesPresent(FILES)).toEqual(FILES);
+		expect(filesPresent(FILES, [])).toEqual(FILES.filter((f) => f.path.startsWith('pagefind/')));
 	});
 });

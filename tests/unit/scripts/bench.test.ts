@@ -190,6 +190,17 @@ describe('the memory of a process tree', () => {
 		expect(treeMemory(tree, 12).bytes).toBe(1_500_000 * 1024);
 		expect(treeMemory(tree, 99).bytes).toBe(0);
 	});
+	it('leaves out a fork that has not yet run its program: it shows the memory it shares with its parent', () => {
+		const astro = { pid: 12, ppid: 11, name: 'node', rssKb: 900_000, hwmKb: 1_300_000, cmdline: 'node\0astro.mjs\0build\0' };
+		const forks = [
+			{ pid: 10, ppid: 1, name: 'sh', rssKb: 1000, hwmKb: 1000, cmdline: 'sh\0-c\0node scripts/build.ts\0' },
+			{ pid: 11, ppid: 10, name: 'node', rssKb: 50_000, hwmKb: 60_000, cmdline: 'node\0scripts/build.ts\0' },
+			astro,
+			{ pid: 14, ppid: 12, name: 'node', rssKb: 890_000, hwmKb: 890_000, cmdline: astro.cmdline },
+			{ pid: 15, ppid: 12, name: 'git', rssKb: 3000, hwmKb: 3000, cmdline: 'git\0log\0' },
+		];
+		expect(treeMemory(forks, 10).byName).toEqual({ sh: 1000 * 1024, node: 950_000 * 1024, git: 3000 * 1024 });
+	});
 	it('ends on a cycle of parents', () => {
 		expect(
 			treeMemory(

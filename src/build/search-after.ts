@@ -1,0 +1,132 @@
+/**
+ * The search index built after Astro's process has ended, a speed-up for memory (build/speed-ups.ts).
+ *
+ * Starlight builds the index in its `astro:build:done`, inside Astro's process, which still holds
+ * what rendering every page left (about 1 GB at 1,000 runbooks): Astro's memory and Pagefind's
+ * (0.44 MB a runbook: it holds every page it indexes until it writes the index) added up, the
+ * build's peak. `npm run build` (scripts/build.ts) and `runsheet build` (src/cli/astro-run.ts) run
+ * `astro build` in a process of their own; with this they tell it, through SEARCH_AFTER_ENV, to
+ * leave the index and what must follow it (the offline list, which lists the index's files) to
+ * them. Astro's build then hands those over in a file (`handOver`), and once its process has
+ * exited they build the index exactly as Starlight would (`indexAfterBuild`): the same Pagefind,
+ * the same options (none), the same folder, with the sign-off sheets set aside as in Astro's
+ * build (search-scope.ts), then the offline step. The peak is the larger of the two, not their
+ * sum. A plain `astro build` (a host's, a team's own site with the plugin, RUNSHEET_SPEED_UPS=0)
+ * builds the index inside Astro as before; `npm run test:speed-ups` compares the two sites byte
+ * for byte, the index and the offline list included.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { writeOfflineFiles, type OfflineStep } from './offline/integration.ts';
+import { putBack, setAside } from './search-scope.ts';
+import { assertPinned } from './speed-ups.ts';
+
+/** Set by the process that starts `astro build`: the file Astro's build hands the search step's work over in. */
+export const SEARCH_AFTER_ENV = 'RUNSHEET_SEARCH_AFTER';
+
+/** What Astro's build leaves to the step after it. */
+export interface Handover {
+	/** The built site's folder, the one Starlight would index. */
+	dist: string;
+	offline: OfflineStep;
+}
+
+/**
+ * The file to hand the search step over in, when the process that started this build will build
+ * the index after it: its folder exists (the starter made it). Else undefined: the index is built
+ * in this process, as Starlight does.
+ */
+export function searchAfterFile(env: Record<string, string | undefined> = process.env): string | undefined {
+	const file = env[SEARCH_AFTER_ENV];
+	return file && existsSync(dirname(file)) ? file : undefined;
+}
+
+export function handOver(file: string, handover: Handover): void {
+	writeFileSync(file, `${JSON.stringify(handover)}\n`);
+}
+
+/**
+ * Takes Starlight's search step out of Astro's build (in `astro:config:done`, where the config's
+ * integrations are the ones Astro runs). Starlight offers no switch for it: its `pagefind: false`
+ * also takes the search box off every page. Its `astro:build:done` hook does nothing but run
+ * Pagefind (0.42's dist/index.js), so that hook is removed, and the version pinned: another may do
+ * more there.
+ */
+export function skipStarlightSearch(integrations: AstroIntegration[], starlightVersion: string | undefined): void {
+	assertPinned(
+		'the search index after the build',
+		starlightVersion,
+		/^0\.42\./,
+		"@astrojs/starlight's dist/index.js (its astro:build:done runs Pagefind only) with src/build/search-after.ts",
+	);
+	const starlight = integrations.find((integration) => integration.name === '@astrojs/starlight');
+	if (!starlight?.hooks['astro:build:done']) throw new Error("Runsheet: Starlight's search step (its astro:build:done) was not found");
+	delete starlight.hooks['astro:build:done'];
+}
+
+/** Astro's way of logging, for the steps that run after its process. */
+function logger(label: string) {
+	const line = (message: string) => `${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`;
+	return { info: (message: string) => console.log(line(message)), error: (message: string) => console.error(line(message)) };
+}
+
+/** What Starlight's search step does (0.42's dist/integrations/pagefind.js), with the same log. */
+async function buildIndex(dist: string): Promise<void> {
+	const pagefind = await import('pagefind');
+	const log = logger('runsheet:search');
+	const check = <T extends { errors: string[] }>(response: T): T => {
+		for (const error of response.errors) log.error(`Pagefind error: ${error}`);
+		if (response.errors.length) throw new Error('Pagefind response contained errors.');
+		return response;
+	};
+	try {
+		const started = performance.now();
+		log.info('Building search index with Pagefind...');
+		const { index } = check(await pagefind.createIndex());
+		const { page_count } = check(await index!.addDirectory({ path: dist }));
+		log.info(`Found ${page_count} HTML files.`);
+		check(await index!.writeFiles({ outputPath: join(dist, 'pagefind') }));
+		const ms = performance.now() - started;
+		log.info(`Finished building search index in ${ms < 750 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(2)}s`}.`);
+	} finally {
+		await pagefind.close();
+	}
+}
+
+/** The search index, then the offline step, as Astro's build handed them over; nothing if it did not. */
+export async function indexAfterBuild(file: string): Promise<void> {
+	if (!existsSync(file)) return;
+	const { dist, offline } = JSON.parse(readFileSync(file, 'utf8')) as Handover;
+	setAside(dist);
+	try {
+		await buildIndex(dist);
+	} finally {
+		putBack(dist);
+	}
+	writeOfflineFiles(dist, offline, logger('runsheet-offline'));
+}
+
+/**
+ * Runs `build` (which starts `astro build` and waits for it, with the environment given added to
+ * its own), then, once it has exited, what it handed over. Resolves with the exit code.
+ */
+export async function buildThenIndex(build: (env: Record<string, string>) => number | null): Promise<number> {
+	const folder = mkdtempSync(join(tmpdir(), 'runsheet-search-'));
+	const file = join(folder, 'handover.json');
+	try {
+		const status = build({ [SEARCH_AFTER_ENV]: file });
+		if (status !== 0) return status ?? 1;
+		try {
+			await indexAfterBuild(file);
+		} catch (error) {
+			console.error(`runsheet: the search index failed after the build: ${(error as Error).message}`);
+			if ((error as Error).cause) console.error((error as Error).cause);
+			return 1;
+		}
+		return 0;
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}

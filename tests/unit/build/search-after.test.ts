@@ -1,0 +1,83 @@
+import type { AstroIntegration } from 'astro';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildThenIndex, SEARCH_AFTER_ENV, searchAfterFile, skipStarlightSearch } from '../../../src/build/search-after.ts';
+
+const page = (title: string) =>
+	`<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Restore the database from last night's backup.</p></main></body></html>`;
+
+/** A built site as Astro leaves it when the index comes after: a runbook page, its sign-off sheet (indexable, to see it set aside) and the sitemap. */
+function site(): string {
+	const dist = join(mkdtempSync(join(tmpdir(), 'search-after-')), 'dist');
+	const files: [path: string, html: string][] = [
+		['runbooks/restore-db/index.html', page('Restore the database')],
+		['signoff/restore-db/index.html', page('Sign-off sheet')],
+	];
+	for (const [path, html] of files) {
+		mkdirSync(dirname(join(dist, path)), { recursive: true });
+		writeFileSync(join(dist, path), html);
+	}
+	return dist;
+}
+
+describe('the search index after Astro’s process', () => {
+	it('is built from what the build handed over: the sheets set aside and back, then the offline list with the index’s files', async () => {
+		const dist = site();
+		let handover = '';
+		const status = await buildThenIndex((env) => {
+			handover = env[SEARCH_AFTER_ENV]!;
+			writeFileSync(handover, JSON.stringify({ dist, offline: { enabled: true, base: '/ops', runbooks: 1, present: readdirSync(dist) } }));
+			// Written after the offline step's turn: not in its list.
+			writeFileSync(join(dist, 'sitemap-index.xml'), '<sitemapindex/>');
+			return 0;
+		});
+		expect(status).toBe(0);
+		const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
+		expect(entry.languages.en.page_count).toBe(1);
+		expect(readFileSync(join(dist, 'signoff/restore-db/index.html'), 'utf8')).toBe(page('Sign-off sheet'));
+		const offline = JSON.parse(readFileSync(join(dist, 'offline.json'), 'utf8'));
+		const urls = offline.keep.map((f: { url: string }) => f.url);
+		expect(urls).toContain('/ops/runbooks/restore-db/');
+		expect(urls).toContain('/ops/pagefind/pagefind.js');
+		expect(offline.runbooks).toBe(1);
+		expect(readFileSync(join(dist, 'sw.js'), 'utf8')).toContain('"base":"/ops"');
+		// The handover's folder is gone.
+		expect(existsSync(dirname(handover))).toBe(false);
+	}, 30_000);
+
+	it('is not built when the build failed, nor when the build built it itself (nothing handed over)', async () => {
+		const dist = site();
+		expect(await buildThenIndex(() => 3)).toBe(3);
+		expect(await buildThenIndex(() => null)).toBe(1);
+		expect(await buildThenIndex(() => 0)).toBe(0);
+		expect(existsSync(join(dist, 'pagefind'))).toBe(false);
+	});
+
+	it('is asked for only by a starter that made the handover’s folder', () => {
+		const folder = mkdtempSync(join(tmpdir(), 'search-after-'));
+		expect(searchAfterFile({})).toBeUndefined();
+		expect(searchAfterFile({ [SEARCH_AFTER_ENV]: join(folder, 'handover.json') })).toBe(join(folder, 'handover.json'));
+		expect(searchAfterFile({ [SEARCH_AFTER_ENV]: join(folder, 'gone', 'handover.json') })).toBeUndefined();
+	});
+});
+
+describe('Starlight’s own search step', () => {
+	const integrations = (): AstroIntegration[] => [
+		{ name: '@astrojs/starlight', hooks: { 'astro:config:setup': () => {}, 'astro:build:done': () => {} } },
+		{ name: 'runsheet', hooks: { 'astro:build:done': () => {} } },
+	];
+
+	it('is taken out of Astro’s build, and nothing else', () => {
+		const list = integrations();
+		skipStarlightSearch(list, '0.42.4');
+		expect(Object.keys(list[0]!.hooks)).toEqual(['astro:config:setup']);
+		expect(Object.keys(list[1]!.hooks)).toEqual(['astro:build:done']);
+	});
+
+	it('stops the build on a Starlight it was not written for, or when Starlight has no such step', () => {
+		expect(() => skipStarlightSearch(integrations(), '0.43.0')).toThrow(/written against 0\.42\.x and 0\.43\.0 is installed/);
+		expect(() => skipStarlightSearch(integrations().slice(1), '0.42.4')).toThrow(/search step/);
+	});
+});
