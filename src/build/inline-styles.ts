@@ -113,3 +113,9 @@ export function inlineStylesOf(dist: string, pathnames: string[], base: string):
 	}
 	return changed;
 }
+
+/** Every rollback page of `dist` with its styles inlined, said in the build's log. */
+export function inlineRollbackStyles(dist: string, base: string, logger: { info(message: string): void }): void {
+	const inlined = inlineStylesOf(dist, rollbackPages(dist), base);
+	if (inlined) logger.info(`styles inlined in ${inlined} rollback pages (their first paint on a slow network)`);
+}

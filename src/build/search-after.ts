@@ -10,7 +10,7 @@
  * them. Astro's build then hands those over in a file (`handOver`), and once its process has
  * exited they build the index exactly as Starlight would (`indexAfterBuild`): the same Pagefind,
  * the same options (none), the same folder, with the sign-off sheets set aside as in Astro's
- * build (search-scope.ts), then the offline step. The peak is the larger of the two, not their
+ * build (search-scope.ts), then the rollback pages' inlined styles, then the offline step. The peak is the larger of the two, not their
  * sum. A plain `astro build` (a host's, a team's own site with the plugin, RUNSHEET_SPEED_UPS=0)
  * builds the index inside Astro as before; `npm run test:speed-ups` compares the two sites byte
  * for byte, the index and the offline list included.
@@ -20,6 +20,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { writeOfflineFiles, type OfflineStep } from './offline/integration.ts';
+import { inlineRollbackStyles } from './inline-styles.ts';
 import { putBack, setAside } from './search-scope.ts';
 import { assertPinned } from './speed-ups.ts';
 
@@ -30,6 +31,8 @@ export const SEARCH_AFTER_ENV = 'RUNSHEET_SEARCH_AFTER';
 export interface Handover {
 	/** The built site's folder, the one Starlight would index. */
 	dist: string;
+	/** Astro's `base`, for the rollback pages' stylesheets. */
+	base: string;
 	offline: OfflineStep;
 }
 
@@ -98,13 +101,17 @@ async function buildIndex(dist: string): Promise<void> {
 /** The search index, then the offline step, as Astro's build handed them over; nothing if it did not. */
 export async function indexAfterBuild(file: string): Promise<void> {
 	if (!existsSync(file)) return;
-	const { dist, offline } = JSON.parse(readFileSync(file, 'utf8')) as Handover;
+	const { dist, base, offline } = JSON.parse(readFileSync(file, 'utf8')) as Handover;
 	setAside(dist);
 	try {
 		await buildIndex(dist);
 	} finally {
 		putBack(dist);
 	}
+	// After the index, which needs no styles: Pagefind holds every page it reads until it writes
+	// the index, and the inlined styles were a third of the bytes it read (98 KB on each rollback
+	// page; at 1,000 runbooks its peak went from 551 to 489 MB without them).
+	inlineRollbackStyles(dist, base, logger('runsheet'));
 	writeOfflineFiles(dist, offline, logger('runsheet-offline'));
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Settings } from '../schema/settings.ts';
-import { inlineStylesOf, rollbackPages } from '../build/inline-styles.ts';
+import { inlineRollbackStyles } from '../build/inline-styles.ts';
 import { withCodeBlockPagesLast } from '../build/page-order.ts';
 import { putBack, setAside } from '../build/search-scope.ts';
 import { handOver, searchAfterFile, skipStarlightSearch } from '../build/search-after.ts';
@@ -99,11 +99,11 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 			// Every page is written; Starlight's search step and every integration's build:done come next.
 			'astro:build:generated': ({ dir, logger }) => {
 				const dist = fileURLToPath(dir);
-				// Before the search index and the offline list read the pages (inline-styles.ts says why).
-				const inlined = inlineStylesOf(dist, rollbackPages(dist), base);
-				if (inlined) logger.info(`styles inlined in ${inlined} rollback pages (their first paint on a slow network)`);
-				// The index comes after this process: nothing to make room for.
+				// The index comes after this process, and the rollback pages' styles after the index
+				// (search-after.ts says why): nothing to make room for.
 				if (searchAfter) return;
+				// Before the offline list reads the pages (inline-styles.ts says why).
+				inlineRollbackStyles(dist, base, logger);
 				// Out of the search step's way until build:done puts them back (search-scope.ts).
 				setAside(dist);
 				const before = process.memoryUsage().rss;
@@ -121,7 +121,7 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 	// The offline list follows the search index, after this process where the index is built there.
 	const later = searchAfter
 		? (dist: string, offline: OfflineStep) => {
-				handOver(searchAfter, { dist, offline });
+				handOver(searchAfter, { dist, base, offline });
 				return true;
 			}
 		: undefined;

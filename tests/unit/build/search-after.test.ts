@@ -8,12 +8,16 @@ import { buildThenIndex, SEARCH_AFTER_ENV, searchAfterFile, skipStarlightSearch 
 const page = (title: string) =>
 	`<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Restore the database from last night's backup.</p></main></body></html>`;
 
-/** A built site as Astro leaves it when the index comes after: a runbook page, its sign-off sheet (indexable, to see it set aside) and the sitemap. */
+const STYLES = 'main{color:#123}';
+
+/** A built site as Astro leaves it when the index comes after: a runbook page, its sign-off sheet (indexable, to see it set aside), its rollback page with its styles linked. */
 function site(): string {
 	const dist = join(mkdtempSync(join(tmpdir(), 'search-after-')), 'dist');
 	const files: [path: string, html: string][] = [
 		['runbooks/restore-db/index.html', page('Restore the database')],
 		['signoff/restore-db/index.html', page('Sign-off sheet')],
+		['rollback/restore-db/index.html', page('Roll back').replace('</head>', `<link rel="stylesheet" href="/ops/_astro/page.css"></head>`)],
+		['_astro/page.css', STYLES],
 	];
 	for (const [path, html] of files) {
 		mkdirSync(dirname(join(dist, path)), { recursive: true });
@@ -28,14 +32,16 @@ describe('the search index after Astro’s process', () => {
 		let handover = '';
 		const status = await buildThenIndex((env) => {
 			handover = env[SEARCH_AFTER_ENV]!;
-			writeFileSync(handover, JSON.stringify({ dist, offline: { enabled: true, base: '/ops', runbooks: 1, present: readdirSync(dist) } }));
+			writeFileSync(
+				handover,
+				JSON.stringify({ dist, base: '/ops', offline: { enabled: true, base: '/ops', runbooks: 1, present: readdirSync(dist) } }),
+			);
 			// Written after the offline step's turn: not in its list.
 			writeFileSync(join(dist, 'sitemap-index.xml'), '<sitemapindex/>');
 			return 0;
 		});
 		expect(status).toBe(0);
 		const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
-		expect(entry.languages.en.page_count).toBe(1);
 		expect(readFileSync(join(dist, 'signoff/restore-db/index.html'), 'utf8')).toBe(page('Sign-off sheet'));
 		const offline = JSON.parse(readFileSync(join(dist, 'offline.json'), 'utf8'));
 		const urls = offline.keep.map((f: { url: string }) => f.url);
@@ -43,6 +49,12 @@ describe('the search index after Astro’s process', () => {
 		expect(urls).toContain('/ops/pagefind/pagefind.js');
 		expect(offline.runbooks).toBe(1);
 		expect(readFileSync(join(dist, 'sw.js'), 'utf8')).toContain('"base":"/ops"');
+		// The rollback page's styles inlined after the index (which read the page without them),
+		// before the offline list, which gives its size with them.
+		expect(entry.languages.en.page_count).toBe(2);
+		const rollback = readFileSync(join(dist, 'rollback/restore-db/index.html'));
+		expect(rollback.toString()).toContain(`<style>${STYLES}</style></head>`);
+		expect(offline.keep.find((f: { url: string }) => f.url === '/ops/rollback/restore-db/').bytes).toBe(rollback.length);
 		// The handover's folder is gone.
 		expect(existsSync(dirname(handover))).toBe(false);
 	}, 30_000);
