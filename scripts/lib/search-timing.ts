@@ -1,0 +1,144 @@
+import type { Browser, Page, Request } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../../tests/support/browser.ts';
+import { PHONE } from '../../tests/support/layout.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
+
+/**
+ * Search on a bad network, cold, in a built site (issue 37 item 3): on a phone over Chromium's
+ * "Fast 3G" (562.5 ms a round trip, 1.44 Mbit/s down), served compressed by a plain static host,
+ * with no service worker and an empty cache, how long from the first keystroke to the first hit,
+ * and how many bytes of the search index (dist/pagefind/) the query brought over the network.
+ * The bench runs it on each Runsheet site it builds; `npm run bench:search -- <dist>` on any build.
+ */
+
+const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.44 * 1_000_000) / 8, uploadThroughput: (0.675 * 1_000_000) / 8 };
+/** In the bundled runbooks, so in every bench site: the rollback of a deployment. */
+export const SEARCH_QUERY = 'restore database backup';
+/** How long a reader looks at the page before typing (tests/e2e/network-budgets.spec.ts reads the finder as long). */
+export const READING_MS = 3000;
+/** Once no request of the index has been open this long, the query has all it asked for. */
+const QUIET_MS = 1500;
+
+/**
+ * Each search opened cold, the page read for READING_MS, then the query typed: first keystroke to
+ * first hit (ms), and the bytes of dist/pagefind/ over the network from the page's opening until
+ * the query has all it asked for, as transferred (compressed).
+ */
+export interface SearchTiming {
+	/** The home page's search box: its first runbook. */
+	homeMs: number;
+	homeBytes: number;
+	/** The search dialog in the header of a runbook page (Starlight's, Pagefind's UI): its first result. */
+	siteSearchMs: number;
+	siteSearchBytes: number;
+	/** The rollback finder (/rollback/): Pagefind's first step hit, with the step's text. */
+	finderMs: number;
+	finderBytes: number;
+}
+
+/**
+ * Counts what the page and its workers (Pagefind searches in one) fetch of the search index, as
+ * transferred; `quiet()` waits until none is open. Playwright's events, not the page's CDP
+ * session, which never hears of a worker's request finishing.
+ */
+async function indexTraffic(page: Page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+	const open = new Set<Request>();
+	const counting: Promise<void>[] = [];
+	let bytes = 0;
+	let last = Date.now();
+	const ofIndex = (request: Request) => new URL(request.url()).pathname.includes('/pagefind/');
+	page.context().on('request', (request) => {
+		if (ofIndex(request)) open.add(request);
+		last = Date.now();
+	});
+	const done = (request: Request) => {
+		if (!open.delete(request)) return;
+		last = Date.now();
+		counting.push(
+			request.sizes().then(
+				(sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize),
+				() => undefined,
+			),
+		);
+	};
+	page.context().on('requestfinished', done);
+	page.context().on('requestfailed', done);
+	return {
+		bytes: async () => (await Promise.all(counting), bytes),
+		quiet: async () => {
+			while (open.size || Date.now() - last < QUIET_MS) await page.waitForTimeout(100);
+		},
+	};
+}
+
+/** From the first key pressed (in the page's clock) to the first element matching `hit`, in ms. */
+async function keyToHit(page: Page, hit: string): Promise<number> {
+	return page.evaluate(
+		(selector) =>
+			new Promise<number>((resolve) => {
+				let key: number | undefined;
+				addEventListener('keydown', () => (key ??= performance.now()), { capture: true });
+				new MutationObserver((_, observer) => {
+					if (key === undefined || !document.querySelector(selector)) return;
+					observer.disconnect();
+					resolve(performance.now() - key);
+				}).observe(document, { childList: true, subtree: true });
+			}),
+		hit,
+	);
+}
+
+/** A fresh context on a phone over Fast 3G: `path` opened, read, `type` typed; first keystroke to `hit`. */
+async function timeOne(browser: Browser, url: string, hit: string, type: (page: Page) => Promise<void>) {
+	const context = await browser.newContext({ serviceWorkers: 'block', viewport: PHONE });
+	const page = await context.newPage();
+	const traffic = await indexTraffic(page);
+	await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+	await page.waitForTimeout(READING_MS);
+	const timed = keyToHit(page, hit);
+	await type(page);
+	const ms = await timed;
+	await traffic.quiet();
+	const bytes = await traffic.bytes();
+	await context.close();
+	return { ms: Math.round(ms), bytes };
+}
+
+/** The three searches of the built site in `dist`, each in a fresh context, with a Chromium of its own. */
+export async function timeSearch(dist: string, runbookPage = '/runbooks/yogaflow/'): Promise<SearchTiming> {
+	const executablePath = findChromium();
+	if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
+	const { chromium } = await import('@playwright/test');
+	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+	const server = await serveStatic(dist);
+	try {
+		const home = await timeOne(browser, `${server.origin}/`, '[data-home-search-hits] a', (page) =>
+			page.getByRole('searchbox', { name: 'Search the runbooks' }).pressSequentially(SEARCH_QUERY),
+		);
+		const site = await timeOne(browser, `${server.origin}${runbookPage}`, '.pagefind-ui__result-link', async (page) => {
+			await page
+				.getByRole('button', { name: /search/i })
+				.first()
+				.click();
+			await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).pressSequentially(SEARCH_QUERY);
+		});
+		// Pagefind's hits carry the step's text (.rs-hit-excerpt); the page's own list answers before them.
+		const finder = await timeOne(browser, `${server.origin}/rollback/`, '[data-finder-result-list] .rs-hit-excerpt', (page) =>
+			page.getByLabel('Search rollback steps').pressSequentially(SEARCH_QUERY),
+		);
+		return {
+			homeMs: home.ms,
+			homeBytes: home.bytes,
+			siteSearchMs: site.ms,
+			siteSearchBytes: site.bytes,
+			finderMs: finder.ms,
+			finderBytes: finder.bytes,
+		};
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
