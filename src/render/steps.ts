@@ -112,6 +112,9 @@ export function writeNote(out: PartsWriter, markdown: string, twice: boolean): v
 export const CONTROL_LABELS = { na: '_na', step: '_step', section: '_section' } as const;
 export const controlLabelsHtml = `<span id="${CONTROL_LABELS.na}" hidden>Not applicable:</span><span id="${CONTROL_LABELS.step}" hidden>Link to this step:</span><span id="${CONTROL_LABELS.section}" hidden>Link to this section:</span>`;
 
+/** Step text that Markdown made into blocks (paragraphs, a list) rather than a line of inline HTML. */
+const BLOCK_START = /^<(?:p|ul|ol|pre|blockquote|table|div|h[1-6]|hr)[\s>]/;
+
 function writeStep(out: PartsWriter, step: Step, options: StepListOptions): void {
 	const { headingLevel, links, twice = false } = options;
 	// A group's box ticks its sub-steps: say so where the pointer looks; a screen reader reads the
@@ -122,18 +125,22 @@ function writeStep(out: PartsWriter, step: Step, options: StepListOptions): void
 	// where a link to the step arrives. One id a step: Pagefind records every id in the text it
 	// indexes, and more ids cost it time (bench). On rollback pages the text is a heading, so
 	// Pagefind makes a sub-result, and a link, of each step.
-	out.write(`<li class="rs-step"${attr('data-step', step.id)}><div class="rs-step-row">`);
-	out.write(`<input class="rs-check" type="checkbox"${attr('aria-labelledby', step.id)}${attr('title', groupHint)} data-pagefind-ignore>`);
+	out.write(`<li${attr('data-step', step.id)}><div class="rs-step-row">`);
+	// The box has no text and no id: Pagefind takes nothing from it, so it needs no data-pagefind-ignore.
+	out.write(`<input class="rs-check" type="checkbox"${attr('aria-labelledby', step.id)}${attr('title', groupHint)}>`);
 	const textAttributes = ` class="rs-step-text"${attr('id', step.id)}`;
-	out.write(headingLevel ? headingHtml(headingLevel, textAttributes, text) : `<div${textAttributes}>${text}</div>`);
+	// Pagefind keeps, for every element with an id, the text written in it or in its inline
+	// elements; only a heading's is used (a sub-result's title). Inside a paragraph, a runbook page's
+	// step text is left out of that, and the page's search fragment keeps each step's text once.
+	const paragraph = BLOCK_START.test(text) ? text : `<p>${text}</p>`;
+	out.write(headingLevel ? headingHtml(headingLevel, textAttributes, text) : `<div${textAttributes}>${paragraph}</div>`);
 	out.write(dueBadgeHtml(step));
 	if (step.optional || step.condition) {
 		const optional = step.condition ? `Optional: ${step.condition}` : 'Optional';
 		out.write(`<span class="rs-badge rs-optional">${escapeText(optional)}</span>`);
 	}
-	out.write(
-		`<button type="button" class="rs-na"${attr('aria-labelledby', `${CONTROL_LABELS.na} ${step.id}`)} title="Mark not applicable (a)"></button>`,
-	);
+	// No type="button": no step is inside a form, where a button's default (submit) would act.
+	out.write(`<button class="rs-na"${attr('aria-labelledby', `${CONTROL_LABELS.na} ${step.id}`)} title="Mark not applicable (a)"></button>`);
 	out.write(`<a class="rs-anchor"${attr('href', `#${step.id}`)}${attr('aria-labelledby', `${CONTROL_LABELS.step} ${step.id}`)}></a></div>`);
 	// What confirms the step: read before ticking, beside the words it confirms.
 	if (step.expect)

@@ -68,7 +68,7 @@ test('step 1 and its first command line are on a phone’s first screen on 90% o
 					const step = document.querySelector(`[data-step="${CSS.escape(stepId)}"]`);
 					if (!step) return Infinity;
 					// The step's own first command line, not a sub-step's.
-					const line = [...step.querySelectorAll('.ec-line')].find((l) => l.closest('.rs-step') === step);
+					const line = [...step.querySelectorAll('.ec-line')].find((l) => l.closest('[data-step]') === step);
 					if (command && !line) return Infinity;
 					let worst = -Infinity;
 					for (const part of [step.querySelector('.rs-step-row'), line]) {

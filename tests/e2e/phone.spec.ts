@@ -60,7 +60,7 @@ test.describe('what stays on screen', () => {
 		for (const path of [TWIGA, '/rollback/twiga-scan/']) {
 			await page.goto(path);
 			// Buttons whose bottom is below their frame's: they cover the next step's row.
-			const outside = await page.locator('.rs-step .expressive-code .frame').evaluateAll((frames) =>
+			const outside = await page.locator('[data-step] .expressive-code .frame').evaluateAll((frames) =>
 				frames.flatMap((frame) => {
 					const button = frame.querySelector('.copy button');
 					if (!button) return [];

@@ -18,7 +18,7 @@ test('a 500-step runbook with a 300-step run and 300 other runs restores within 
 		const extra = Array.from(
 			{ length: EXTRA },
 			(_, i) =>
-				`<li class="rs-step" data-step="perf-${i}"><div class="rs-step-row"><input class="rs-check" type="checkbox" aria-labelledby="perf-${i}"><div class="rs-step-text" id="perf-${i}">Extra step ${i}</div><button type="button" class="rs-na" aria-labelledby="_na perf-${i}">N/A</button></div></li>`,
+				`<li data-step="perf-${i}"><div class="rs-step-row"><input class="rs-check" type="checkbox" aria-labelledby="perf-${i}"><div class="rs-step-text" id="perf-${i}">Extra step ${i}</div><button class="rs-na" aria-labelledby="_na perf-${i}">N/A</button></div></li>`,
 		).join('');
 		const marker = '<ol class="rs-steps">';
 		await route.fulfill({ response, body: html.replace(marker, marker + extra) });

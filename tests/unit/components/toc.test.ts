@@ -32,6 +32,8 @@ const template = (source: string) =>
 		.replaceAll('runsheet-mobile-toc', 'mobile-starlight-toc')
 		.replaceAll('runsheet-toc', 'starlight-toc')
 		.replaceAll('TocList', 'TableOfContentsList')
+		// Runsheet's list carries the depth itself (TocList.astro), not through define:vars on every element.
+		.replace(' style={`--depth: ${depth};`}', '')
 		.replace(/[\s()]/g, '');
 
 describe('"On this page", copied from Starlight', () => {
@@ -43,6 +45,12 @@ describe('"On this page", copied from Starlight', () => {
 			expect(style(ours)).toBe(style(theirs));
 		});
 	}
+
+	it('sets the depth of a list once, on the list, where Starlight sets it with define:vars', () => {
+		expect(read(STARLIGHT + COPIES[2][0])).toContain('<style define:vars={{ depth }}>');
+		expect(read(COPIES[2][1])).toContain('<ul class:list={{ isMobile }} style={`--depth: ${depth};`}>');
+		expect(read(COPIES[2][1])).not.toContain('<style define:vars');
+	});
 
 	it('defines its own elements, never Starlight’s (whose script is not loaded)', () => {
 		for (const [, copy] of COPIES.slice(0, 2)) expect(read(copy)).not.toMatch(/starlight-toc|components-internals/);
