@@ -18,6 +18,8 @@ export const SEARCH_QUERY = 'restore database backup';
 export const READING_MS = 3000;
 /** Once no request of the index has been open this long, the query has all it asked for. */
 const QUIET_MS = 1500;
+/** The longest a search is waited for, its hit or its requests' end: past it the bench says so and goes on. */
+const LONGEST_MS = 60_000;
 
 /**
  * Each search opened cold, the page read for READING_MS, then the query typed: first keystroke to
@@ -68,18 +70,21 @@ async function indexTraffic(page: Page) {
 	page.context().on('requestfailed', done);
 	return {
 		bytes: async () => (await Promise.all(counting), bytes),
+		/** Until no request of the index is open (QUIET_MS without one), or LONGEST_MS: a request the page never ends does not hold the bench. */
 		quiet: async () => {
-			while (open.size || Date.now() - last < QUIET_MS) await page.waitForTimeout(100);
+			const until = Date.now() + LONGEST_MS;
+			while ((open.size || Date.now() - last < QUIET_MS) && Date.now() < until) await page.waitForTimeout(100);
 		},
 	};
 }
 
-/** From the first key pressed (in the page's clock) to the first element matching `hit`, in ms. */
+/** From the first key pressed (in the page's clock) to the first element matching `hit`, in ms; -1 when none came within LONGEST_MS. */
 async function keyToHit(page: Page, hit: string): Promise<number> {
 	return page.evaluate(
-		(selector) =>
+		([selector, longest]) =>
 			new Promise<number>((resolve) => {
 				let key: number | undefined;
+				setTimeout(() => resolve(-1), longest);
 				addEventListener('keydown', () => (key ??= performance.now()), { capture: true });
 				new MutationObserver((_, observer) => {
 					if (key === undefined || !document.querySelector(selector)) return;
@@ -87,7 +92,7 @@ async function keyToHit(page: Page, hit: string): Promise<number> {
 					resolve(performance.now() - key);
 				}).observe(document, { childList: true, subtree: true });
 			}),
-		hit,
+		[hit, LONGEST_MS] as const,
 	);
 }
 

@@ -1,4 +1,4 @@
-import { openSiteSearch, preloadWords, searchPages, showHits, warmUp, type Hit } from './site-search.ts';
+import { openSiteSearch, preloadWords, RUNBOOK_PAGES, searchPages, showHits, warmUp, type Hit } from './site-search.ts';
 
 /** How many runbooks the box lists as you type. */
 const HITS = 6;
@@ -29,7 +29,7 @@ export function startHomeSearch(form: HTMLFormElement): void {
 			const show = (hits: readonly Hit[]) => {
 				if (ask === asked) showHits(list, hits); // else a newer query is on its way
 			};
-			const hits = await searchPages(form, [query], { limit: HITS, under: form.dataset.runbooks!, found: show });
+			const hits = await searchPages(form, [query], { limit: HITS, under: form.dataset.runbooks!, filters: RUNBOOK_PAGES, found: show });
 			if (ask !== asked) return;
 			show(hits);
 			status.textContent = hits.length
@@ -48,5 +48,5 @@ export function startHomeSearch(form: HTMLFormElement): void {
 		if (input.value.trim()) openSiteSearch(input.value.trim());
 	});
 	if (input.value.trim()) void search();
-	warmUp(form);
+	warmUp(form, RUNBOOK_PAGES);
 }

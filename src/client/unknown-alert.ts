@@ -1,5 +1,5 @@
 import { alertFromPath, alertRunbookFile, alertRunbookTemplate, alertWords } from '../model/unknown-alert.ts';
-import { openSiteSearch, searchPages, showHits } from './site-search.ts';
+import { openSiteSearch, RUNBOOK_PAGES, searchPages, showHits } from './site-search.ts';
 
 /** How many runbooks the page offers for an unknown alert. */
 const CLOSEST = 5;
@@ -45,7 +45,7 @@ export function startUnknownAlert(root: HTMLElement): void {
 	// The whole name's words first, then each word alone, longest first: the closest runbooks to a
 	// name no page holds every word of.
 	const single = [...new Set(nameWords)].filter((word) => word.length > 2).sort((a, b) => b.length - a.length);
-	searchPages(root, [words, ...single.slice(0, 4)], { limit: CLOSEST, under: root.dataset.runbooks! }).then(
+	searchPages(root, [words, ...single.slice(0, 4)], { limit: CLOSEST, under: root.dataset.runbooks!, filters: RUNBOOK_PAGES }).then(
 		(hits) => {
 			showHits(list, hits);
 			status.textContent = hits.length ? `The runbooks closest to “${words}”:` : `No runbook mentions “${words}”.`;

@@ -119,6 +119,12 @@ describe("issue 37's budgets, where their size applies", () => {
 		expect(budgets[1]!.detail).toBe('home page box 800 ms, 90 KB; search dialog 1200 ms, 200 KB; rollback finder 1501 ms, 100 KB');
 		const heavy = checkScaleBudgets([result(1000, 'runsheet', 40, 50 * KB, { search: search(1000, 300 * KB + 1) })]);
 		expect(heavy.find((b) => b.name.startsWith('search'))!.met).toBe(false);
+		// A search with no hit at all (-1) is not fast.
+		const none = checkScaleBudgets([result(1000, 'runsheet', 40, 50 * KB, { search: search(-1, 10 * KB) })]).find((b) =>
+			b.name.startsWith('search'),
+		)!;
+		expect(none.met).toBe(false);
+		expect(none.detail).toContain('search dialog no hit within 60 s, 10 KB');
 	});
 	it('counts files and bytes per runbook from 1,000 on: 30,000 files and 1.5 GB at 10,000', () => {
 		const at10k = (files: number, diskMb: number) =>

@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { RUNBOOK_PAGES, searchPages } from '../../../src/client/site-search.ts';
+
+/**
+ * A stand-in for the site's pagefind.js, loaded as the box loads it (a module at `data-pagefind`):
+ * as at 1,000 runbooks, a query about a rollback finds the rollback pages (weighted up for the
+ * finder) first, 12 of them before any runbook page, unless the search asks for runbook pages.
+ */
+const FAKE_PAGEFIND = `
+const page = (url, title) => ({ score: 1, data: async () => { globalThis.fetched.push(url); return { url, meta: { title }, excerpt: '' }; } });
+globalThis.fetched = [];
+globalThis.asked = [];
+export async function options() {}
+export async function init() {}
+export async function preload() {}
+export async function search(query, options) {
+	globalThis.asked.push(options?.filters ?? null);
+	const rollbacks = Array.from({ length: 12 }, (_, i) => page('/rollback/db-' + i + '/', 'Roll back ' + i));
+	const runbooks = Array.from({ length: 8 }, (_, i) => page('/runbooks/db-' + i + '/#restore', 'Restore ' + i));
+	return { results: options?.filters?.kind === 'runbook' ? runbooks : [...rollbacks, ...runbooks] };
+}
+`;
+
+describe('the runbooks a search box lists', () => {
+	it('are searched among runbook pages only, their data fetched for no more than the box shows, the first shown as they come', async () => {
+		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
+		writeFileSync(script, FAKE_PAGEFIND);
+		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		const shown: number[] = [];
+		const hits = await searchPages(root, ['restore database backup'], {
+			limit: 6,
+			under: '/runbooks/',
+			filters: RUNBOOK_PAGES,
+			found: (h) => shown.push(h.length),
+		});
+		expect(hits.map((h) => h.url)).toEqual([
+			'/runbooks/db-0/',
+			'/runbooks/db-1/',
+			'/runbooks/db-2/',
+			'/runbooks/db-3/',
+			'/runbooks/db-4/',
+			'/runbooks/db-5/',
+		]);
+		expect(hits[0]!.title).toBe('Restore 0');
+		const g = globalThis as unknown as { asked: unknown[]; fetched: string[] };
+		expect(g.asked).toEqual([{ kind: 'runbook' }]);
+		expect(g.fetched).toHaveLength(6);
+		expect(shown).toEqual([6]);
+	});
+});
