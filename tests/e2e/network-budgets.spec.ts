@@ -32,6 +32,28 @@ async function timeToFirstHit(page: Page): Promise<number> {
 	return Date.now() - started;
 }
 
+/**
+ * Times, in the page, from the first key pressed to the first element matching each selector,
+ * whatever the test's own round trips cost; `read()` gives them in ms, by name.
+ */
+async function timeFromKeystroke(page: Page, selectors: Record<string, string>) {
+	await page.addInitScript((wanted) => {
+		const times: Record<string, number> = {};
+		(window as { keystrokeTimes?: Record<string, number> }).keystrokeTimes = times;
+		addEventListener('keydown', () => (times.key ??= performance.now()), { capture: true });
+		new MutationObserver(() => {
+			for (const [name, selector] of Object.entries(wanted))
+				if (times[name] === undefined && document.querySelector(selector)) times[name] = performance.now();
+		}).observe(document, { childList: true, subtree: true });
+	}, selectors);
+	return {
+		read: async (): Promise<Record<string, number>> => {
+			const times = await page.evaluate(() => (window as unknown as { keystrokeTimes: Record<string, number> }).keystrokeTimes);
+			return Object.fromEntries(Object.keys(selectors).map((name) => [name, Math.round(times[name]! - times.key!)]));
+		},
+	};
+}
+
 let server: Awaited<ReturnType<typeof serveStatic>>;
 test.beforeAll(async () => {
 	// RUNSHEET_NETWORK_DIST measures another build the same way (an earlier one, for comparison).
@@ -81,16 +103,10 @@ test('on a phone over Fast 3G, cold, the rollback finder answers within 1.5 s of
 	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
 	const page = await context.newPage();
 	await slowNetwork(context, page);
-	// Timed in the page: from the first key pressed to the first hit in the list, and to the
-	// first of Pagefind's hits (with a step's text), whatever the test's own round trips cost.
-	await page.addInitScript(() => {
-		const times: Record<string, number> = {};
-		(window as { finderTimes?: Record<string, number> }).finderTimes = times;
-		addEventListener('keydown', () => (times.key ??= performance.now()), { capture: true });
-		new MutationObserver(() => {
-			if (times.hit === undefined && document.querySelector('[data-finder-result-list] > li > a')) times.hit = performance.now();
-			if (times.text === undefined && document.querySelector('[data-finder-result-list] .rs-hit-excerpt')) times.text = performance.now();
-		}).observe(document, { childList: true, subtree: true });
+	// To the first hit in the list, and to the first of Pagefind's hits (with a step's text).
+	const timer = await timeFromKeystroke(page, {
+		hit: '[data-finder-result-list] > li > a',
+		text: '[data-finder-result-list] .rs-hit-excerpt',
 	});
 	await page.goto(`${server.origin}/rollback/`, { waitUntil: 'commit' });
 	const box = page.getByLabel('Search rollback steps');
@@ -101,9 +117,7 @@ test('on a phone over Fast 3G, cold, the rollback finder answers within 1.5 s of
 	await expect(page.locator('[data-finder-result-list] > li > a').first()).toHaveAttribute('href', /\/rollback\/[a-z-]+\/#[a-z0-9-]+$/);
 	// Pagefind's hits, with the steps' text, replace the page's own once its files are here.
 	await expect(page.locator('[data-finder-result-list] .rs-hit-excerpt').first()).toBeVisible({ timeout: 20_000 });
-	const times = await page.evaluate(() => (window as unknown as { finderTimes: Record<string, number> }).finderTimes);
-	const first = Math.round(times.hit! - times.key!);
-	const full = Math.round(times.text! - times.key!);
+	const { hit: first, text: full } = await timer.read();
 	console.log(
 		`Fast 3G, cold, rollback finder, "${QUERY}" typed at once: first hit ${first} ms, Pagefind's hits ${full} ms after the first keystroke`,
 	);
@@ -120,21 +134,13 @@ test('on a phone over Fast 3G, cold, the home page’s search box shows its firs
 	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
 	const page = await context.newPage();
 	await slowNetwork(context, page);
-	await page.addInitScript(() => {
-		const times: Record<string, number> = {};
-		(window as { homeTimes?: Record<string, number> }).homeTimes = times;
-		addEventListener('keydown', () => (times.key ??= performance.now()), { capture: true });
-		new MutationObserver(() => {
-			if (times.hit === undefined && document.querySelector('[data-home-search-hits] a')) times.hit = performance.now();
-		}).observe(document, { childList: true, subtree: true });
-	});
+	const timer = await timeFromKeystroke(page, { hit: '[data-home-search-hits] a' });
 	await page.goto(`${server.origin}/`);
 	await page.waitForTimeout(READING_MS);
 	await page.getByRole('searchbox', { name: 'Search the runbooks' }).pressSequentially(QUERY);
 	const first = page.locator('[data-home-search-hits] a').first();
 	await expect(first).toHaveAttribute('href', /^\/runbooks\/[a-z0-9-]+\/$/, { timeout: 20_000 });
-	const times = await page.evaluate(() => (window as unknown as { homeTimes: Record<string, number> }).homeTimes);
-	const shown = Math.round(times.hit! - times.key!);
+	const { hit: shown } = await timer.read();
 	console.log(
 		`Fast 3G, cold, home page search box, "${QUERY}" typed after ${READING_MS} ms reading: first runbook ${shown} ms after the first keystroke`,
 	);

@@ -28,14 +28,9 @@ describe('the URL contract', () => {
 	it('maps former ids to current ones', () => {
 		expect(formerIdMap(twiga.sections)).toEqual({ 'restore-database-if-schema-changed': 'restore-database' });
 	});
+	const CONTEXT = { base: 'https://rb.example.com/', today: '2026-11-22', defaultReviewDays: 180 };
 	it('builds a catalog entry that its JSON Schema accepts', () => {
-		const entry = catalogEntry('twiga-scan', twiga, {
-			base: 'https://rb.example.com/',
-			today: '2026-11-22',
-			defaultReviewDays: 180,
-			hasRollback: true,
-			runbookJson: true,
-		});
+		const entry = catalogEntry('twiga-scan', twiga, { ...CONTEXT, hasRollback: true, runbookJson: true });
 		expect(catalogEntrySchema.parse(entry)).toEqual(entry);
 		expect(entry.urls).toEqual({
 			page: 'https://rb.example.com/runbooks/twiga-scan/',
@@ -46,13 +41,7 @@ describe('the URL contract', () => {
 		expect(entry.formerIds).toEqual(['twiga-scan-deployment-checklist']);
 	});
 	it('gives no data URL where the site does not publish /runbooks/<id>.json (the default)', () => {
-		const entry = catalogEntry('twiga-scan', twiga, {
-			base: 'https://rb.example.com/',
-			today: '2026-11-22',
-			defaultReviewDays: 180,
-			hasRollback: false,
-			runbookJson: false,
-		});
+		const entry = catalogEntry('twiga-scan', twiga, { ...CONTEXT, hasRollback: false, runbookJson: false });
 		expect(catalogEntrySchema.parse(entry)).toEqual(entry);
 		expect(entry.urls).toEqual({
 			page: 'https://rb.example.com/runbooks/twiga-scan/',
