@@ -5,6 +5,33 @@ import type { Page } from '@playwright/test';
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 /**
+ * Resolves once every code block that scrolls sideways can take focus. Expressive Code's script makes
+ * such a block focusable (tabindex 0, role region) from a ResizeObserver, a 250 ms debounce and an
+ * idle callback after load: axe run before that reads a block a keyboard cannot scroll yet, and on a
+ * busy CI machine it did (scrollable-region-focusable on a guide's YAML block, one run in several).
+ */
+export async function codeBlocksSettled(page: Page): Promise<void> {
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll<HTMLElement>('.expressive-code pre')].every(
+			(pre) => pre.scrollWidth <= pre.clientWidth || pre.getAttribute('tabindex') === '0',
+		),
+	);
+}
+
+/** An AxeBuilder that waits for the page's code blocks to settle before it looks. */
+class SettledAxeBuilder extends AxeBuilder {
+	readonly #page: Page;
+	constructor(page: Page) {
+		super({ page });
+		this.#page = page;
+	}
+	override async analyze(): ReturnType<AxeBuilder['analyze']> {
+		await codeBlocksSettled(this.#page);
+		return super.analyze();
+	}
+}
+
+/**
  * Axe for a page, asking for violations only: by default axe also writes up every node that passes
  * and every rule that does not apply, which on a big runbook page (thousands of highlighted code
  * tokens checked for contrast) is a third of its time.
@@ -14,6 +41,6 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
  * others took two thirds of axe's time on a big runbook page, for the same answers).
  */
 export function axe(page: Page, scheme: 'light' | 'dark' = 'light'): AxeBuilder {
-	const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+	const builder = new SettledAxeBuilder(page).options({ resultTypes: ['violations'] });
 	return scheme === 'dark' ? builder.withRules(COLOUR_RULES) : builder;
 }
