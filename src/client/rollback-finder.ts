@@ -1,5 +1,6 @@
+import { rowsToShow } from '../model/finder-list.ts';
 import { searchFilterValue } from '../model/search-filters.ts';
-import { namesMatch, parseFinderQuery, SEARCH_RANKING, stepIdTitle } from '../model/search-terms.ts';
+import { namesMatch, parseFinderQuery, prepareNames, SEARCH_RANKING, stepIdTitle, type PreparedNames } from '../model/search-terms.ts';
 import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
 
 interface Pagefind {
@@ -12,6 +13,13 @@ interface Pagefind {
 	preload(term: string): Promise<void>;
 	filters(): Promise<unknown>;
 }
+
+/**
+ * With words typed, the list shows this many procedures at most, those holding a matching step
+ * first. At 10,000 runbooks the list has 12,000 rows, which a phone took seconds to lay out again
+ * after each key, for a list nobody reads to the end; the status says how many matched.
+ */
+const LIST_AT_MOST = 100;
 
 /** Up to this many pages, the whole index is fetched while the reader reads (tens of KB). */
 const WARM_ALL_UP_TO_PAGES = 400;
@@ -38,6 +46,10 @@ async function warm(pf: Pagefind, root: HTMLElement): Promise<void> {
 let pagefind: Promise<Pagefind> | undefined;
 // Pagefind answers only the newest of overlapping searches: a query waits for the warming ones.
 let warming: Promise<void> = Promise.resolve();
+// The search under way in Pagefind's worker. The worker runs every search it is given, one after
+// the other, even those whose answer is no longer wanted: at 10,000 runbooks, one per key typed
+// held the last query's answer 6 s behind the others'. So one at a time, and only the newest waits.
+let searching: Promise<unknown> = Promise.resolve();
 const loadPagefind = (root: HTMLElement) =>
 	(pagefind ??= // Started by the page itself as it was parsed (rollback/index.astro), else here.
 		(
@@ -72,9 +84,25 @@ export function startRollbackFinder(root: HTMLElement): void {
 	const list = $<HTMLOListElement>('[data-finder-result-list]');
 	const empty = $<HTMLElement>('[data-finder-empty]');
 	const rows = [...root.querySelectorAll<HTMLTableRowElement>('tr[data-procedure]')];
+	// What each row says, read from the page once: a search reads every row on each keystroke, and
+	// at 10,000 runbooks the list has more than 10,000 rows.
+	const facts = new Map(
+		rows.map((row) => [
+			row,
+			{ system: row.dataset.system!, techniques: row.dataset.techniques!.split(' '), steps: row.dataset.steps!.split(' ').filter(Boolean) },
+		]),
+	);
 	// Which procedure each step belongs to, so a search hit obeys the technique filter too.
 	const rowOfStep = new Map<string, HTMLTableRowElement>();
-	for (const row of rows) for (const step of row.dataset.steps!.split(' ')) rowOfStep.set(`${row.dataset.runbook}#${step}`, row);
+	for (const row of rows) for (const step of facts.get(row)!.steps) rowOfStep.set(`${row.dataset.runbook}#${step}`, row);
+	// Names normalised for matching, each the first time a query needs it.
+	const preparedOf = <K>(cache: Map<K, PreparedNames>, key: K, names: () => string[]) => {
+		let found = cache.get(key);
+		if (!found) cache.set(key, (found = prepareNames(names())));
+		return found;
+	};
+	const rowNames = new Map<HTMLTableRowElement, PreparedNames>();
+	const stepIdNames = new Map<string, PreparedNames>();
 
 	const params = new URLSearchParams(location.search);
 	// The form shows before this script runs (on a slow network, seconds before): what a responder
@@ -85,11 +113,25 @@ export function startRollbackFinder(root: HTMLElement): void {
 	if (system.selectedIndex < 0) system.value = '';
 	if (technique.selectedIndex < 0) technique.value = '';
 
-	const matches = (row: HTMLTableRowElement) =>
-		(!system.value || row.dataset.system === system.value) &&
-		(!technique.value || row.dataset.techniques!.split(' ').includes(technique.value));
+	const matches = (row: HTMLTableRowElement) => {
+		const { system: rowSystem, techniques } = facts.get(row)!;
+		return (!system.value || rowSystem === system.value) && (!technique.value || techniques.includes(technique.value));
+	};
 
-	const namesOf = (row: HTMLTableRowElement) => row.dataset.names!.split('|');
+	const namesOf = (row: HTMLTableRowElement) => preparedOf(rowNames, row, () => row.dataset.names!.split('|'));
+	const stepNames = (step: string) => preparedOf(stepIdNames, step, () => [step]);
+	// The rows' names are made ready while the reader reads, a few milliseconds at a time: else the
+	// first key waits for all of them (0.7 s at 10,000 runbooks, on a laptop).
+	const prepareWhileIdle = (from: number) => {
+		// Safari has no requestIdleCallback.
+		const later = (next: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(next) : setTimeout(next, 16));
+		later(() => {
+			const until = performance.now() + 8;
+			let at = from;
+			while (at < rows.length && performance.now() < until) namesOf(rows[at++]!);
+			if (at < rows.length) prepareWhileIdle(at);
+		});
+	};
 
 	/**
 	 * Steps whose ids hold the words typed, from the page itself: an answer at once, while
@@ -103,8 +145,8 @@ export function startRollbackFinder(root: HTMLElement): void {
 		for (const row of rows) {
 			if (!matches(row)) continue;
 			const link = row.querySelector('a')!;
-			for (const step of row.dataset.steps!.split(' ')) {
-				if (!step || !namesMatch(terms, [step])) continue;
+			for (const step of facts.get(row)!.steps) {
+				if (!namesMatch(terms, stepNames(step))) continue;
 				const li = document.createElement('li');
 				const a = Object.assign(document.createElement('a'), { href: `${link.pathname}#${step}`, textContent: stepIdTitle(step) });
 				const where = Object.assign(document.createElement('span'), {
@@ -119,16 +161,29 @@ export function startRollbackFinder(root: HTMLElement): void {
 		return found;
 	};
 
-	/** Shows the rows that pass the filters and, when given, the test; returns how many. */
-	const filterRows = (keep: (row: HTMLTableRowElement) => boolean = () => true) => {
-		let shown = 0;
-		for (const row of rows) {
-			row.hidden = !(matches(row) && keep(row));
-			if (!row.hidden) shown++;
-		}
-		empty.hidden = shown > 0;
-		return shown;
+	/**
+	 * Shows the rows that pass the filters and, when given, the test: all of them, or with `capped`
+	 * LIST_AT_MOST, those in `first` (which pass) before the others. Returns how many pass.
+	 */
+	const filterRows = (
+		keep: (row: HTMLTableRowElement) => boolean = () => true,
+		{ capped = false, first = new Set<HTMLTableRowElement>() } = {},
+	) => {
+		const passes = rows.map((row) => matches(row) && keep(row));
+		const firstAt = new Set(rows.flatMap((row, i) => (first.has(row) ? [i] : [])));
+		const show = rowsToShow(passes, capped ? { atMost: LIST_AT_MOST, first: firstAt } : {});
+		rows.forEach((row, i) => {
+			// Written only when it changes: each write has the browser lay the whole table out again.
+			if (row.hidden !== !show[i]) row.hidden = !show[i];
+		});
+		const passing = passes.filter(Boolean).length;
+		empty.hidden = passing > 0;
+		return passing;
 	};
+	const counted = (passing: number) =>
+		passing > LIST_AT_MOST
+			? `${passing} of ${rows.length} procedures match; the first ${LIST_AT_MOST} are listed.`
+			: `${passing} of ${rows.length} procedures shown.`;
 
 	const remember = () => {
 		const next = new URLSearchParams();
@@ -160,7 +215,7 @@ export function startRollbackFinder(root: HTMLElement): void {
 		}
 		// By name at once, as typed; steps when Pagefind answers.
 		const named = new Set(rows.filter((row) => namesMatch(terms, namesOf(row))));
-		let shown = filterRows((row) => named.has(row));
+		let shown = filterRows((row) => named.has(row), { capped: true });
 		topHit = rows.find((row) => !row.hidden)?.querySelector('a')?.href;
 		const quick = quickHits(terms);
 		if (quick.length) {
@@ -173,7 +228,7 @@ export function startRollbackFinder(root: HTMLElement): void {
 		try {
 			pf = await loadPagefind(root);
 		} catch {
-			status.textContent = `${shown} of ${rows.length} procedures match “${text}” by name; steps cannot be searched here (the search index is made by the build).`;
+			status.textContent = `${shown} of ${rows.length} procedures match “${text}” by name${shown > LIST_AT_MOST ? ` (the first ${LIST_AT_MOST} are listed)` : ''}; steps cannot be searched here (the search index is made by the build).`;
 			return;
 		}
 		// As the index holds them: escaped (model/search-filters.ts).
@@ -183,7 +238,11 @@ export function startRollbackFinder(root: HTMLElement): void {
 		const words = terms.join(' ');
 		await warming;
 		if (ticket !== latest) return;
-		const found = await pf.search(words, { filters });
+		await searching;
+		if (ticket !== latest) return;
+		const running = pf.search(words, { filters });
+		searching = running.catch(() => undefined);
+		const found = await running;
 		if (!found || ticket !== latest) return;
 		const pages = await Promise.all(found.results.slice(0, 12).map((r) => r.data()));
 		if (ticket !== latest) return;
@@ -193,13 +252,13 @@ export function startRollbackFinder(root: HTMLElement): void {
 		});
 		// The list keeps the procedures named by the query and those holding a matching step.
 		const holding = new Set(hits.flatMap((hit) => rowOfStep.get(`${hit.runbook}#${hit.step}`) ?? []));
-		shown = filterRows((row) => named.has(row) || holding.has(row));
+		shown = filterRows((row) => named.has(row) || holding.has(row), { capped: true, first: holding });
 		list.replaceChildren(...hits.map(renderHit));
 		results.hidden = hits.length === 0;
 		// A query that names procedures wants the procedure; words from steps want the step.
 		const firstNamed = rows.find((row) => !row.hidden && named.has(row));
 		topHit = (firstNamed ? firstNamed.querySelector('a')?.href : hits[0]?.url) ?? rows.find((row) => !row.hidden)?.querySelector('a')?.href;
-		const count = `${shown} of ${rows.length} procedures shown. Enter opens the first.`;
+		const count = `${counted(shown)} Enter opens the first.`;
 		status.textContent = hits.length
 			? `${hits.length} matching step${hits.length === 1 ? '' : 's'} for “${text}”; ${count}`
 			: shown
@@ -237,12 +296,25 @@ export function startRollbackFinder(root: HTMLElement): void {
 	// The query searches as it is typed; the selects on change. (A search box also fires
 	// "change" when it loses focus, on the way to a clicked result: re-rendering the list then
 	// would swallow the click.)
-	query.addEventListener('input', () => void search());
-	system.addEventListener('change', () => void search());
-	technique.addEventListener('change', () => void search());
+	// Keys typed while a search runs are searched once, together, when it ends: on a big site each
+	// search of the list takes a while on a phone, and one per key put the answer seconds behind
+	// the typing.
+	let queued = false;
+	const searchSoon = () => {
+		if (queued) return;
+		queued = true;
+		setTimeout(() => {
+			queued = false;
+			void search();
+		});
+	};
+	query.addEventListener('input', searchSoon);
+	system.addEventListener('change', searchSoon);
+	technique.addEventListener('change', searchSoon);
 	// Searching is what this page is for: Pagefind is fetched at once (its script was preloaded
 	// with the page), so the first query does not wait for it on a slow network.
 	void loadPagefind(root).catch(() => undefined);
 	form.hidden = false;
 	void search();
+	prepareWhileIdle(0);
 }

@@ -81,6 +81,30 @@ test.describe('the rollback finder', () => {
 		}
 	});
 
+	test('keys typed while a search runs are searched once, together, and the list answers the whole query', async ({ page }) => {
+		await page.goto('/rollback/');
+		const box = page.getByLabel('Search rollback steps');
+		await expect(box).toBeVisible();
+		// Ten keys in one task, as a phone delivers the keys typed while its page was busy.
+		const started = await box.evaluate((input: HTMLInputElement) => {
+			const before = performance.getEntriesByName('runsheet-rollback-search-start').length;
+			for (const key of 'twiga-scan') {
+				input.value += key;
+				input.dispatchEvent(new InputEvent('input', { bubbles: true, data: key, inputType: 'insertText' }));
+			}
+			return new Promise<number>((resolve) =>
+				setTimeout(() => resolve(performance.getEntriesByName('runsheet-rollback-search-start').length - before), 500),
+			);
+		});
+		expect(started).toBe(1);
+		await expect(page.locator('[data-finder-status]')).toContainText('“twiga-scan”');
+		const shown = await page
+			.locator('tr[data-procedure]:not([hidden])')
+			.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-runbook')));
+		expect(shown.length).toBeGreaterThan(0);
+		expect(new Set(shown)).toEqual(new Set(['twiga-scan']));
+	});
+
 	test('rollback words alone keep every procedure', async ({ page }) => {
 		await page.goto('/rollback/');
 		const all = await page.locator('tr[data-procedure]').count();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactName, nameVariants, namesMatch, normalizeName, parseFinderQuery } from '../../../src/model/search-terms.ts';
+import { compactName, nameVariants, namesMatch, normalizeName, parseFinderQuery, prepareNames } from '../../../src/model/search-terms.ts';
 
 const twiga = ['twiga-scan', 'Twiga Scan: Production Deployment Checklist', 'Twiga Scan', 'If Deployment Fails'];
 
@@ -19,6 +19,16 @@ describe('names as typed', () => {
 			expect(namesMatch(parseFinderQuery(query).terms, twiga), query).toBe(false);
 		}
 		expect(namesMatch(['legacy'], ['spatial-intel', 'Legacy Maps'])).toBe(true);
+	});
+
+	it('answers the same with names prepared once as with names read each time', () => {
+		const prepared = prepareNames(twiga);
+		expect(prepared.words).toContain('twiga');
+		expect(prepared.compact).toContain('twigascan');
+		for (const query of ['twiga-scan', 'twigascan', 'Twiga', 'deployment fails', 'yogaflow', 'scanner twiga', 'fails twiga', 'Café']) {
+			const { terms } = parseFinderQuery(query);
+			expect(namesMatch(terms, prepared), query).toBe(namesMatch(terms, twiga));
+		}
 	});
 
 	it('takes every word for "roll back" out of a query and says it asked for one', () => {
