@@ -82,11 +82,23 @@ export async function searchPages(
 	return hits;
 }
 
-/** Fetches the index's words for what is typed so far, before the pause that starts the search. */
+/** Pagefind once its index's metadata and the warm-up's filters are in: see warmUp(). */
+let warm: Promise<Pagefind> | undefined;
+/** What was typed last, which the preload waiting for Pagefind to be warm fetches. */
+let latestWords = '';
+
+/**
+ * Fetches the index's words for what is typed so far, before the pause that starts the search.
+ * Pagefind's script answers at once but queues every preload until its metadata is in: keys typed
+ * before that (a cold page on a slow network) fetched the index chunks of every prefix typed ("r",
+ * "re", "res"...), 13 files at 10,000 runbooks against the query's 5, which the search then waited
+ * behind. Until Pagefind is warm only the words typed last are fetched.
+ */
 export function preloadWords(root: HTMLElement, words: string): void {
+	latestWords = words;
 	if (words.trim())
-		load(root.dataset.pagefind!, root.dataset.base!).then(
-			(pf) => pf.preload(words),
+		(warm ?? load(root.dataset.pagefind!, root.dataset.base!)).then(
+			(pf) => (words === latestWords ? pf.preload(words) : undefined),
 			() => undefined,
 		);
 }
@@ -97,10 +109,13 @@ export function preloadWords(root: HTMLElement, words: string): void {
  * before the reader has finished typing.
  */
 export function warmUp(root: HTMLElement, filters?: Filters): void {
-	// A search of no words with the filters fetches the filters' part of the index too.
-	load(root.dataset.pagefind!, root.dataset.base!)
-		.then((pf) => filters && pf.search(null, { filters }))
-		.catch(() => undefined);
+	// A search of no words with the filters fetches the filters' part of the index too; it answers
+	// once the index's metadata is in.
+	warm = load(root.dataset.pagefind!, root.dataset.base!).then(async (pf) => {
+		if (filters) await pf.search(null, { filters });
+		return pf;
+	});
+	warm.catch(() => (warm = undefined));
 }
 
 /** Hits as a list of links, written as text (titles come from pages, never read as HTML). */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RUNBOOK_PAGES, searchPages } from '../../../src/client/site-search.ts';
 
 /**
@@ -50,5 +50,44 @@ describe('the runbooks a search box lists', () => {
 		expect(g.asked).toEqual([{ kind: 'runbook' }]);
 		expect(g.fetched).toHaveLength(6);
 		expect(shown).toEqual([6]);
+	});
+});
+
+/**
+ * A stand-in pagefind.js whose metadata takes its time, as on a slow network: its script answers at
+ * once, and a search (the warm-up's) only once the test lets the metadata in.
+ */
+const SLOW_PAGEFIND = `
+globalThis.preloaded = [];
+let letIn;
+const metadata = new Promise((resolve) => (letIn = resolve));
+globalThis.letMetadataIn = () => letIn();
+export async function options() {}
+export async function init() {}
+export async function preload(words) { globalThis.preloaded.push(words); }
+export async function search() { await metadata; return { results: [] }; }
+`;
+
+describe('the words typed into the home page’s box', () => {
+	afterEach(() => vi.resetModules());
+
+	it('fetch only the last ones typed while Pagefind is still loading, then as they are typed', async () => {
+		vi.resetModules();
+		const { preloadWords, RUNBOOK_PAGES, warmUp } = await import('../../../src/client/site-search.ts');
+		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
+		writeFileSync(script, SLOW_PAGEFIND);
+		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		const g = globalThis as unknown as { preloaded: string[]; letMetadataIn: () => void };
+		const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+		warmUp(root, RUNBOOK_PAGES);
+		for (const words of ['r', 're', 'res']) preloadWords(root, words);
+		await settled();
+		expect(g.preloaded).toEqual([]);
+		g.letMetadataIn();
+		await settled();
+		expect(g.preloaded).toEqual(['res']);
+		preloadWords(root, 'rest');
+		await settled();
+		expect(g.preloaded).toEqual(['res', 'rest']);
 	});
 });
