@@ -1,6 +1,7 @@
 import type { Browser, Page, Request } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../../tests/support/browser.ts';
 import { PHONE } from '../../tests/support/layout.ts';
+import { slowNetwork } from '../../tests/support/network.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 
 /**
@@ -11,7 +12,6 @@ import { serveStatic } from '../../tests/support/static-server.ts';
  * The bench runs it on each Runsheet site it builds; `npm run bench:search -- <dist>` on any build.
  */
 
-const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.44 * 1_000_000) / 8, uploadThroughput: (0.675 * 1_000_000) / 8 };
 /** In the bundled runbooks, so in every bench site: the rollback of a deployment. */
 export const SEARCH_QUERY = 'restore database backup';
 /** How long a reader looks at the page before typing (tests/e2e/network-budgets.spec.ts reads the finder as long). */
@@ -44,9 +44,7 @@ export interface SearchTiming {
  * session, which never hears of a worker's request finishing.
  */
 async function indexTraffic(page: Page) {
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Network.enable');
-	await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+	await slowNetwork(page);
 	const open = new Set<Request>();
 	const counting: Promise<void>[] = [];
 	let bytes = 0;

@@ -87,9 +87,14 @@ export function startRollbackFinder(root: HTMLElement): void {
 	// What each row says, read from the page once: a search reads every row on each keystroke, and
 	// at 10,000 runbooks the list has more than 10,000 rows.
 	const facts = new Map(
-		rows.map((row) => [
+		rows.map((row, at) => [
 			row,
-			{ system: row.dataset.system!, techniques: row.dataset.techniques!.split(' '), steps: row.dataset.steps!.split(' ').filter(Boolean) },
+			{
+				at,
+				system: row.dataset.system!,
+				techniques: row.dataset.techniques!.split(' '),
+				steps: row.dataset.steps!.split(' ').filter(Boolean),
+			},
 		]),
 	);
 	// Which procedure each step belongs to, so a search hit obeys the technique filter too.
@@ -124,8 +129,8 @@ export function startRollbackFinder(root: HTMLElement): void {
 	// first key waits for all of them (0.7 s at 10,000 runbooks, on a laptop).
 	const prepareWhileIdle = (from: number) => {
 		// Safari has no requestIdleCallback.
-		const later = (next: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(next) : setTimeout(next, 16));
-		later(() => {
+		const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 16));
+		idle(() => {
 			const until = performance.now() + 8;
 			let at = from;
 			while (at < rows.length && performance.now() < until) namesOf(rows[at++]!);
@@ -170,7 +175,7 @@ export function startRollbackFinder(root: HTMLElement): void {
 		{ capped = false, first = new Set<HTMLTableRowElement>() } = {},
 	) => {
 		const passes = rows.map((row) => matches(row) && keep(row));
-		const firstAt = new Set(rows.flatMap((row, i) => (first.has(row) ? [i] : [])));
+		const firstAt = new Set([...first].map((row) => facts.get(row)!.at));
 		const show = rowsToShow(passes, capped ? { atMost: LIST_AT_MOST, first: firstAt } : {});
 		rows.forEach((row, i) => {
 			// Written only when it changes: each write has the browser lay the whole table out again.

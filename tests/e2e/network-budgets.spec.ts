@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { PHONE } from '../support/layout.ts';
+import { slowNetwork } from '../support/network.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { expect, newContext, test } from '../support/test.ts';
 
@@ -13,15 +14,16 @@ import { expect, newContext, test } from '../support/test.ts';
  */
 test.use({ serviceWorkers: 'allow' });
 
-const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.44 * 1_000_000) / 8, uploadThroughput: (0.675 * 1_000_000) / 8 };
 /** How long a reader reads the finder before typing: the page fetches search meanwhile. */
 const READING_MS = 3000;
 const QUERY = 'restore database backup';
 
-async function slowNetwork(context: BrowserContext, page: Page): Promise<void> {
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Network.enable');
-	await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+/** A page on a fresh phone over Fast 3G: no service worker, nothing cached. */
+async function coldPhone(browser: Browser) {
+	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
+	const page = await context.newPage();
+	await slowNetwork(page);
+	return { context, page };
 }
 
 /** From typing the query to the first hit on screen, in ms. */
@@ -66,9 +68,7 @@ test('on a phone over Fast 3G the rollback finder’s first hit comes within 1.5
 }) => {
 	// A first visit: no service worker yet, every file over the slow network (the worker's own
 	// requests escape Chromium's network emulation, so it is kept out of this measure).
-	const first = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
-	const page = await first.newPage();
-	await slowNetwork(first, page);
+	const { context: first, page } = await coldPhone(browser);
 	await page.goto(`${server.origin}/rollback/`);
 	await page.waitForTimeout(READING_MS);
 	const cold = await timeToFirstHit(page);
@@ -100,9 +100,7 @@ test('on a phone over Fast 3G, cold, the rollback finder answers within 1.5 s of
 }) => {
 	// A responder who types as soon as the search box shows: the page's own list answers (steps by
 	// the words of their ids), Pagefind's hits follow once its files are here.
-	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
-	const page = await context.newPage();
-	await slowNetwork(context, page);
+	const { context, page } = await coldPhone(browser);
 	// To the first hit in the list, and to the first of Pagefind's hits (with a step's text).
 	const timer = await timeFromKeystroke(page, {
 		hit: '[data-finder-result-list] > li > a',
@@ -131,9 +129,7 @@ test('on a phone over Fast 3G, cold, the home page’s search box shows its firs
 	// The box fetches Pagefind once the page is idle, the words' part of the index as they are
 	// typed, and the first runbooks' data together: measured 1.9 s on a busy machine, 10.0 s when
 	// all came one after another from the first search (npm run bench:search reports it too).
-	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
-	const page = await context.newPage();
-	await slowNetwork(context, page);
+	const { context, page } = await coldPhone(browser);
 	const timer = await timeFromKeystroke(page, { hit: '[data-home-search-hits] a' });
 	await page.goto(`${server.origin}/`);
 	await page.waitForTimeout(READING_MS);
@@ -150,9 +146,7 @@ test('on a phone over Fast 3G, cold, the home page’s search box shows its firs
 
 /** When step 1's text is first painted on a cold visit (the Element Timing API), in ms. */
 async function firstStepPainted(browser: Browser): Promise<number> {
-	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
-	const page = await context.newPage();
-	await slowNetwork(context, page);
+	const { context, page } = await coldPhone(browser);
 	// The first step's text is marked as the parser inserts it; Chromium reports its first paint.
 	await page.addInitScript(() => {
 		new MutationObserver((_, observer) => {
@@ -207,9 +201,7 @@ function hostRedirects(file: string): Map<string, string> {
 
 /** From following an alert's link (cold, on a phone, Fast 3G) to its runbook's step 1 whole on screen, in ms. */
 async function alertToStep(browser: Browser, origin: string): Promise<number> {
-	const context = await newContext(browser, { serviceWorkers: 'block', viewport: PHONE });
-	const page = await context.newPage();
-	await slowNetwork(context, page);
+	const { context, page } = await coldPhone(browser);
 	const started = Date.now();
 	await page.goto(`${origin}/alerts/${ALERT}/`, { waitUntil: 'commit' });
 	await page.waitForFunction(
