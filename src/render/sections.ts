@@ -1,4 +1,5 @@
 import type { StepLinks } from '../model/links.ts';
+import { CONTROL_LABELS } from '../model/control-labels.ts';
 import { countSteps, isOrdered, kindBadge } from '../model/outline.ts';
 import { BRIEF_KINDS, type Brief, RESPONSE_STEP_KINDS, sectionBrief } from '../model/brief.ts';
 import { sectionTechniques } from '../model/rollback.ts';
@@ -11,7 +12,7 @@ import { hasReference } from '../schema/template.ts';
 import { attr, camelBreaksHtml, escapeText } from './html.ts';
 import { renderInline } from './markdown.ts';
 import { templateHtml } from './sheet.ts';
-import { CONTROL_LABELS, dueBadgeHtml, headingHtml, PartsWriter, type Part, writeNote, writeStepList } from './steps.ts';
+import { dueBadgeHtml, headingHtml, PartsWriter, type Part, writeNote, writeStepList } from './steps.ts';
 
 /** A runbook's sections as HTML strings with their command blocks, for the reason render/steps.ts gives. */
 

@@ -1,4 +1,5 @@
 import { timingText, type Timing } from '../model/clock.ts';
+import { CONTROL_LABELS } from '../model/control-labels.ts';
 import type { StepLinks } from '../model/links.ts';
 import { noteParts } from '../model/note-parts.ts';
 import { tickableSteps } from '../model/outline.ts';
@@ -104,12 +105,7 @@ export function writeNote(out: PartsWriter, markdown: string, twice: boolean): v
 	out.write('</div>');
 }
 
-/**
- * Words the step and section controls are named with, once a page (RunBar.astro writes them):
- * each control says them through `aria-labelledby`, followed by the text it is about, so a step
- * carries its text once. Their ids cannot be a step's or a section's (those are [a-z0-9-]).
- */
-export const CONTROL_LABELS = { na: '_na', step: '_step', section: '_section' } as const;
+/** The controls' own words, written once a page (model/control-labels.ts). */
 export const controlLabelsHtml = `<span id="${CONTROL_LABELS.na}" hidden>Not applicable:</span><span id="${CONTROL_LABELS.step}" hidden>Link to this step:</span><span id="${CONTROL_LABELS.section}" hidden>Link to this section:</span>`;
 
 /** Step text that Markdown made into blocks (paragraphs, a list) rather than a line of inline HTML. */
@@ -139,8 +135,8 @@ function writeStep(out: PartsWriter, step: Step, options: StepListOptions): void
 		const optional = step.condition ? `Optional: ${step.condition}` : 'Optional';
 		out.write(`<span class="rs-badge rs-optional">${escapeText(optional)}</span>`);
 	}
-	// No type="button": no step is inside a form, where a button's default (submit) would act.
-	out.write(`<button class="rs-na"${attr('aria-labelledby', `${CONTROL_LABELS.na} ${step.id}`)} title="Mark not applicable (a)"></button>`);
+	// N/A is made by the page script (client/run/na-buttons.ts): without it the button would do
+	// nothing, and it was an eighth of a long runbook's page (18 KB of yogaflow's 165).
 	out.write(`<a class="rs-anchor"${attr('href', `#${step.id}`)}${attr('aria-labelledby', `${CONTROL_LABELS.step} ${step.id}`)}></a></div>`);
 	// What confirms the step: read before ticking, beside the words it confirms.
 	if (step.expect)

@@ -116,6 +116,9 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('[id="docker-compose"]')).toBeVisible();
 		await expect(page.locator('[id="systemd-service"]')).toBeVisible();
 		await expect(page.locator('[data-step]')).toHaveCount(stepsOf(runbooks.find((r) => r.id === 'yogaflow')!).length);
+		// No control that could do nothing: N/A comes with the page script (client/run/na-buttons.ts).
+		await expect(page.locator('.rs-na')).toHaveCount(0);
+		await expect(page.locator('[data-step]').getByRole('button')).toHaveCount(0);
 	});
 });
 
