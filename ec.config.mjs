@@ -1,11 +1,12 @@
 // Expressive Code options live here, not in astro.config.mjs: the <Code> component can only use
 // plugins from this file (functions cannot be passed through the integration's options).
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
+import { pluginPlainSpaces } from './src/render/expressive-code-spaces.ts';
 import { pluginVariables } from './src/render/expressive-code-variables.ts';
 import { SHIKI_OPTIONS } from './src/render/shiki-options.ts';
 
 export default defineEcConfig({
-	plugins: [pluginVariables()],
+	plugins: [pluginVariables(), pluginPlainSpaces()],
 	// Shiki's JavaScript regular expressions, and lines bounded by length, never by the clock
 	// (src/render/shiki-options.ts says why).
 	shiki: SHIKI_OPTIONS,
