@@ -39,7 +39,12 @@ describe('command blocks without a coloured span for each space', () => {
 
 	it('keeps a span of spaces that has more than colours: a class, or another style', () => {
 		const text = (value: string) => ({ type: 'text' as const, value });
-		const span = (properties: Record<string, string>, value: string) => ({ type: 'element' as const, tagName: 'span', properties, children: [text(value)] });
+		const span = (properties: Record<string, string>, value: string) => ({
+			type: 'element' as const,
+			tagName: 'span',
+			properties,
+			children: [text(value)],
+		});
 		const tree = {
 			type: 'root' as const,
 			children: [
