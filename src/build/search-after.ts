@@ -19,6 +19,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeOfflineFiles, type OfflineStep } from './offline/integration.ts';
 import { inlineRollbackStyles } from './inline-styles.ts';
 import { putBack, setAside } from './search-scope.ts';
@@ -69,14 +70,47 @@ export function skipStarlightSearch(integrations: AstroIntegration[], starlightV
 	delete starlight.hooks['astro:build:done'];
 }
 
+/**
+ * Puts Runsheet's search step (`buildIndex`) in Starlight's place, in Astro's build, for a build
+ * whose index is not built after it (RUNSHEET_SPEED_UPS=0, a host's plain `astro build`): both
+ * ways, the index is the same (`npm run test:speed-ups`). Starlight's step has no way to pass
+ * Pagefind's options. Only with the Starlight version it was compared with; another keeps its own.
+ */
+export function indexInStarlightsPlace(integrations: AstroIntegration[], starlightVersion: string | undefined): boolean {
+	if (!starlightVersion || !/^0\.42\./.test(starlightVersion)) return false;
+	const starlight = integrations.find((integration) => integration.name === '@astrojs/starlight');
+	if (!starlight?.hooks['astro:build:done']) return false;
+	starlight.hooks['astro:build:done'] = ({ dir }) => buildIndex(fileURLToPath(dir));
+	return true;
+}
+
 /** Astro's way of logging, for the steps that run after its process. */
 function logger(label: string) {
 	const line = (message: string) => `${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`;
 	return { info: (message: string) => console.log(line(message)), error: (message: string) => console.error(line(message)) };
 }
 
-/** What Starlight's search step does (0.42's dist/integrations/pagefind.js), with the same log. */
-async function buildIndex(dist: string): Promise<void> {
+/**
+ * At most this many fragment files (a page's excerpt and meta, one per indexed page by default):
+ * past that many indexed pages, Pagefind bundles fragments into shared files. At 10,000 runbooks
+ * that is 1,000 files instead of 18,000, which keeps the site within 3 files a runbook (issue 37);
+ * a search then downloads a bundle of about 18 pages' fragments for each page it shows, more
+ * bytes than one page's (docs/performance.md has the figures). Sites up to about 550 runbooks
+ * (1,000 indexed pages) keep a file per page.
+ */
+export const SEARCH_FRAGMENT_FILES = 1000;
+
+/** Another limit, for a host that counts files more strictly (or a test that wants bundles on a small site). */
+export const SEARCH_FRAGMENT_FILES_ENV = 'RUNSHEET_SEARCH_FRAGMENT_FILES';
+
+/** The limit of fragment files: the environment's when it is a whole number above 0, else SEARCH_FRAGMENT_FILES. */
+export function fragmentFileLimit(env: Record<string, string | undefined> = process.env): number {
+	const wanted = Number(env[SEARCH_FRAGMENT_FILES_ENV]);
+	return Number.isInteger(wanted) && wanted > 0 ? wanted : SEARCH_FRAGMENT_FILES;
+}
+
+/** Starlight's search step (0.42's dist/integrations/pagefind.js), with the same log, and fragments bundled past `maxFragments`. */
+export async function buildIndex(dist: string, maxFragments = fragmentFileLimit()): Promise<void> {
 	const pagefind = await import('pagefind');
 	const log = logger('runsheet:search');
 	const check = <T extends { errors: string[] }>(response: T): T => {
@@ -87,7 +121,7 @@ async function buildIndex(dist: string): Promise<void> {
 	try {
 		const started = performance.now();
 		log.info('Building search index with Pagefind...');
-		const { index } = check(await pagefind.createIndex());
+		const { index } = check(await pagefind.createIndex({ maxFragments }));
 		const { page_count } = check(await index!.addDirectory({ path: dist }));
 		log.info(`Found ${page_count} HTML files.`);
 		check(await index!.writeFiles({ outputPath: join(dist, 'pagefind') }));

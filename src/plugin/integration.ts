@@ -7,7 +7,7 @@ import type { Settings } from '../schema/settings.ts';
 import { inlineRollbackStyles } from '../build/inline-styles.ts';
 import { withCodeBlockPagesLast } from '../build/page-order.ts';
 import { putBack, setAside } from '../build/search-scope.ts';
-import { handOver, searchAfterFile, skipStarlightSearch } from '../build/search-after.ts';
+import { handOver, indexInStarlightsPlace, searchAfterFile, skipStarlightSearch } from '../build/search-after.ts';
 import { installedPackageDir, installedVersion, speedUps } from '../build/speed-ups.ts';
 import { runsheetHostRedirects } from '../build/host-redirects.ts';
 import { runsheetOffline, type OfflineStep } from '../build/offline/integration.ts';
@@ -86,7 +86,10 @@ export function runsheetIntegration({ contentDir, settings, standalone }: Runshe
 			},
 			'astro:config:done': ({ config }) => {
 				adapter = Boolean(config.adapter);
-				if (searchAfter) skipStarlightSearch(config.integrations, starlightDir && installedVersion('@astrojs/starlight', starlightDir));
+				const starlightVersion = starlightDir && installedVersion('@astrojs/starlight', starlightDir);
+				if (searchAfter) skipStarlightSearch(config.integrations, starlightVersion);
+				// Runsheet's own site indexes as the build with speed-ups does: its fragments bundled (search-after.ts).
+				else if (standalone) indexInStarlightsPlace(config.integrations, starlightVersion);
 			},
 			// Speed-ups: the pages with command blocks rendered last (page-order.ts), not with an
 			// adapter, whose own prerenderer this would replace; the content layer's store let go.

@@ -1,9 +1,20 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildThenIndex, SEARCH_AFTER_ENV, searchAfterFile, skipStarlightSearch } from '../../../src/build/search-after.ts';
+import {
+	buildIndex,
+	buildThenIndex,
+	fragmentFileLimit,
+	indexInStarlightsPlace,
+	SEARCH_AFTER_ENV,
+	SEARCH_FRAGMENT_FILES,
+	SEARCH_FRAGMENT_FILES_ENV,
+	searchAfterFile,
+	skipStarlightSearch,
+} from '../../../src/build/search-after.ts';
 
 const page = (title: string) =>
 	`<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Restore the database from last night's backup.</p></main></body></html>`;
@@ -88,8 +99,56 @@ describe('Starlight’s own search step', () => {
 		expect(Object.keys(list[1]!.hooks)).toEqual(['astro:build:done']);
 	});
 
+	it('gives way to Runsheet’s, in its place, where the index is built in Astro’s build; another Starlight keeps its own', () => {
+		const list = integrations();
+		const own = list[0]!.hooks['astro:build:done'];
+		expect(indexInStarlightsPlace(list, '0.42.4')).toBe(true);
+		expect(list[0]!.hooks['astro:build:done']).not.toBe(own);
+		expect(Object.keys(list[0]!.hooks)).toEqual(['astro:config:setup', 'astro:build:done']);
+		const other = integrations();
+		const theirs = other[0]!.hooks['astro:build:done'];
+		expect(indexInStarlightsPlace(other, '0.43.0')).toBe(false);
+		expect(indexInStarlightsPlace(other, undefined)).toBe(false);
+		expect(other[0]!.hooks['astro:build:done']).toBe(theirs);
+	});
+
 	it('stops the build on a Starlight it was not written for, or when Starlight has no such step', () => {
 		expect(() => skipStarlightSearch(integrations(), '0.43.0')).toThrow(/written against 0\.42\.x and 0\.43\.0 is installed/);
 		expect(() => skipStarlightSearch(integrations().slice(1), '0.42.4')).toThrow(/search step/);
+	});
+});
+
+describe('the search index’s fragments', () => {
+	it('are a file per page up to the limit, and bundled past it, each page’s in one of them', async () => {
+		const dist = join(mkdtempSync(join(tmpdir(), 'fragments-')), 'dist');
+		for (let i = 0; i < 12; i++) {
+			mkdirSync(join(dist, 'runbooks', `r${i}`), { recursive: true });
+			writeFileSync(join(dist, 'runbooks', `r${i}`, 'index.html'), page(`Restore database ${i}`));
+		}
+		await buildIndex(dist, 100);
+		expect(readdirSync(join(dist, 'pagefind', 'fragment'))).toHaveLength(12);
+		rmSync(join(dist, 'pagefind'), { recursive: true });
+		await buildIndex(dist, 4);
+		const folder = join(dist, 'pagefind', 'fragment');
+		const bundled = readdirSync(folder);
+		expect(bundled.length).toBeLessThanOrEqual(4);
+		// Each page's fragment is in one of them (gzipped JSON, as Pagefind writes it).
+		const urls = new Set(
+			bundled.flatMap(
+				(file) =>
+					gunzipSync(readFileSync(join(folder, file)))
+						.toString()
+						.match(/\/runbooks\/r\d+\//g) ?? [],
+			),
+		);
+		expect(urls.size).toBe(12);
+	}, 30_000);
+
+	it('are limited to 1,000 files, or to the number the environment says', () => {
+		expect(fragmentFileLimit({})).toBe(SEARCH_FRAGMENT_FILES);
+		expect(SEARCH_FRAGMENT_FILES).toBe(1000);
+		expect(fragmentFileLimit({ [SEARCH_FRAGMENT_FILES_ENV]: '300' })).toBe(300);
+		for (const wrong of ['0', '-5', '2.5', 'many', ''])
+			expect(fragmentFileLimit({ [SEARCH_FRAGMENT_FILES_ENV]: wrong }), wrong).toBe(SEARCH_FRAGMENT_FILES);
 	});
 });
