@@ -16,11 +16,13 @@ export function runsheetHead({ base, offline, built }: { base: string; offline: 
 	return [
 		// Where storage is blocked, reading window.localStorage throws, and Starlight's own
 		// theme scripts would fail. A memory stand-in, marked so Runsheet can tell the user
-		// that progress is not kept, lets every script run.
+		// that progress is not kept (and keep runs in a store of its own, client/run/storage.ts),
+		// lets every script run. It has what they call: getItem and setItem (Starlight's theme, the
+		// offline list's date), nothing more, as every byte here is on every page.
 		{
 			tag: 'script',
 			content:
-				"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:true,get length(){return m.size},key:i=>[...m.keys()][i]??null,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+''),removeItem:k=>void m.delete(k+''),clear:()=>m.clear()}})}catch{}}" +
+				"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:true,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+'')}})}catch{}}" +
 				registerWorker,
 		},
 		// Every page says when its build was made: a copy shown offline says how old it is.

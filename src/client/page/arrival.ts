@@ -1,6 +1,10 @@
 import { markArrived } from './arrived.ts';
 import { stickyBottom } from './sticky.ts';
 
+// The highlight comes with this chunk, for Next and j / k too (page-events.ts, step-keys.ts): one
+// file fetched when first wanted, not in the page's own script.
+export { markArrived };
+
 /**
  * Arriving through a link to a step or section (from an alert, a status page, a ticket): the
  * target is unfolded, scrolled below the sticky bars, focused and highlighted until the reader

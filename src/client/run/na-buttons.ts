@@ -1,4 +1,4 @@
-import { CONTROL_LABELS } from '../../model/control-labels.ts';
+import { NA_LABEL } from '../../model/control-labels.ts';
 import type { PageSteps } from './dom-steps.ts';
 
 /**
@@ -6,18 +6,16 @@ import type { PageSteps } from './dom-steps.ts';
  * JavaScript it could do nothing (it was hidden then), and written in every step row it was an
  * eighth of a long runbook's HTML (18 KB of the 165 KB yogaflow page), read again by the search
  * index and kept by every host. It is named as before: "Not applicable:" then the step's text
- * (`aria-labelledby`, the words written once a page by RunBar.astro), and sits before the step's
- * link, where the keyboard reaches it after the text.
+ * (`aria-labelledby`, the words written once a page by RunBar.astro).
  */
 export function addNaButtons(page: PageSteps): void {
-	const made = document.createElement('button');
-	made.className = 'rs-na';
-	// No type="button": no step is inside a form, where a button's default (submit) would act.
-	made.title = 'Mark not applicable (a)';
 	for (const { id, row } of page.steps.values()) {
-		if (row.querySelector(':scope > .rs-na')) continue;
-		const button = made.cloneNode() as HTMLButtonElement;
-		button.setAttribute('aria-labelledby', `${CONTROL_LABELS.na} ${id}`);
-		row.insertBefore(button, row.querySelector(':scope > .rs-anchor'));
+		// No type="button": no step is inside a form, where a button's default (submit) would act.
+		const button = document.createElement('button');
+		button.className = 'rs-na';
+		button.title = 'Mark not applicable (a)';
+		button.setAttribute('aria-labelledby', `${NA_LABEL} ${id}`);
+		// Before the step's link, the row's last element (render/steps.ts): the keyboard reaches it after the text.
+		row.insertBefore(button, row.lastElementChild);
 	}
 }

@@ -1,5 +1,4 @@
 import { cleanValue } from '../../model/variable-value.ts';
-import { markArrived } from '../page/arrived.ts';
 import { nextOpen, toggleTick, undo, type Outcome } from './commands.ts';
 import { keysOnFirstPress, menuLoader } from './loaders.ts';
 import type { Messages } from './messages.ts';
@@ -75,7 +74,8 @@ function stepActions({ session, page, messages }: RunPage): StepActions {
 				el.classList.remove('rs-folded');
 			node.el.scrollIntoView({ block: 'center' });
 			node.box.focus({ preventScroll: true });
-			markArrived(node.el);
+			// The highlight's code comes when first wanted, with the arrival's (page/arrival.ts).
+			void import('../page/arrival.ts').then((m) => m.markArrived(node.el));
 		},
 		undo: messages.undo,
 	};

@@ -1,4 +1,4 @@
-import { markArrived } from '../page/arrived.ts';
+import { markArrived } from '../page/arrival.ts';
 import { nextOpen } from './commands.ts';
 import type { PageSteps, StepNode } from './dom-steps.ts';
 import { bindKeys, onKey, type KeyHandlers } from './keyboard.ts';
