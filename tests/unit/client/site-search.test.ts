@@ -26,7 +26,7 @@ export async function search(query, options) {
 `;
 
 describe('the runbooks a search box lists', () => {
-	it('are searched among runbook pages only, their data fetched for no more than the box shows, the first shown as they come', async () => {
+	it('are searched among runbook pages only, their data fetched for no more than the box shows, the best one first and shown alone', async () => {
 		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
 		writeFileSync(script, FAKE_PAGEFIND);
 		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
@@ -35,7 +35,8 @@ describe('the runbooks a search box lists', () => {
 			limit: 6,
 			under: '/runbooks/',
 			filters: RUNBOOK_PAGES,
-			found: (h) => shown.push(h.length),
+			// How many results' data had been asked for when the box was told of its hits.
+			found: (h) => shown.push(h.length, (globalThis as unknown as { fetched: string[] }).fetched.length),
 		});
 		expect(hits.map((h) => h.url)).toEqual([
 			'/runbooks/db-0/',
@@ -48,8 +49,9 @@ describe('the runbooks a search box lists', () => {
 		expect(hits[0]!.title).toBe('Restore 0');
 		const g = globalThis as unknown as { asked: unknown[]; fetched: string[] };
 		expect(g.asked).toEqual([{ kind: 'runbook' }]);
+		// The first hit is shown once its own data is in, before the rest is fetched.
 		expect(g.fetched).toHaveLength(6);
-		expect(shown).toEqual([6]);
+		expect(shown).toEqual([1, 1, 6, 6]);
 	});
 });
 
