@@ -21,7 +21,8 @@ export function pluginPlainSpaces(): ExpressiveCodePlugin {
 /** Colour variables only: `--0:#D6DEEB;--1:#403F53`, the way Expressive Code writes a token's colours per theme. */
 const COLOURS_ONLY = /^(?:--\d+:#[0-9a-f]{3,8};?)+$/i;
 
-function isColouredSpace(node: ElementContent): node is Element {
+// A plain boolean, not a type guard: where it is false the node may still be an element.
+function isColouredSpace(node: ElementContent): boolean {
 	if (node.type !== 'element' || node.tagName !== 'span') return false;
 	const keys = Object.keys(node.properties);
 	if (keys.length !== 1 || keys[0] !== 'style' || !COLOURS_ONLY.test(String(node.properties.style))) return false;
@@ -32,7 +33,7 @@ function isColouredSpace(node: ElementContent): node is Element {
 export function unwrapColouredSpaces(tree: Parents): void {
 	const walk = (parent: Parents) => {
 		parent.children = (parent.children as ElementContent[]).flatMap((child) => {
-			if (isColouredSpace(child)) return child.children;
+			if (isColouredSpace(child)) return (child as Element).children;
 			if (child.type === 'element') walk(child);
 			return [child];
 		}) as typeof parent.children;
