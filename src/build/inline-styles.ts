@@ -148,8 +148,8 @@ export function criticalStylesheets(
 
 /**
  * Inlines the styles of the given built pages in `dist`; returns how many pages it changed. One
- * page at a time and synchronously: nothing else runs in the build at this point, and 800 pages
- * are read and written in a fraction of a second.
+ * page at a time and synchronously: nothing else runs in the build at this point. About 1.6 ms a
+ * page, most of it reading the page's markup (13 s for the 8,000 rollback pages of 10,000 runbooks).
  */
 export function inlineStylesOf(dist: string, pathnames: string[], base: string): number {
 	const css = criticalStylesheets(builtStylesheets(dist, base));

@@ -51,6 +51,9 @@ export function handOver(file: string, handover: Handover): void {
 	writeFileSync(file, `${JSON.stringify(handover)}\n`);
 }
 
+/** The Starlight whose search step (its astro:build:done) these replace was compared with them: 0.42's. */
+const STARLIGHT_COMPARED = /^0\.42\./;
+
 /**
  * Takes Starlight's search step out of Astro's build (in `astro:config:done`, where the config's
  * integrations are the ones Astro runs). Starlight offers no switch for it: its `pagefind: false`
@@ -62,7 +65,7 @@ export function skipStarlightSearch(integrations: AstroIntegration[], starlightV
 	assertPinned(
 		'the search index after the build',
 		starlightVersion,
-		/^0\.42\./,
+		STARLIGHT_COMPARED,
 		"@astrojs/starlight's dist/index.js (its astro:build:done runs Pagefind only) with src/build/search-after.ts",
 	);
 	const starlight = integrations.find((integration) => integration.name === '@astrojs/starlight');
@@ -77,7 +80,7 @@ export function skipStarlightSearch(integrations: AstroIntegration[], starlightV
  * Pagefind's options. Only with the Starlight version it was compared with; another keeps its own.
  */
 export function indexInStarlightsPlace(integrations: AstroIntegration[], starlightVersion: string | undefined): boolean {
-	if (!starlightVersion || !/^0\.42\./.test(starlightVersion)) return false;
+	if (!starlightVersion || !STARLIGHT_COMPARED.test(starlightVersion)) return false;
 	const starlight = integrations.find((integration) => integration.name === '@astrojs/starlight');
 	if (!starlight?.hooks['astro:build:done']) return false;
 	starlight.hooks['astro:build:done'] = ({ dir }) => buildIndex(fileURLToPath(dir));
