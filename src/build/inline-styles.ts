@@ -53,12 +53,8 @@ export function inlineStylesheets(html: Buffer, css: (href: string) => Inlined |
 	const pieces: Buffer[] = [];
 	let copied = 0;
 	let relinkFrom = -1;
-	for (let at = html.indexOf(LINK); at >= 0 && at < end; at = html.indexOf(LINK, at + 1)) {
-		const hrefStart = at + LINK.length;
-		const quote = html.indexOf(QUOTE, hrefStart);
-		const close = quote < 0 ? -1 : html.indexOf(TAG_END, quote);
-		if (close < 0 || close > end) break;
-		const href = html.toString('utf8', hrefStart, quote);
+	for (const { at, quote, close } of stylesheetLinks(html, 0, end)) {
+		const href = html.toString('utf8', at + LINK.length, quote);
 		if (!href.endsWith('.css') || !PLAIN_END.test(html.toString('utf8', quote + 1, close))) continue;
 		const inlined = css(href);
 		// Part of a stylesheet needs the whole linked after the content: a page without a body end keeps its link.
@@ -72,20 +68,26 @@ export function inlineStylesheets(html: Buffer, css: (href: string) => Inlined |
 		pieces.push(html.subarray(copied));
 		return Buffer.concat(pieces);
 	}
-	pieces.push(html.subarray(copied, bodyEnd), ...stylesheetLinks(html, relinkFrom, bodyEnd), html.subarray(bodyEnd));
+	pieces.push(
+		html.subarray(copied, bodyEnd),
+		...[...stylesheetLinks(html, relinkFrom, bodyEnd)].map((link) => html.subarray(link.at, link.close + 1)),
+		html.subarray(bodyEnd),
+	);
 	return Buffer.concat(pieces);
 }
 
-/** Every `<link rel="stylesheet" …>` tag of `html` between two offsets, as written, in order. */
-function stylesheetLinks(html: Buffer, from: number, to: number): Buffer[] {
-	const links: Buffer[] = [];
+/**
+ * Every `<link rel="stylesheet" href="…">` tag of `html` from `from`, ending before `to`, in order:
+ * where it starts, its href's closing quote and its `>`. A tag cut off (no quote or `>` before
+ * `to`) ends the list.
+ */
+function* stylesheetLinks(html: Buffer, from: number, to: number): Generator<{ at: number; quote: number; close: number }> {
 	for (let at = html.indexOf(LINK, from); at >= 0 && at < to; at = html.indexOf(LINK, at + 1)) {
 		const quote = html.indexOf(QUOTE, at + LINK.length);
 		const close = quote < 0 ? -1 : html.indexOf(TAG_END, quote);
-		if (close < 0 || close > to) break;
-		links.push(html.subarray(at, close + 1));
+		if (close < 0 || close > to) return;
+		yield { at, quote, close };
 	}
-	return links;
 }
 
 /**

@@ -51,6 +51,9 @@ export function handOver(file: string, handover: Handover): void {
 	writeFileSync(file, `${JSON.stringify(handover)}\n`);
 }
 
+/** Starlight's integration among the config's. */
+const starlightIn = (integrations: AstroIntegration[]) => integrations.find((integration) => integration.name === '@astrojs/starlight');
+
 /** The Starlight whose search step (its astro:build:done) these replace was compared with them: 0.42's. */
 const STARLIGHT_COMPARED = /^0\.42\./;
 
@@ -68,7 +71,7 @@ export function skipStarlightSearch(integrations: AstroIntegration[], starlightV
 		STARLIGHT_COMPARED,
 		"@astrojs/starlight's dist/index.js (its astro:build:done runs Pagefind only) with src/build/search-after.ts",
 	);
-	const starlight = integrations.find((integration) => integration.name === '@astrojs/starlight');
+	const starlight = starlightIn(integrations);
 	if (!starlight?.hooks['astro:build:done']) throw new Error("Runsheet: Starlight's search step (its astro:build:done) was not found");
 	delete starlight.hooks['astro:build:done'];
 }
@@ -81,7 +84,7 @@ export function skipStarlightSearch(integrations: AstroIntegration[], starlightV
  */
 export function indexInStarlightsPlace(integrations: AstroIntegration[], starlightVersion: string | undefined): boolean {
 	if (!starlightVersion || !STARLIGHT_COMPARED.test(starlightVersion)) return false;
-	const starlight = integrations.find((integration) => integration.name === '@astrojs/starlight');
+	const starlight = starlightIn(integrations);
 	if (!starlight?.hooks['astro:build:done']) return false;
 	starlight.hooks['astro:build:done'] = ({ dir }) => buildIndex(fileURLToPath(dir));
 	return true;
