@@ -8,20 +8,22 @@
  * `astro build` in a process of their own; with this they tell it, through SEARCH_AFTER_ENV, to
  * leave the index and what must follow it (the offline list, which lists the index's files) to
  * them. Astro's build then hands those over in a file (`handOver`), and once its process has
- * exited they build the index exactly as Starlight would (`indexAfterBuild`): the same Pagefind,
- * the same options (none), the same folder, with the sign-off sheets set aside as in Astro's
- * build (search-scope.ts), then the rollback pages' inlined styles, then the offline step. The peak is the larger of the two, not their
+ * exited they build the index (`indexAfterBuild`, `buildIndex`: Starlight's Pagefind step, with
+ * fragments bundled on large sites and steps' ids left out of what it reads, search-input.ts),
+ * with the sign-off sheets set aside as in Astro's build (search-scope.ts), then the rollback
+ * pages' inlined styles, then the offline step. The peak is the larger of the two, not their
  * sum. A plain `astro build` (a host's, a team's own site with the plugin, RUNSHEET_SPEED_UPS=0)
  * builds the index inside Astro as before; `npm run test:speed-ups` compares the two sites byte
  * for byte, the index and the offline list included.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeOfflineFiles, type OfflineStep } from './offline/integration.ts';
 import { inlineRollbackStyles } from './inline-styles.ts';
+import { indexedMarkup } from './search-input.ts';
 import { putBack, setAside } from './search-scope.ts';
 import { assertPinned } from './speed-ups.ts';
 
@@ -115,7 +117,43 @@ export function fragmentFileLimit(env: Record<string, string | undefined> = proc
 	return Number.isInteger(wanted) && wanted > 0 ? wanted : SEARCH_FRAGMENT_FILES;
 }
 
-/** Starlight's search step (0.42's dist/integrations/pagefind.js), with the same log, and fragments bundled past `maxFragments`. */
+/**
+ * Pagefind's process (its binary allocates with jemalloc) keeps memory it has freed for 10 s by
+ * default; writing the index frees and allocates a lot at once (it doubles its memory), so that
+ * memory piled up. Handed back after 0.2 s instead, its peak at 1,000 runbooks went from 499 to
+ * 455 MB, its time from 18.6 to 20.4 s (docs/performance.md). A value the environment sets wins.
+ */
+export const PAGEFIND_ENV = { _RJEM_MALLOC_CONF: 'dirty_decay_ms:200,muzzy_decay_ms:0' };
+
+/** Runs `start` with `vars` added to the environment (the ones already set kept), as a child started then inherits them. */
+async function withEnv<T>(vars: Record<string, string>, start: () => Promise<T>): Promise<T> {
+	const added = Object.keys(vars).filter((name) => process.env[name] === undefined);
+	for (const name of added) process.env[name] = vars[name];
+	try {
+		return await start();
+	} finally {
+		for (const name of added) delete process.env[name];
+	}
+}
+
+/** Pages sent to Pagefind before waiting for its answers: one at a time, its round trips took longer than its reading. */
+const PAGES_AT_ONCE = 16;
+
+/** The HTML files under `dir`, as paths relative to it, in a fixed order: what Pagefind's addDirectory reads. */
+export function htmlFiles(dir: string, under = ''): string[] {
+	return readdirSync(join(dir, under), { withFileTypes: true })
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.flatMap((entry) => {
+			const path = under ? `${under}/${entry.name}` : entry.name;
+			return entry.isDirectory() ? htmlFiles(dir, path) : entry.name.endsWith('.html') ? [path] : [];
+		});
+}
+
+/**
+ * Starlight's search step (0.42's dist/integrations/pagefind.js), with the same log, fragments
+ * bundled past `maxFragments`, and each page read as search-input.ts gives it (Starlight's reads
+ * the folder, `addDirectory`).
+ */
 export async function buildIndex(dist: string, maxFragments = fragmentFileLimit()): Promise<void> {
 	const pagefind = await import('pagefind');
 	const log = logger('runsheet:search');
@@ -127,9 +165,19 @@ export async function buildIndex(dist: string, maxFragments = fragmentFileLimit(
 	try {
 		const started = performance.now();
 		log.info('Building search index with Pagefind...');
-		const { index } = check(await pagefind.createIndex({ maxFragments }));
-		const { page_count } = check(await index!.addDirectory({ path: dist }));
-		log.info(`Found ${page_count} HTML files.`);
+		const { index } = check(await withEnv(PAGEFIND_ENV, () => pagefind.createIndex({ maxFragments })));
+		const pages = htmlFiles(dist);
+		// Pagefind orders pages itself: what is added side by side gives the same index.
+		for (let i = 0; i < pages.length; i += PAGES_AT_ONCE) {
+			await Promise.all(
+				pages
+					.slice(i, i + PAGES_AT_ONCE)
+					.map(async (page) =>
+						check(await index!.addHTMLFile({ sourcePath: page, content: indexedMarkup(readFileSync(join(dist, page), 'utf8')) })),
+					),
+			);
+		}
+		log.info(`Found ${pages.length} HTML files.`);
 		check(await index!.writeFiles({ outputPath: join(dist, 'pagefind') }));
 		const ms = performance.now() - started;
 		log.info(`Finished building search index in ${ms < 750 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(2)}s`}.`);

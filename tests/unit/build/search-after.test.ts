@@ -144,6 +144,34 @@ describe('the search index’s fragments', () => {
 		expect(urls.size).toBe(12);
 	}, 30_000);
 
+	it('anchor a page’s headings only: a step’s id is no sub-result, and its anchor was bytes nobody read', async () => {
+		const dist = join(mkdtempSync(join(tmpdir(), 'anchors-')), 'dist');
+		mkdirSync(join(dist, 'rollback', 'api'), { recursive: true });
+		writeFileSync(
+			join(dist, 'rollback', 'api', 'index.html'),
+			'<!doctype html><html lang="en"><head><title>API</title></head><body><main data-pagefind-body><h1 id="_top">API</h1>' +
+				'<h2 id="restore-db">Restore the database</h2><div id="stop-api"><p>Stop the API before the restore.</p></div></main></body></html>',
+		);
+		await buildIndex(dist, 100);
+		const folder = join(dist, 'pagefind', 'fragment');
+		const [file] = readdirSync(folder);
+		const fragment = JSON.parse(
+			gunzipSync(readFileSync(join(folder, file!)))
+				.toString()
+				.replace(/^pagefind_dcd/, ''),
+		) as {
+			url: string;
+			anchors: { element: string; id: string; text: string }[];
+		};
+		expect(fragment.url).toBe('/rollback/api/');
+		expect(fragment.anchors.map(({ element, id, text }) => [element, id, text])).toEqual([
+			['h1', '_top', 'API'],
+			['h2', 'restore-db', 'Restore the database'],
+		]);
+		// The built page keeps its ids.
+		expect(readFileSync(join(dist, 'rollback', 'api', 'index.html'), 'utf8')).toContain('<div id="stop-api">');
+	}, 30_000);
+
 	it('are limited to 1,000 files, or to the number the environment says', () => {
 		expect(fragmentFileLimit({})).toBe(SEARCH_FRAGMENT_FILES);
 		expect(SEARCH_FRAGMENT_FILES).toBe(1000);
