@@ -17,7 +17,7 @@
  * for byte, the index and the offline list included.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,11 +119,17 @@ export function fragmentFileLimit(env: Record<string, string | undefined> = proc
 
 /**
  * Pagefind's process (its binary allocates with jemalloc) keeps memory it has freed for 10 s by
- * default; writing the index frees and allocates a lot at once (it doubles its memory), so that
- * memory piled up. Handed back after 0.2 s instead, its peak at 1,000 runbooks went from 499 to
- * 455 MB, its time from 18.6 to 20.4 s (docs/performance.md). A value the environment sets wins.
+ * default, and writing the index frees and allocates a lot at once (its memory doubles then):
+ * handed back after 0.2 s, its peak at 1,000 runbooks went from 502 to 409 MB, at a cost of about
+ * 5 s (docs/performance.md). Only where its process can be the build's peak: past about 4,000
+ * indexed pages (2,200 runbooks) it needs more than Astro's rendering. A value the environment
+ * sets wins.
  */
 export const PAGEFIND_ENV = { _RJEM_MALLOC_CONF: 'dirty_decay_ms:200,muzzy_decay_ms:0' };
+export const PAGEFIND_ENV_FROM_PAGES = 4000;
+
+/** What Pagefind's process is started with for an index of `pages` pages. */
+export const pagefindEnv = (pages: number): Record<string, string> => (pages >= PAGEFIND_ENV_FROM_PAGES ? PAGEFIND_ENV : {});
 
 /** Runs `start` with `vars` added to the environment (the ones already set kept), as a child started then inherits them. */
 async function withEnv<T>(vars: Record<string, string>, start: () => Promise<T>): Promise<T> {
@@ -136,10 +142,7 @@ async function withEnv<T>(vars: Record<string, string>, start: () => Promise<T>)
 	}
 }
 
-/** Pages sent to Pagefind before waiting for its answers: one at a time, its round trips took longer than its reading. */
-const PAGES_AT_ONCE = 16;
-
-/** The HTML files under `dir`, as paths relative to it, in a fixed order: what Pagefind's addDirectory reads. */
+/** The HTML files under `dir`, as paths relative to it, in a fixed order. */
 export function htmlFiles(dir: string, under = ''): string[] {
 	return readdirSync(join(dir, under), { withFileTypes: true })
 		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -147,6 +150,22 @@ export function htmlFiles(dir: string, under = ''): string[] {
 			const path = under ? `${under}/${entry.name}` : entry.name;
 			return entry.isDirectory() ? htmlFiles(dir, path) : entry.name.endsWith('.html') ? [path] : [];
 		});
+}
+
+/**
+ * The site's pages as the index reads them (search-input.ts), written to a folder of their own
+ * at the same paths. Pagefind reads a folder (addDirectory) on every core; pages sent to it one
+ * by one (addHTMLFile) are read one at a time: at 1,000 runbooks 12 s against 19.5 s, the
+ * writing included.
+ */
+function writeIndexInput(dist: string, pages: string[]): string {
+	const folder = mkdtempSync(join(tmpdir(), 'runsheet-index-'));
+	for (const page of pages) {
+		const to = join(folder, page);
+		mkdirSync(dirname(to), { recursive: true });
+		writeFileSync(to, indexedMarkup(readFileSync(join(dist, page), 'utf8')));
+	}
+	return folder;
 }
 
 /**
@@ -165,19 +184,16 @@ export async function buildIndex(dist: string, maxFragments = fragmentFileLimit(
 	try {
 		const started = performance.now();
 		log.info('Building search index with Pagefind...');
-		const { index } = check(await withEnv(PAGEFIND_ENV, () => pagefind.createIndex({ maxFragments })));
 		const pages = htmlFiles(dist);
-		// Pagefind orders pages itself: what is added side by side gives the same index.
-		for (let i = 0; i < pages.length; i += PAGES_AT_ONCE) {
-			await Promise.all(
-				pages
-					.slice(i, i + PAGES_AT_ONCE)
-					.map(async (page) =>
-						check(await index!.addHTMLFile({ sourcePath: page, content: indexedMarkup(readFileSync(join(dist, page), 'utf8')) })),
-					),
-			);
+		const { index } = check(await withEnv(pagefindEnv(pages.length), () => pagefind.createIndex({ maxFragments })));
+		const input = writeIndexInput(dist, pages);
+		try {
+			const { page_count } = check(await index!.addDirectory({ path: input }));
+			log.info(`Found ${page_count} HTML files.`);
+		} finally {
+			// Pagefind holds what it read: the copies can go before it writes.
+			rmSync(input, { recursive: true, force: true });
 		}
-		log.info(`Found ${pages.length} HTML files.`);
 		check(await index!.writeFiles({ outputPath: join(dist, 'pagefind') }));
 		const ms = performance.now() - started;
 		log.info(`Finished building search index in ${ms < 750 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(2)}s`}.`);

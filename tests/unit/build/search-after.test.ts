@@ -9,6 +9,9 @@ import {
 	buildThenIndex,
 	fragmentFileLimit,
 	indexInStarlightsPlace,
+	PAGEFIND_ENV,
+	PAGEFIND_ENV_FROM_PAGES,
+	pagefindEnv,
 	SEARCH_AFTER_ENV,
 	SEARCH_FRAGMENT_FILES,
 	SEARCH_FRAGMENT_FILES_ENV,
@@ -178,5 +181,13 @@ describe('the search index’s fragments', () => {
 		expect(fragmentFileLimit({ [SEARCH_FRAGMENT_FILES_ENV]: '300' })).toBe(300);
 		for (const wrong of ['0', '-5', '2.5', 'many', ''])
 			expect(fragmentFileLimit({ [SEARCH_FRAGMENT_FILES_ENV]: wrong }), wrong).toBe(SEARCH_FRAGMENT_FILES);
+	});
+});
+
+describe('Pagefind’s process', () => {
+	it('hands freed memory back soon only for a large index, where it can be the build’s peak', () => {
+		expect(pagefindEnv(1812)).toEqual({});
+		expect(pagefindEnv(PAGEFIND_ENV_FROM_PAGES)).toEqual(PAGEFIND_ENV);
+		expect(pagefindEnv(18_012)._RJEM_MALLOC_CONF).toMatch(/dirty_decay_ms:200/);
 	});
 });
