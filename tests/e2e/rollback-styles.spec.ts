@@ -103,7 +103,13 @@ async function stylesOf(
 	if (blocked) await page.route(`**${blocked}`, (route) => route.abort());
 	await page.emulateMedia({ media });
 	await page.goto(path);
-	if (javaScript) await expect(page.locator('.rs-js')).toHaveCount(1);
+	if (javaScript) {
+		await expect(page.locator('.rs-js')).toHaveCount(1);
+		// "On this page" marks its current entry when the page is idle (client/page/toc.ts), in
+		// both lists: read before that, a page's links are styled as not current, the other's as
+		// current (CI, once), a difference of state, not of styles.
+		await expect(page.locator('runsheet-toc a[aria-current="true"], runsheet-mobile-toc a[aria-current="true"]')).toHaveCount(2);
+	}
 	await page.evaluate(() => document.fonts.ready);
 	const styles = await computedStyles(page);
 	await context.close();
