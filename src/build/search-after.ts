@@ -17,10 +17,11 @@
  * for byte, the index and the offline list included.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './content/walk.ts';
 import { writeOfflineFiles, type OfflineStep } from './offline/integration.ts';
 import { inlineRollbackStyles } from './inline-styles.ts';
 import { indexedMarkup } from './search-input.ts';
@@ -142,16 +143,6 @@ async function withEnv<T>(vars: Record<string, string>, start: () => Promise<T>)
 	}
 }
 
-/** The HTML files under `dir`, as paths relative to it, in a fixed order. */
-export function htmlFiles(dir: string, under = ''): string[] {
-	return readdirSync(join(dir, under), { withFileTypes: true })
-		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-		.flatMap((entry) => {
-			const path = under ? `${under}/${entry.name}` : entry.name;
-			return entry.isDirectory() ? htmlFiles(dir, path) : entry.name.endsWith('.html') ? [path] : [];
-		});
-}
-
 /**
  * Pages sent to Pagefind before waiting for its answers. One by one (addHTMLFile), as search-input.ts
  * gives them, not its addDirectory (which reads a folder on every core, but would need the
@@ -176,7 +167,7 @@ export async function buildIndex(dist: string, maxFragments = fragmentFileLimit(
 	try {
 		const started = performance.now();
 		log.info('Building search index with Pagefind...');
-		const pages = htmlFiles(dist);
+		const pages = filesUnder(dist).filter((path) => path.endsWith('.html'));
 		const { index } = check(await withEnv(pagefindEnv(pages.length), () => pagefind.createIndex({ maxFragments })));
 		// Side by side, the index comes out the same as one at a time (compared at 1,000 runbooks).
 		for (let i = 0; i < pages.length; i += PAGES_AT_ONCE) {

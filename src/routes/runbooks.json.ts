@@ -6,7 +6,7 @@ import { catalogJsonPieces } from '../build/pages/catalog-json.ts';
 // 1,000 runbooks indenting made it 34 MB instead of 27 and took half a second longer to write.
 // Written a runbook at a time: made whole, at 10,000 runbooks it was the build's peak of memory.
 export const GET: APIRoute = async ({ site }) => {
-	const pieces = (await catalogJsonPieces(site))[Symbol.iterator]();
+	const pieces = await catalogJsonPieces(site);
 	const encoder = new TextEncoder();
 	const body = new ReadableStream<Uint8Array>({
 		pull(controller) {

@@ -13,10 +13,11 @@ import { settings } from '../context.ts';
  * The catalog's JSON text, a piece at a time (model/json-pieces.ts): a runbook's entry is made
  * when its piece is written. `site` is the site's address (Astro's `site`).
  */
-export async function catalogJsonPieces(site: URL | undefined): Promise<Iterable<string>> {
+export async function catalogJsonPieces(site: URL | undefined): Promise<Generator<string>> {
 	// The site's address with its base path: https://acme.github.io/ops-runbooks.
 	const base = absolute((site?.href ?? 'http://localhost:4321/').replace(/\/+$/, ''), basePath() || '/').replace(/\/+$/, '');
 	const now = new Date();
+	const today = isoDay(now);
 	const runbooks = (await getCollection('runbooks')).sort((a, b) => a.id.localeCompare(b.id));
 	const head: Omit<Catalog, 'runbooks'> = {
 		$schema: absolute(base, sitePath(`/${CATALOG_SCHEMA_FILE}`)),
@@ -26,7 +27,7 @@ export async function catalogJsonPieces(site: URL | undefined): Promise<Iterable
 	const entry = ({ id, data }: (typeof runbooks)[number]): Catalog['runbooks'][number] =>
 		catalogEntry(id, data, {
 			base,
-			today: isoDay(now),
+			today,
 			defaultReviewDays: settings.reviewEveryDays,
 			hasRollback: rollbackContent(data.sections) !== undefined,
 			runbookJson: settings.runbookJson,
