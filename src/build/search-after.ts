@@ -22,8 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesUnder } from './content/walk.ts';
-import { writeOfflineFiles, type OfflineStep } from './offline/integration.ts';
-import { inlineRollbackStyles } from './inline-styles.ts';
+import type { OfflineStep } from './offline/integration.ts';
 import { indexedMarkup } from './search-input.ts';
 import { putBack, setAside } from './search-scope.ts';
 import { assertPinned } from './speed-ups.ts';
@@ -201,6 +200,12 @@ export async function indexAfterBuild(file: string): Promise<void> {
 	// After the index, which needs no styles: Pagefind holds every page it reads until it writes
 	// the index, and the inlined styles were a third of the bytes it read (98 KB on each rollback
 	// page; at 1,000 runbooks its peak went from 551 to 489 MB without them).
+	// Loaded only now: the process that runs this waits beside Astro's while it builds, and what it
+	// has loaded counts in the build's peak (the styles' CSS parser and esbuild: 30 MB of 88).
+	const [{ inlineRollbackStyles }, { writeOfflineFiles }] = await Promise.all([
+		import('./inline-styles.ts'),
+		import('./offline/integration.ts'),
+	]);
 	inlineRollbackStyles(dist, base, logger('runsheet'));
 	writeOfflineFiles(dist, offline, logger('runsheet-offline'));
 }

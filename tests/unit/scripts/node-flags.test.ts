@@ -24,12 +24,15 @@ describe('astroNodeFlags', () => {
 });
 
 describe('the build process’s environment', () => {
-	it('has Rolldown’s allocator give freed memory back at once, unless set already', () => {
-		expect(astroEnv({})).toEqual({ MIMALLOC_PURGE_DELAY: '0' });
-		expect(astroEnv({ MIMALLOC_PURGE_DELAY: '100' })).toEqual({ MIMALLOC_PURGE_DELAY: '100' });
+	it('has Rolldown’s allocator give freed memory back at once, outside an arena, unless set already', () => {
+		expect(astroEnv({})).toEqual({ MIMALLOC_PURGE_DELAY: '0', MIMALLOC_DISALLOW_ARENA_ALLOC: '1' });
+		expect(astroEnv({ MIMALLOC_PURGE_DELAY: '100', MIMALLOC_DISALLOW_ARENA_ALLOC: '0' })).toEqual({
+			MIMALLOC_PURGE_DELAY: '100',
+			MIMALLOC_DISALLOW_ARENA_ALLOC: '0',
+		});
 	});
 	it('is left as it is with the speed-ups off, as the flags are', () => {
 		expect(buildFlags('/no/such/folder', { RUNSHEET_SPEED_UPS: '0' })).toEqual({ runbooks: 0, flags: [], env: {} });
-		expect(buildFlags('/no/such/folder', {}).env).toEqual({ MIMALLOC_PURGE_DELAY: '0' });
+		expect(buildFlags('/no/such/folder', {}).env).toEqual({ MIMALLOC_PURGE_DELAY: '0', MIMALLOC_DISALLOW_ARENA_ALLOC: '1' });
 	});
 });
