@@ -1,4 +1,5 @@
 import { rowsToShow } from '../model/finder-list.ts';
+import { warmsIndex, warmsText } from '../model/finder-warm-up.ts';
 import { searchFilterValue } from '../model/search-filters.ts';
 import { namesMatch, parseFinderQuery, prepareNames, SEARCH_RANKING, stepIdTitle, type PreparedNames } from '../model/search-terms.ts';
 import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
@@ -21,23 +22,19 @@ interface Pagefind {
  */
 const LIST_AT_MOST = 100;
 
-/** Up to this many pages, the whole index is fetched while the reader reads (tens of KB). */
-const WARM_ALL_UP_TO_PAGES = 400;
-
 /**
  * On a slow network each search waits for the index chunk of its words, then for the hits' text:
- * two round trips (1.2 s on 3G). A small site's whole index and its rollback pages' text are
- * fetched while the reader is still reading, so the first query is answered at once; a large one
- * fetches only the filters.
+ * two round trips (1.2 s on 3G). A small site's whole index, and its rollback pages' text when
+ * they are few, are fetched while the reader is still reading, so the first query is answered at
+ * once; a large one fetches only the filters (model/finder-warm-up.ts).
  */
 async function warm(pf: Pagefind, root: HTMLElement): Promise<void> {
-	const pages = Number(root.dataset.searchPages);
-	const small = pages <= WARM_ALL_UP_TO_PAGES;
+	const small = warmsIndex(Number(root.dataset.searchPages));
 	// Filters and index chunks together: one round trip.
 	await Promise.all([pf.filters(), ...(small ? [...'abcdefghijklmnopqrstuvwxyz0123456789'].map((c) => pf.preload(c)) : [])]);
 	if (!small) return;
-	const rollback = await pf.search(null, { filters: { kind: 'rollback' } });
-	await Promise.all((rollback?.results ?? []).map((r) => r.data()));
+	const rollback = (await pf.search(null, { filters: { kind: 'rollback' } }))?.results ?? [];
+	if (warmsText(rollback.length)) await Promise.all(rollback.map((r) => r.data()));
 }
 
 // Pagefind exists only in the built site; its script is fetched the first time it is needed, from
