@@ -135,9 +135,10 @@ function writeStep(out: PartsWriter, step: Step, options: StepListOptions): void
 		const optional = step.condition ? `Optional: ${step.condition}` : 'Optional';
 		out.write(`<span class="rs-badge rs-optional">${escapeText(optional)}</span>`);
 	}
-	// N/A is made by the page script (client/run/na-buttons.ts): without it the button would do
-	// nothing, and it was an eighth of a long runbook's page (18 KB of yogaflow's 165).
-	out.write(`<a class="rs-anchor"${attr('href', `#${step.id}`)}${attr('aria-labelledby', `${CONTROL_LABELS.step} ${step.id}`)}></a></div>`);
+	// N/A and the step's link are made by the page script (client/run/step-controls.ts):
+	// without it N/A would do nothing, and the two were a quarter of a long runbook's page (36 KB of
+	// yogaflow's 165). The id above is what a link to the step needs.
+	out.write('</div>');
 	// What confirms the step: read before ticking, beside the words it confirms.
 	if (step.expect)
 		out.write(`<p class="rs-expect"><span class="rs-expect-label">Expect:</span> <span>${renderInline(step.expect)}</span></p>`);

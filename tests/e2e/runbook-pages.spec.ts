@@ -116,9 +116,18 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('[id="docker-compose"]')).toBeVisible();
 		await expect(page.locator('[id="systemd-service"]')).toBeVisible();
 		await expect(page.locator('[data-step]')).toHaveCount(stepsOf(runbooks.find((r) => r.id === 'yogaflow')!).length);
-		// No control that could do nothing: N/A comes with the page script (client/run/na-buttons.ts).
+		// No control that could do nothing: N/A comes with the page script (client/run/step-controls.ts).
 		await expect(page.locator('.rs-na')).toHaveCount(0);
 		await expect(page.locator('[data-step]').getByRole('button')).toHaveCount(0);
+	});
+	test('a link to a step still arrives at it; the step rows’ own link marks come with the page script, the sections’ are written in the page', async ({
+		page,
+	}) => {
+		await page.goto('/runbooks/spatial-intel/#restore-database-backup');
+		await expect(page.locator('[id="restore-database-backup"]')).toBeInViewport();
+		// 113 bytes a step in the page (client/run/step-controls.ts): 18 KB of yogaflow's.
+		await expect(page.locator('.rs-step-row > .rs-anchor')).toHaveCount(0);
+		await expect(page.locator('.rs-heading > .rs-anchor').first()).toHaveAttribute('href', /^#[a-z0-9-]+$/);
 	});
 });
 

@@ -1,7 +1,7 @@
 import { readSteps } from './dom-steps.ts';
 import { drawTimeline, valuesLoader } from './loaders.ts';
 import { pageMessages } from './messages.ts';
-import { addNaButtons } from './na-buttons.ts';
+import { addStepControls } from './step-controls.ts';
 import { wireEvents } from './page-events.ts';
 import { drawProgress } from './run-bar.ts';
 import { drawRunList } from './run-list.ts';
@@ -71,7 +71,7 @@ export function startProgress(root: HTMLElement): RunSession {
 	const openShare = () => location.hash.startsWith('#share=') && void menu.load().then((m) => m.openShare(session, ui));
 	addEventListener('hashchange', openShare);
 
-	addNaButtons(page);
+	addStepControls(page);
 	root.classList.add('rs-js');
 	$('[data-runbar]').hidden = false;
 	timelineBox.hidden = false;

@@ -79,7 +79,7 @@ describe('a step list written as HTML', () => {
 		expect(elements(items[0]!, (e) => e.tagName === 'li').map((e) => e.properties.dataStep)).toEqual(['check']);
 	});
 
-	it('names each box and link by the step text, written once, links the step by its id, and leaves N/A to the page script', () => {
+	it('names each box by the step text, written once, gives the step its id, and leaves N/A and the step’s link to the page script', () => {
 		// The page writes the controls' own words once (RunBar.astro).
 		const page = parse([controlLabelsHtml, ...parts]);
 		const [backup, restore] = elements(page, (e) => e.tagName === 'li' && ['backup', 'restore'].includes(String(e.properties.dataStep)));
@@ -89,12 +89,16 @@ describe('a step list written as HTML', () => {
 			(control.properties.ariaLabelledBy as string[]).map((id) => text(elements(page, (e) => e.properties.id === id)[0]!)).join(' ');
 		expect(named(control(backup!, 'rs-check'))).toBe('Take a backup');
 		expect(control(backup!, 'rs-check').properties.title).toBe('Ticking this ticks all 1 of its sub-steps');
-		// N/A is the page script's (client/run/na-buttons.ts; its name: tests/e2e/step-names.spec.ts).
+		// N/A is the page script's (client/run/step-controls.ts; its name: tests/e2e/step-names.spec.ts).
 		expect(byClass(page, 'rs-na')).toEqual([]);
 		expect(elements(page, (e) => e.tagName === 'button')).toEqual([]);
-		expect(named(control(restore!, 'rs-anchor'))).toBe('Link to this step: Restore');
+		// So is the step's link (client/run/step-controls.ts; its name: tests/e2e/step-names.spec.ts):
+		// a link to the step needs only its id, written once.
+		expect(byClass(page, 'rs-anchor')).toEqual([]);
+		expect(named(control(restore!, 'rs-check'))).toBe('Restore');
 		expect(elements(page, (e) => e.properties.id === 'restore')).toEqual([byClass(restore!, 'rs-step-text')[0]]);
-		expect(elements(root, (e) => e.tagName === 'a' && e.properties.href === '#check')).toHaveLength(1);
+		expect(elements(root, (e) => e.tagName === 'a' && e.properties.href === '#check')).toHaveLength(0);
+		expect(elements(root, (e) => e.properties.id === 'check')).toHaveLength(1);
 	});
 
 	it('shows markup in the data as text, never as elements', () => {
