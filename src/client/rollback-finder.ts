@@ -22,6 +22,9 @@ interface Pagefind {
  */
 const LIST_AT_MOST = 100;
 
+/** How long the typing pauses before steps are searched (procedures match by name at once). */
+const STEP_SEARCH_PAUSE_MS = 200;
+
 /**
  * On a slow network each search waits for the index chunk of its words, then for the hits' text:
  * two round trips (1.2 s on 3G). A small site's whole index, and its rollback pages' text when
@@ -30,19 +33,26 @@ const LIST_AT_MOST = 100;
  */
 async function warm(pf: Pagefind, root: HTMLElement): Promise<void> {
 	const small = warmsIndex(Number(root.dataset.searchPages));
-	// Filters and index chunks together: one round trip.
+	// Filters and index chunks together: one round trip. A query does not wait for them: its own
+	// search fetches what it needs, and Pagefind fetches a chunk once, whoever asks first.
 	await Promise.all([pf.filters(), ...(small ? [...'abcdefghijklmnopqrstuvwxyz0123456789'].map((c) => pf.preload(c)) : [])]);
-	if (!small) return;
-	const rollback = (await pf.search(null, { filters: { kind: 'rollback' } }))?.results ?? [];
-	if (warmsText(rollback.length)) await Promise.all(rollback.map((r) => r.data()));
+	// Once a query has started, no search of the warm-up's may follow it and take its answer.
+	if (!small || queried) return;
+	warmSearch = pf.search(null, { filters: { kind: 'rollback' } }).then(async (found) => {
+		const rollback = found?.results ?? [];
+		if (warmsText(rollback.length)) await Promise.all(rollback.map((r) => r.data()));
+	});
+	await warmSearch;
 }
 
 // Pagefind exists only in the built site; its script is fetched the first time it is needed, from
 // where the page says (the site's base path in front). Its results name pages from the site's
 // root: the base goes in front of them too.
 let pagefind: Promise<Pagefind> | undefined;
-// Pagefind answers only the newest of overlapping searches: a query waits for the warming ones.
-let warming: Promise<void> = Promise.resolve();
+// Pagefind answers only the newest of overlapping searches: a query waits for the warm-up's search
+// (and the text it fetches) once that has started, and the warm-up starts none after a query.
+let warmSearch: Promise<void> | undefined;
+let queried = false;
 // The search under way in Pagefind's worker. The worker runs every search it is given, one after
 // the other, even those whose answer is no longer wanted: at 10,000 runbooks, one per key typed
 // held the last query's answer 6 s behind the others'. So one at a time, and only the newest waits.
@@ -57,7 +67,7 @@ const loadPagefind = (root: HTMLElement) =>
 				return pf;
 			})
 		).then((pf) => {
-			warming = warm(pf, root).catch(() => undefined);
+			void warm(pf, root).catch(() => undefined);
 			return pf;
 		}));
 
@@ -238,7 +248,14 @@ export function startRollbackFinder(root: HTMLElement): void {
 		if (system.value) filters.system = searchFilterValue(system.value);
 		if (technique.value) filters.technique = searchFilterValue(technique.selectedOptions[0]!.text);
 		const words = terms.join(' ');
-		await warming;
+		// Steps are searched once the typing pauses: each search fetches its hits' text (12 requests),
+		// and a search a later key made stale still held the network, six requests at a time over
+		// HTTP/1.1, while the last one waited (Fast 3G, 100 runbooks: three searches' text fetched for
+		// "restore database backup", the first hit 3.5 s after the first key).
+		await new Promise((wait) => setTimeout(wait, STEP_SEARCH_PAUSE_MS));
+		if (ticket !== latest) return;
+		queried = true;
+		await warmSearch?.catch(() => undefined);
 		if (ticket !== latest) return;
 		await searching;
 		if (ticket !== latest) return;
