@@ -16,8 +16,8 @@ export const WARM_INDEX_UP_TO_PAGES = 400;
  */
 export const WARM_TEXT_UP_TO_PAGES = 12;
 
-/** Whether the whole index is fetched ahead, for a site of `searchPages` indexed pages. */
-export const warmsIndex = (searchPages: number): boolean => Number.isFinite(searchPages) && searchPages <= WARM_INDEX_UP_TO_PAGES;
+/** Whether the whole index is fetched ahead, for a site of `searchPages` indexed pages (NaN, a page without the count: not). */
+export const warmsIndex = (searchPages: number): boolean => searchPages <= WARM_INDEX_UP_TO_PAGES;
 
 /** Whether the rollback pages' text is fetched ahead, for `rollbackPages` of them. */
 export const warmsText = (rollbackPages: number): boolean => rollbackPages <= WARM_TEXT_UP_TO_PAGES;
