@@ -159,6 +159,28 @@ test.describe('rollback finder', () => {
 		await expect(page.getByText('No procedure matches these filters.')).toBeVisible();
 	});
 
+	test('while the reader reads, the finder fetches the filter of rollback pages alone; a system chosen brings its own', async ({
+		page,
+	}) => {
+		const filterFiles = new Set<string>();
+		page.on('request', (request) => {
+			const path = new URL(request.url()).pathname;
+			if (path.startsWith('/pagefind/filter/')) filterFiles.add(path);
+		});
+		await page.goto('/rollback/');
+		await page.waitForLoadState('networkidle');
+		// kind (every query's), not system or technique: at 10,000 runbooks those two were 66 KB.
+		expect(filterFiles.size).toBe(1);
+		await page.getByLabel('System').selectOption('Spatial Intel');
+		await page.getByLabel('Search rollback steps').fill('restore database backup');
+		await expect(page.locator('[data-finder-result-list] .rs-hit-excerpt').first()).toBeVisible();
+		await expect(page.locator('[data-finder-result-list] a[href^="/rollback/"]').first()).toHaveAttribute(
+			'href',
+			/^\/rollback\/spatial-intel\//,
+		);
+		expect(filterFiles.size).toBe(2);
+	});
+
 	// Expected steps written from the runbook data: where each query's words are.
 	const QUALITY: [query: string, expected: string[]][] = [
 		[
