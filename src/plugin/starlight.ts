@@ -86,6 +86,8 @@ export default function runsheet(options: RunsheetPluginOptions = {}): Starlight
 						MobileTableOfContents: here('components/toc/MobileTableOfContents.astro'),
 						// Long alert names in titles break between their words (issue 36).
 						PageTitle: here('components/PageTitle.astro'),
+						// The search dialog with Pagefind's script fetched ahead (client/page/search-ahead.ts).
+						Search: here('components/Search.astro'),
 						...config.components,
 					},
 					...(sidebar ? { sidebar } : {}),

@@ -1,4 +1,4 @@
-import { openSearchBox, searchIndex } from '../support/search.ts';
+import { openSearchBox, searchIndex, searchWithBox } from '../support/search.ts';
 import { expect, test } from '../support/test.ts';
 
 // Finding the right runbook under stress: the service as typed, rollback words of every kind,
@@ -37,6 +37,32 @@ test('the site search puts the expected page first for names, rollback words and
 	}
 	test.info().annotations.push({ type: 'first results', description: firsts.join('; ') });
 	console.log(`first results: ${firsts.join('; ')}`);
+});
+
+test("a page fetches Pagefind's script once it has loaded, a round trip the search dialog then saves; not when the reader saves data", async ({
+	browser,
+}) => {
+	const fetched = async (saveData: boolean) => {
+		const context = await browser.newContext();
+		if (saveData) await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+		const page = await context.newPage();
+		const scripts: { url: string; at: 'load' | 'dialog' }[] = [];
+		let phase: 'load' | 'dialog' = 'load';
+		page.on('request', (request) => {
+			if (new URL(request.url()).pathname === '/pagefind/pagefind.js') scripts.push({ url: request.url(), at: phase });
+		});
+		await page.goto('/runbooks/yogaflow/');
+		await page.waitForLoadState('networkidle');
+		phase = 'dialog';
+		const found = await searchWithBox(page, 'rollback');
+		await expect(found.locator('.pagefind-ui__result-link').first()).toBeVisible();
+		await context.close();
+		return scripts.map((s) => s.at);
+	};
+	// Fetched after load, before the dialog opened; the dialog then imports the loaded module.
+	expect(await fetched(false)).toEqual(['load']);
+	// With Save-Data, only when the dialog needs it.
+	expect(await fetched(true)).toEqual(['dialog']);
 });
 
 test('search excerpts keep words apart', async ({ page }) => {
