@@ -1,0 +1,79 @@
+/**
+ * npm run bench:waterfall -- <dist> [home|dialog|finder]
+ * One search of a built site, cold, on a phone over Fast 3G (as `npm run bench:search` times it),
+ * with every request the page made: when it started and ended (ms from the first keystroke;
+ * negative before it) and its bytes as transferred. Shows which round trips a first hit waits for.
+ */
+import type { Request } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../tests/support/browser.ts';
+import { PHONE } from '../tests/support/layout.ts';
+import { slowNetwork } from '../tests/support/network.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+import { READING_MS, SEARCH_QUERY } from './lib/search-timing.ts';
+
+const [dist = 'dist', which = 'dialog'] = process.argv.slice(2);
+const SEARCHES = {
+	home: { path: '/', hit: '[data-home-search-hits] a' },
+	dialog: { path: '/runbooks/yogaflow/', hit: '.pagefind-ui__result-link' },
+	finder: { path: '/rollback/', hit: '[data-finder-result-list] .rs-hit-excerpt' },
+} as const;
+const search = SEARCHES[which as keyof typeof SEARCHES];
+const executablePath = findChromium();
+if (!search || !executablePath) {
+	console.error(search ? NO_BROWSER_MESSAGE : `bench:waterfall: which search? home, dialog or finder, not "${which}"`);
+	process.exit(2);
+}
+const { chromium } = await import('@playwright/test');
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+const server = await serveStatic(dist);
+const context = await browser.newContext({ serviceWorkers: 'block', viewport: PHONE });
+const page = await context.newPage();
+await slowNetwork(page);
+const started = new Map<Request, number>();
+const rows: { start: number; end: number; bytes: number; url: string }[] = [];
+context.on('request', (request) => started.set(request, Date.now()));
+context.on('requestfinished', async (request) => {
+	const end = Date.now();
+	const sizes = await request.sizes().catch(() => ({ responseBodySize: 0, responseHeadersSize: 0 }));
+	const url = new URL(request.url());
+	rows.push({
+		start: started.get(request)!,
+		end,
+		bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+		url: url.pathname + url.search,
+	});
+});
+await page.goto(`${server.origin}${search.path}`, { waitUntil: 'load', timeout: 120_000 });
+await page.waitForTimeout(READING_MS);
+const hit = page.evaluate(
+	(selector) =>
+		new Promise<number>((resolve) => {
+			let key: number | undefined;
+			addEventListener('keydown', () => (key ??= performance.now()), { capture: true });
+			new MutationObserver((_, observer) => {
+				if (key === undefined || !document.querySelector(selector)) return;
+				observer.disconnect();
+				resolve(performance.now() - key);
+			}).observe(document, { childList: true, subtree: true });
+		}),
+	search.hit,
+);
+if (which === 'dialog')
+	await page
+		.getByRole('button', { name: /search/i })
+		.first()
+		.click();
+const key = Date.now();
+const box =
+	which === 'home'
+		? page.getByRole('searchbox', { name: 'Search the runbooks' })
+		: which === 'finder'
+			? page.getByLabel('Search rollback steps')
+			: page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
+await box.pressSequentially(SEARCH_QUERY);
+console.log(`${which}, "${SEARCH_QUERY}" after ${READING_MS} ms reading: first hit ${Math.round(await hit)} ms after the first keystroke`);
+await page.waitForTimeout(5000);
+for (const { start, end, bytes, url } of rows.sort((a, b) => a.start - b.start))
+	console.log(`${String(start - key).padStart(7)} → ${String(end - key).padStart(6)} ms ${String(bytes).padStart(8)} B  ${url}`);
+await browser.close();
+await server.close();
