@@ -9,7 +9,7 @@ import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../tests/suppor
 import { PHONE } from '../tests/support/layout.ts';
 import { slowNetwork } from '../tests/support/network.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { READING_MS, SEARCH_QUERY } from './lib/search-timing.ts';
+import { keyToHit, READING_MS, SEARCH_QUERY } from './lib/search-timing.ts';
 
 const [dist = 'dist', which = 'dialog'] = process.argv.slice(2);
 const SEARCHES = {
@@ -45,19 +45,7 @@ context.on('requestfinished', async (request) => {
 });
 await page.goto(`${server.origin}${search.path}`, { waitUntil: 'load', timeout: 120_000 });
 await page.waitForTimeout(READING_MS);
-const hit = page.evaluate(
-	(selector) =>
-		new Promise<number>((resolve) => {
-			let key: number | undefined;
-			addEventListener('keydown', () => (key ??= performance.now()), { capture: true });
-			new MutationObserver((_, observer) => {
-				if (key === undefined || !document.querySelector(selector)) return;
-				observer.disconnect();
-				resolve(performance.now() - key);
-			}).observe(document, { childList: true, subtree: true });
-		}),
-	search.hit,
-);
+const hit = keyToHit(page, search.hit);
 if (which === 'dialog')
 	await page
 		.getByRole('button', { name: /search/i })
@@ -73,6 +61,9 @@ const box =
 await box.pressSequentially(SEARCH_QUERY);
 console.log(`${which}, "${SEARCH_QUERY}" after ${READING_MS} ms reading: first hit ${Math.round(await hit)} ms after the first keystroke`);
 await page.waitForTimeout(5000);
+console.log(
+	`the host sent ${server.sent((path) => path.includes('/pagefind/'))} B of the search index (the browser reports 0 for a worker's own script)`,
+);
 for (const { start, end, bytes, url } of rows.sort((a, b) => a.start - b.start))
 	console.log(`${String(start - key).padStart(7)} → ${String(end - key).padStart(6)} ms ${String(bytes).padStart(8)} B  ${url}`);
 await browser.close();

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Transform } from 'node:stream';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -17,15 +17,18 @@ const TYPES: Record<string, string> = {
 /**
  * A plain static host for a built site, below `base`, as any web server serves it: folders
  * answer with their index.html, a missing file with the site's 404.html. `files(path)` lets a
- * test swap a file, as a new build deployed to the same origin would.
+ * test swap a file, as a new build deployed to the same origin would. `sent(path)` counts the
+ * bytes of the files it sent whose path passes the test, as sent (compressed): Playwright's sizes
+ * of a request made by a worker's script itself (Pagefind's worker) say 0.
  */
 export async function serveStatic(
 	dist: string,
 	base = '',
 	/** Redirects the host answers itself (301, the query kept), by path: a host reading the build's _redirects. */
 	redirects: ReadonlyMap<string, string> = new Map(),
-): Promise<{ origin: string; close(): Promise<void>; override: Map<string, string> }> {
+): Promise<{ origin: string; close(): Promise<void>; override: Map<string, string>; sent(path: (path: string) => boolean): number }> {
 	const override = new Map<string, string>();
+	const sent: { path: string; bytes: number }[] = [];
 	const server: Server = createServer((request, response) => {
 		const path = decodeURIComponent(new URL(request.url!, 'http://x').pathname);
 		if (!path.startsWith(`${base}/`)) {
@@ -67,8 +70,18 @@ export async function serveStatic(
 				: 'no-cache',
 			...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
 		});
+		const count = { path: inside, bytes: 0 };
+		sent.push(count);
 		createReadStream(file)
 			.pipe(gzip ? createGzip() : new PassThrough())
+			.pipe(
+				new Transform({
+					transform(chunk: Buffer, _encoding, done) {
+						count.bytes += chunk.length;
+						done(null, chunk);
+					},
+				}),
+			)
 			.pipe(response);
 	});
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -76,6 +89,7 @@ export async function serveStatic(
 	return {
 		origin: `http://127.0.0.1:${port}`,
 		override,
+		sent: (path) => sent.reduce((sum, c) => (path(c.path) ? sum + c.bytes : sum), 0),
 		close: () => new Promise((done) => server.close(() => done())),
 	};
 }

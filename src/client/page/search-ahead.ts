@@ -8,6 +8,7 @@
  */
 const script = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
 
-// Offline, a copy kept by the service worker has no use for it until the dialog opens.
+// The dev server has no index. Offline, a page the service worker kept has no use for the script
+// until the dialog opens (and a failed fetch would be one more error in the console).
 if (!import.meta.env.DEV && !(navigator as { connection?: { saveData?: boolean } }).connection?.saveData)
 	addEventListener('load', () => setTimeout(() => navigator.onLine && import(/* @vite-ignore */ script).catch(() => undefined), 100));
