@@ -37,11 +37,18 @@ export interface Hit {
 let pagefind: Promise<Pagefind> | undefined;
 /** Pagefind's script, its entry, its WebAssembly and metadata: fetched once, the first search or warmUp() waits for them. */
 function load(script: string, base: string): Promise<Pagefind> {
-	pagefind ??= import(/* @vite-ignore */ script).then(async (pf: Pagefind) => {
-		await pf.options({ ranking: SEARCH_RANKING, baseUrl: base });
-		await pf.init();
-		return pf;
-	});
+	// Started by the page itself as it was parsed (the home page's inline script), else here; taken
+	// once, so that a start that failed is not taken again.
+	const page = globalThis as { runsheetPagefind?: Promise<Pagefind> };
+	const started = page.runsheetPagefind;
+	delete page.runsheetPagefind;
+	pagefind ??=
+		started ??
+		import(/* @vite-ignore */ script).then(async (pf: Pagefind) => {
+			await pf.options({ ranking: SEARCH_RANKING, baseUrl: base });
+			await pf.init();
+			return pf;
+		});
 	// A failed fetch (offline, a host without the index) is tried again by the next search.
 	pagefind.catch(() => (pagefind = undefined));
 	return pagefind;

@@ -65,6 +65,21 @@ test("a page fetches Pagefind's script once it has loaded, a round trip the sear
 	expect(await fetched(true)).toEqual(['dialog']);
 });
 
+test("the home page starts Pagefind as it is parsed, before its search box's own code has come", async ({ page }) => {
+	const requested: string[] = [];
+	page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+	await page.goto('/');
+	const box = page.getByRole('searchbox', { name: 'Search the runbooks' });
+	await box.fill('restore database backup');
+	await expect(page.locator('[data-home-search-hits] a').first()).toBeVisible();
+	const script = requested.indexOf('/pagefind/pagefind.js');
+	const boxCode = requested.findIndex((path) => /\/home-search\.[\w-]+\.js$/.test(path));
+	expect(script).toBeGreaterThanOrEqual(0);
+	expect(boxCode).toBeGreaterThan(script);
+	// Once: the box took over the page's start.
+	expect(requested.filter((path) => path === '/pagefind/pagefind.js')).toHaveLength(1);
+});
+
 test('search excerpts keep words apart', async ({ page }) => {
 	await page.goto('/');
 	const hits = await searchIndex(page, 'twiga scan version');

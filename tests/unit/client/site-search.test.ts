@@ -93,3 +93,48 @@ describe('the words typed into the home page’s box', () => {
 		expect(g.preloaded).toEqual(['res', 'rest']);
 	});
 });
+
+describe('Pagefind started by the page as it was parsed (the home page)', () => {
+	afterEach(() => {
+		vi.resetModules();
+		delete (globalThis as { runsheetPagefind?: unknown }).runsheetPagefind;
+	});
+
+	const search = (query: string) => ({
+		options: async () => undefined,
+		init: async () => undefined,
+		preload: async () => undefined,
+		search: async () => ({
+			results: [{ score: 1, data: async () => ({ url: `/runbooks/${query}/`, meta: { title: query }, excerpt: '' }) }],
+		}),
+	});
+
+	it('is what the box searches, not a second copy of the script; a start that failed is not taken again', async () => {
+		vi.resetModules();
+		const { searchPages } = await import('../../../src/client/site-search.ts');
+		const page = globalThis as { runsheetPagefind?: Promise<unknown> };
+		// The script the box would import itself: a second Pagefind, which answers differently.
+		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
+		writeFileSync(
+			script,
+			`export async function options() {}
+export async function init() {}
+export async function preload() {}
+export async function search() { return { results: [{ score: 1, data: async () => ({ url: '/runbooks/imported/', meta: { title: 'imported' }, excerpt: '' }) }] }; }`,
+		);
+		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		const urls = async () => (await searchPages(root, ['x'], { limit: 1, under: '/runbooks/' })).map((h) => h.url);
+
+		page.runsheetPagefind = Promise.resolve(search('started'));
+		expect(await urls()).toEqual(['/runbooks/started/']);
+		expect(page.runsheetPagefind).toBeUndefined();
+
+		vi.resetModules();
+		const again = await import('../../../src/client/site-search.ts');
+		page.runsheetPagefind = Promise.reject(new Error('offline'));
+		page.runsheetPagefind.catch(() => undefined);
+		await expect(again.searchPages(root, ['x'], { limit: 1, under: '/runbooks/' })).rejects.toThrow('offline');
+		// The next search imports the script itself.
+		expect((await again.searchPages(root, ['x'], { limit: 1, under: '/runbooks/' })).map((h) => h.url)).toEqual(['/runbooks/imported/']);
+	});
+});
