@@ -63,7 +63,7 @@ let queried = false;
 // held the last query's answer 6 s behind the others'. So one at a time, and only the newest waits.
 let searching: Promise<unknown> = Promise.resolve();
 const loadPagefind = (root: HTMLElement) =>
-	(pagefind ??= // Started by the page itself as it was parsed (rollback/index.astro), else here.
+	(pagefind ??= // Started by the page itself as it was parsed (components/PagefindStart.astro), else here.
 		(
 			(window as { runsheetPagefind?: Promise<Pagefind> }).runsheetPagefind ??
 			import(/* @vite-ignore */ root.dataset.pagefind!).then(async (pf: Pagefind) => {

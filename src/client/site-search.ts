@@ -37,8 +37,8 @@ export interface Hit {
 let pagefind: Promise<Pagefind> | undefined;
 /** Pagefind's script, its entry, its WebAssembly and metadata: fetched once, the first search or warmUp() waits for them. */
 function load(script: string, base: string): Promise<Pagefind> {
-	// Started by the page itself as it was parsed (the home page's inline script), else here; taken
-	// once, so that a start that failed is not taken again.
+	// Started by the page itself as it was parsed (components/PagefindStart.astro, on the home
+	// page), else here; taken once, so that a start that failed is not taken again.
 	const page = globalThis as { runsheetPagefind?: Promise<Pagefind> };
 	const started = page.runsheetPagefind;
 	delete page.runsheetPagefind;
