@@ -30,7 +30,7 @@ const STEP_SEARCH_PAUSE_MS = 200;
  * they are few, are fetched while the reader is still reading, so the first query is answered at
  * once; a large one fetches only the filter of rollback pages, which every query uses
  * (model/finder-warm-up.ts). The system and technique filters come when one is chosen: at 10,000
- * runbooks they were 66 KB of the 312 KB the first query had fetched.
+ * runbooks they were 66 KB of the 320 KB the first query had fetched.
  */
 async function warm(pf: Pagefind, root: HTMLElement): Promise<void> {
 	const small = warmsIndex(Number(root.dataset.searchPages));

@@ -72,6 +72,19 @@ async function open(page: Page, path: string) {
 	await page.goto(path);
 	// The page script has run: N/A shows, the boxes are live.
 	await expect(page.locator('.rs-js')).toHaveCount(1);
+	// The option tabs come in a chunk of their own after the page script: panels shown before it
+	// came were hidden again when it made them tabs (seen once in CI, the names of a hidden
+	// option's steps then empty). Every block of two or more options is tabs first.
+	await expect
+		.poll(() =>
+			page
+				.locator('.rs-alternatives')
+				.evaluateAll(
+					(blocks) =>
+						blocks.filter((b) => !b.hasAttribute('data-tabs') && b.querySelectorAll(':scope > .rs-alternative').length > 1).length,
+				),
+		)
+		.toBe(0);
 	// Every option's steps, not only the tab shown: a hidden tab's steps are out of the tree until chosen.
 	await page
 		.locator('.rs-alternative[role="tabpanel"]')
