@@ -9,15 +9,11 @@ import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../tests/suppor
 import { PHONE } from '../tests/support/layout.ts';
 import { slowNetwork } from '../tests/support/network.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { keyToHit, READING_MS, SEARCH_QUERY } from './lib/search-timing.ts';
+import { keyToHit, ofIndex, READING_MS, SEARCH_QUERY, searchUis } from './lib/search-timing.ts';
 
 const [dist = 'dist', which = 'dialog'] = process.argv.slice(2);
-const SEARCHES = {
-	home: { path: '/', hit: '[data-home-search-hits] a' },
-	dialog: { path: '/runbooks/yogaflow/', hit: '.pagefind-ui__result-link' },
-	finder: { path: '/rollback/', hit: '[data-finder-result-list] .rs-hit-excerpt' },
-} as const;
-const search = SEARCHES[which as keyof typeof SEARCHES];
+const searches = searchUis();
+const search = which in searches ? searches[which as keyof typeof searches] : undefined;
 const executablePath = findChromium();
 if (!search || !executablePath) {
 	console.error(search ? NO_BROWSER_MESSAGE : `bench:waterfall: which search? home, dialog or finder, not "${which}"`);
@@ -46,24 +42,12 @@ context.on('requestfinished', async (request) => {
 await page.goto(`${server.origin}${search.path}`, { waitUntil: 'load', timeout: 120_000 });
 await page.waitForTimeout(READING_MS);
 const hit = keyToHit(page, search.hit);
-if (which === 'dialog')
-	await page
-		.getByRole('button', { name: /search/i })
-		.first()
-		.click();
+await search.open?.(page);
 const key = Date.now();
-const box =
-	which === 'home'
-		? page.getByRole('searchbox', { name: 'Search the runbooks' })
-		: which === 'finder'
-			? page.getByLabel('Search rollback steps')
-			: page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
-await box.pressSequentially(SEARCH_QUERY);
+await search.box(page).pressSequentially(SEARCH_QUERY);
 console.log(`${which}, "${SEARCH_QUERY}" after ${READING_MS} ms reading: first hit ${Math.round(await hit)} ms after the first keystroke`);
 await page.waitForTimeout(5000);
-console.log(
-	`the host sent ${server.sent((path) => path.includes('/pagefind/'))} B of the search index (the browser reports 0 for a worker's own script)`,
-);
+console.log(`the host sent ${server.sent(ofIndex)} B of the search index (the browser reports 0 for a worker's own script)`);
 for (const { start, end, bytes, url } of rows.sort((a, b) => a.start - b.start))
 	console.log(`${String(start - key).padStart(7)} → ${String(end - key).padStart(6)} ms ${String(bytes).padStart(8)} B  ${url}`);
 await browser.close();

@@ -1,4 +1,4 @@
-import type { Browser, Page, Request } from '@playwright/test';
+import type { Browser, Locator, Page, Request } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../../tests/support/browser.ts';
 import { PHONE } from '../../tests/support/layout.ts';
 import { slowNetwork } from '../../tests/support/network.ts';
@@ -66,7 +66,7 @@ async function indexTraffic(page: Page) {
 }
 
 /** A file of the search index (dist/pagefind/), Pagefind's scripts and WebAssembly included. */
-const ofIndex = (path: string) => path.includes('/pagefind/');
+export const ofIndex = (path: string) => path.includes('/pagefind/');
 
 /** From the first key pressed (in the page's clock) to the first element matching `hit`, in ms; -1 when none came within LONGEST_MS. */
 export async function keyToHit(page: Page, hit: string): Promise<number> {
@@ -88,21 +88,47 @@ export async function keyToHit(page: Page, hit: string): Promise<number> {
 
 type Server = Awaited<ReturnType<typeof serveStatic>>;
 
+/** One of the site's searches: the page it is on, what opens it, its box, and its first hit. */
+export interface SearchUi {
+	path: string;
+	open?: (page: Page) => Promise<void>;
+	box: (page: Page) => Locator;
+	hit: string;
+}
+
+/** The three searches the bench times (`runbookPage`: the page whose header opens the dialog). */
+export const searchUis = (runbookPage = '/runbooks/yogaflow/'): Record<'home' | 'dialog' | 'finder', SearchUi> => ({
+		home: { path: '/', box: (page) => page.getByRole('searchbox', { name: 'Search the runbooks' }), hit: '[data-home-search-hits] a' },
+		dialog: {
+			path: runbookPage,
+			open: (page) =>
+				page
+					.getByRole('button', { name: /search/i })
+					.first()
+					.click(),
+			box: (page) => page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }),
+			hit: '.pagefind-ui__result-link',
+		},
+		// Pagefind's hits carry the step's text (.rs-hit-excerpt); the page's own list answers before them.
+		finder: { path: '/rollback/', box: (page) => page.getByLabel('Search rollback steps'), hit: '[data-finder-result-list] .rs-hit-excerpt' },
+});
+
 /**
- * A fresh context on a phone over Fast 3G: `path` opened, read, `type` typed; first keystroke to
- * `hit`, and the bytes of the index the host sent meanwhile (compressed). Counted by the host: the
- * browser reports 0 for the script of Pagefind's worker (12 KB), which the bench missed until
- * 2026-12-07.
+ * A fresh context on a phone over Fast 3G: the search's page opened, read, the query typed; first
+ * keystroke to first hit, and the bytes of the index the host sent meanwhile (compressed). Counted
+ * by the host: the browser reports 0 for the script of Pagefind's worker (12 KB), which the bench
+ * missed until 2026-12-07.
  */
-async function timeOne(browser: Browser, server: Server, path: string, hit: string, type: (page: Page) => Promise<void>) {
+async function timeOne(browser: Browser, server: Server, search: SearchUi) {
 	const before = server.sent(ofIndex);
 	const context = await browser.newContext({ serviceWorkers: 'block', viewport: PHONE });
 	const page = await context.newPage();
 	const traffic = await indexTraffic(page);
-	await page.goto(`${server.origin}${path}`, { waitUntil: 'load', timeout: 120_000 });
+	await page.goto(`${server.origin}${search.path}`, { waitUntil: 'load', timeout: 120_000 });
 	await page.waitForTimeout(READING_MS);
-	const timed = keyToHit(page, hit);
-	await type(page);
+	const timed = keyToHit(page, search.hit);
+	await search.open?.(page);
+	await search.box(page).pressSequentially(SEARCH_QUERY);
 	const ms = await timed;
 	await traffic.quiet();
 	await context.close();
@@ -116,21 +142,11 @@ export async function timeSearch(dist: string, runbookPage = '/runbooks/yogaflow
 	const { chromium } = await import('@playwright/test');
 	const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 	const server = await serveStatic(dist);
+	const searches = searchUis(runbookPage);
 	try {
-		const home = await timeOne(browser, server, '/', '[data-home-search-hits] a', (page) =>
-			page.getByRole('searchbox', { name: 'Search the runbooks' }).pressSequentially(SEARCH_QUERY),
-		);
-		const site = await timeOne(browser, server, runbookPage, '.pagefind-ui__result-link', async (page) => {
-			await page
-				.getByRole('button', { name: /search/i })
-				.first()
-				.click();
-			await page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' }).pressSequentially(SEARCH_QUERY);
-		});
-		// Pagefind's hits carry the step's text (.rs-hit-excerpt); the page's own list answers before them.
-		const finder = await timeOne(browser, server, '/rollback/', '[data-finder-result-list] .rs-hit-excerpt', (page) =>
-			page.getByLabel('Search rollback steps').pressSequentially(SEARCH_QUERY),
-		);
+		const home = await timeOne(browser, server, searches.home);
+		const site = await timeOne(browser, server, searches.dialog);
+		const finder = await timeOne(browser, server, searches.finder);
 		return {
 			homeMs: home.ms,
 			homeBytes: home.bytes,
