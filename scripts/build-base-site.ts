@@ -2,7 +2,9 @@
  * npm run test:base-site: builds the bundled runbooks as a site below a path, the way GitHub or
  * GitLab Pages serve a project (`RUNSHEET_BASE=/ops-runbooks`, Astro's `base`), into
  * .test-sites/base/dist, and checks every link as that host serves it. The browser tests of
- * tests/e2e/base.spec.ts run against it. It also publishes each runbook's JSON (`runbookJson: true`).
+ * tests/e2e/base.spec.ts run against it. It also publishes each runbook's JSON (`runbookJson: true`)
+ * and lists systems, each on a page of its own, as a site of a thousand runbooks does
+ * (`systemPagesFrom: 2`): those pages and the finder's search without procedure rows are tested there.
  */
 import { runStep } from './lib/run-step.ts';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,10 +17,15 @@ const run = (what: string, args: string[], env: Record<string, string> = {}) => 
 
 rmSync(BASE_SITE, { recursive: true, force: true });
 // The repository's config, publishing /runbooks/<id>.json too (off by default), so the tests see
-// the data URLs below the base.
+// the data URLs below the base, and with the system pages of a large site.
 const config = `${BASE_SITE}/runsheet.config.yaml`;
 mkdirSync(BASE_SITE, { recursive: true });
-writeFileSync(config, readFileSync('runsheet.config.yaml', 'utf8').replace(/^runbookJson: false$/m, 'runbookJson: true'));
+writeFileSync(
+	config,
+	readFileSync('runsheet.config.yaml', 'utf8')
+		.replace(/^runbookJson: false$/m, 'runbookJson: true')
+		.replace(/^systemPagesFrom: \d+$/m, 'systemPagesFrom: 2'),
+);
 const built = run('the build', ['scripts/build.ts'], {
 	RUNSHEET_CONFIG: config,
 	RUNSHEET_BASE: BASE_PATH,

@@ -95,7 +95,11 @@ export function startRollbackFinder(root: HTMLElement): void {
 	const results = $<HTMLElement>('[data-finder-results]');
 	const list = $<HTMLOListElement>('[data-finder-result-list]');
 	const empty = $<HTMLElement>('[data-finder-empty]');
-	const rows = [...root.querySelectorAll<HTMLTableRowElement>('tr[data-procedure]')];
+	// A row per procedure; on a site that lists systems (model/system-pages.ts) a row per system,
+	// whose page lists its procedures: the selects narrow the systems, the words search the steps.
+	const bySystem = root.dataset.bySystem !== undefined;
+	const unit = bySystem ? 'systems' : 'procedures';
+	const rows = [...root.querySelectorAll<HTMLTableRowElement>('tbody tr[data-system]')];
 	// What each row says, read from the page once: a search reads every row on each keystroke, and
 	// at 10,000 runbooks the list has more than 10,000 rows.
 	const facts = new Map(
@@ -199,8 +203,8 @@ export function startRollbackFinder(root: HTMLElement): void {
 	};
 	const counted = (passing: number) =>
 		passing > LIST_AT_MOST
-			? `${passing} of ${rows.length} procedures match; the first ${LIST_AT_MOST} are listed.`
-			: `${passing} of ${rows.length} procedures shown.`;
+			? `${passing} of ${rows.length} ${unit} match; the first ${LIST_AT_MOST} are listed.`
+			: `${passing} of ${rows.length} ${unit} shown.`;
 
 	const remember = () => {
 		const next = new URLSearchParams();
@@ -227,12 +231,14 @@ export function startRollbackFinder(root: HTMLElement): void {
 			const shown = filterRows();
 			results.hidden = true;
 			list.replaceChildren();
-			status.textContent = `${shown} of ${rows.length} procedures shown.`;
+			status.textContent = `${shown} of ${rows.length} ${unit} shown.`;
 			return;
 		}
 		// By name at once, as typed; steps when Pagefind answers.
 		const named = new Set(rows.filter((row) => namesMatch(terms, namesOf(row))));
-		let shown = filterRows((row) => named.has(row), { capped: true });
+		// Systems stay listed as the selects leave them, those the words name first.
+		const listed = (row: HTMLTableRowElement) => bySystem || named.has(row);
+		let shown = filterRows(listed, { capped: true, first: bySystem ? named : undefined });
 		topHit = rows.find((row) => !row.hidden)?.querySelector('a')?.href;
 		const quick = quickHits(terms);
 		if (quick.length) {
@@ -253,7 +259,7 @@ export function startRollbackFinder(root: HTMLElement): void {
 		try {
 			pf = await loadPagefind(root);
 		} catch {
-			status.textContent = `${shown} of ${rows.length} procedures match “${text}” by name${shown > LIST_AT_MOST ? ` (the first ${LIST_AT_MOST} are listed)` : ''}; steps cannot be searched here (the search index is made by the build).`;
+			status.textContent = `${shown} of ${rows.length} ${unit} ${bySystem ? 'shown' : `match “${text}” by name`}${shown > LIST_AT_MOST ? ` (the first ${LIST_AT_MOST} are listed)` : ''}; steps cannot be searched here (the search index is made by the build).`;
 			return;
 		}
 		// As the index holds them: escaped (model/search-filters.ts).
@@ -272,24 +278,29 @@ export function startRollbackFinder(root: HTMLElement): void {
 		if (!found || ticket !== latest) return;
 		const pages = await Promise.all(found.results.slice(0, 12).map((r) => r.data()));
 		if (ticket !== latest) return;
+		// Where rows are systems, Pagefind's filters have already kept the system and technique chosen;
+		// a hit is any heading of a rollback page but its title (a procedure or a step).
 		const hits = stepHits(pages, words, (runbook, step) => {
+			if (bySystem) return step !== '_top';
 			const row = rowOfStep.get(`${runbook}#${step}`);
 			return row !== undefined && matches(row);
 		});
 		// The list keeps the procedures named by the query and those holding a matching step.
 		const holding = new Set(hits.flatMap((hit) => rowOfStep.get(`${hit.runbook}#${hit.step}`) ?? []));
-		shown = filterRows((row) => named.has(row) || holding.has(row), { capped: true, first: holding });
+		shown = bySystem ? shown : filterRows((row) => named.has(row) || holding.has(row), { capped: true, first: holding });
 		list.replaceChildren(...hits.map(renderHit));
 		results.hidden = hits.length === 0;
 		// A query that names procedures wants the procedure; words from steps want the step.
-		const firstNamed = rows.find((row) => !row.hidden && named.has(row));
+		const firstNamed = bySystem ? undefined : rows.find((row) => !row.hidden && named.has(row));
 		topHit = (firstNamed ? firstNamed.querySelector('a')?.href : hits[0]?.url) ?? rows.find((row) => !row.hidden)?.querySelector('a')?.href;
 		const count = `${counted(shown)} Enter opens the first.`;
 		status.textContent = hits.length
 			? `${hits.length} matching step${hits.length === 1 ? '' : 's'} for “${text}”; ${count}`
-			: shown
-				? `No step has the words of “${text}”; its name matches: ${count}`
-				: `No rollback step or procedure matches “${text}”. Clear the search to see all ${rows.length} procedures.`;
+			: bySystem
+				? `No rollback step has the words of “${text}”${system.value || technique.value ? ' with these filters' : ''}. ${counted(shown)}`
+				: shown
+					? `No step has the words of “${text}”; its name matches: ${count}`
+					: `No rollback step or procedure matches “${text}”. Clear the search to see all ${rows.length} ${unit}.`;
 		performance.measure('runsheet-rollback-search', 'runsheet-rollback-search-start');
 	};
 

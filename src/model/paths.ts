@@ -38,6 +38,8 @@ export const catalogDataPath = () => sitePath('/runbooks.json');
 /** A system's runbooks, in the catalog. */
 export const systemPath = (name: string) => `${catalogPath()}#${systemAnchor(name)}`;
 export const runbookPath = (id: string) => page(`/runbooks/${id}/`);
+/** A system's own page, on a site that lists systems (model/system-pages.ts), by its slug. */
+export const systemPagePath = (slug: string) => page(`/systems/${slug}/`);
 /** One runbook's full data as JSON (runbook.schema.json). */
 export const dataPath = (id: string) => sitePath(`/runbooks/${id}.json`);
 export const rollbackFinderPath = () => page('/rollback/');
@@ -67,7 +69,12 @@ export const filePath = (path: string) => sitePath(`${FILES}${path.split('/').ma
 
 /** The catalog's anchor for a system's group of runbooks. */
 export function systemAnchor(system: string): string {
-	return `system-${slugify(system) || 'other'}`;
+	return `system-${systemSlug(system)}`;
+}
+
+/** A system's name in its URLs: its anchor in the catalog, its own page. */
+export function systemSlug(system: string): string {
+	return slugify(system) || 'other';
 }
 
 /** A guide page, by its file name in src/content/docs/guides. */
@@ -79,6 +86,7 @@ export const paths = {
 	catalog: catalogPath,
 	catalogData: catalogDataPath,
 	system: systemPath,
+	systemPage: systemPagePath,
 	runbook: runbookPath,
 	data: dataPath,
 	rollbackFinder: rollbackFinderPath,

@@ -26,6 +26,8 @@ export const ROUTES: readonly RunsheetRoute[] = [
 	{ pattern: '/signoff', entrypoint: 'signoff/index.astro' },
 	{ pattern: '/signoff/[id]', entrypoint: 'signoff/[id].astro' },
 	{ pattern: '/alerts', entrypoint: 'alerts/index.astro' },
+	// Only on a site that lists systems (systemPagesFrom); none on a smaller one.
+	{ pattern: '/systems/[slug]', entrypoint: 'systems/[slug].astro' },
 	{ pattern: '/alerts/[name]', entrypoint: 'alerts/[name].astro' },
 	{ pattern: '/runbook-files/[...path]', entrypoint: 'runbook-files/[...path].ts' },
 	// Renamed runbooks' old addresses (their formerIds): only those paths, nothing else at the root.

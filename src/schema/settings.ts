@@ -122,6 +122,14 @@ export const settingsSchema = z.strictObject({
 		.describe(
 			"Publish each runbook's full typed data at /runbooks/<id>.json, for programs (one more file per runbook; /runbooks.json always lists every runbook)",
 		),
+	systemPagesFrom: z
+		.number({ error: 'systemPagesFrom must be a number of runbooks. Hint: write e.g. `systemPagesFrom: 1000`' })
+		.int()
+		.positive()
+		.default(1000)
+		.describe(
+			'From this many runbooks on, the catalog (/runbooks/) and the rollback finder (/rollback/) list systems, each with a page of its own (/systems/<name>/), instead of every runbook and procedure on one page',
+		),
 	sync: z
 		.strictObject({
 			url: z

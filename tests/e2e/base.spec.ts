@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
+import { axe } from '../support/axe.ts';
 import { loadRunbooks } from '../support/content.ts';
 import { answer } from '../support/dialogs.ts';
 import { runMenu } from '../support/run-menu.ts';
@@ -19,6 +20,9 @@ test('catalog, runbook, progress and the printed run stay below the base', async
 	const links = await hrefs(page, 'main a[href^="/"]');
 	expect(links.length).toBeGreaterThan(10);
 	expect(links.filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
+	// This site lists systems (systemPagesFrom: 2): the runbook is on its system's page.
+	await page.getByRole('link', { name: '1 runbook of Twiga Scan', exact: true }).click();
+	await expect(page).toHaveURL(`${BASE}/systems/twiga-scan/`);
 	await page.getByRole('link', { name: 'Twiga Scan: Production Deployment Checklist', exact: true }).click();
 	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan/`);
 	await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
@@ -32,6 +36,58 @@ test('catalog, runbook, progress and the printed run stay below the base', async
 	await runMenu(page, 'print');
 	await expect(page).toHaveURL(`${BASE}/signoff/twiga-scan/?run=release-2-0`);
 	await expect(page.locator('[data-sheet-step="deploy-services"] [data-box]')).toHaveText('✓');
+});
+
+test('a site that lists systems: the catalog and the finder list systems, each system’s page its runbooks and procedures', async ({
+	page,
+}) => {
+	await page.goto('runbooks/');
+	// No row per runbook; every system keeps its anchor (runbook pages link to /runbooks/#system-…).
+	await expect(page.locator('tr[data-runbook]')).toHaveCount(0);
+	await expect(page.locator('h2#system-yogaflow')).toHaveText('YogaFlow');
+	await page.getByLabel('Filter systems').fill('yoga');
+	await expect(page.locator('section.rs-system:not([hidden])')).toHaveCount(1);
+	await page.getByRole('link', { name: '2 runbooks of YogaFlow' }).click();
+	await expect(page).toHaveURL(`${BASE}/systems/yogaflow/`);
+	await expect(page.locator('h1')).toHaveText('YogaFlow');
+	const runbooks = page.locator('tr[data-runbook]:not([data-procedure])');
+	expect((await runbooks.evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.runbook))).sort()).toEqual(
+		loadRunbooks()
+			.filter((r) => r.system === 'YogaFlow')
+			.map((r) => r.id)
+			.sort(),
+	);
+	await expect(page.locator('#rollback ~ table tr[data-procedure]').first()).toBeVisible();
+	expect((await hrefs(page, '#rollback ~ table tr[data-procedure] a')).every((href) => href.startsWith(`${BASE}/rollback/yogaflow`))).toBe(
+		true,
+	);
+
+	// The finder: a row per system, its steps searched all the same, a chosen system narrowing them.
+	await page.goto('rollback/');
+	await expect(page.locator('tr[data-procedure]')).toHaveCount(0);
+	await expect(page.locator('tbody tr[data-system]')).toHaveCount(new Set(loadRunbooks().map((r) => r.system)).size);
+	await page.getByLabel('Search rollback steps').fill('docker compose');
+	await expect(page.locator('[data-finder-status]')).toContainText('matching steps for “docker compose”');
+	const all = await hrefs(page, '[data-finder-result-list] > li > a');
+	// Steps and procedures, never a page's title.
+	expect(all.filter((href) => !/#(?!_top$)[\w-]+$/.test(href))).toEqual([]);
+	expect(new Set(all.map((href) => href.split('#')[0])).size).toBeGreaterThan(1);
+	await page.getByLabel('System').selectOption('Twiga Scan');
+	await expect(page.locator('[data-finder-status]')).toContainText('1 of 4 systems shown');
+	await expect(page).toHaveURL(/[?&]system=Twiga\+Scan/);
+	await expect(async () => {
+		const twiga = await hrefs(page, '[data-finder-result-list] > li > a');
+		expect(twiga.length).toBeGreaterThan(0);
+		expect(twiga.filter((href) => !href.startsWith(`${BASE}/rollback/twiga-scan/#`))).toEqual([]);
+	}).toPass();
+	await page.getByLabel('Search rollback steps').press('Enter');
+	await expect(page).toHaveURL(new RegExp(`^http://[^/]+${BASE}/rollback/twiga-scan/#`));
+
+	for (const path of ['runbooks/', 'systems/yogaflow/', 'rollback/?q=docker']) {
+		await page.goto(path);
+		const results = await axe(page).analyze();
+		expect(results.violations, path).toEqual([]);
+	}
 });
 
 test('the rollback finder’s search hits and the site search lead below the base', async ({ page }) => {

@@ -3,8 +3,9 @@
  * - the shell, fetched when the worker installs: Astro's CSS and JavaScript (hashed, so each
  *   build's own), fonts and the icon;
  * - what "Keep all runbooks offline" fetches: every runbook page and its JSON, every rollback
- *   page, the catalog, the finder, the home page, /runbooks.json and Pagefind's index, with
- *   their sizes, so the catalog can show a progress bar and the total.
+ *   page, every system page (where the site lists systems), the catalog, the finder, the home
+ *   page, /runbooks.json and Pagefind's index, with their sizes, so the catalog can show a
+ *   progress bar and the total.
  * The version names the build: any changed file name or size is a new version.
  */
 import { createHash } from 'node:crypto';
@@ -23,7 +24,7 @@ export interface OfflinePlan {
 
 const SHELL = /^_astro\/.+\.(?:css|js)$|\.(?:woff2?|ttf)$|^favicon\.svg$/;
 const PAGES =
-	/^(?:index\.html|runbooks\/index\.html|rollback\/index\.html|alerts\/index\.html|runbooks\/[^/]+\/index\.html|rollback\/[^/]+\/index\.html|runbooks\/[^/]+\.json|runbooks\.json)$/;
+	/^(?:index\.html|runbooks\/index\.html|rollback\/index\.html|alerts\/index\.html|runbooks\/[^/]+\/index\.html|rollback\/[^/]+\/index\.html|systems\/[^/]+\/index\.html|runbooks\/[^/]+\.json|runbooks\.json)$/;
 // Pagefind's search (the script, its WebAssembly, the index, filters and fragments), not its UI
 // variants Runsheet does not load.
 const SEARCH = /^pagefind\/(?!pagefind-(?:component|modular)-ui)(?:.+)$/;

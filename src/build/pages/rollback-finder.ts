@@ -1,12 +1,15 @@
 /**
  * The rollback finder, /rollback/ (src/routes/rollback/index.astro): every rollback procedure of
- * every runbook, by system and technique.
+ * every runbook, by system and technique; on a site that lists systems (model/system-pages.ts),
+ * every system, each row leading to the system's page with its procedures.
  */
 import { getCollection } from 'astro:content';
 import { rollbackContent } from '../../model/rollback.ts';
+import { listsSystems } from '../../model/system-pages.ts';
 import { TECHNIQUE_IDS } from '../../schema/techniques.ts';
+import { settings } from '../context.ts';
 
-export async function rollbackFinderData() {
+async function finderData() {
 	const runbooks = await getCollection('runbooks');
 	const rows = runbooks
 		.flatMap((entry) => {
@@ -15,12 +18,34 @@ export async function rollbackFinderData() {
 		})
 		.sort((a, b) => a.runbook.system.localeCompare(b.runbook.system) || a.runbook.title.localeCompare(b.runbook.title));
 	const used = new Set(rows.flatMap((r) => r.procedure.techniques));
+	const systems = [...new Set(rows.map((r) => r.runbook.system))].sort((a, b) => a.localeCompare(b));
+	const bySystem = listsSystems(runbooks.length, settings.systemPagesFrom);
 	return {
 		rows,
-		systems: [...new Set(rows.map((r) => r.runbook.system))].sort((a, b) => a.localeCompare(b)),
+		systems,
 		techniques: TECHNIQUE_IDS.filter((t) => used.has(t)),
 		runbookCount: new Set(rows.map((r) => r.id)).size,
 		// Pages the search index holds, about: each runbook's page and rollback page.
 		searchPages: runbooks.length * 2,
+		bySystem,
+		// Listed instead of the procedures where the site lists systems: what each system's hold.
+		systemRows: bySystem
+			? systems.map((system) => {
+					const own = rows.filter((r) => r.runbook.system === system);
+					const techniques = new Set(own.flatMap((r) => r.procedure.techniques));
+					return {
+						system,
+						procedures: own.length,
+						steps: own.reduce((sum, r) => sum + r.procedure.steps, 0),
+						techniques: TECHNIQUE_IDS.filter((t) => techniques.has(t)),
+					};
+				})
+			: [],
 	};
+}
+
+// Read by the finder and by every system page: made once a build.
+let made: ReturnType<typeof finderData> | undefined;
+export function rollbackFinderData(): ReturnType<typeof finderData> {
+	return (made ??= finderData());
 }

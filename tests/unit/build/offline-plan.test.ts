@@ -15,6 +15,7 @@ const FILES = [
 	{ path: 'rollback/index.html', bytes: 300 },
 	{ path: 'rollback/restore-db/index.html', bytes: 2500 },
 	{ path: 'signoff/restore-db/index.html', bytes: 4000 },
+	{ path: 'systems/databases/index.html', bytes: 600 },
 	{ path: 'guides/linking/index.html', bytes: 700 },
 	{ path: 'alerts/DiskFull/index.html', bytes: 90 },
 	{ path: 'pagefind/pagefind.js', bytes: 47000 },
@@ -34,7 +35,7 @@ describe('what the service worker keeps', () => {
 		]);
 	});
 
-	it('"Keep all": runbook and rollback pages, their JSON, the catalog, the finder and the search index, with sizes', () => {
+	it('"Keep all": runbook, rollback and system pages, their JSON, the catalog, the finder and the search index, with sizes', () => {
 		const plan = offlinePlan(FILES, '');
 		expect(plan.keep.map((f) => f.url)).toEqual([
 			'/',
@@ -48,8 +49,9 @@ describe('what the service worker keeps', () => {
 			'/runbooks/',
 			'/runbooks/restore-db.json',
 			'/runbooks/restore-db/',
+			'/systems/databases/',
 		]);
-		expect(plan.keepBytes).toBe(100 + 1000 + 20000 + 47000 + 60000 + 300 + 2500 + 900 + 400 + 800 + 5000);
+		expect(plan.keepBytes).toBe(100 + 1000 + 20000 + 47000 + 60000 + 300 + 2500 + 900 + 400 + 800 + 5000 + 600);
 	});
 
 	it('a new build is a new version; the same files are the same version', () => {
@@ -84,6 +86,7 @@ describe('the files the offline step sees when it runs after Astro’s process',
 			'runbooks.json',
 			'rollback',
 			'signoff',
+			'systems',
 			'guides',
 			'alerts',
 			'runbook.schema.json',

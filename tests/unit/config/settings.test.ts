@@ -23,6 +23,7 @@ describe('the settings the scripts and the build read', () => {
 			lint: { showOnPages: false, rules: {} },
 			offline: true,
 			runbookJson: false,
+			systemPagesFrom: 1000,
 		};
 		expect(await loadSettings(write('{}\n'))).toEqual(defaults);
 		expect(await loadSettings(write(''))).toEqual(defaults);
@@ -32,6 +33,13 @@ describe('the settings the scripts and the build read', () => {
 		await expect(loadSettings(write('runbookJson: yes please\n'))).rejects.toThrow(
 			/runbookJson must be true or false\. Hint: write `runbookJson: true`/,
 		);
+	});
+	it('list systems on pages of their own from the number of runbooks given, and say how when it is not a count', async () => {
+		expect((await loadSettings(write('systemPagesFrom: 2\n'))).systemPagesFrom).toBe(2);
+		await expect(loadSettings(write('systemPagesFrom: many\n'))).rejects.toThrow(
+			/systemPagesFrom must be a number of runbooks\. Hint: write e\.g\. `systemPagesFrom: 1000`/,
+		);
+		await expect(loadSettings(write('systemPagesFrom: 0\n'))).rejects.toThrow(/systemPagesFrom/);
 	});
 	it('take the site’s own search synonyms, each group two words at least', async () => {
 		const settings = await loadSettings(write('search:\n  synonyms:\n    - [payments down, " checkout broken "]\n'));
