@@ -21,7 +21,7 @@ import {
 	statSync,
 	writeFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import {
@@ -74,6 +74,8 @@ mkdirSync(join(project, '.bench'), { recursive: true });
 const work = mkdtempSync(join(project, '.bench', 'run-'));
 const ids = (n: number) => Array.from({ length: n }, (_, i) => ({ pair: PAIRS[i % PAIRS.length]!, copy: Math.floor(i / PAIRS.length) }));
 const idOf = (id: string, copy: number) => (copy ? `${id}-${copy}` : id);
+/** Copies of the five per system group: 20 copies, 100 runbooks. */
+const SYSTEM_GROUP = 20;
 
 function prepareRunsheet(n: number): string {
 	const dir = join(work, `runsheet-${n}`);
@@ -97,6 +99,11 @@ function prepareRunsheet(n: number): string {
 		let yaml = readFileSync(join(project, 'content/runbooks', `${id}.yaml`), 'utf8');
 		// Copies are new runbooks: the original keeps its former ids (they must stay unique).
 		if (copy) yaml = yaml.replace(/^formerIds:\n(?: {2}- .*\n)+/m, '');
+		// Every 100 runbooks are systems of their own, as a team's are (tens of runbooks a system):
+		// the catalog and the finder list systems past a size, and 10,000 runbooks in the bundled
+		// four systems would be four lists of 2,500.
+		const group = Math.floor(copy / SYSTEM_GROUP);
+		if (group) yaml = yaml.replace(/^system: (.+)$/m, (_line, system: string) => `system: ${system} ${group + 1}`);
 		writeFileSync(join(dir, 'content/runbooks', `${idOf(id, copy)}.yaml`), yaml);
 	}
 	return dir;
@@ -227,16 +234,19 @@ function measure(dist: string, page: string, plainPage?: string) {
 	// One walk of dist/ for every count: at 10,000 runbooks it holds some 56,000 files.
 	const all = [...files(dist)];
 	const index = `${join(dist, 'pagefind')}/`;
+	const sizes = new Map(all.map((f) => [f, statSync(f).size]));
+	const largest = all.filter((f) => f.endsWith('.html')).reduce((a, b) => (sizes.get(b)! > sizes.get(a)! ? b : a));
 	return {
 		files: all.length,
 		indexFiles: all.filter((f) => f.startsWith(index)).length,
 		pages: all.filter((f) => f.endsWith('.html')).length,
-		diskMb: all.reduce((sum, f) => sum + statSync(f).size, 0) / 2 ** 20,
+		diskMb: all.reduce((sum, f) => sum + sizes.get(f)!, 0) / 2 ** 20,
 		htmlBytes: Buffer.byteLength(html),
 		htmlGzip: gz(html),
 		jsGzip,
 		...(addedJsGzip !== undefined ? { addedJsGzip } : {}),
 		indexKb: ['index', 'fragment', 'filter'].reduce((s, d) => s + size(join(dist, 'pagefind', d)), 0) / 1024,
+		largestPage: { path: `/${relative(dist, largest).replace(/index\.html$/, '')}`, bytes: sizes.get(largest)! },
 	};
 }
 
@@ -295,6 +305,8 @@ console.log('');
 for (const r of results.filter((x) => x.addedJsGzip !== undefined))
 	console.log(`N = ${r.n}: JavaScript Runsheet adds to a runbook page: ${r.addedJsGzip} B gzipped`);
 for (const r of results) console.log(`N = ${r.n}: ${r.site}'s peak memory, by process: ${formatPeak(r)}`);
+for (const r of results)
+	console.log(`N = ${r.n}: ${r.site}'s largest page: ${r.largestPage.path}, ${(r.largestPage.bytes / 1024).toFixed(1)} KB`);
 for (const r of results.filter((x) => x.search))
 	console.log(`N = ${r.n}: search, cold, phone, Fast 3G, "${SEARCH_QUERY}" typed after ${READING_MS / 1000} s: ${searchDetail(r.search!)}`);
 console.log('');

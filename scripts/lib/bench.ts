@@ -149,6 +149,8 @@ export interface SiteResult {
 	/** For Runsheet: what its runbook page loads beyond a plain Starlight page of the same build. */
 	addedJsGzip?: number;
 	indexKb: number;
+	/** The largest HTML page of dist/, from its root: on a big site, a list (the catalog, the finder). */
+	largestPage: { path: string; bytes: number };
 	/** Search on a phone over Fast 3G, cold (scripts/lib/search-timing.ts): Runsheet's sites. */
 	search?: SearchTiming;
 }
@@ -167,6 +169,7 @@ const ROWS: [label: string, get: (r: SiteResult) => number, digits: number][] = 
 	['runbook page HTML gzip (KB)', (r) => r.htmlGzip / 1024, 1],
 	['runbook page JS gzip (KB)', (r) => r.jsGzip / 1024, 1],
 	['search index (KB)', (r) => r.indexKb, 0],
+	['largest page HTML (KB)', (r) => r.largestPage.bytes / 1024, 1],
 ];
 
 /** A Markdown table: one row per metric and size, Runsheet, Starlight and their ratio. */

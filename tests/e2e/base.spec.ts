@@ -62,6 +62,13 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 		true,
 	);
 
+	// The sheets' list: the systems, each page linking its runbooks' sheets.
+	await page.goto('signoff/');
+	await expect(page.locator('a[href*="/signoff/"]')).toHaveCount(0);
+	await page.getByRole('link', { name: 'YogaFlow', exact: true }).click();
+	await expect(page).toHaveURL(`${BASE}/systems/yogaflow/#runbooks`);
+	await expect(page.getByRole('link', { name: /^Sign-off sheet: / })).toHaveCount(2);
+
 	// The finder: a row per system, its steps searched all the same, a chosen system narrowing them.
 	await page.goto('rollback/');
 	await expect(page.locator('tr[data-procedure]')).toHaveCount(0);

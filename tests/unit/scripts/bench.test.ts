@@ -41,6 +41,7 @@ const result = (n: number, site: SiteResult['site'], seconds: number, htmlBytes:
 	htmlGzip: htmlBytes / 8,
 	jsGzip: 8000,
 	indexKb: 40,
+	largestPage: { path: '/runbooks/', bytes: 50_000 },
 	...extra,
 });
 
