@@ -1,8 +1,9 @@
 import { rowsToShow } from '../model/finder-list.ts';
 import { warmsIndex, warmsText } from '../model/finder-warm-up.ts';
 import { searchFilterValue } from '../model/search-filters.ts';
-import { namesMatch, parseFinderQuery, prepareNames, SEARCH_RANKING, stepIdTitle, type PreparedNames } from '../model/search-terms.ts';
+import { namesMatch, parseFinderQuery, prepareNames, stepIdTitle, type PreparedNames, type SEARCH_RANKING } from '../model/search-terms.ts';
 import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
+import { startPagefind } from './pagefind-start.ts';
 
 interface Pagefind {
 	init(): Promise<void>;
@@ -63,18 +64,10 @@ let queried = false;
 // held the last query's answer 6 s behind the others'. So one at a time, and only the newest waits.
 let searching: Promise<unknown> = Promise.resolve();
 const loadPagefind = (root: HTMLElement) =>
-	(pagefind ??= // Started by the page itself as it was parsed (components/PagefindStart.astro), else here.
-		(
-			(window as { runsheetPagefind?: Promise<Pagefind> }).runsheetPagefind ??
-			import(/* @vite-ignore */ root.dataset.pagefind!).then(async (pf: Pagefind) => {
-				await pf.options({ ranking: SEARCH_RANKING, baseUrl: root.dataset.base! });
-				await pf.init();
-				return pf;
-			})
-		).then((pf) => {
-			void warm(pf, root).catch(() => undefined);
-			return pf;
-		}));
+	(pagefind ??= startPagefind<Pagefind>(root.dataset.pagefind!, root.dataset.base!).then((pf) => {
+		void warm(pf, root).catch(() => undefined);
+		return pf;
+	}));
 
 /**
  * The rollback finder: filters the static list of procedures by system and technique, matches

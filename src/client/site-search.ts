@@ -1,4 +1,5 @@
-import { SEARCH_RANKING } from '../model/search-terms.ts';
+import type { SEARCH_RANKING } from '../model/search-terms.ts';
+import { startPagefind } from './pagefind-start.ts';
 
 /**
  * The site's Pagefind index, searched from a page's own box (the home page's, the not-found page's
@@ -37,18 +38,7 @@ export interface Hit {
 let pagefind: Promise<Pagefind> | undefined;
 /** Pagefind's script, its entry, its WebAssembly and metadata: fetched once, the first search or warmUp() waits for them. */
 function load(script: string, base: string): Promise<Pagefind> {
-	// Started by the page itself as it was parsed (components/PagefindStart.astro, on the home
-	// page), else here; taken once, so that a start that failed is not taken again.
-	const page = globalThis as { runsheetPagefind?: Promise<Pagefind> };
-	const started = page.runsheetPagefind;
-	delete page.runsheetPagefind;
-	pagefind ??=
-		started ??
-		import(/* @vite-ignore */ script).then(async (pf: Pagefind) => {
-			await pf.options({ ranking: SEARCH_RANKING, baseUrl: base });
-			await pf.init();
-			return pf;
-		});
+	pagefind ??= startPagefind<Pagefind>(script, base);
 	// A failed fetch (offline, a host without the index) is tried again by the next search.
 	pagefind.catch(() => (pagefind = undefined));
 	return pagefind;

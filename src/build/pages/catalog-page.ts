@@ -8,11 +8,13 @@ import { folderPage } from '../../model/catalog.ts';
 import { countSteps, runbookKind } from '../../model/outline.ts';
 import { systemAnchor, systemSlug } from '../../model/paths.ts';
 import { isoDay, runbookReview } from '../../model/review.ts';
+import { reviewsListed } from '../../model/reviews-listed.ts';
 import { listsSystems } from '../../model/system-pages.ts';
 import { contentDir, settings } from '../context.ts';
 
-/** How far ahead a site that lists systems lists the reviews falling due (see byDue). */
+/** On a site that lists systems: how far ahead the catalog lists the reviews falling due, and how many of each (model/reviews-listed.ts). */
 const DUE_AHEAD_DAYS = 30;
+const REVIEWS_AT_MOST = 50;
 
 async function catalogData() {
 	const today = isoDay(new Date());
@@ -44,19 +46,17 @@ async function catalogData() {
 		};
 	});
 	const bySystem = listsSystems(runbooks.length, settings.systemPagesFrom);
-	// Every reviewed runbook, by due date: the page shows the overdue ones, its script the others once
-	// due (the site may not be rebuilt daily). Where the site lists systems, those due within a month:
-	// a row for every runbook grew the page with the site; each system’s page has the rest.
-	const until = isoDay(new Date(Date.parse(today) + DUE_AHEAD_DAYS * 86_400_000));
-	const byDue = runbooks
-		.filter((r) => r.review.due && (!bySystem || r.review.overdue || r.review.due <= until))
-		.sort((a, b) => a.review.due!.localeCompare(b.review.due!));
+	const byDue = reviewsListed(
+		runbooks,
+		bySystem ? { until: isoDay(new Date(Date.parse(today) + DUE_AHEAD_DAYS * 86_400_000)), atMost: REVIEWS_AT_MOST } : undefined,
+	);
 	return {
 		runbooks,
 		systems,
 		headings: systems.map(({ system, anchor }) => ({ depth: 2, slug: anchor, text: system })),
 		byDue,
 		bySystem,
+		overdueListed: byDue.filter((r) => r.review.overdue).length,
 		overdue: runbooks.filter((r) => r.review.overdue).length,
 		alertRunbooks: runbooks.filter((r) => runbookKind(r.data) === 'response').length,
 		offline: settings.offline,
