@@ -4,10 +4,11 @@
  * .test-sites/base/dist, and checks every link as that host serves it. The browser tests of
  * tests/e2e/base.spec.ts run against it. It also publishes each runbook's JSON (`runbookJson: true`)
  * and lists systems, each on a page of its own, as a site of a thousand runbooks does
- * (`systemPagesFrom: 2`): those pages and the finder's search without procedure rows are tested there.
+ * (`systemPagesFrom: 2`): those pages and the finder's search without procedure rows are tested
+ * there, with one alert runbook added to the bundled ones (tests/fixtures/base-site/).
  */
 import { runStep } from './lib/run-step.ts';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 export const BASE_SITE = '.test-sites/base';
 export const BASE_PATH = '/ops-runbooks';
@@ -26,8 +27,13 @@ writeFileSync(
 		.replace(/^runbookJson: false$/m, 'runbookJson: true')
 		.replace(/^systemPagesFrom: \d+$/m, 'systemPagesFrom: 2'),
 );
+// The bundled runbooks and one alert runbook more, whose alert the system's page lists.
+const content = `${BASE_SITE}/runbooks`;
+cpSync('content/runbooks', content, { recursive: true });
+cpSync('tests/fixtures/base-site', content, { recursive: true });
 const built = run('the build', ['scripts/build.ts'], {
 	RUNSHEET_CONFIG: config,
+	RUNSHEET_CONTENT: content,
 	RUNSHEET_BASE: BASE_PATH,
 	RUNSHEET_OUT: dist,
 	RUNSHEET_SITE: 'https://acme.github.io',

@@ -21,7 +21,7 @@ test('catalog, runbook, progress and the printed run stay below the base', async
 	expect(links.length).toBeGreaterThan(10);
 	expect(links.filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
 	// This site lists systems (systemPagesFrom: 2): the runbook is on its system's page.
-	await page.getByRole('link', { name: '1 runbook of Twiga Scan', exact: true }).click();
+	await page.getByRole('link', { name: '2 runbooks of Twiga Scan', exact: true }).click();
 	await expect(page).toHaveURL(`${BASE}/systems/twiga-scan/`);
 	await page.getByRole('link', { name: 'Twiga Scan: Production Deployment Checklist', exact: true }).click();
 	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan/`);
@@ -62,6 +62,16 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 		true,
 	);
 
+	// The alerts' list: the systems, each page listing its runbooks' alerts (the fixture's one).
+	await page.goto('alerts/');
+	await expect(page.locator('tr[data-alert]')).toHaveCount(0);
+	await expect(page.locator('main')).toContainText('1 alert has a runbook here.');
+	await page.getByRole('link', { name: 'Twiga Scan', exact: true }).click();
+	await expect(page).toHaveURL(`${BASE}/systems/twiga-scan/#alerts`);
+	await expect(page.locator('#alerts ~ table tr[data-alert]')).toHaveCount(1);
+	await page.locator('tr[data-alert="TwigaScanQueueBacklog"] a').first().click();
+	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan-queue-backlog/`);
+
 	// The sheets' list: the systems, each page linking its runbooks' sheets.
 	await page.goto('signoff/');
 	await expect(page.locator('a[href*="/signoff/"]')).toHaveCount(0);
@@ -90,7 +100,7 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	await page.getByLabel('Search rollback steps').press('Enter');
 	await expect(page).toHaveURL(new RegExp(`^http://[^/]+${BASE}/rollback/twiga-scan/#`));
 
-	for (const path of ['runbooks/', 'systems/yogaflow/', 'rollback/?q=docker']) {
+	for (const path of ['runbooks/', 'systems/twiga-scan/', 'rollback/?q=docker']) {
 		await page.goto(path);
 		const results = await axe(page).analyze();
 		expect(results.violations, path).toEqual([]);

@@ -1,7 +1,8 @@
 /** Every alert and its runbook, /alerts/ (src/routes/alerts/index.astro), with the one runbook_url pattern for every rule. */
 import { getCollection } from 'astro:content';
-import { alertEntries, alertSource } from '../../model/alerts.ts';
+import { alertCounts, alertEntries, alertSource } from '../../model/alerts.ts';
 import { absolute, paths } from '../../model/paths.ts';
+import { listsSystems } from '../../model/system-pages.ts';
 import { DEFAULT_SITE } from '../site-url.ts';
 import { settings } from '../context.ts';
 
@@ -14,8 +15,14 @@ export const PLACEHOLDER_SITE = 'https://runbooks.example.com';
  */
 export async function alertsIndexData(site: URL | undefined) {
 	const given = settings.site || (site && site.href.replace(/\/+$/, '') !== DEFAULT_SITE ? site.href : undefined);
+	const runbooks = await getCollection('runbooks');
+	const alerts = alertEntries(runbooks.map(alertSource));
+	const bySystem = listsSystems(runbooks.length, settings.systemPagesFrom);
 	return {
-		alerts: alertEntries((await getCollection('runbooks')).map(alertSource)),
+		// Where the site lists systems, each system's page lists its runbooks' alerts (alertsOfSystems).
+		alerts: bySystem ? [] : alerts,
+		alertCount: alerts.length,
+		systems: bySystem ? alertCounts(alerts) : [],
 		pattern: absolute((given ?? PLACEHOLDER_SITE).replace(/\/+$/, ''), paths.alert('{{ $labels.alertname }}')),
 		siteKnown: Boolean(given),
 	};

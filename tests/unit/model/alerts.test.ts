@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertEntries, alertRoutes, alertTarget, findAlertRoute } from '../../../src/model/alerts.ts';
+import { alertCounts, alertEntries, alertRoutes, alertsOfSystems, alertTarget, findAlertRoute } from '../../../src/model/alerts.ts';
 
 const runbook = (id: string, alerts: string[], system = 'Shop') => ({ id, title: id.replace(/-/g, ' '), system, alerts });
 
@@ -45,5 +45,27 @@ describe('alert pages', () => {
 		expect(shared.names).toEqual(['QUEUESTUCK', 'QueueStuck']);
 		expect(shared.runbooks.map((r) => r.id).sort()).toEqual(['c', 'd']);
 		expect(new Set(mixed.map((r) => r.param)).size).toBe(mixed.length);
+	});
+});
+
+describe('alerts on a site that lists systems', () => {
+	const runbook = (id: string, system: string) => ({ id, title: id, system });
+	const ALERTS = [
+		{ name: 'DiskFull', runbooks: [runbook('disk-a', 'Storage'), runbook('disk-b', 'Payments')] },
+		{ name: 'HighLatency', runbooks: [runbook('latency', 'Payments')] },
+		{ name: 'NodeDown', runbooks: [runbook('node', 'Kubernetes')] },
+	];
+	it('are counted by system, an alert once for each system whose runbooks answer it', () => {
+		expect(alertCounts(ALERTS)).toEqual([
+			{ system: 'Kubernetes', count: 1 },
+			{ system: 'Payments', count: 2 },
+			{ system: 'Storage', count: 1 },
+		]);
+	});
+	it('on a system’s page are its runbooks’ alerts, each with its own runbooks alone', () => {
+		expect(alertsOfSystems(ALERTS, new Set(['Payments']))).toEqual([
+			{ name: 'DiskFull', runbooks: [runbook('disk-b', 'Payments')] },
+			{ name: 'HighLatency', runbooks: [runbook('latency', 'Payments')] },
+		]);
 	});
 });
