@@ -50,6 +50,7 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	await page.getByRole('link', { name: '2 runbooks of YogaFlow' }).click();
 	await expect(page).toHaveURL(`${BASE}/systems/yogaflow/`);
 	await expect(page.locator('h1')).toHaveText('YogaFlow');
+	await expect(page.locator('main p').first()).toHaveText(/^2 runbooks and 1 rollback procedure\./);
 	const runbooks = page.locator('tr[data-runbook]:not([data-procedure])');
 	expect((await runbooks.evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.runbook))).sort()).toEqual(
 		loadRunbooks()
@@ -69,6 +70,7 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	await page.getByRole('link', { name: 'Twiga Scan', exact: true }).click();
 	await expect(page).toHaveURL(`${BASE}/systems/twiga-scan/#alerts`);
 	await expect(page.locator('#alerts ~ table tr[data-alert]')).toHaveCount(1);
+	await expect(page.locator('main p').first()).toHaveText(/^2 runbooks, 1 rollback procedure and 1 alert\./);
 	await page.locator('tr[data-alert="TwigaScanQueueBacklog"] a').first().click();
 	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan-queue-backlog/`);
 
