@@ -28,10 +28,10 @@ async function finderData() {
 		// Pages the search index holds, about: each runbook's page and rollback page.
 		searchPages: runbooks.length * 2,
 		bySystem,
-		// Listed instead of the procedures where the site lists systems: what each system's hold.
+		// Listed instead of the procedures where the site lists systems: what each system holds, in
+		// the rows' order (by system).
 		systemRows: bySystem
-			? systems.map((system) => {
-					const own = rows.filter((r) => r.runbook.system === system);
+			? [...Map.groupBy(rows, (r) => r.runbook.system)].map(([system, own]) => {
 					const techniques = new Set(own.flatMap((r) => r.procedure.techniques));
 					return {
 						system,
