@@ -195,7 +195,7 @@ export function startRollbackFinder(root: HTMLElement): void {
 		return passing;
 	};
 	const counted = (passing: number) =>
-		passing > LIST_AT_MOST
+		passing > LIST_AT_MOST && !bySystem
 			? `${passing} of ${rows.length} ${unit} match; the first ${LIST_AT_MOST} are listed.`
 			: `${passing} of ${rows.length} ${unit} shown.`;
 
@@ -231,8 +231,10 @@ export function startRollbackFinder(root: HTMLElement): void {
 		const named = new Set(rows.filter((row) => namesMatch(terms, namesOf(row))));
 		// Systems stay listed as the selects leave them, those the words name first.
 		const listed = (row: HTMLTableRowElement) => bySystem || named.has(row);
-		let shown = filterRows(listed, { capped: true, first: bySystem ? named : undefined });
-		topHit = rows.find((row) => !row.hidden)?.querySelector('a')?.href;
+		// Systems are few next to procedures: all that pass the selects stay listed.
+		let shown = filterRows(listed, { capped: !bySystem });
+		// Where rows are systems, Enter opens a system the words name, never merely the first listed.
+		topHit = rows.find((row) => !row.hidden && (!bySystem || named.has(row)))?.querySelector('a')?.href;
 		const quick = quickHits(terms);
 		if (quick.length) {
 			list.replaceChildren(...quick);
@@ -271,10 +273,11 @@ export function startRollbackFinder(root: HTMLElement): void {
 		if (!found || ticket !== latest) return;
 		const pages = await Promise.all(found.results.slice(0, 12).map((r) => r.data()));
 		if (ticket !== latest) return;
-		// Where rows are systems, Pagefind's filters have already kept the system and technique chosen;
-		// a hit is any heading of a rollback page but its title (a procedure or a step).
+		// Where rows are systems, Pagefind's filters have already kept the system and technique chosen
+		// (a page's techniques, not a procedure's); a hit is any heading of a rollback page but its
+		// title and its "When to roll back" (components/RollbackIntro.astro): a procedure or a step.
 		const hits = stepHits(pages, words, (runbook, step) => {
-			if (bySystem) return step !== '_top';
+			if (bySystem) return step !== '_top' && step !== 'when-to-roll-back';
 			const row = rowOfStep.get(`${runbook}#${step}`);
 			return row !== undefined && matches(row);
 		});
@@ -285,12 +288,14 @@ export function startRollbackFinder(root: HTMLElement): void {
 		results.hidden = hits.length === 0;
 		// A query that names procedures wants the procedure; words from steps want the step.
 		const firstNamed = bySystem ? undefined : rows.find((row) => !row.hidden && named.has(row));
-		topHit = (firstNamed ? firstNamed.querySelector('a')?.href : hits[0]?.url) ?? rows.find((row) => !row.hidden)?.querySelector('a')?.href;
+		topHit =
+			(firstNamed ? firstNamed.querySelector('a')?.href : hits[0]?.url) ??
+			rows.find((row) => !row.hidden && (!bySystem || named.has(row)))?.querySelector('a')?.href;
 		const count = `${counted(shown)} Enter opens the first.`;
 		status.textContent = hits.length
 			? `${hits.length} matching step${hits.length === 1 ? '' : 's'} for “${text}”; ${count}`
 			: bySystem
-				? `No rollback step has the words of “${text}”${system.value || technique.value ? ' with these filters' : ''}. ${counted(shown)}`
+				? `No rollback step has the words of “${text}”${system.value || technique.value ? ' with these filters' : ''}. ${counted(shown)}${topHit ? ' Enter opens the system it names.' : ''}`
 				: shown
 					? `No step has the words of “${text}”; its name matches: ${count}`
 					: `No rollback step or procedure matches “${text}”. Clear the search to see all ${rows.length} ${unit}.`;

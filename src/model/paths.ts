@@ -69,12 +69,22 @@ export const filePath = (path: string) => sitePath(`${FILES}${path.split('/').ma
 
 /** The catalog's anchor for a system's group of runbooks. */
 export function systemAnchor(system: string): string {
-	return `system-${systemSlug(system)}`;
+	return `system-${slugify(system) || 'other'}`;
 }
 
-/** A system's name in its URLs: its anchor in the catalog, its own page. */
+/**
+ * A system's name in the address of its own page: its words, or, for a name with no Latin letter
+ * or digit ("Платежи", "決済"), a stable hash of it, so that such systems do not share one page.
+ */
 export function systemSlug(system: string): string {
-	return slugify(system) || 'other';
+	return slugify(system) || `s-${fnv1a(system.normalize('NFC')).toString(36)}`;
+}
+
+/** FNV-1a, 32 bits: a short, stable hash of a string. */
+function fnv1a(text: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	return hash;
 }
 
 /** A guide page, by its file name in src/content/docs/guides. */

@@ -128,7 +128,7 @@ export const settingsSchema = z.strictObject({
 		.positive()
 		.default(1000)
 		.describe(
-			'From this many runbooks on, the catalog (/runbooks/) and the rollback finder (/rollback/) list systems, each with a page of its own (/systems/<name>/), instead of every runbook and procedure on one page',
+			'From this many runbooks on, the catalog (/runbooks/), the rollback finder (/rollback/), /signoff/ and /alerts/ list systems, each with a page of its own (/systems/<slug>/) with its runbooks, rollback procedures and alerts, instead of every runbook, procedure and alert on one page',
 		),
 	sync: z
 		.strictObject({

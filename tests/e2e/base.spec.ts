@@ -89,7 +89,7 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	await expect(page.locator('[data-finder-status]')).toContainText('matching steps for “docker compose”');
 	const all = await hrefs(page, '[data-finder-result-list] > li > a');
 	// Steps and procedures, never a page's title.
-	expect(all.filter((href) => !/#(?!_top$)[\w-]+$/.test(href))).toEqual([]);
+	expect(all.filter((href) => !/#(?!_top$|when-to-roll-back$)[\w-]+$/.test(href))).toEqual([]);
 	expect(new Set(all.map((href) => href.split('#')[0])).size).toBeGreaterThan(1);
 	await page.getByLabel('System').selectOption('Twiga Scan');
 	await expect(page.locator('[data-finder-status]')).toContainText('1 of 4 systems shown');
@@ -101,6 +101,18 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	}).toPass();
 	await page.getByLabel('Search rollback steps').press('Enter');
 	await expect(page).toHaveURL(new RegExp(`^http://[^/]+${BASE}/rollback/twiga-scan/#`));
+
+	// Words no step holds: Enter opens nothing (not the first system listed); a page's "When to roll
+	// back" is not a step.
+	await page.goto('rollback/');
+	await page.getByLabel('Search rollback steps').fill('zqxwv');
+	await expect(page.locator('[data-finder-status]')).toContainText('No rollback step has the words of “zqxwv”');
+	await page.getByLabel('Search rollback steps').press('Enter');
+	await page.waitForTimeout(500);
+	await expect(page).toHaveURL(/\/rollback\/\?q=zqxwv$/);
+	// Every rollback page's "When to roll back" says "Check the criteria below first": no step does.
+	await page.getByLabel('Search rollback steps').fill('criteria first');
+	await expect(page.locator('[data-finder-status]')).toContainText('No rollback step has the words of “criteria first”');
 
 	for (const path of ['runbooks/', 'systems/twiga-scan/', 'rollback/?q=docker']) {
 		await page.goto(path);

@@ -291,7 +291,7 @@ describe('the Starlight plugin in a team’s docs site', () => {
 });
 
 describe('npx runsheet dev', () => {
-	it('shows an edit to a runbook file in the browser', async () => {
+	it('shows an edit to a runbook file in the browser, on its page and in the catalog', async () => {
 		const port = PORTS.dev;
 		const dev = spawn('npx', ['--no-install', 'runsheet', 'dev', 'runbooks/', '--port', String(port)], {
 			cwd: root,
@@ -309,6 +309,9 @@ describe('npx runsheet dev', () => {
 			const page = await browser.newPage();
 			await page.goto(url);
 			await expect.poll(() => page.locator('h1').first().textContent()).toContain('YogaFlow');
+			// The catalog read before the edit: what it made must not outlive the edit.
+			const catalogUrl = `http://127.0.0.1:${port}/runbooks/`;
+			expect(await (await fetch(catalogUrl)).text()).not.toContain('Edited While Serving');
 			const file = join(root, 'runbooks/release/yogaflow.yaml');
 			writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: YogaFlow Edited While Serving'));
 			await expect
@@ -320,6 +323,9 @@ describe('npx runsheet dev', () => {
 					{ timeout: 60_000 },
 				)
 				.toContain('Edited While Serving');
+			// The lists too: their data is made once a build (build/pages/catalog-page.ts), and the dev
+			// server loads it again when a runbook changes.
+			expect(await (await fetch(catalogUrl)).text()).toContain('YogaFlow Edited While Serving');
 		} catch (error) {
 			// What the dev server said is what explains a failure here.
 			throw new Error(`${(error as Error).message}\n--- runsheet dev said:\n${log}`, { cause: error });

@@ -12,8 +12,7 @@ import { reviewsListed } from '../../model/reviews-listed.ts';
 import { listsSystems } from '../../model/system-pages.ts';
 import { contentDir, settings } from '../context.ts';
 
-/** On a site that lists systems: how far ahead the catalog lists the reviews falling due, and how many of each (model/reviews-listed.ts). */
-const DUE_AHEAD_DAYS = 30;
+/** On a site that lists systems: how many overdue reviews the catalog lists, and how many to come (model/reviews-listed.ts). */
 const REVIEWS_AT_MOST = 50;
 
 async function catalogData() {
@@ -46,10 +45,7 @@ async function catalogData() {
 		};
 	});
 	const bySystem = listsSystems(runbooks.length, settings.systemPagesFrom);
-	const byDue = reviewsListed(
-		runbooks,
-		bySystem ? { until: isoDay(new Date(Date.parse(today) + DUE_AHEAD_DAYS * 86_400_000)), atMost: REVIEWS_AT_MOST } : undefined,
-	);
+	const byDue = reviewsListed(runbooks, bySystem ? { atMost: REVIEWS_AT_MOST } : undefined);
 	return {
 		runbooks,
 		systems,
@@ -63,7 +59,8 @@ async function catalogData() {
 	};
 }
 
-// Read by the catalog, the home page and every system page: made once a build.
+// Read by the catalog, the home page and every system page: made once a build. The dev server
+// loads this module again when a runbook changes (tests/package/package.test.ts).
 let made: ReturnType<typeof catalogData> | undefined;
 export function catalogPageData(): ReturnType<typeof catalogData> {
 	return (made ??= catalogData());

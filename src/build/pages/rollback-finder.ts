@@ -44,7 +44,8 @@ async function finderData() {
 	};
 }
 
-// Read by the finder and by every system page: made once a build.
+// Read by the finder and by every system page: made once a build. The dev server
+// loads this module again when a runbook changes (tests/package/package.test.ts).
 let made: ReturnType<typeof finderData> | undefined;
 export function rollbackFinderData(): ReturnType<typeof finderData> {
 	return (made ??= finderData());
