@@ -5,7 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
  * (issue 36). The bundled site has five runbooks: the catalog page is served with each of its rows
  * repeated to 1,000 (each its own id), so the page's own script filters a list of that size.
  * RUNSHEET_FILTER_SITE measures a site built with 1,000 runbooks instead (npm run bench -- --sizes
- * 1000 --site runsheet --keep, served as it is), without repeating anything.
+ * 1000 --site runsheet --keep, served as it is), without repeating anything: with `systemPagesFrom`
+ * above 1,000 in its runsheet.config.yaml, else its catalog lists systems, not runbooks.
  */
 const BUDGET_MS = 50;
 const ROWS = 1000;
