@@ -2,9 +2,9 @@
 import { getCollection } from 'astro:content';
 import { alertCounts, alertEntries, alertSource } from '../../model/alerts.ts';
 import { absolute, paths } from '../../model/paths.ts';
-import { listsSystems } from '../../model/system-pages.ts';
 import { DEFAULT_SITE } from '../site-url.ts';
 import { settings } from '../context.ts';
+import { catalogPageData } from './catalog-page.ts';
 
 /** Stands for the site's address in the rule pattern when the build does not know it: never a localhost a rule would carry into production. */
 export const PLACEHOLDER_SITE = 'https://runbooks.example.com';
@@ -17,7 +17,7 @@ export async function alertsIndexData(site: URL | undefined) {
 	const given = settings.site || (site && site.href.replace(/\/+$/, '') !== DEFAULT_SITE ? site.href : undefined);
 	const runbooks = await getCollection('runbooks');
 	const alerts = alertEntries(runbooks.map(alertSource));
-	const bySystem = listsSystems(runbooks.length, settings.systemPagesFrom);
+	const { bySystem } = await catalogPageData();
 	return {
 		// Where the site lists systems, each system's page lists its runbooks' alerts (alertsOfSystems).
 		alerts: bySystem ? [] : alerts,

@@ -5,9 +5,8 @@
  */
 import { getCollection } from 'astro:content';
 import { rollbackContent } from '../../model/rollback.ts';
-import { listsSystems } from '../../model/system-pages.ts';
 import { TECHNIQUE_IDS } from '../../schema/techniques.ts';
-import { settings } from '../context.ts';
+import { catalogPageData } from './catalog-page.ts';
 
 async function finderData() {
 	const runbooks = await getCollection('runbooks');
@@ -19,7 +18,7 @@ async function finderData() {
 		.sort((a, b) => a.runbook.system.localeCompare(b.runbook.system) || a.runbook.title.localeCompare(b.runbook.title));
 	const used = new Set(rows.flatMap((r) => r.procedure.techniques));
 	const systems = [...new Set(rows.map((r) => r.runbook.system))].sort((a, b) => a.localeCompare(b));
-	const bySystem = listsSystems(runbooks.length, settings.systemPagesFrom);
+	const { bySystem } = await catalogPageData();
 	return {
 		rows,
 		systems,

@@ -4,17 +4,15 @@
  * runbooks' sheets.
  */
 import { getCollection } from 'astro:content';
-import { listsSystems } from '../../model/system-pages.ts';
-import { settings } from '../context.ts';
+import { catalogPageData } from './catalog-page.ts';
 
 export async function signoffIndexData() {
-	const runbooks = (await getCollection('runbooks')).sort((a, b) => a.data.title.localeCompare(b.data.title));
-	const bySystem = listsSystems(runbooks.length, settings.systemPagesFrom);
-	const counts = Map.groupBy(runbooks, (r) => r.data.system);
-	return {
-		runbooks: bySystem ? [] : runbooks,
-		systems: bySystem
-			? [...counts].map(([system, group]) => ({ system, count: group.length })).sort((a, b) => a.system.localeCompare(b.system))
-			: [],
-	};
+	// The catalog's systems, grouped once a build, and its one decision to list them.
+	const { systems, bySystem } = await catalogPageData();
+	if (bySystem)
+		return {
+			runbooks: [],
+			systems: systems.map(({ system, slug, runbooks }) => ({ system, slug, count: runbooks.length })),
+		};
+	return { runbooks: (await getCollection('runbooks')).sort((a, b) => a.data.title.localeCompare(b.data.title)), systems: [] };
 }
