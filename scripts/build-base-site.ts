@@ -4,8 +4,9 @@
  * .test-sites/base/dist, and checks every link as that host serves it. The browser tests of
  * tests/e2e/base.spec.ts run against it. It also publishes each runbook's JSON (`runbookJson: true`)
  * and lists systems, each on a page of its own, as a site of a thousand runbooks does
- * (`systemPagesFrom: 2`): those pages and the finder's search without procedure rows are tested
- * there, with one alert runbook added to the bundled ones (tests/fixtures/base-site/).
+ * (`systemPagesFrom: 2`), a system's runbooks one to a page (`runbooksPerSystemPage: 1`), as a
+ * system of thousands has them: those pages and the finder's search without procedure rows are
+ * tested there, with one alert runbook added to the bundled ones (tests/fixtures/base-site/).
  */
 import { runStep } from './lib/run-step.ts';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,8 @@ writeFileSync(
 	config,
 	readFileSync('runsheet.config.yaml', 'utf8')
 		.replace(/^runbookJson: false$/m, 'runbookJson: true')
-		.replace(/^systemPagesFrom: \d+$/m, 'systemPagesFrom: 2'),
+		.replace(/^systemPagesFrom: \d+$/m, 'systemPagesFrom: 2')
+		.replace(/^runbooksPerSystemPage: \d+$/m, 'runbooksPerSystemPage: 1'),
 );
 // The bundled runbooks and one alert runbook more, whose alert the system's page lists.
 const content = `${BASE_SITE}/runbooks`;

@@ -93,11 +93,3 @@ export function alertCounts(alerts: readonly AlertEntry[]): { system: string; co
 		for (const system of new Set(alert.runbooks.map((r) => r.system))) counts.set(system, (counts.get(system) ?? 0) + 1);
 	return [...counts].map(([system, count]) => ({ system, count })).sort((a, b) => a.system.localeCompare(b.system));
 }
-
-/** The alerts the runbooks of these systems answer, each with those of its runbooks alone. */
-export function alertsOfSystems(alerts: readonly AlertEntry[], systems: ReadonlySet<string>): AlertEntry[] {
-	return alerts.flatMap((alert) => {
-		const own = alert.runbooks.filter((r) => systems.has(r.system));
-		return own.length ? [{ ...alert, runbooks: own }] : [];
-	});
-}

@@ -38,8 +38,8 @@ export const catalogDataPath = () => sitePath('/runbooks.json');
 /** A system's runbooks, in the catalog. */
 export const systemPath = (name: string) => `${catalogPath()}#${systemAnchor(name)}`;
 export const runbookPath = (id: string) => page(`/runbooks/${id}/`);
-/** A system's own page, on a site that lists systems (model/system-pages.ts), by its slug. */
-export const systemPagePath = (slug: string) => page(`/systems/${slug}/`);
+/** A system's own page, on a site that lists systems (model/system-pages.ts), by its slug; a part past the first, by its number. */
+export const systemPagePath = (slug: string, part = 1) => page(part === 1 ? `/systems/${slug}/` : `/systems/${slug}/${part}/`);
 /** One runbook's full data as JSON (runbook.schema.json). */
 export const dataPath = (id: string) => sitePath(`/runbooks/${id}.json`);
 export const rollbackFinderPath = () => page('/rollback/');

@@ -28,3 +28,40 @@ export function systemPages(systems: Iterable<string>): SystemPage[] {
 	}
 	return [...bySlug.values()];
 }
+
+/**
+ * One page of a system's runbooks. A system may hold thousands (a flat folder of alert pages is
+ * one system), and its page would then be megabytes again: past `runbooksPerSystemPage` its
+ * runbooks go on pages in turn, each with their own procedures and alerts. The first keeps the
+ * system's address, the next are /systems/<slug>/2/ and on.
+ */
+export interface SystemPart {
+	/** 1 for the system's own address. */
+	part: number;
+	parts: number;
+	/** The runbooks it lists, by their place in the system's list: [from, to). */
+	from: number;
+	to: number;
+}
+
+/** The pages of a system of `runbooks` runbooks, `perPage` at most on each (one page when it has none). */
+export function systemParts(runbooks: number, perPage: number): SystemPart[] {
+	const parts = Math.max(1, Math.ceil(runbooks / perPage));
+	return Array.from({ length: parts }, (_, i) => ({
+		part: i + 1,
+		parts,
+		from: i * perPage,
+		to: Math.min(runbooks, (i + 1) * perPage),
+	}));
+}
+
+/** The route parameter of a system's page: its slug, then the part's number from the second on. */
+export function systemPartParam(slug: string, part: number): string {
+	return part === 1 ? slug : `${slug}/${part}`;
+}
+
+/** Which runbooks a page of a system lists, as its reader counts: "Runbooks 101 to 200 of 473", "Runbook 2". */
+export function partRange({ from, to }: Pick<SystemPart, 'from' | 'to'>, total?: number): string {
+	const of = total === undefined ? '' : ` of ${total}`;
+	return to - from === 1 ? `Runbook ${to}${of}` : `Runbooks ${from + 1} to ${to}${of}`;
+}

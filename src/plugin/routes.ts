@@ -26,8 +26,9 @@ export const ROUTES: readonly RunsheetRoute[] = [
 	{ pattern: '/signoff', entrypoint: 'signoff/index.astro' },
 	{ pattern: '/signoff/[id]', entrypoint: 'signoff/[id].astro' },
 	{ pattern: '/alerts', entrypoint: 'alerts/index.astro' },
-	// Only on a site that lists systems (systemPagesFrom); none on a smaller one.
-	{ pattern: '/systems/[slug]', entrypoint: 'systems/[slug].astro' },
+	// Only on a site that lists systems (systemPagesFrom); none on a smaller one. A system with
+	// more runbooks than a page lists (runbooksPerSystemPage) has /systems/<slug>/2/ and on.
+	{ pattern: '/systems/[...part]', entrypoint: 'systems/[...part].astro' },
 	{ pattern: '/alerts/[name]', entrypoint: 'alerts/[name].astro' },
 	{ pattern: '/runbook-files/[...path]', entrypoint: 'runbook-files/[...path].ts' },
 	// Renamed runbooks' old addresses (their formerIds): only those paths, nothing else at the root.

@@ -130,6 +130,14 @@ export const settingsSchema = z.strictObject({
 		.describe(
 			'From this many runbooks on, the catalog (/runbooks/), the rollback finder (/rollback/), /signoff/ and /alerts/ list systems, each with a page of its own (/systems/<slug>/) with its runbooks, rollback procedures and alerts, instead of every runbook, procedure and alert on one page',
 		),
+	runbooksPerSystemPage: z
+		.number({ error: 'runbooksPerSystemPage must be a number of runbooks. Hint: write e.g. `runbooksPerSystemPage: 100`' })
+		.int()
+		.positive()
+		.default(100)
+		.describe(
+			"The most runbooks a system's page lists (with their rollback procedures and alerts): a system with more has its runbooks on pages in turn, /systems/<slug>/2/ and on",
+		),
 	sync: z
 		.strictObject({
 			url: z

@@ -23,6 +23,9 @@ test('catalog, runbook, progress and the printed run stay below the base', async
 	// This site lists systems (systemPagesFrom: 2): the runbook is on its system's page.
 	await page.getByRole('link', { name: '2 runbooks of Twiga Scan', exact: true }).click();
 	await expect(page).toHaveURL(`${BASE}/systems/twiga-scan/`);
+	// One runbook to a page here (runbooksPerSystemPage: 1): the checklist is on the second.
+	await page.getByRole('navigation', { name: 'Pages of Twiga Scan' }).first().getByRole('link', { name: '2', exact: true }).click();
+	await expect(page).toHaveURL(`${BASE}/systems/twiga-scan/2/`);
 	await page.getByRole('link', { name: 'Twiga Scan: Production Deployment Checklist', exact: true }).click();
 	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan/`);
 	await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
@@ -49,15 +52,28 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	await expect(page.locator('section.rs-system:not([hidden])')).toHaveCount(1);
 	await page.getByRole('link', { name: '2 runbooks of YogaFlow' }).click();
 	await expect(page).toHaveURL(`${BASE}/systems/yogaflow/`);
-	await expect(page.locator('h1')).toHaveText('YogaFlow');
-	await expect(page.locator('main p').first()).toHaveText(/^2 runbooks and 1 rollback procedure\./);
-	const runbooks = page.locator('tr[data-runbook]:not([data-procedure])');
-	expect((await runbooks.evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.runbook))).sort()).toEqual(
+	// A system's runbooks one to a page here (runbooksPerSystemPage: 1), each page numbered and
+	// linking the others; every runbook on exactly one of them.
+	await expect(page.locator('h1')).toHaveText('YogaFlow (page 1 of 2)');
+	await expect(page.locator('main p').first()).toHaveText(/^Runbook 1 of 2\./);
+	const parts = page.getByRole('navigation', { name: 'Pages of YogaFlow' }).first();
+	await expect(parts.getByRole('link')).toHaveText(['1', '2']);
+	await expect(parts.getByRole('link', { name: '1', exact: true })).toHaveAttribute('aria-current', 'page');
+	const listed = () =>
+		page.locator('tr[data-runbook]:not([data-procedure])').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.runbook));
+	const first = await listed();
+	await page.getByRole('link', { name: 'Next page: Runbook 2 →' }).click();
+	await expect(page).toHaveURL(`${BASE}/systems/yogaflow/2/`);
+	await expect(page.getByRole('link', { name: '← Previous page: Runbook 1' })).toHaveAttribute('href', `${BASE}/systems/yogaflow/`);
+	await expect(page.locator('h1')).toHaveText('YogaFlow (page 2 of 2)');
+	await expect(page.locator('main p').first()).toHaveText(/^Runbook 2 of 2 and 1 rollback procedure\./);
+	expect([...first, ...(await listed())].sort()).toEqual(
 		loadRunbooks()
 			.filter((r) => r.system === 'YogaFlow')
 			.map((r) => r.id)
 			.sort(),
 	);
+	expect(first).toHaveLength(1);
 	await expect(page.locator('#rollback ~ table tr[data-procedure]').first()).toBeVisible();
 	expect((await hrefs(page, '#rollback ~ table tr[data-procedure] a')).every((href) => href.startsWith(`${BASE}/rollback/yogaflow`))).toBe(
 		true,
@@ -70,7 +86,7 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	await page.getByRole('link', { name: 'Twiga Scan', exact: true }).click();
 	await expect(page).toHaveURL(`${BASE}/systems/twiga-scan/#alerts`);
 	await expect(page.locator('#alerts ~ table tr[data-alert]')).toHaveCount(1);
-	await expect(page.locator('main p').first()).toHaveText(/^2 runbooks, 1 rollback procedure and 1 alert\./);
+	await expect(page.locator('main p').first()).toHaveText(/^Runbook 1 of 2 and 1 alert\./);
 	await page.locator('tr[data-alert="TwigaScanQueueBacklog"] a').first().click();
 	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan-queue-backlog/`);
 
@@ -79,12 +95,14 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	await expect(page.locator('a[href*="/signoff/"]')).toHaveCount(0);
 	await page.getByRole('link', { name: 'YogaFlow', exact: true }).click();
 	await expect(page).toHaveURL(`${BASE}/systems/yogaflow/#runbooks`);
-	await expect(page.getByRole('link', { name: /^Sign-off sheet: / })).toHaveCount(2);
+	await expect(page.getByRole('link', { name: /^Sign-off sheet: / })).toHaveCount(1);
 
 	// The finder: a row per system, its steps searched all the same, a chosen system narrowing them.
 	await page.goto('rollback/');
 	await expect(page.locator('tr[data-procedure]')).toHaveCount(0);
 	await expect(page.locator('tbody tr[data-system]')).toHaveCount(new Set(loadRunbooks().map((r) => r.system)).size);
+	// A system's procedures are on the first of its pages that lists some: YogaFlow's on its second.
+	await expect(page.getByRole('link', { name: 'YogaFlow', exact: true })).toHaveAttribute('href', `${BASE}/systems/yogaflow/2/#rollback`);
 	await page.getByLabel('Search rollback steps').fill('docker compose');
 	await expect(page.locator('[data-finder-status]')).toContainText('matching steps for “docker compose”');
 	const all = await hrefs(page, '[data-finder-result-list] > li > a');
@@ -114,7 +132,7 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	await page.getByLabel('Search rollback steps').fill('criteria first');
 	await expect(page.locator('[data-finder-status]')).toContainText('No rollback step has the words of “criteria first”');
 
-	for (const path of ['runbooks/', 'systems/twiga-scan/', 'rollback/?q=docker']) {
+	for (const path of ['runbooks/', 'systems/twiga-scan/', 'systems/twiga-scan/2/', 'rollback/?q=docker']) {
 		await page.goto(path);
 		const results = await axe(page).analyze();
 		expect(results.violations, path).toEqual([]);

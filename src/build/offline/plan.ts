@@ -24,7 +24,7 @@ export interface OfflinePlan {
 
 const SHELL = /^_astro\/.+\.(?:css|js)$|\.(?:woff2?|ttf)$|^favicon\.svg$/;
 const PAGES =
-	/^(?:index\.html|runbooks\/index\.html|rollback\/index\.html|alerts\/index\.html|runbooks\/[^/]+\/index\.html|rollback\/[^/]+\/index\.html|systems\/[^/]+\/index\.html|runbooks\/[^/]+\.json|runbooks\.json)$/;
+	/^(?:index\.html|runbooks\/index\.html|rollback\/index\.html|alerts\/index\.html|runbooks\/[^/]+\/index\.html|rollback\/[^/]+\/index\.html|systems\/[^/]+(?:\/\d+)?\/index\.html|runbooks\/[^/]+\.json|runbooks\.json)$/;
 // Pagefind's search (the script, its WebAssembly, the index, filters and fragments), not its UI
 // variants Runsheet does not load.
 const SEARCH = /^pagefind\/(?!pagefind-(?:component|modular)-ui)(?:.+)$/;

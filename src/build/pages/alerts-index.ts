@@ -19,7 +19,7 @@ export async function alertsIndexData(site: URL | undefined) {
 	const alerts = alertEntries(runbooks.map(alertSource));
 	const { bySystem } = await catalogPageData();
 	return {
-		// Where the site lists systems, each system's page lists its runbooks' alerts (alertsOfSystems).
+		// Where the site lists systems, each system's page lists its runbooks' alerts (system-page.ts).
 		alerts: bySystem ? [] : alerts,
 		alertCount: alerts.length,
 		systems: bySystem ? alertCounts(alerts) : [],

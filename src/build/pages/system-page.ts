@@ -1,38 +1,82 @@
 /**
- * A system's own page, /systems/<slug>/ (src/routes/systems/[slug].astro), on a site that lists
+ * A system's own page, /systems/<slug>/ (src/routes/systems/[...part].astro), on a site that lists
  * systems (model/system-pages.ts): the system's runbooks as the catalog lists them, its rollback
- * procedures as the finder lists them and its runbooks' alerts as /alerts/ lists them. A smaller
- * site has none.
+ * procedures as the finder lists them and its runbooks' alerts as /alerts/ lists them. A system
+ * with more than `runbooksPerSystemPage` runbooks has them on pages in turn (/systems/<slug>/2/),
+ * each with its runbooks' procedures and alerts. A smaller site has none of these pages.
  */
-import { getCollection } from 'astro:content';
-import { alertEntries, alertSource, alertsOfSystems, type AlertEntry } from '../../model/alerts.ts';
-import { systemPages, type SystemPage } from '../../model/system-pages.ts';
+import { alertEntries, alertSource } from '../../model/alerts.ts';
+import { paths } from '../../model/paths.ts';
+import { systemPages, systemPartParam, systemParts, type SystemPage, type SystemPart } from '../../model/system-pages.ts';
+import { settings } from '../context.ts';
 import { catalogPageData } from './catalog-page.ts';
 import { rollbackFinderData } from './rollback-finder.ts';
 
-export async function systemPagePaths() {
-	const { systems, bySystem } = await catalogPageData();
+/** Every part of every system page, each with the runbooks, procedures and alerts it lists: made once a build. */
+async function systemPartsData() {
+	const [{ systems, bySystem }, { rows }] = await Promise.all([catalogPageData(), rollbackFinderData()]);
 	if (!bySystem) return [];
-	return systemPages(systems.map((s) => s.system)).map((page) => ({ params: { slug: page.slug }, props: { page } }));
+	const proceduresOf = Map.groupBy(rows, (r) => r.id);
+	return systemPages(systems.map((s) => s.system)).flatMap((page) => {
+		const names = new Set(page.systems);
+		const groups = systems.filter((s) => names.has(s.system));
+		const listed = groups.flatMap((g) => g.runbooks);
+		return systemParts(listed.length, settings.runbooksPerSystemPage).map((part) => {
+			const own = listed.slice(part.from, part.to);
+			return {
+				page,
+				part,
+				total: listed.length,
+				// What the system's folders say of it, once, on its first page.
+				groups: part.part === 1 ? groups : [],
+				runbooks: own,
+				procedures: own.flatMap((r) => proceduresOf.get(r.id) ?? []),
+				// An alert answered on two parts is listed on each, with the runbooks there.
+				alerts: alertEntries(own.map(alertSource)),
+			};
+		});
+	});
 }
 
-// The procedures by system, grouped once for every system page.
-let proceduresBySystem: Promise<Map<string, Awaited<ReturnType<typeof rollbackFinderData>>['rows']>> | undefined;
+let made: ReturnType<typeof systemPartsData> | undefined;
+const partsData = () => (made ??= systemPartsData());
 
-// Every alert, read once for every system page.
-let alerts: Promise<AlertEntry[]> | undefined;
+export async function systemPagePaths() {
+	return (await partsData()).map((props) => ({ params: { part: systemPartParam(props.page.slug, props.part.part) }, props }));
+}
 
-export async function systemPageData({ page }: { page: SystemPage }) {
-	proceduresBySystem ??= rollbackFinderData().then(({ rows }) => Map.groupBy(rows, (r) => r.runbook.system));
-	alerts ??= getCollection('runbooks').then((runbooks) => alertEntries(runbooks.map(alertSource)));
-	const [{ systems }, procedures, everyAlert] = await Promise.all([catalogPageData(), proceduresBySystem, alerts]);
-	const names = new Set(page.systems);
-	const groups = systems.filter((s) => names.has(s.system));
+export type SystemPartData = Awaited<ReturnType<typeof systemPartsData>>[number];
+
+/** What a part of a system's page shows: its title, counts and the links to the system's other parts. */
+export function systemPageData({ page, part, total, groups, runbooks, procedures, alerts }: SystemPartData) {
 	return {
 		title: page.systems.join(', '),
+		part,
+		total,
+		partLinks: systemParts(total, settings.runbooksPerSystemPage).map((p: SystemPart) => ({
+			...p,
+			href: paths.systemPage(page.slug, p.part),
+		})),
 		groups,
-		procedures: page.systems.flatMap((system) => procedures.get(system) ?? []),
-		alerts: alertsOfSystems(everyAlert, names),
-		runbookCount: groups.reduce((sum, g) => sum + g.runbooks.length, 0),
+		runbooks,
+		procedures,
+		alerts,
 	};
 }
+
+/**
+ * Where the lists (/rollback/, /alerts/) send a reader for a system's procedures or alerts: the
+ * first of its pages that lists some, at that part's heading.
+ */
+export async function systemSectionLinks(): Promise<Map<string, { rollback?: string; alerts?: string }>> {
+	const links = new Map<string, { rollback?: string; alerts?: string }>();
+	for (const { page, part, procedures, alerts } of await partsData()) {
+		const found = links.get(page.slug) ?? {};
+		if (procedures.length && !found.rollback) found.rollback = `${paths.systemPage(page.slug, part.part)}#rollback`;
+		if (alerts.length && !found.alerts) found.alerts = `${paths.systemPage(page.slug, part.part)}#alerts`;
+		links.set(page.slug, found);
+	}
+	return links;
+}
+
+export type { SystemPage };

@@ -16,6 +16,7 @@ const FILES = [
 	{ path: 'rollback/restore-db/index.html', bytes: 2500 },
 	{ path: 'signoff/restore-db/index.html', bytes: 4000 },
 	{ path: 'systems/databases/index.html', bytes: 600 },
+	{ path: 'systems/databases/2/index.html', bytes: 500 },
 	{ path: 'guides/linking/index.html', bytes: 700 },
 	{ path: 'alerts/DiskFull/index.html', bytes: 90 },
 	{ path: 'pagefind/pagefind.js', bytes: 47000 },
@@ -49,9 +50,10 @@ describe('what the service worker keeps', () => {
 			'/runbooks/',
 			'/runbooks/restore-db.json',
 			'/runbooks/restore-db/',
+			'/systems/databases/2/',
 			'/systems/databases/',
 		]);
-		expect(plan.keepBytes).toBe(100 + 1000 + 20000 + 47000 + 60000 + 300 + 2500 + 900 + 400 + 800 + 5000 + 600);
+		expect(plan.keepBytes).toBe(100 + 1000 + 20000 + 47000 + 60000 + 300 + 2500 + 900 + 400 + 800 + 5000 + 600 + 500);
 	});
 
 	it('a new build is a new version; the same files are the same version', () => {

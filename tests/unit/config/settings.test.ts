@@ -24,6 +24,7 @@ describe('the settings the scripts and the build read', () => {
 			offline: true,
 			runbookJson: false,
 			systemPagesFrom: 1000,
+			runbooksPerSystemPage: 100,
 		};
 		expect(await loadSettings(write('{}\n'))).toEqual(defaults);
 		expect(await loadSettings(write(''))).toEqual(defaults);
@@ -40,6 +41,13 @@ describe('the settings the scripts and the build read', () => {
 			/systemPagesFrom must be a number of runbooks\. Hint: write e\.g\. `systemPagesFrom: 1000`/,
 		);
 		await expect(loadSettings(write('systemPagesFrom: 0\n'))).rejects.toThrow(/systemPagesFrom/);
+	});
+	it("list a system's runbooks on pages of the number given, and say how when it is not a count", async () => {
+		expect((await loadSettings(write('runbooksPerSystemPage: 1\n'))).runbooksPerSystemPage).toBe(1);
+		await expect(loadSettings(write('runbooksPerSystemPage: all\n'))).rejects.toThrow(
+			/runbooksPerSystemPage must be a number of runbooks\. Hint: write e\.g\. `runbooksPerSystemPage: 100`/,
+		);
+		await expect(loadSettings(write('runbooksPerSystemPage: 2.5\n'))).rejects.toThrow(/runbooksPerSystemPage/);
 	});
 	it('take the site’s own search synonyms, each group two words at least', async () => {
 		const settings = await loadSettings(write('search:\n  synonyms:\n    - [payments down, " checkout broken "]\n'));

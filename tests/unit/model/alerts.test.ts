@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertCounts, alertEntries, alertRoutes, alertsOfSystems, alertTarget, findAlertRoute } from '../../../src/model/alerts.ts';
+import { alertCounts, alertEntries, alertRoutes, alertTarget, findAlertRoute } from '../../../src/model/alerts.ts';
 
 const runbook = (id: string, alerts: string[], system = 'Shop') => ({ id, title: id.replace(/-/g, ' '), system, alerts });
 
@@ -60,12 +60,6 @@ describe('alerts on a site that lists systems', () => {
 			{ system: 'Kubernetes', count: 1 },
 			{ system: 'Payments', count: 2 },
 			{ system: 'Storage', count: 1 },
-		]);
-	});
-	it('on a system’s page are its runbooks’ alerts, each with its own runbooks alone', () => {
-		expect(alertsOfSystems(ALERTS, new Set(['Payments']))).toEqual([
-			{ name: 'DiskFull', runbooks: [runbook('disk-b', 'Payments')] },
-			{ name: 'HighLatency', runbooks: [runbook('latency', 'Payments')] },
 		]);
 	});
 });
