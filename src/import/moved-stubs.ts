@@ -16,11 +16,17 @@ import type { ImportedRunbook } from './types.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 const MOVED = /\b(?:has been |have been |was |is )?moved\s+(?:to|into|under)\b/i;
+/** MOVED as it may be written, markup between the letters: what the text of a stub holds, and more. */
+const MOVED_WRITTEN = /m[\W_]*o[\W_]*v[\W_]*e[\W_]*d[\W_]+(?:t[\W_]*o|i[\W_]*n[\W_]*t[\W_]*o|u[\W_]*n[\W_]*d[\W_]*e[\W_]*r)(?![a-z0-9])/i;
 /** Beyond this many words besides its title, a document says more than where it went. */
 const STUB_WORDS = 40;
 
 /** The link a stub points to, or undefined when the document is more than a "moved to" note. */
 export function movedTo(markdown: string): string | undefined {
+	// The text of a stub says "moved to" (into, under), whatever its markup (`**Mo**ved to`): a
+	// document that does not is no stub, and is not parsed again (a sixth of an import's time, on
+	// documents of 50 KB).
+	if (!MOVED_WRITTEN.test(markdown)) return undefined;
 	const tree = parser.parse(markdown) as Root;
 	let words = 0;
 	let link: string | undefined;

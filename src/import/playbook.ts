@@ -74,6 +74,37 @@ interface HeadingAt {
 	pinned: boolean;
 }
 
+// A heading's line, ATX (`## Name`), and a setext heading's underline (its text on the line above).
+const ATX = /^ {0,3}#{1,6}(?:[ \t]+(.*))?$/;
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+// A link, an image or a reference in the line: its target may hold spaces the heading's text does not.
+const LINK_LIKE = /\]\(|\]\[|</;
+
+/**
+ * How many lines could be a heading that names an alert: an upper bound, read from the lines alone.
+ * Parsing a document is most of an import's time (50 KB documents), and most documents name one
+ * alert at most (their title), so those are not parsed a second time here. A line counts when it
+ * is a heading's (or could be: a `#` line in a code block counts too) and it says "alert", or its
+ * text is one word with a change of case inside (`KubeAPIDown`, `etcdNoLeader`; camelWords >= 2,
+ * which alertStrength asks of a name); its markup (`**`, backticks, a pin) aside.
+ */
+export function alertHeadingLines(markdown: string): number {
+	const lines = markdown.split(/\r\n?|\n/);
+	let count = 0;
+	for (let i = 0; i < lines.length; i++) {
+		const atx = ATX.exec(lines[i]!);
+		const text = atx ? (atx[1] ?? '') : i + 1 < lines.length && UNDERLINE.test(lines[i + 1]!) ? lines[i]! : undefined;
+		if (text === undefined) continue;
+		const own = text
+			.replace(/[ \t]+#+[ \t]*$/, '')
+			.replace(/\s*\{#[^}]*\}\s*$/, '')
+			.trim();
+		if (/alert/i.test(own)) count++;
+		else if ((LINK_LIKE.test(own) || !/\s/.test(own)) && /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/.test(own.replace(/[^A-Za-z0-9]/g, ''))) count++;
+	}
+	return count;
+}
+
 /** Whether text between two headings holds nothing to read (blank lines, comments, rules). */
 const isEmpty = (text: string) =>
 	!text
@@ -86,6 +117,11 @@ const isEmpty = (text: string) =>
  * alertStrength); else undefined, and the file is read as one runbook, as before.
  */
 export function readPlaybook(markdown: string): Playbook | undefined {
+	return alertHeadingLines(markdown) < 2 ? undefined : playbookOf(markdown);
+}
+
+/** readPlaybook without the count of lines first: the file parsed whatever it holds (for the tests to compare). */
+export function playbookOf(markdown: string): Playbook | undefined {
 	const tree = parser.parse(markdown) as Root;
 	const slugger = new GithubSlugger();
 	const headings: HeadingAt[] = [];
