@@ -62,6 +62,7 @@ export function systemPartParam(slug: string, part: number): string {
 
 /** Which runbooks a page of a system lists, as its reader counts: "Runbooks 101 to 200 of 473", "Runbook 2". */
 export function partRange({ from, to }: Pick<SystemPart, 'from' | 'to'>, total?: number): string {
-	const of = total === undefined ? '' : ` of ${total}`;
-	return to - from === 1 ? `Runbook ${to}${of}` : `Runbooks ${from + 1} to ${to}${of}`;
+	const n = (i: number) => i.toLocaleString('en');
+	const of = total === undefined ? '' : ` of ${n(total)}`;
+	return to - from === 1 ? `Runbook ${n(to)}${of}` : `Runbooks ${n(from + 1)} to ${n(to)}${of}`;
 }

@@ -42,5 +42,6 @@ describe('system pages', () => {
 		expect(partRange({ from: 100, to: 200 }, 473)).toBe('Runbooks 101 to 200 of 473');
 		expect(partRange({ from: 1, to: 2 }, 2)).toBe('Runbook 2 of 2');
 		expect(partRange({ from: 400, to: 473 })).toBe('Runbooks 401 to 473');
+		expect(partRange({ from: 1200, to: 1300 }, 4711)).toBe('Runbooks 1,201 to 1,300 of 4,711');
 	});
 });
