@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --quick] [--sizes 5,100,1000] [--site both|runsheet|starlight] [--runs 1] [--keep] [--no-search] [--json out.json]
+ * npm run bench [-- --quick] [--sizes 5,100,1000] [--site both|runsheet|starlight] [--runs 1] [--keep] [--no-search] [--one-system] [--json out.json]
  * Builds, in one run, Runsheet with N runbooks and a plain Starlight site with the same N
  * checklists as Markdown pages (the source documents), for each N, and prints a table of build
  * time, peak memory (split by process below it), files and bytes in dist/, runbook page HTML and
  * JavaScript, search index size, search on Fast 3G (scripts/lib/search-timing.ts, Runsheet's sites;
  * --no-search skips it) and the ratio Runsheet / Starlight; then says which budgets are
  * met (scripts/lib/bench.ts, docs/performance.md). Linux (reads /proc for memory).
+ * --one-system puts every runbook in one system, as a team's flat folder of alert pages is
+ * imported: the largest page is then a system's page (runbooksPerSystemPage).
  */
 import { spawn } from 'node:child_process';
 import {
@@ -50,6 +52,7 @@ const { values } = parseArgs({
 		site: { type: 'string', default: 'both' },
 		runs: { type: 'string', default: '1' },
 		'no-search': { type: 'boolean', default: false },
+		'one-system': { type: 'boolean', default: false },
 	},
 });
 const runs = Math.max(1, Number(values.runs) || 1);
@@ -103,7 +106,8 @@ function prepareRunsheet(n: number): string {
 		// the catalog and the finder list systems past a size, and 10,000 runbooks in the bundled
 		// four systems would be four lists of 2,500.
 		const group = Math.floor(copy / SYSTEM_GROUP);
-		if (group) yaml = yaml.replace(/^system: (.+)$/m, (_line, system: string) => `system: ${system} ${group + 1}`);
+		if (values['one-system']) yaml = yaml.replace(/^system: .+$/m, 'system: Everything');
+		else if (group) yaml = yaml.replace(/^system: (.+)$/m, (_line, system: string) => `system: ${system} ${group + 1}`);
 		writeFileSync(join(dir, 'content/runbooks', `${idOf(id, copy)}.yaml`), yaml);
 	}
 	return dir;

@@ -75,6 +75,9 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 	);
 	expect(first).toHaveLength(1);
 	await expect(page.locator('#rollback ~ table tr[data-procedure]').first()).toBeVisible();
+	// Every row is this system's: no System column, nor the finder's data a page without its script carries for nothing.
+	await expect(page.locator('#rollback ~ table th')).toHaveText(['Procedure', 'Techniques', 'Steps']);
+	await expect(page.locator('#rollback ~ table tr[data-names]')).toHaveCount(0);
 	expect((await hrefs(page, '#rollback ~ table tr[data-procedure] a')).every((href) => href.startsWith(`${BASE}/rollback/yogaflow`))).toBe(
 		true,
 	);

@@ -7,7 +7,7 @@
  */
 import { alertEntries, alertSource } from '../../model/alerts.ts';
 import { paths } from '../../model/paths.ts';
-import { systemPages, systemPartParam, systemParts, type SystemPage, type SystemPart } from '../../model/system-pages.ts';
+import { systemPages, systemPartParam, systemParts } from '../../model/system-pages.ts';
 import { settings } from '../context.ts';
 import { catalogPageData } from './catalog-page.ts';
 import { rollbackFinderData } from './rollback-finder.ts';
@@ -53,7 +53,7 @@ export function systemPageData({ page, part, total, groups, runbooks, procedures
 		title: page.systems.join(', '),
 		part,
 		total,
-		partLinks: systemParts(total, settings.runbooksPerSystemPage).map((p: SystemPart) => ({
+		partLinks: systemParts(total, settings.runbooksPerSystemPage).map((p) => ({
 			...p,
 			href: paths.systemPage(page.slug, p.part),
 		})),
@@ -78,5 +78,3 @@ export async function systemSectionLinks(): Promise<Map<string, { rollback?: str
 	}
 	return links;
 }
-
-export type { SystemPage };
