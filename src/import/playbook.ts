@@ -100,7 +100,7 @@ export function alertHeadingLines(markdown: string): number {
 			.replace(/\s*\{#[^}]*\}\s*$/, '')
 			.trim();
 		if (/alert/i.test(own)) count++;
-		else if ((LINK_LIKE.test(own) || !/\s/.test(own)) && /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/.test(own.replace(/[^A-Za-z0-9]/g, ''))) count++;
+		else if ((LINK_LIKE.test(own) || !/\s/.test(own)) && camelWords(own.replace(/[^A-Za-z0-9]/g, '')) >= 2) count++;
 	}
 	return count;
 }
