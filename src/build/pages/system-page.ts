@@ -21,11 +21,19 @@ async function systemPartsData() {
 		const names = new Set(page.systems);
 		const groups = systems.filter((s) => names.has(s.system));
 		const listed = groups.flatMap((g) => g.runbooks);
-		return systemParts(listed.length, settings.runbooksPerSystemPage).map((part) => {
+		const title = page.systems.join(', ');
+		// The system's pages, each page linking them all.
+		const partLinks = systemParts(listed.length, settings.runbooksPerSystemPage).map((part) => ({
+			...part,
+			href: paths.systemPage(page.slug, part.part),
+		}));
+		return partLinks.map((part) => {
 			const own = listed.slice(part.from, part.to);
 			return {
-				page,
+				title,
+				slug: page.slug,
 				part,
+				partLinks,
 				total: listed.length,
 				// What the system's folders say of it, once, on its first page.
 				groups: part.part === 1 ? groups : [],
@@ -42,27 +50,11 @@ let made: ReturnType<typeof systemPartsData> | undefined;
 const partsData = () => (made ??= systemPartsData());
 
 export async function systemPagePaths() {
-	return (await partsData()).map((props) => ({ params: { part: systemPartParam(props.page.slug, props.part.part) }, props }));
+	return (await partsData()).map((props) => ({ params: { part: systemPartParam(props.slug, props.part.part) }, props }));
 }
 
+/** What a part of a system's page shows: its title, counts, the links to the system's pages, its lists. */
 export type SystemPartData = Awaited<ReturnType<typeof systemPartsData>>[number];
-
-/** What a part of a system's page shows: its title, counts and the links to the system's other parts. */
-export function systemPageData({ page, part, total, groups, runbooks, procedures, alerts }: SystemPartData) {
-	return {
-		title: page.systems.join(', '),
-		part,
-		total,
-		partLinks: systemParts(total, settings.runbooksPerSystemPage).map((p) => ({
-			...p,
-			href: paths.systemPage(page.slug, p.part),
-		})),
-		groups,
-		runbooks,
-		procedures,
-		alerts,
-	};
-}
 
 /**
  * Where the lists (/rollback/, /alerts/) send a reader for a system's procedures or alerts: the
@@ -70,11 +62,11 @@ export function systemPageData({ page, part, total, groups, runbooks, procedures
  */
 export async function systemSectionLinks(): Promise<Map<string, { rollback?: string; alerts?: string }>> {
 	const links = new Map<string, { rollback?: string; alerts?: string }>();
-	for (const { page, part, procedures, alerts } of await partsData()) {
-		const found = links.get(page.slug) ?? {};
-		if (procedures.length && !found.rollback) found.rollback = `${paths.systemPage(page.slug, part.part)}#rollback`;
-		if (alerts.length && !found.alerts) found.alerts = `${paths.systemPage(page.slug, part.part)}#alerts`;
-		links.set(page.slug, found);
+	for (const { slug, part, procedures, alerts } of await partsData()) {
+		const found = links.get(slug) ?? {};
+		if (procedures.length && !found.rollback) found.rollback = `${part.href}#rollback`;
+		if (alerts.length && !found.alerts) found.alerts = `${part.href}#alerts`;
+		links.set(slug, found);
 	}
 	return links;
 }
