@@ -1,4 +1,5 @@
 import type { SEARCH_RANKING } from '../model/search-terms.ts';
+import { wordsToPreload } from '../model/preload-words.ts';
 import { startPagefind } from './pagefind-start.ts';
 
 /**
@@ -84,23 +85,26 @@ export async function searchPages(
 
 /** Pagefind once its index's metadata and the warm-up's filters are in: see warmUp(). */
 let warm: Promise<Pagefind> | undefined;
-/** What was typed last, which the preload waiting for Pagefind to be warm fetches. */
+/** What was last asked to be fetched, which the preload waiting for Pagefind to be warm fetches. */
 let latestWords = '';
 
 /**
- * Fetches the index's words for what is typed so far, before the pause that starts the search.
+ * Fetches the index's words for what is typed so far, before the pause that starts the search:
+ * the words finished and the one being typed once it is long enough (model/preload-words.ts; a
+ * short prefix's chunks are mostly not the word's).
  * Pagefind's script answers at once but queues every preload until its metadata is in: keys typed
- * before that (a cold page on a slow network) fetched the index chunks of every prefix typed ("r",
- * "re", "res"...), 13 files at 10,000 runbooks against the query's 5, which the search then waited
- * behind. Until Pagefind is warm only the words typed last are fetched.
+ * before that (a cold page on a slow network) fetched the index chunks of every prefix typed,
+ * 13 files at 10,000 runbooks against the query's 5, which the search then waited behind. Until
+ * Pagefind is warm only the words asked for last are fetched.
  */
-export function preloadWords(root: HTMLElement, words: string): void {
+export function preloadWords(root: HTMLElement, typed: string): void {
+	const words = wordsToPreload(typed);
+	if (!words || words === latestWords) return;
 	latestWords = words;
-	if (words.trim())
-		(warm ?? load(root.dataset.pagefind!, root.dataset.base!)).then(
-			(pf) => (words === latestWords ? pf.preload(words) : undefined),
-			() => undefined,
-		);
+	(warm ?? load(root.dataset.pagefind!, root.dataset.base!)).then(
+		(pf) => (words === latestWords ? pf.preload(words) : undefined),
+		() => undefined,
+	);
 }
 
 /**

@@ -82,15 +82,45 @@ describe('the words typed into the home page’s box', () => {
 		const g = globalThis as unknown as { preloaded: string[]; letMetadataIn: () => void };
 		const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
 		warmUp(root, RUNBOOK_PAGES);
-		for (const words of ['r', 're', 'res']) preloadWords(root, words);
+		for (const words of ['rest', 'resto', 'restor']) preloadWords(root, words);
 		await settled();
 		expect(g.preloaded).toEqual([]);
 		g.letMetadataIn();
 		await settled();
-		expect(g.preloaded).toEqual(['res']);
-		preloadWords(root, 'rest');
+		expect(g.preloaded).toEqual(['restor']);
+		preloadWords(root, 'restore');
 		await settled();
-		expect(g.preloaded).toEqual(['res', 'rest']);
+		expect(g.preloaded).toEqual(['restor', 'restore']);
+	});
+
+	it('fetch the words finished and the word being typed from its fourth character, each once', async () => {
+		vi.resetModules();
+		const { preloadWords, warmUp } = await import('../../../src/client/site-search.ts');
+		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
+		writeFileSync(script, SLOW_PAGEFIND);
+		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		const g = globalThis as unknown as { preloaded: string[]; letMetadataIn: () => void };
+		// Warm, as after a few seconds of reading the page.
+		warmUp(root);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		g.letMetadataIn();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const query = 'restore db backup';
+		for (let i = 1; i <= query.length; i++) {
+			preloadWords(root, query.slice(0, i));
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		}
+		expect(g.preloaded).toEqual([
+			'rest',
+			'resto',
+			'restor',
+			'restore',
+			// "restore " asks for what "restore" did; "restore d", "restore db" for "restore" alone.
+			'restore db',
+			'restore db back',
+			'restore db backu',
+			'restore db backup',
+		]);
 	});
 });
 
