@@ -1,4 +1,5 @@
 import type { SEARCH_RANKING } from '../model/search-terms.ts';
+import { newestOneAtATime } from '../model/newest-one-at-a-time.ts';
 import { wordsToPreload } from '../model/preload-words.ts';
 import { startPagefind } from './pagefind-start.ts';
 
@@ -17,7 +18,7 @@ interface Pagefind {
 	init(): Promise<void>;
 	options(options: { ranking: typeof SEARCH_RANKING; baseUrl: string }): Promise<void>;
 	search(query: string | null, options?: { filters?: Filters }): Promise<{ results: Result[] } | null>;
-	preload(query: string): Promise<void>;
+	preload(query: string | null, options?: { filters?: Filters }): Promise<void>;
 }
 
 type Filters = Record<string, string>;
@@ -85,13 +86,18 @@ export async function searchPages(
 
 /** Pagefind once its index's metadata and the warm-up's filters are in: see warmUp(). */
 let warm: Promise<Pagefind> | undefined;
-/** What was last asked to be fetched, which the preload waiting for Pagefind to be warm fetches. */
+/** The words last asked to be fetched: a fetch waiting for Pagefind to be warm fetches only these. */
 let latestWords = '';
+/** One fetch of the index at a time, then the newest words asked for (model/newest-one-at-a-time.ts). */
+const preloadNewest = newestOneAtATime(async ({ root, words }: { root: HTMLElement; words: string }) => {
+	const pf = await (warm ?? load(root.dataset.pagefind!, root.dataset.base!));
+	if (words === latestWords) await pf.preload(words);
+});
 
 /**
  * Fetches the index's words for what is typed so far, before the pause that starts the search:
  * the words finished and the one being typed once it is long enough (model/preload-words.ts; a
- * short prefix's chunks are mostly not the word's).
+ * short prefix's chunks are mostly not the word's), one fetch at a time, then the newest words.
  * Pagefind's script answers at once but queues every preload until its metadata is in: keys typed
  * before that (a cold page on a slow network) fetched the index chunks of every prefix typed,
  * 13 files at 10,000 runbooks against the query's 5, which the search then waited behind. Until
@@ -101,10 +107,7 @@ export function preloadWords(root: HTMLElement, typed: string): void {
 	const words = wordsToPreload(typed);
 	if (!words || words === latestWords) return;
 	latestWords = words;
-	(warm ?? load(root.dataset.pagefind!, root.dataset.base!)).then(
-		(pf) => (words === latestWords ? pf.preload(words) : undefined),
-		() => undefined,
-	);
+	preloadNewest({ root, words });
 }
 
 /**
@@ -113,10 +116,12 @@ export function preloadWords(root: HTMLElement, typed: string): void {
  * before the reader has finished typing.
  */
 export function warmUp(root: HTMLElement, filters?: Filters): void {
-	// A search of no words with the filters fetches the filters' part of the index too; it answers
-	// once the index's metadata is in.
+	// A preload of no words with the filters fetches the filters' part of the index; it answers once
+	// the index's metadata is in. (A search of no words fetched them too, then listed every page
+	// they keep: 0.4 s of Pagefind's worker at 10,000 runbooks, which the reader's first words
+	// then waited behind.)
 	warm = load(root.dataset.pagefind!, root.dataset.base!).then(async (pf) => {
-		if (filters) await pf.search(null, { filters });
+		if (filters) await pf.preload(null, { filters });
 		return pf;
 	});
 	warm.catch(() => (warm = undefined));
