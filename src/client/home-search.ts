@@ -29,7 +29,13 @@ export function startHomeSearch(form: HTMLFormElement): void {
 			const show = (hits: readonly Hit[]) => {
 				if (ask === asked) showHits(list, hits); // else a newer query is on its way
 			};
-			const hits = await searchPages(form, [query], { limit: HITS, under: form.dataset.runbooks!, filters: RUNBOOK_PAGES, found: show });
+			const hits = await searchPages(form, [query], {
+				limit: HITS,
+				under: form.dataset.runbooks!,
+				filters: RUNBOOK_PAGES,
+				found: show,
+				stale: () => ask !== asked,
+			});
 			if (ask !== asked) return;
 			show(hits);
 			status.textContent = hits.length

@@ -1,7 +1,6 @@
 import { rowsToShow } from '../model/finder-list.ts';
 import { warmsIndex, warmsText } from '../model/finder-warm-up.ts';
-import { newestOneAtATime } from '../model/newest-one-at-a-time.ts';
-import { wordsToPreload } from '../model/preload-words.ts';
+import { fetchAheadAsTyped } from '../model/preload-words.ts';
 import { searchFilterValue } from '../model/search-filters.ts';
 import { namesMatch, parseFinderQuery, prepareNames, stepIdTitle, type PreparedNames, type SEARCH_RANKING } from '../model/search-terms.ts';
 import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
@@ -361,18 +360,13 @@ export function startRollbackFinder(root: HTMLElement): void {
 	};
 	// The index's part for the words typed comes while the reader types and the pause runs, not after
 	// it: the words finished, and the word being typed once long enough (model/preload-words.ts).
-	// One fetch at a time, then the newest words (model/newest-one-at-a-time.ts): typed faster than
-	// a round trip, each prefix's fetch held the network the query's own chunks then waited for.
-	let preloaded = '';
-	const preloadNewest = newestOneAtATime(async (words: string) =>
-		(await loadPagefind(root)).preload(words, { filters: { kind: 'rollback' } }),
-	);
+	// The words finished at once, the word being typed one fetch at a time (model/preload-words.ts).
+	const fetchAhead = fetchAheadAsTyped(async (words, wanted) => {
+		const pf = await loadPagefind(root);
+		if (wanted()) await pf.preload(words, { filters: { kind: 'rollback' } });
+	});
 	query.addEventListener('input', () => {
-		const ahead = parseFinderQuery(wordsToPreload(query.value)).terms.join(' ');
-		if (ahead && ahead !== preloaded) {
-			preloaded = ahead;
-			preloadNewest(ahead);
-		}
+		fetchAhead(parseFinderQuery(query.value).terms.join(' ') + (/\s$/u.test(query.value) ? ' ' : ''));
 		searchSoon();
 	});
 	system.addEventListener('change', searchSoon);

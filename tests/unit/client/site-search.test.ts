@@ -199,14 +199,56 @@ describe('the words typed faster than the index comes', () => {
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		g.letMetadataIn();
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		g.preloadMs = 400;
+		g.preloadMs = 1500;
 		const query = 'restore database backup';
 		for (let i = 1; i <= query.length; i++) {
 			preloadWords(root, query.slice(0, i));
 			await new Promise((resolve) => setTimeout(resolve, 5));
 		}
-		await new Promise((resolve) => setTimeout(resolve, 900));
-		// Each prefix at once was 16 fetches, and a browser fetches six at a time.
-		expect(g.preloaded).toEqual(['rest', 'restore database backup']);
+		await new Promise((resolve) => setTimeout(resolve, 1700));
+		// Each prefix at once was 16 fetches, and a browser fetches six at a time: the word being typed
+		// is fetched one fetch at a time (the query typed before the first ends), the words finished at once.
+		expect(g.preloaded).toEqual(['rest', 'restore', 'restore database', 'restore database backup']);
+	});
+});
+
+/** A stand-in whose every search keeps its worker busy a while, as at 10,000 runbooks (0.7 s). */
+const BUSY_PAGEFIND = `
+globalThis.searches = [];
+let busy = 0;
+export async function options() {}
+export async function init() {}
+export async function preload() {}
+export async function search(query) {
+	globalThis.searches.push({ query, overlapping: busy > 0 });
+	busy++;
+	await new Promise((resolve) => setTimeout(resolve, 60));
+	busy--;
+	return { results: [{ score: 1, data: async () => ({ url: '/runbooks/' + query.replace(/ /g, '-') + '/', meta: { title: query }, excerpt: '' }) }] };
+}
+`;
+
+describe('searches asked for as a query is typed', () => {
+	afterEach(() => vi.resetModules());
+
+	it('run one at a time, and none for words typed over while it waited', async () => {
+		vi.resetModules();
+		const { searchPages } = await import('../../../src/client/site-search.ts');
+		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
+		writeFileSync(script, BUSY_PAGEFIND);
+		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		let asked = 0;
+		const ask = (query: string) => {
+			const mine = ++asked;
+			return searchPages(root, [query], { limit: 1, under: '/runbooks/', stale: () => mine !== asked });
+		};
+		const first = ask('rest');
+		const g = globalThis as unknown as { searches: { query: string; overlapping: boolean }[] };
+		// Typed on while the first search runs.
+		while (!g.searches?.length) await new Promise((resolve) => setTimeout(resolve, 5));
+		const answers = await Promise.all([first, ...['restore', 'restore data', 'restore database'].map((query) => ask(query))]);
+		expect(g.searches.map((s) => s.query)).toEqual(['rest', 'restore database']);
+		expect(g.searches.some((s) => s.overlapping)).toBe(false);
+		expect(answers.at(-1)!.map((hit) => hit.url)).toEqual(['/runbooks/restore-database/']);
 	});
 });
