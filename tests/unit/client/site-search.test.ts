@@ -5,6 +5,13 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RUNBOOK_PAGES, searchPages } from '../../../src/client/site-search.ts';
 
+/** A search box's element whose `data-pagefind` is a stand-in for the site's pagefind.js, written from `source`. */
+function boxWith(source: string): HTMLElement {
+	const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
+	writeFileSync(script, source);
+	return { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+}
+
 /**
  * A stand-in for the site's pagefind.js, loaded as the box loads it (a module at `data-pagefind`):
  * as at 1,000 runbooks, a query about a rollback finds the rollback pages (weighted up for the
@@ -27,9 +34,7 @@ export async function search(query, options) {
 
 describe('the runbooks a search box lists', () => {
 	it('are searched among runbook pages only, their data fetched for no more than the box shows, the best one first and shown alone', async () => {
-		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
-		writeFileSync(script, FAKE_PAGEFIND);
-		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		const root = boxWith(FAKE_PAGEFIND);
 		const shown: number[] = [];
 		const hits = await searchPages(root, ['restore database backup'], {
 			limit: 6,
@@ -84,9 +89,7 @@ describe('the words typed into the home page’s box', () => {
 	it('fetch only the last ones typed while Pagefind is still loading, then as they are typed', async () => {
 		vi.resetModules();
 		const { preloadWords, RUNBOOK_PAGES, warmUp } = await import('../../../src/client/site-search.ts');
-		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
-		writeFileSync(script, SLOW_PAGEFIND);
-		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		const root = boxWith(SLOW_PAGEFIND);
 		const g = globalThis as unknown as { preloaded: string[]; letMetadataIn: () => void };
 		const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
 		warmUp(root, RUNBOOK_PAGES);
@@ -109,9 +112,7 @@ describe('the words typed into the home page’s box', () => {
 	it('fetch the words finished and the word being typed from its fourth character, each once', async () => {
 		vi.resetModules();
 		const { preloadWords, warmUp } = await import('../../../src/client/site-search.ts');
-		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
-		writeFileSync(script, SLOW_PAGEFIND);
-		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		const root = boxWith(SLOW_PAGEFIND);
 		const g = globalThis as unknown as { preloaded: string[]; letMetadataIn: () => void };
 		// Warm, as after a few seconds of reading the page.
 		warmUp(root);
@@ -191,9 +192,7 @@ describe('the words typed faster than the index comes', () => {
 	it('are fetched one fetch at a time: the first words, then only the newest', async () => {
 		vi.resetModules();
 		const { preloadWords, warmUp } = await import('../../../src/client/site-search.ts');
-		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
-		writeFileSync(script, SLOW_PAGEFIND);
-		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		const root = boxWith(SLOW_PAGEFIND);
 		const g = globalThis as unknown as { preloaded: string[]; letMetadataIn: () => void; preloadMs: number };
 		warmUp(root);
 		await new Promise((resolve) => setTimeout(resolve, 50));
@@ -234,9 +233,7 @@ describe('searches asked for as a query is typed', () => {
 	it('run one at a time, and none for words typed over while it waited', async () => {
 		vi.resetModules();
 		const { searchPages } = await import('../../../src/client/site-search.ts');
-		const script = join(mkdtempSync(join(tmpdir(), 'site-search-')), 'pagefind.js');
-		writeFileSync(script, BUSY_PAGEFIND);
-		const root = { dataset: { pagefind: pathToFileURL(script).href, base: '/' } } as unknown as HTMLElement;
+		const root = boxWith(BUSY_PAGEFIND);
 		let asked = 0;
 		const ask = (query: string) => {
 			const mine = ++asked;
