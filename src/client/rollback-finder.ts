@@ -359,8 +359,8 @@ export function startRollbackFinder(root: HTMLElement): void {
 		});
 	};
 	// The index's part for the words typed comes while the reader types and the pause runs, not after
-	// it: the words finished, and the word being typed once long enough (model/preload-words.ts).
-	// The words finished at once, the word being typed one fetch at a time (model/preload-words.ts).
+	// it: the words finished at once, the word being typed once long enough, one fetch at a time
+	// (model/preload-words.ts).
 	const fetchAhead = fetchAheadAsTyped(async (words, wanted) => {
 		const pf = await loadPagefind(root);
 		if (wanted()) await pf.preload(words, { filters: { kind: 'rollback' } });
