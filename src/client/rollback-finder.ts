@@ -3,7 +3,7 @@ import { warmsIndex, warmsText } from '../model/finder-warm-up.ts';
 import { fetchAheadAsTyped } from '../model/preload-words.ts';
 import { searchFilterValue } from '../model/search-filters.ts';
 import { namesMatch, parseFinderQuery, prepareNames, stepIdTitle, type PreparedNames, type SEARCH_RANKING } from '../model/search-terms.ts';
-import { excerptParts, stepHits, type PageData } from '../model/step-hits.ts';
+import { excerptParts, hitsAfterMore, stepHits, type PageData, type StepHit } from '../model/step-hits.ts';
 import { startPagefind } from './pagefind-start.ts';
 
 interface Pagefind {
@@ -278,19 +278,24 @@ export function startRollbackFinder(root: HTMLElement): void {
 		// The hits' text: the best results' first, no more at once than a browser fetches from one host
 		// (six over HTTP/1.1), shown as soon as they are in; the rest after them. Twelve at once held
 		// every hit back a second round trip (0.6 s on 3G) behind the last six.
+		let onScreen: StepHit[] = [];
 		const show = (pages: PageData[]) => {
 			// Where rows are systems, Pagefind's filters have already kept the system and technique chosen
 			// (a page's techniques, not a procedure's); a hit is any heading of a rollback page but its
 			// title and its "When to roll back" (components/RollbackIntro.astro): a procedure or a step.
-			const hits = stepHits(pages, words, (runbook, step) => {
+			const ranked = stepHits(pages, words, (runbook, step) => {
 				if (bySystem) return step !== '_top' && step !== 'when-to-roll-back';
 				const row = rowOfStep.get(`${runbook}#${step}`);
 				return row !== undefined && matches(row);
 			});
+			// The hits already listed stay where they are; the new ones come after them.
+			const { hits, added } = hitsAfterMore(onScreen, ranked);
 			// The list keeps the procedures named by the query and those holding a matching step.
 			const holding = new Set(hits.flatMap((hit) => rowOfStep.get(`${hit.runbook}#${hit.step}`) ?? []));
 			shown = bySystem ? shown : filterRows((row) => named.has(row) || holding.has(row), { capped: true, first: holding });
-			list.replaceChildren(...hits.map(renderHit));
+			if (onScreen.length) list.append(...added.map(renderHit));
+			else list.replaceChildren(...hits.map(renderHit));
+			onScreen = hits;
 			results.hidden = hits.length === 0;
 			// A query that names procedures wants the procedure; words from steps want the step.
 			const firstNamed = bySystem ? undefined : rows.find((row) => !row.hidden && named.has(row));

@@ -110,3 +110,16 @@ export function excerptParts(excerpt: string): { text: string; mark: boolean }[]
 	}
 	return parts;
 }
+
+/**
+ * The hits to list once more results' text has come, `listed` being those already on screen:
+ * they stay where they are, the new ones from `ranked` (best first) come after them, as many as
+ * `ranked` holds in all. A list re-sorted as the rest comes in moves a hit from under the finger
+ * that reaches for it (the rollback finder shows its first six results' hits a round trip before
+ * the next six's).
+ */
+export function hitsAfterMore(listed: readonly StepHit[], ranked: readonly StepHit[]): { hits: StepHit[]; added: StepHit[] } {
+	const onScreen = new Set(listed.map((hit) => hit.url));
+	const added = ranked.filter((hit) => !onScreen.has(hit.url)).slice(0, Math.max(0, ranked.length - listed.length));
+	return { hits: [...listed, ...added], added };
+}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, decodeEntities, excerptParts, runbookOf, stepHits, type PageData } from '../../../src/model/step-hits.ts';
+import {
+	coverage,
+	decodeEntities,
+	excerptParts,
+	hitsAfterMore,
+	runbookOf,
+	stepHits,
+	type PageData,
+	type StepHit,
+} from '../../../src/model/step-hits.ts';
 
 const page = (url: string, subs: [id: string | undefined, title: string, excerpt: string, hits: number][]): PageData => ({
 	url,
@@ -62,5 +71,33 @@ describe('excerpts as text', () => {
 	it('a script tag in an excerpt stays text', () => {
 		const parts = excerptParts('&lt;script&gt;alert(1)&lt;/script&gt;');
 		expect(parts).toEqual([{ text: '<script>alert(1)</script>', mark: false }]);
+	});
+});
+
+describe('the hits listed once more results have come', () => {
+	const hit = (step: string): StepHit => ({
+		url: `/rollback/db/#${step}`,
+		runbook: 'db',
+		step,
+		title: step,
+		source: 'DB',
+		excerpt: '',
+		hits: 1,
+	});
+
+	it('keep those on screen where they are and add the new ones after them, best first', () => {
+		const listed = [hit('restore-backup'), hit('stop-writes')];
+		// The next results' text ranks a new step above both.
+		const ranked = [hit('restore-snapshot'), hit('restore-backup'), hit('verify'), hit('stop-writes')];
+		const { hits, added } = hitsAfterMore(listed, ranked);
+		expect(hits.map((h) => h.step)).toEqual(['restore-backup', 'stop-writes', 'restore-snapshot', 'verify']);
+		expect(added.map((h) => h.step)).toEqual(['restore-snapshot', 'verify']);
+	});
+
+	it('list no more than the ranking holds, and all of it when nothing is on screen yet', () => {
+		const listed = [hit('a'), hit('b'), hit('c')];
+		// Capped at three: a hit on screen fell out of the ranking, and no new one is added.
+		expect(hitsAfterMore(listed, [hit('d'), hit('a'), hit('b')]).hits.map((h) => h.step)).toEqual(['a', 'b', 'c']);
+		expect(hitsAfterMore([], [hit('d'), hit('a')]).hits.map((h) => h.step)).toEqual(['d', 'a']);
 	});
 });
