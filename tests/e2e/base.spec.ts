@@ -104,6 +104,9 @@ test('a site that lists systems: the catalog and the finder list systems, each s
 
 	// The finder: a row per system, its steps searched all the same, a chosen system narrowing them.
 	await page.goto('rollback/');
+	await expect(page.locator('.rs-finder > p').first()).toHaveText(
+		/^\d+ rollback procedures in \d+ runbooks, \d+ systems\. .* itself\. Each system’s page lists/,
+	);
 	await expect(page.locator('tr[data-procedure]')).toHaveCount(0);
 	await expect(page.locator('tbody tr[data-system]')).toHaveCount(new Set(loadRunbooks().map((r) => r.system)).size);
 	// A system's procedures are on the first of its pages that lists some: YogaFlow's on its second.

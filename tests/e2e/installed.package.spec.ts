@@ -53,5 +53,8 @@ test.describe('a team’s Starlight site with the Runsheet plugin', () => {
 
 		expect((await searchIndex(page, 'marsupial')).map((hit) => hit.url)).toEqual(['/guides/onboarding/']);
 		expect((await searchIndex(page, 'stop accepting new traffic')).map((hit) => hit.url)).toContainEqual('/rollback/twiga-scan/');
+		// A site of one runbook counts it as one ("1 rollback procedures in 1 runbooks" before).
+		await page.goto(`${HOST}/rollback/`);
+		await expect(page.locator('main p').first()).toContainText('1 rollback procedure in 1 runbook.');
 	});
 });
