@@ -366,12 +366,15 @@ export function startRollbackFinder(root: HTMLElement): void {
 	// The index's part for the words typed comes while the reader types and the pause runs, not after
 	// it: the words finished at once, the word being typed once long enough, one fetch at a time
 	// (model/preload-words.ts).
+	// The words "roll back", "revert"... are not searched (see search()): not fetched either.
 	const fetchAhead = fetchAheadAsTyped(async (words, wanted) => {
+		const terms = parseFinderQuery(words).terms.join(' ');
+		if (!terms) return;
 		const pf = await loadPagefind(root);
-		if (wanted()) await pf.preload(words, { filters: { kind: 'rollback' } });
+		if (wanted()) await pf.preload(terms, { filters: { kind: 'rollback' } });
 	});
 	query.addEventListener('input', () => {
-		fetchAhead(parseFinderQuery(query.value).terms.join(' ') + (/\s$/u.test(query.value) ? ' ' : ''));
+		fetchAhead(query.value);
 		searchSoon();
 	});
 	system.addEventListener('change', searchSoon);
