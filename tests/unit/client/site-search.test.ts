@@ -83,8 +83,22 @@ export async function preload(words, options) {
 export async function search(words) { globalThis.searched.push(words); await metadata; return { results: [] }; }
 `;
 
+/**
+ * Until the stand-in script has been imported (warmUp imports it; on a busy machine that took more
+ * than the 50 ms these tests once waited), and forgetting it after each test so that the next one
+ * waits for its own.
+ */
+const standInLoaded = () =>
+	vi.waitFor(() => {
+		if (!(globalThis as { letMetadataIn?: unknown }).letMetadataIn) throw new Error('the stand-in pagefind.js is not imported yet');
+	});
+const forgetStandIn = () => {
+	vi.resetModules();
+	delete (globalThis as { letMetadataIn?: unknown }).letMetadataIn;
+};
+
 describe('the words typed into the home page’s box', () => {
-	afterEach(() => vi.resetModules());
+	afterEach(forgetStandIn);
 
 	it('fetch only the last ones typed while Pagefind is still loading, then as they are typed', async () => {
 		vi.resetModules();
@@ -94,6 +108,7 @@ describe('the words typed into the home page’s box', () => {
 		const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
 		warmUp(root, RUNBOOK_PAGES);
 		for (const words of ['rest', 'resto', 'restor']) preloadWords(root, words);
+		await standInLoaded();
 		await settled();
 		expect(g.preloaded).toEqual([]);
 		g.letMetadataIn();
@@ -116,7 +131,7 @@ describe('the words typed into the home page’s box', () => {
 		const g = globalThis as unknown as { preloaded: string[]; letMetadataIn: () => void };
 		// Warm, as after a few seconds of reading the page.
 		warmUp(root);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await standInLoaded();
 		g.letMetadataIn();
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		const query = 'restore db backup';
@@ -185,7 +200,7 @@ export async function search() { return { results: [{ score: 1, data: async () =
 
 describe('the words typed faster than the index comes', () => {
 	afterEach(() => {
-		vi.resetModules();
+		forgetStandIn();
 		delete (globalThis as { preloadMs?: number }).preloadMs;
 	});
 
@@ -195,7 +210,7 @@ describe('the words typed faster than the index comes', () => {
 		const root = boxWith(SLOW_PAGEFIND);
 		const g = globalThis as unknown as { preloaded: string[]; letMetadataIn: () => void; preloadMs: number };
 		warmUp(root);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await standInLoaded();
 		g.letMetadataIn();
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		g.preloadMs = 1500;
