@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 
+/** A stage's checks run side by side; `a > b` runs b after a, beside the stage's other checks. */
 const STAGES: string[][] = [
 	// Reading the code: none of them builds, and each is mostly one thread.
 	['check', 'lint', 'lint:runbooks -- --max-warnings 0', 'test:unit'],
@@ -16,10 +17,10 @@ const STAGES: string[][] = [
 	// Alone: it keeps the machine busy itself, and its stock build is the quiet reference.
 	['test:speed-ups'],
 	// The link check reads dist/, which the stage before wrote; the imported site and the packed
-	// package's sites build elsewhere.
-	['test:links', 'test:imported-site', 'test:package'],
-	// One Astro build at a time: builds of one project share its content cache.
-	['test:base-site'],
+	// package's sites build elsewhere. The base-path site builds after the imported site, in the
+	// time the package's builds still take: one Astro build of this project at a time, as its builds
+	// share its content cache.
+	['test:links', 'test:imported-site > test:base-site', 'test:package'],
 	['test:e2e'],
 ];
 /** Printed as they run: long, and what a developer watches. */
@@ -46,14 +47,27 @@ function run(command: string, stream: boolean): Promise<Result> {
 	});
 }
 
+/** Runs the checks of a lane one after the other, stopping at the first that fails. */
+async function lane(commands: string[]): Promise<Result[]> {
+	const results: Result[] = [];
+	for (const command of commands) {
+		const result = await run(command, STREAMED.has(command));
+		results.push(result);
+		if (result.code !== 0) break;
+	}
+	return results;
+}
+
 const only = process.argv.slice(2);
-const stages = only.length ? STAGES.map((stage) => stage.filter((c) => only.includes(c.split(' ')[0]!))).filter((s) => s.length) : STAGES;
+const named = (command: string) => only.includes(command.split(' ')[0]!);
+const lanes = (stage: string[]) => stage.map((entry) => entry.split(' > ').filter((c) => !only.length || named(c))).filter((l) => l.length);
+const stages = STAGES.map(lanes).filter((s) => s.length);
 const started = performance.now();
 const times: string[] = [];
 for (const stage of stages) {
-	const streamed = stage.filter((c) => STREAMED.has(c));
+	const streamed = stage.flat().filter((c) => STREAMED.has(c));
 	for (const command of streamed) console.log(`\n> ${command}`);
-	const results = await Promise.all(stage.map((command) => run(command, STREAMED.has(command))));
+	const results = (await Promise.all(stage.map(lane))).flat();
 	for (const { name, code, output, seconds } of results) {
 		if (!STREAMED.has(name)) console.log(`\n> ${name}\n${output.trimEnd()}`);
 		console.log(`test: ${name} ${code === 0 ? 'passed' : `FAILED (exit code ${code})`} in ${seconds.toFixed(0)} s`);

@@ -359,32 +359,40 @@ test.describe('On this page', () => {
 			let right = 0;
 			for (let i = 0; i < 30; i++) {
 				await page.evaluate((y) => scrollTo(0, y), Math.round((height * i) / 29));
-				await page.waitForTimeout(250);
-				const line = (await chromeBottom(page)) + 48;
-				const want = await page.evaluate(
-					([line]) => {
-						const links = [...document.querySelectorAll<HTMLAnchorElement>('runsheet-toc a')];
-						let current = decodeURIComponent(links[0]!.hash.slice(1));
-						for (const link of links) {
-							const heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-							if (heading && heading.getBoundingClientRect().top <= line!) current = heading.id;
-						}
-						return current;
-					},
-					[line],
-				);
-				const shown =
-					viewport === PHONE
-						? await page.locator('runsheet-mobile-toc .display-current').textContent()
-						: await page.locator('runsheet-toc a[aria-current="true"]').getAttribute('href');
-				const wantText =
-					viewport === PHONE
-						? await page
-								.locator(`runsheet-toc a[href="#${want}"]`)
-								.first()
-								.evaluate((a) => a.textContent!.trim())
-						: `#${want}`;
-				expect(shown?.trim(), `position ${i} of 30`).toBe(wantText);
+				// Polled, not read after a fixed pause: the entry follows the scroll within a frame or two,
+				// and 30 pauses of 250 ms were most of this test's time.
+				const current = async () => {
+					const line = (await chromeBottom(page)) + 48;
+					const want = await page.evaluate(
+						([line]) => {
+							const links = [...document.querySelectorAll<HTMLAnchorElement>('runsheet-toc a')];
+							let current = decodeURIComponent(links[0]!.hash.slice(1));
+							for (const link of links) {
+								const heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+								if (heading && heading.getBoundingClientRect().top <= line!) current = heading.id;
+							}
+							return current;
+						},
+						[line],
+					);
+					const shown =
+						viewport === PHONE
+							? await page.locator('runsheet-mobile-toc .display-current').textContent()
+							: await page.locator('runsheet-toc a[aria-current="true"]').getAttribute('href');
+					const wantText =
+						viewport === PHONE
+							? await page
+									.locator(`runsheet-toc a[href="#${want}"]`)
+									.first()
+									.evaluate((a) => a.textContent!.trim())
+							: `#${want}`;
+					return { shown: shown?.trim(), want: wantText };
+				};
+				await expect
+					.poll(async () => (({ shown, want }) => shown === want || `${shown} where ${want} is due`)(await current()), {
+						message: `position ${i} of 30`,
+					})
+					.toBe(true);
 				right++;
 			}
 			expect(right).toBe(30);
