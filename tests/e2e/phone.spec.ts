@@ -360,7 +360,7 @@ test.describe('On this page', () => {
 			for (let i = 0; i < 30; i++) {
 				await page.evaluate((y) => scrollTo(0, y), Math.round((height * i) / 29));
 				// Polled, not read after a fixed pause: the entry follows the scroll within a frame or two,
-				// and 30 pauses of 250 ms were most of this test's time.
+				// and 30 pauses of 250 ms were most of this test's time. 'right', or what is shown and what is due.
 				const current = async () => {
 					const line = (await chromeBottom(page)) + 48;
 					const want = await page.evaluate(
@@ -386,13 +386,9 @@ test.describe('On this page', () => {
 									.first()
 									.evaluate((a) => a.textContent!.trim())
 							: `#${want}`;
-					return { shown: shown?.trim(), want: wantText };
+					return shown?.trim() === wantText ? 'right' : `${shown?.trim()} where ${wantText} is due`;
 				};
-				await expect
-					.poll(async () => (({ shown, want }) => shown === want || `${shown} where ${want} is due`)(await current()), {
-						message: `position ${i} of 30`,
-					})
-					.toBe(true);
+				await expect.poll(current, { message: `position ${i} of 30` }).toBe('right');
 				right++;
 			}
 			expect(right).toBe(30);
