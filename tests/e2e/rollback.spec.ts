@@ -172,11 +172,12 @@ test.describe('rollback finder', () => {
 			open.add(request);
 			last = Date.now();
 		});
-		for (const event of ['requestfinished', 'requestfailed'] as const)
-			page.context().on(event, (request) => {
-				open.delete(request);
-				last = Date.now();
-			});
+		const ended = (request: Request) => {
+			open.delete(request);
+			last = Date.now();
+		};
+		page.context().on('requestfinished', ended);
+		page.context().on('requestfailed', ended);
 		await page.goto('/rollback/');
 		// The filter comes once Pagefind has started (its worker, entry, metadata and WebAssembly): on a
 		// busy machine the page was idle for 500 ms before it (waitForLoadState('networkidle') said
