@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page, Request } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../../tests/support/browser.ts';
 import { PHONE } from '../../tests/support/layout.ts';
-import { slowNetwork } from '../../tests/support/network.ts';
+import { slowNetwork, watchRequests } from '../../tests/support/network.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 
 /**
@@ -39,28 +39,17 @@ export interface SearchTiming {
 }
 
 /**
- * Waits until the page and its workers (Pagefind searches in one) fetch nothing more of the search
- * index: `quiet()`. Playwright's events, not the page's CDP session, which never hears of a
- * worker's request finishing.
+ * `page` over Fast 3G, and a wait until it and its workers (Pagefind searches in one) fetch nothing
+ * more of the search index: `quiet()`.
  */
 async function indexTraffic(page: Page) {
 	await slowNetwork(page);
-	const open = new Set<Request>();
-	let last = Date.now();
-	page.context().on('request', (request) => {
-		if (ofIndex(new URL(request.url()).pathname)) open.add(request);
-		last = Date.now();
-	});
-	const done = (request: Request) => {
-		if (open.delete(request)) last = Date.now();
-	};
-	page.context().on('requestfinished', done);
-	page.context().on('requestfailed', done);
+	const requests = watchRequests(page.context(), ofIndex);
 	return {
 		/** Until no request of the index is open (QUIET_MS without one), or LONGEST_MS: a request the page never ends does not hold the bench. */
 		quiet: async () => {
 			const until = Date.now() + LONGEST_MS;
-			while ((open.size || Date.now() - last < QUIET_MS) && Date.now() < until) await page.waitForTimeout(100);
+			while (requests.quietMs() < QUIET_MS && Date.now() < until) await page.waitForTimeout(100);
 		},
 	};
 }

@@ -1,4 +1,5 @@
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { watchRequests } from '../support/network.ts';
 import { openSearchBox, searchIndex } from '../support/search.ts';
 import { loadRunbooks, sectionsOf, stepsOf, type RawRunbook } from '../support/content.ts';
 import { expect, newContext, test } from '../support/test.ts';
@@ -163,27 +164,17 @@ test.describe('rollback finder', () => {
 		page,
 	}) => {
 		const filterFiles = new Set<string>();
-		// Requests open, and when the last one started or ended: the page (and Pagefind's worker) quiet.
-		const open = new Set<Request>();
-		let last = Date.now();
 		page.context().on('request', (request) => {
 			const path = new URL(request.url()).pathname;
 			if (path.startsWith('/pagefind/filter/')) filterFiles.add(path);
-			open.add(request);
-			last = Date.now();
 		});
-		const ended = (request: Request) => {
-			open.delete(request);
-			last = Date.now();
-		};
-		page.context().on('requestfinished', ended);
-		page.context().on('requestfailed', ended);
+		const requests = watchRequests(page.context());
 		await page.goto('/rollback/');
 		// The filter comes once Pagefind has started (its worker, entry, metadata and WebAssembly): on a
 		// busy machine the page was idle for 500 ms before it (waitForLoadState('networkidle') said
 		// so, and no filter had come), so the test waits for it, then for 500 ms without a request.
 		await expect.poll(() => filterFiles.size).toBeGreaterThanOrEqual(1);
-		await expect.poll(() => open.size === 0 && Date.now() - last >= 500).toBe(true);
+		await expect.poll(() => requests.quietMs() >= 500).toBe(true);
 		// kind (every query's), not system or technique: at 10,000 runbooks those two were 66 KB.
 		expect(filterFiles.size).toBe(1);
 		await page.getByLabel('System').selectOption('Spatial Intel');
