@@ -375,10 +375,11 @@ test.describe('On this page', () => {
 						},
 						[line],
 					);
-					const shown =
+					const shown = (
 						viewport === PHONE
 							? await page.locator('runsheet-mobile-toc .display-current').textContent()
-							: await page.locator('runsheet-toc a[aria-current="true"]').getAttribute('href');
+							: await page.locator('runsheet-toc a[aria-current="true"]').getAttribute('href')
+					)?.trim();
 					const wantText =
 						viewport === PHONE
 							? await page
@@ -386,7 +387,7 @@ test.describe('On this page', () => {
 									.first()
 									.evaluate((a) => a.textContent!.trim())
 							: `#${want}`;
-					return shown?.trim() === wantText ? 'right' : `${shown?.trim()} where ${wantText} is due`;
+					return shown === wantText ? 'right' : `${shown} where ${wantText} is due`;
 				};
 				await expect.poll(current, { message: `position ${i} of 30` }).toBe('right');
 				right++;
