@@ -88,6 +88,33 @@ test.describe('ticking', () => {
 		await expect(box(page, 'set-debug-false')).not.toBeChecked();
 	});
 
+	test('a box ticked before the page’s script has come (a slow network) stays ticked and is saved, with the saved run’s ticks', async ({
+		page,
+	}) => {
+		const t = Date.now();
+		await seedStorage(page, {
+			[runKey()]: JSON.stringify({ v: 2, name: 'Default run', created: t, updated: t, events: [[t, 'run-migrations', 'x']] }),
+		});
+		// The page's scripts held back until the boxes are ticked: the page shows its steps first.
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_astro/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(TWIGA, { waitUntil: 'commit' });
+		await box(page, 'deploy-services').check();
+		// A group's box: its sub-steps are ticked once the script has come.
+		await box(page, 'update-env-file').check();
+		await expect(page.locator('.rs-runbook.rs-js')).toHaveCount(0);
+		release();
+		await expect(page.locator('[data-progress-text]')).toHaveText('11/113 done');
+		for (const id of ['deploy-services', 'run-migrations', 'update-env-file', 'set-debug-false']) await expect(box(page, id)).toBeChecked();
+		await page.reload();
+		await expect(page.locator('[data-progress-text]')).toHaveText('11/113 done');
+		await expect(box(page, 'deploy-services')).toBeChecked();
+	});
+
 	test('not applicable, with a reason, counts apart from done', async ({ page }) => {
 		await page.goto(TWIGA);
 		await step(page, 'redis-connectivity').locator('.rs-na').first().click();
