@@ -123,7 +123,9 @@ function writeStep(out: PartsWriter, step: Step, options: StepListOptions): void
 	// Pagefind makes a sub-result, and a link, of each step.
 	out.write(`<li${attr('data-step', step.id)}><div class="rs-step-row">`);
 	// The box has no text and no id: Pagefind takes nothing from it, so it needs no data-pagefind-ignore.
-	out.write(`<input class="rs-check" type="checkbox"${attr('aria-labelledby', step.id)}${attr('title', groupHint)}>`);
+	// autocomplete="off": the browser does not restore its state (going back), so a box checked
+	// when the page's script starts was ticked by the reader (client/run/progress-page.ts).
+	out.write(`<input class="rs-check" type="checkbox" autocomplete="off"${attr('aria-labelledby', step.id)}${attr('title', groupHint)}>`);
 	const textAttributes = ` class="rs-step-text"${attr('id', step.id)}`;
 	// Pagefind keeps, for every element with an id, the text written in it or in its inline
 	// elements; only a heading's is used (a sub-result's title). Inside a paragraph, a runbook page's

@@ -115,6 +115,20 @@ test.describe('ticking', () => {
 		await expect(box(page, 'deploy-services')).toBeChecked();
 	});
 
+	test('going back to a runbook page shows the saved run, not the boxes as they were left (no box state restored by the browser)', async ({
+		page,
+	}) => {
+		await page.goto(TWIGA);
+		await box(page, 'deploy-services').check();
+		await page.goto('/runbooks/');
+		// Reset elsewhere (another tab) while this page was away.
+		await page.evaluate((key) => localStorage.removeItem(key), runKey());
+		await page.goBack();
+		await expect(page.locator('[data-progress-text]')).toHaveText('0/113 done');
+		await expect(box(page, 'deploy-services')).not.toBeChecked();
+		expect(await stored(page)).toBeNull();
+	});
+
 	test('not applicable, with a reason, counts apart from done', async ({ page }) => {
 		await page.goto(TWIGA);
 		await step(page, 'redis-connectivity').locator('.rs-na').first().click();

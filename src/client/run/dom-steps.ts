@@ -36,14 +36,14 @@ export function readSteps(root: HTMLElement): PageSteps {
 	for (const el of root.querySelectorAll<HTMLElement>('[data-step]')) {
 		const id = el.dataset.step!;
 		const row = el.querySelector<HTMLElement>(':scope > .rs-step-row')!;
-		const hasChildren = el.querySelector(':scope > .rs-steps > [data-step]') !== null;
-		const inOption = el.parentElement?.closest('.rs-alternative') !== null;
+		const hasChildren = !!el.querySelector(':scope > .rs-steps > [data-step]');
+		const inOption = !!el.parentElement!.closest('.rs-alternative');
 		steps.set(id, {
 			id,
 			el,
 			box: row.querySelector<HTMLInputElement>(':scope > .rs-check')!,
 			row,
-			text: row.querySelector(':scope > .rs-step-text')!.textContent?.trim() ?? id,
+			text: row.querySelector(':scope > .rs-step-text')!.textContent!.trim(),
 			leaves: [],
 			counted: !hasChildren && !inOption,
 		});

@@ -20,8 +20,8 @@ export interface RunPage extends PageUi {
 	panel: HTMLDetailsElement | null;
 }
 
-/** Wires the controls; returns the run menu's code, loaded as the hand reaches for the menu, and the step commands. */
-export function wireEvents(p: RunPage): { menu: ReturnType<typeof menuLoader>; doing: StepActions } {
+/** Wires the controls; returns the run menu's code, loaded as the hand reaches for the menu. */
+export function wireEvents(p: RunPage): ReturnType<typeof menuLoader> {
 	const { root, page, session } = p;
 	const doing = stepActions(p);
 	const menu = menuLoader(session, p);
@@ -40,7 +40,7 @@ export function wireEvents(p: RunPage): { menu: ReturnType<typeof menuLoader>; d
 	});
 	(document.querySelector('.sl-skip-link') ?? document.body.firstElementChild)?.after(skip);
 	skip.hidden = false;
-	return { menu, doing };
+	return menu;
 }
 
 /** The page's questions (the initials, why a step does not apply), asked in its own dialog, and N/A with them. */

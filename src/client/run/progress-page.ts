@@ -1,6 +1,4 @@
-import { statusOf, targets } from './commands.ts';
 import { readSteps } from './dom-steps.ts';
-import { takeEarlyTicks } from './early-ticks.ts';
 import { drawTimeline, valuesLoader } from './loaders.ts';
 import { pageMessages } from './messages.ts';
 import { addStepControls } from './step-controls.ts';
@@ -51,7 +49,7 @@ export function startProgress(root: HTMLElement): RunSession {
 		// panel or a command's copy button is used. Once loaded, the panel follows the session.
 		if (panel && (session.shown.values || 'defaults' in panel.dataset)) void values();
 	});
-	const { menu, doing } = wireEvents(ui);
+	const menu = wireEvents(ui);
 
 	/** Shows the current run first; the other runs are read when needed or when the page is idle. */
 	const reload = (wanted?: string) => {
@@ -81,10 +79,13 @@ export function startProgress(root: HTMLElement): RunSession {
 	if (!session.store.persistent) messages.warn('memory');
 	// A live run's sync comes with the run menu's code.
 	session.subscribe(() => session.run.live && menu.load());
-	const early = takeEarlyTicks(page);
+	// A box ticked before this script ran (a slow network shows the steps first) is drawn over by
+	// the run restored: unless the run has it done (a group's box: all its sub-steps), it is ticked
+	// again now, by a click, as any tick is. The browser restores no box's state (autocomplete="off",
+	// render/steps.ts): a box checked here is the reader's.
+	const early = root.querySelectorAll<HTMLInputElement>('.rs-check:checked');
 	reload();
-	// Ticked before this script ran, the step is ticked now, as any tick is (a group's: its sub-steps not yet done).
-	for (const node of early) if (!targets(node).every((id) => statusOf(session, id) === 'done')) doing.tick(node);
+	for (const box of early) if (!box.checked) box.click();
 	// The values panel opens on a wide screen while a value the page needs is missing; on a phone
 	// it stays folded, its summary saying how many are missing, and the first step comes first.
 	const missing = [...(panel?.querySelectorAll<HTMLInputElement>('[data-var-input]:not([data-shell])') ?? [])].some(

@@ -41,8 +41,9 @@ export function drawSteps(page: PageSteps, session: RunSession): void {
 		// Only what changed is written: a first render of a long run touches few elements.
 		const checked = mixed ? mixed === 'all' : s?.status === 'done';
 		const data = mixed ? (mixed === 'all' ? 'done' : '') : (s?.status ?? '');
-		if (node.box.checked !== checked) node.box.checked = checked;
-		if (node.box.indeterminate !== (mixed === 'some')) node.box.indeterminate = mixed === 'some';
+		// Properties the browser leaves alone when unchanged, so written as they are.
+		node.box.checked = checked;
+		node.box.indeterminate = mixed === 'some';
 		if ((node.el.dataset.state ?? '') !== data) node.el.dataset.state = data;
 		if (node.box.disabled !== readonly) node.box.disabled = readonly;
 		stamp(node, s);
