@@ -129,6 +129,26 @@ test.describe('ticking', () => {
 		expect(await stored(page)).toBeNull();
 	});
 
+	test('a page shown again from the back-forward cache reads the run again: a tick there keeps the ticks made meanwhile on another page', async ({
+		page,
+	}) => {
+		await page.goto(TWIGA);
+		await box(page, 'deploy-services').check();
+		// Playwright's Chromium keeps no page in that cache: what the browser does when it brings one
+		// back is done here. While the page was away, the runbook's rollback page saved a tick of the
+		// same run (written without a storage event, which a page in the cache does not get).
+		await page.evaluate((key) => {
+			const run = JSON.parse(localStorage.getItem(key)!);
+			run.events.push([Date.now(), 'run-migrations', 'x']);
+			localStorage.setItem(key, JSON.stringify(run));
+			dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+		}, runKey());
+		await expect(page.locator('[data-progress-text]')).toHaveText('2/113 done');
+		await box(page, 'generate-production-secrets').check();
+		const saved = JSON.parse((await stored(page))!);
+		expect(saved.events.map((e: unknown[]) => e[1])).toEqual(['deploy-services', 'run-migrations', 'generate-production-secrets']);
+	});
+
 	test('not applicable, with a reason, counts apart from done', async ({ page }) => {
 		await page.goto(TWIGA);
 		await step(page, 'redis-connectivity').locator('.rs-na').first().click();

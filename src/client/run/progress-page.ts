@@ -64,10 +64,15 @@ export function startProgress(root: HTMLElement): RunSession {
 			if (asides.length) void menu.load().then((m) => m.recover(session, ui));
 		});
 	};
-	// Another tab saved this runbook's runs: show the same thing here.
+	// Another tab saved this runbook's runs: show the same thing here. So too when the page comes
+	// back from the browser's back-forward cache, which no storage event reaches: its run may have
+	// been saved meanwhile (on the runbook's rollback page), and a tick here would save the run as
+	// this page last had it, dropping those ticks.
 	addEventListener('storage', (event) => {
-		if (event.key === null || event.key.startsWith(runPrefix(session.runbook))) reload(session.run.id);
+		// No key: the storage was cleared.
+		if (!event.key || event.key.startsWith(runPrefix(session.runbook))) reload(session.run.id);
 	});
+	addEventListener('pageshow', (event) => event.persisted && reload(session.run.id));
 	const openShare = () => location.hash.startsWith('#share=') && void menu.load().then((m) => m.openShare(session, ui));
 	addEventListener('hashchange', openShare);
 
@@ -88,10 +93,14 @@ export function startProgress(root: HTMLElement): RunSession {
 	for (const box of early) if (!box.checked) box.click();
 	// The values panel opens on a wide screen while a value the page needs is missing; on a phone
 	// it stays folded, its summary saying how many are missing, and the first step comes first.
-	const missing = [...(panel?.querySelectorAll<HTMLInputElement>('[data-var-input]:not([data-shell])') ?? [])].some(
-		(input) => input.dataset.default === undefined && !session.shown.values?.[input.dataset.varInput!],
-	);
-	if (panel && missing && matchMedia(WIDE).matches) panel.open = true;
+	if (
+		panel &&
+		matchMedia(WIDE).matches &&
+		[...panel.querySelectorAll<HTMLInputElement>('[data-var-input]:not([data-shell])')].some(
+			(input) => input.dataset.default === undefined && !session.shown.values?.[input.dataset.varInput!],
+		)
+	)
+		panel.open = true;
 	// Opening the list reads every run first, so it always shows them all.
 	select.addEventListener('focus', () => {
 		if (session.runs) return;

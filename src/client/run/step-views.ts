@@ -39,13 +39,13 @@ export function drawSteps(page: PageSteps, session: RunSession): void {
 		if (shown === node.shown) continue;
 		node.shown = shown;
 		// Only what changed is written: a first render of a long run touches few elements.
-		const checked = mixed ? mixed === 'all' : s?.status === 'done';
 		const data = mixed ? (mixed === 'all' ? 'done' : '') : (s?.status ?? '');
-		// Properties the browser leaves alone when unchanged, so written as they are.
-		node.box.checked = checked;
+		// Properties the browser leaves alone when unchanged, so written as they are (`disabled`: an
+		// attribute only a shared run's view sets).
+		node.box.checked = data === 'done';
 		node.box.indeterminate = mixed === 'some';
+		node.box.disabled = readonly;
 		if ((node.el.dataset.state ?? '') !== data) node.el.dataset.state = data;
-		if (node.box.disabled !== readonly) node.box.disabled = readonly;
 		stamp(node, s);
 	}
 	for (const section of page.sections) {
