@@ -115,6 +115,28 @@ test.describe('ticking', () => {
 		await expect(box(page, 'deploy-services')).toBeChecked();
 	});
 
+	test('with a link’s run (?run=), a box ticked before the page’s script has come is ticked in that run, not the one the page opened with', async ({
+		page,
+	}) => {
+		const t = Date.now();
+		await seedStorage(page, {
+			[runKey('inc-7')]: JSON.stringify({ v: 2, name: 'INC-7', created: t, updated: t, events: [] }),
+		});
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_astro/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(`${TWIGA}?run=INC-7`, { waitUntil: 'commit' });
+		await box(page, 'deploy-services').check();
+		release();
+		await expect(page.locator('[data-run-select] option:checked')).toHaveText(/^INC-7 — 1\/113 done/);
+		await expect(box(page, 'deploy-services')).toBeChecked();
+		expect(JSON.parse((await stored(page, runKey('inc-7')))!).events.map((e: unknown[]) => e[1])).toEqual(['deploy-services']);
+		expect(await stored(page)).toBeNull();
+	});
+
 	test('going back to a runbook page shows the saved run, not the boxes as they were left (no box state restored by the browser)', async ({
 		page,
 	}) => {

@@ -86,11 +86,12 @@ export function startProgress(root: HTMLElement): RunSession {
 	session.subscribe(() => session.run.live && menu.load());
 	// A box ticked before this script ran (a slow network shows the steps first) is drawn over by
 	// the run restored: unless the run has it done (a group's box: all its sub-steps), it is ticked
-	// again now, by a click, as any tick is. The browser restores no box's state (autocomplete="off",
-	// render/steps.ts): a box checked here is the reader's.
+	// again, by a click, as any tick is: now, or with a link's run (`?run=`) once that is open. The
+	// browser restores no box's state (autocomplete="off", render/steps.ts): a box checked here is
+	// the reader's.
 	const early = root.querySelectorAll<HTMLInputElement>('.rs-check:checked');
 	reload();
-	for (const box of early) if (!box.checked) box.click();
+	if (!location.search) for (const box of early) if (!box.checked) box.click();
 	// The values panel opens on a wide screen while a value the page needs is missing; on a phone
 	// it stays folded, its summary saying how many are missing, and the first step comes first.
 	if (
@@ -110,7 +111,7 @@ export function startProgress(root: HTMLElement): RunSession {
 
 	// `?run=INC-2291`: that run, opened or offered to be started; `?live=…`: a live run joined
 	// (with the run menu's code, which also follows a live run: it loads for one).
-	if (location.search) void menu.load().then((m) => m.openWanted(session, ui, tell));
+	if (location.search) void menu.load().then((m) => m.openWanted(session, ui, tell, early));
 	openShare();
 	return session;
 }

@@ -98,9 +98,24 @@ function create(
 
 /**
  * Opens the run a link names (`?run=INC-2291`), or offers to start it; joins the live run a live
- * link names (`?live=<room>`).
+ * link names (`?live=<room>`). Then ticks the `early` boxes (ticked before the page's script ran,
+ * client/run/progress-page.ts) still unticked: in the run the link wanted, not in the one the page
+ * opened with.
  */
-export async function openWanted(session: RunSession, ui: PageUi, problems: (texts: string[]) => void): Promise<void> {
+export async function openWanted(
+	session: RunSession,
+	ui: PageUi,
+	problems: (texts: string[]) => void,
+	early: Iterable<HTMLInputElement>,
+): Promise<void> {
+	try {
+		await openLinked(session, ui, problems);
+	} finally {
+		for (const box of early) if (!box.checked) box.click();
+	}
+}
+
+async function openLinked(session: RunSession, ui: PageUi, problems: (texts: string[]) => void): Promise<void> {
 	const query = new URLSearchParams(location.search);
 	const room = query.get('live');
 	const wanted = query.get('run');
