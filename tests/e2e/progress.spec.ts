@@ -12,6 +12,17 @@ const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 const runKey = (run = 'default') => `runsheet:run:twiga-scan:${run}`;
 const stored = (page: Page, key = runKey()) => page.evaluate((k) => localStorage.getItem(k), key);
 
+/** Holds the page's scripts back (a slow network: the page shows first) until the function returned is called. */
+async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_astro/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}
+
 test.describe('ticking', () => {
 	test('a tick is saved at once, keyed on the step id, and survives reload and a new tab', async ({ page, context }) => {
 		await page.goto(TWIGA);
@@ -96,12 +107,7 @@ test.describe('ticking', () => {
 			[runKey()]: JSON.stringify({ v: 2, name: 'Default run', created: t, updated: t, events: [[t, 'run-migrations', 'x']] }),
 		});
 		// The page's scripts held back until the boxes are ticked: the page shows its steps first.
-		let release!: () => void;
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/_astro/*.js', async (route) => {
-			await held;
-			await route.continue();
-		});
+		const release = await holdScripts(page);
 		await page.goto(TWIGA, { waitUntil: 'commit' });
 		await box(page, 'deploy-services').check();
 		// A group's box: its sub-steps are ticked once the script has come.
@@ -122,12 +128,7 @@ test.describe('ticking', () => {
 		await seedStorage(page, {
 			[runKey('inc-7')]: JSON.stringify({ v: 2, name: 'INC-7', created: t, updated: t, events: [] }),
 		});
-		let release!: () => void;
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/_astro/*.js', async (route) => {
-			await held;
-			await route.continue();
-		});
+		const release = await holdScripts(page);
 		await page.goto(`${TWIGA}?run=INC-7`, { waitUntil: 'commit' });
 		await box(page, 'deploy-services').check();
 		release();
