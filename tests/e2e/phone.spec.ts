@@ -360,7 +360,8 @@ test.describe('On this page', () => {
 			for (let i = 0; i < 30; i++) {
 				await page.evaluate((y) => scrollTo(0, y), Math.round((height * i) / 29));
 				// Polled, not read after a fixed pause: the entry follows the scroll within a frame or two,
-				// and 30 pauses of 250 ms were most of this test's time. 'right', or what is shown and what is due.
+				// and 30 pauses of 250 ms were most of this test's time. Each poll reads 'right', or what
+				// is shown where what is due.
 				const current = async () => {
 					const line = (await chromeBottom(page)) + 48;
 					const want = await page.evaluate(

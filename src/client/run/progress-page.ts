@@ -90,8 +90,11 @@ export function startProgress(root: HTMLElement): RunSession {
 	// browser restores no box's state (autocomplete="off", render/steps.ts): a box checked here is
 	// the reader's.
 	const early = root.querySelectorAll<HTMLInputElement>('.rs-check:checked');
+	const tickEarly = () => {
+		for (const box of early) if (!box.checked) box.click();
+	};
 	reload();
-	if (!location.search) for (const box of early) if (!box.checked) box.click();
+	if (!location.search) tickEarly();
 	// The values panel opens on a wide screen while a value the page needs is missing; on a phone
 	// it stays folded, its summary saying how many are missing, and the first step comes first.
 	if (
@@ -111,7 +114,7 @@ export function startProgress(root: HTMLElement): RunSession {
 
 	// `?run=INC-2291`: that run, opened or offered to be started; `?live=…`: a live run joined
 	// (with the run menu's code, which also follows a live run: it loads for one).
-	if (location.search) void menu.load().then((m) => m.openWanted(session, ui, tell, early));
+	if (location.search) void menu.load().then((m) => m.openWanted(session, ui, tell, tickEarly));
 	openShare();
 	return session;
 }

@@ -98,20 +98,19 @@ function create(
 
 /**
  * Opens the run a link names (`?run=INC-2291`), or offers to start it; joins the live run a live
- * link names (`?live=<room>`). Then ticks the `early` boxes (ticked before the page's script ran,
- * client/run/progress-page.ts) still unticked: in the run the link wanted, not in the one the page
- * opened with.
+ * link names (`?live=<room>`). Then `tickEarly()` ticks the boxes ticked before the page's script
+ * ran (client/run/progress-page.ts): in the run the link wanted, not in the one the page opened with.
  */
 export async function openWanted(
 	session: RunSession,
 	ui: PageUi,
 	problems: (texts: string[]) => void,
-	early: Iterable<HTMLInputElement>,
+	tickEarly: () => void,
 ): Promise<void> {
 	try {
 		await openLinked(session, ui, problems);
 	} finally {
-		for (const box of early) if (!box.checked) box.click();
+		tickEarly();
 	}
 }
 
