@@ -8,17 +8,17 @@ export function enhanceAlternatives(root: ParentNode = document): void {
 		if (panels.length < 2) continue;
 		const tablist = document.createElement('div');
 		tablist.className = 'rs-tablist not-content';
-		tablist.setAttribute('role', 'tablist');
-		tablist.setAttribute('aria-label', 'Options: do one of');
+		tablist.role = 'tablist';
+		tablist.ariaLabel = 'Options: do one of';
 		const tabs = panels.map((panel, i) => {
 			const tab = document.createElement('button');
 			tab.type = 'button';
 			tab.className = 'rs-tab';
 			tab.id = `${panel.id}--tab`;
-			tab.setAttribute('role', 'tab');
+			tab.role = 'tab';
 			tab.setAttribute('aria-controls', panel.id);
 			tab.textContent = panel.querySelector('.rs-alternative-title')?.textContent?.trim() ?? `Option ${i + 1}`;
-			panel.setAttribute('role', 'tabpanel');
+			panel.role = 'tabpanel';
 			panel.setAttribute('aria-labelledby', tab.id);
 			tablist.append(tab);
 			return tab;
@@ -26,7 +26,7 @@ export function enhanceAlternatives(root: ParentNode = document): void {
 		const select = (index: number, focus = false): void => {
 			tabs.forEach((tab, i) => {
 				const selected = i === index;
-				tab.setAttribute('aria-selected', String(selected));
+				tab.ariaSelected = String(selected);
 				tab.tabIndex = selected ? 0 : -1;
 				panels[i]!.hidden = !selected;
 			});

@@ -10,8 +10,9 @@ export function runsheetHead({ base, offline, built }: { base: string; offline: 
 	const root = base.replace(/\/+$/, '');
 	// After load, so it never competes with the page: the service worker (src/client/offline/sw.ts),
 	// and, when it says a newer build waits, the notice that offers a reload (/sw-update.js).
+	// In a block: a `let` at a classic script's top level would be every other script's too.
 	const registerWorker = offline
-		? `;if(navigator.serviceWorker)addEventListener('load',()=>{const s=navigator.serviceWorker,u='${root}/sw-update.js';s.register('${root}/sw.js');s.onmessage=e=>e.data==u&&import(u)})`
+		? `;{let w=navigator.serviceWorker;w&&addEventListener('load',()=>{w.register('${root}/sw.js');w.onmessage=e=>e.data=='${root}/sw-update.js'&&import(e.data)})}`
 		: '';
 	return [
 		// Where storage is blocked, reading window.localStorage throws, and Starlight's own
@@ -22,7 +23,7 @@ export function runsheetHead({ base, offline, built }: { base: string; offline: 
 		{
 			tag: 'script',
 			content:
-				"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:true,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+'')}})}catch{}}" +
+				"try{localStorage.length}catch{const m=new Map;try{Object.defineProperty(window,'localStorage',{value:{runsheetMemory:1,getItem:k=>m.get(k+'')??null,setItem:(k,v)=>void m.set(k+'',v+'')}})}catch{}}" +
 				registerWorker,
 		},
 		// Every page says when its build was made: a copy shown offline says how old it is.

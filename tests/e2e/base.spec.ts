@@ -30,14 +30,14 @@ test('catalog, runbook, progress and the printed run stay below the base', async
 	await expect(page).toHaveURL(`${BASE}/runbooks/twiga-scan/`);
 	// Ticked as soon as the box is there: a tick made before the page's script has run is kept
 	// (progress.spec.ts), which a busy CI machine once showed it was not.
-	await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
+	await page.locator('li:has(> .rs-step-row > [id="deploy-services"]) > .rs-step-row > .rs-check').check();
 	await page.reload();
-	await expect(page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check')).toBeChecked();
+	await expect(page.locator('li:has(> .rs-step-row > [id="deploy-services"]) > .rs-step-row > .rs-check')).toBeChecked();
 	// Starlight's own sidebar and the page's links to its rollback page and sheet.
 	expect((await hrefs(page, 'nav a[href^="/"], main a[href^="/"]')).filter((href) => !href.startsWith(`${BASE}/`))).toEqual([]);
 	await runMenu(page, 'new');
 	await answer(page, 'Release 2.0');
-	await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
+	await page.locator('li:has(> .rs-step-row > [id="deploy-services"]) > .rs-step-row > .rs-check').check();
 	await runMenu(page, 'print');
 	await expect(page).toHaveURL(`${BASE}/signoff/twiga-scan/?run=release-2-0`);
 	await expect(page.locator('[data-sheet-step="deploy-services"] [data-box]')).toHaveText('✓');

@@ -15,9 +15,12 @@ test.describe('the monitoring clock', () => {
 		await page.goto('/runbooks/spatial-intel/');
 		// Before the deployment: the schedule as the data says it.
 		await expect(due(page, 'hour-4')).toHaveText('4 h after deployment');
-		await page.locator('[data-step="clear-cdn-cache"] > .rs-step-row > .rs-check').check();
+		await page.locator('li:has(> .rs-step-row > [id="clear-cdn-cache"]) > .rs-step-row > .rs-check').check();
 		// The tick's time, beside the step, with its date and zone.
-		await expect(page.locator('[data-step="clear-cdn-cache"] .rs-step-row')).toHaveAttribute('data-stamp', '✓ 2026-12-01 02:21 UTC+1');
+		await expect(page.locator('li:has(> .rs-step-row > [id="clear-cdn-cache"]) .rs-step-row')).toHaveAttribute(
+			'data-stamp',
+			'✓ 2026-12-01 02:21 UTC+1',
+		);
 		await expect(due(page, 'hour-1')).toHaveText('due in 1 h');
 		await expect(due(page, 'hour-24')).toHaveText('due in 24 h');
 		await expect(page.locator('[data-next-due]')).toHaveText('Hour 1: due in 1 h');
@@ -73,22 +76,22 @@ test.describe('the monitoring clock follows the run', () => {
 		await page.goto('/runbooks/spatial-intel/');
 		// The clock comes with the first gesture; the deployment is ticked.
 		await page.mouse.wheel(0, 200);
-		await page.locator('[data-step="clear-cdn-cache"] > .rs-step-row > .rs-check').check();
+		await page.locator('li:has(> .rs-step-row > [id="clear-cdn-cache"]) > .rs-step-row > .rs-check').check();
 		await expect(due(page, 'hour-1')).toHaveText('due in 1 h');
 		// From here the page's time stands still: only a redraw that follows the tick itself shows it.
 		await page.clock.pauseAt(new Date(DEPLOYED.getTime() + 60_000));
 
 		for (const id of HOUR_1) {
-			await page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`).focus();
+			await page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`).focus();
 			await page.keyboard.press('x');
-			await expect(page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`)).toBeChecked();
+			await expect(page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`)).toBeChecked();
 		}
 		await expect(due(page, 'hour-1')).toHaveText('done');
 		await expect(page.locator('[data-next-due]')).toHaveText(/^Hour 4: /);
 
 		for (const id of HOUR_4) {
-			await page.locator(`[data-step="${id}"] .rs-step-text`).tap();
-			await expect(page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`)).toBeChecked();
+			await page.locator(`li:has(> .rs-step-row > [id="${id}"]) .rs-step-text`).tap();
+			await expect(page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`)).toBeChecked();
 		}
 		await expect(due(page, 'hour-4')).toHaveText('done');
 		await expect(page.locator('[data-next-due]')).toHaveText(/^Hour 24: /);

@@ -16,11 +16,11 @@ test('the page shows each step’s expected result under its text', async ({ pag
 	expect(expecting.length).toBeGreaterThan(3);
 	await page.goto('/runbooks/twiga-scan/');
 	for (const step of expecting) {
-		const shown = page.locator(`[data-step="${step.id}"] > .rs-expect`);
+		const shown = page.locator(`li:has(> .rs-step-row > [id="${step.id}"]) > .rs-expect`);
 		await expect(shown).toHaveText(`Expect: ${plain(step.expect!)}`);
 		// Under the step's own row, before its commands.
 		const [row, expectBox] = await Promise.all([
-			page.locator(`[data-step="${step.id}"] > .rs-step-row`).boundingBox(),
+			page.locator(`li:has(> .rs-step-row > [id="${step.id}"]) > .rs-step-row`).boundingBox(),
 			shown.boundingBox(),
 		]);
 		expect(expectBox!.y).toBeGreaterThanOrEqual(row!.y + row!.height - 1);

@@ -65,10 +65,10 @@ test('step 1 and its first command line are on a phone’s first screen on 90% o
 			// How far below the screen's bottom (or above its top) step 1's row and first command line reach.
 			const below = await page.evaluate(
 				([stepId, command]) => {
-					const step = document.querySelector(`[data-step="${CSS.escape(stepId)}"]`);
+					const step = document.querySelector(`li:has(> .rs-step-row > [id="${CSS.escape(stepId)}"])`);
 					if (!step) return Infinity;
 					// The step's own first command line, not a sub-step's.
-					const line = [...step.querySelectorAll('.ec-line')].find((l) => l.closest('[data-step]') === step);
+					const line = [...step.querySelectorAll('.ec-line')].find((l) => l.closest('.rs-steps > li') === step);
 					if (command && !line) return Infinity;
 					let worst = -Infinity;
 					for (const part of [step.querySelector('.rs-step-row'), line]) {

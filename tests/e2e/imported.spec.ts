@@ -145,14 +145,14 @@ test.describe('an imported alert runbook page', () => {
 			await expect(section.locator('.rs-secprog')).toHaveCount(0);
 		}
 		const diagnosis = page.locator('[data-section="diagnosis"]');
-		await expect(diagnosis.locator('ol.rs-steps > [data-step]')).toHaveCount(4);
-		await expect(diagnosis.locator('[data-step]').first().locator('.expressive-code')).toHaveCount(1);
+		await expect(diagnosis.locator('ol.rs-steps > li')).toHaveCount(4);
+		await expect(diagnosis.locator('.rs-steps > li').first().locator('.expressive-code')).toHaveCount(1);
 		await expect(page.locator('[data-progress-text]')).toHaveText('0/5 done');
 	});
 
 	test('shows what a step says after its command after the command, as the source has it', async ({ page }) => {
 		await page.goto('/runbooks/kube-persistent-volume-filling-up/');
-		const step = page.locator('[data-section="direct-volume-resizing"] [data-step]').first();
+		const step = page.locator('[data-section="direct-volume-resizing"] .rs-steps > li').first();
 		await expect(step.locator('.rs-step-text')).toContainText('To check if volume expansion is available');
 		const order = await step
 			.locator(':scope > :is(.expressive-code, .rs-output, .rs-note)')
@@ -175,7 +175,7 @@ test.describe('an imported alert runbook page', () => {
 	test('copies a command with its shell variables for the shell, and with the run’s values once given', async ({ page, context }) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto('/runbooks/kube-pod-crash-looping/');
-		const block = page.locator('[data-section="diagnosis"] [data-step]').first().locator('.expressive-code');
+		const block = page.locator('[data-section="diagnosis"] .rs-steps > li').first().locator('.expressive-code');
 		await expect(block.locator('[data-var="NAMESPACE"]')).toHaveText('$NAMESPACE');
 		await block.hover();
 		await block.locator('.copy button').click();
@@ -199,7 +199,7 @@ test.describe('an imported alert runbook page', () => {
 			true,
 		);
 		await page.goto('/runbooks/prometheus-duplicate-timestamps/');
-		const step = page.locator('[data-step]').first();
+		const step = page.locator('.rs-steps > li').first();
 		await expect(step.locator('.rs-output pre')).toContainText('prometheus-k8s-0                       2/2     Running');
 		await step.locator('.expressive-code').hover();
 		await step.locator('.expressive-code .copy button').click();
@@ -256,7 +256,7 @@ test.describe('a team’s Markdown folder read at build time', () => {
 		await page.goto('/runbooks/payments-high-error-rate/');
 		await expect(page.locator('h1')).toHaveText('Payments API error rate high');
 		await expect(page.locator('.rs-meta')).toContainText('Last reviewed2026-10-02');
-		await expect(page.locator('[data-step="roll-back-release"]')).toHaveCount(1);
+		await expect(page.locator('li:has(> .rs-step-row > [id="roll-back-release"])')).toHaveCount(1);
 		const image = await page.request.get('/runbook-files/team/payments/images/dashboard.png');
 		expect(image.status()).toBe(200);
 		expect(image.headers()['content-type']).toContain('image/png');
@@ -324,7 +324,7 @@ test.describe('runbooks written for other tools’ Markdown', () => {
 	test('a table of steps is steps to tick, each with its command and what confirms it; a wiki link arrives', async ({ page }) => {
 		await page.goto('/runbooks/certificate-rotation/');
 		await expect(page.locator('.rs-summary')).toContainText('every 60 days');
-		const steps = page.locator('[data-section="procedure"] [data-step]');
+		const steps = page.locator('[data-section="procedure"] .rs-steps > li');
 		await expect(steps.locator('.rs-step-text')).toHaveText(['Check the expiry date', 'Renew the certificate', 'Reload nginx']);
 		await expect(steps.nth(1).locator('.rs-expect')).toContainText('Congratulations');
 		expect(await copied(page)).toEqual([
@@ -340,7 +340,7 @@ test.describe('runbooks written for other tools’ Markdown', () => {
 
 	test('"Step 1:" headings are steps with their commands, and links to them arrive at the step', async ({ page }) => {
 		await page.goto('/runbooks/expand-volume/');
-		await expect(page.locator('[data-section="steps"] > .rs-steps > [data-step] .rs-step-text')).toHaveText([
+		await expect(page.locator('[data-section="steps"] > .rs-steps > li .rs-step-text')).toHaveText([
 			'Snapshot',
 			'Resize',
 			'Grow the filesystem',
@@ -352,7 +352,7 @@ test.describe('runbooks written for other tools’ Markdown', () => {
 		await page.goto('/runbooks/disk-full/');
 		await page.locator('main a', { hasText: 'Expand a volume' }).click();
 		await expect(page).toHaveURL(/\/runbooks\/expand-volume\/#snapshot$/);
-		await expect(page.locator('[data-step="snapshot"]')).toBeInViewport();
+		await expect(page.locator('li:has(> .rs-step-row > [id="snapshot"])')).toBeInViewport();
 	});
 });
 

@@ -10,7 +10,7 @@ import { expect, test } from '../support/test.ts';
 
 const TEAM = `http://127.0.0.1:${PORTS.team}`;
 const HOST = `http://127.0.0.1:${PORTS.host}`;
-const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
+const box = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`);
 
 test.describe('a team folder built with npx runsheet build', () => {
 	test('a tick is kept, the sign-off sheet opens with it, and search finds a step', async ({ page }) => {

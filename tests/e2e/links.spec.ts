@@ -17,15 +17,15 @@ async function expectUncovered(locator: Locator) {
 	expect(covered).toBe('');
 }
 
-const row = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row`);
+const row = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row`);
 
 test.describe('arriving through a link', () => {
 	test('a step link scrolls the step below the bars, focuses it and highlights it until the reader acts', async ({ page }) => {
 		await page.goto('/runbooks/productivity-platform/#rollback-deployment');
-		const step = page.locator('[data-step="rollback-deployment"]');
+		const step = page.locator('li:has(> .rs-step-row > [id="rollback-deployment"])');
 		await expect(step).toHaveClass(/rs-arrived/);
 		await expectUncovered(row(page, 'rollback-deployment'));
-		await expect(page.locator('[data-step="rollback-deployment"] > .rs-step-row > .rs-check')).toBeFocused();
+		await expect(page.locator('li:has(> .rs-step-row > [id="rollback-deployment"]) > .rs-step-row > .rs-check')).toBeFocused();
 		await page.waitForTimeout(300);
 		await expect(step).toHaveClass(/rs-arrived/);
 		await page.mouse.click(5, 400);
@@ -45,7 +45,7 @@ test.describe('arriving through a link', () => {
 		for (const path of ['/runbooks/twiga-scan/#restore-database', '/rollback/yogaflow/#database-rollback']) {
 			await page.goto(path);
 			const id = path.split('#')[1]!;
-			await expect(page.locator(`[data-step="${id}"]`)).toHaveClass(/rs-arrived/);
+			await expect(page.locator(`li:has(> .rs-step-row > [id="${id}"])`)).toHaveClass(/rs-arrived/);
 			await expectUncovered(row(page, id));
 		}
 		await context.close();
@@ -59,13 +59,13 @@ test.describe('arriving through a link', () => {
 			'performance-degradation-50',
 			'security-vulnerability-introduced',
 		]) {
-			await page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`).check();
+			await page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`).check();
 		}
 		const fold = page.locator('[data-section="when-to-rollback"] > .rs-heading .rs-fold');
 		await fold.click();
-		await expect(page.locator('[data-step="data-corruption-detected"]')).toBeHidden();
+		await expect(page.locator('li:has(> .rs-step-row > [id="data-corruption-detected"])')).toBeHidden();
 		await page.evaluate(() => (location.hash = 'data-corruption-detected'));
-		await expect(page.locator('[data-step="data-corruption-detected"]')).toHaveClass(/rs-arrived/);
+		await expect(page.locator('li:has(> .rs-step-row > [id="data-corruption-detected"])')).toHaveClass(/rs-arrived/);
 		await expectUncovered(row(page, 'data-corruption-detected'));
 		await expect(fold).toHaveText('Fold');
 		await expect(fold).toHaveAttribute('aria-expanded', 'true');
@@ -81,7 +81,7 @@ test.describe('renamed ids keep old links working', () => {
 		for (const base of ['/runbooks/twiga-scan/', '/rollback/twiga-scan/']) {
 			await page.goto(`${base}#restore-database-if-schema-changed`);
 			await expect(page).toHaveURL(new RegExp(`${base}#restore-database$`));
-			await expect(page.locator('[data-step="restore-database"]')).toHaveClass(/rs-arrived/);
+			await expect(page.locator('li:has(> .rs-step-row > [id="restore-database"])')).toHaveClass(/rs-arrived/);
 			await expect(page.locator('.rs-arrival-note')).toContainText('old id “restore-database-if-schema-changed”');
 			await expectUncovered(row(page, 'restore-database'));
 		}
@@ -96,7 +96,7 @@ test.describe('renamed ids keep old links working', () => {
 		await page.goto('/runbooks/twiga-scan-deployment-checklist/?run=incident-42#check-error-rates');
 		await expect(page).toHaveURL(/\/runbooks\/twiga-scan\/\?run=incident-42#check-error-rates$/);
 		await answer(page, '');
-		await expect(page.locator('[data-step="check-error-rates"]')).toHaveClass(/rs-arrived/);
+		await expect(page.locator('li:has(> .rs-step-row > [id="check-error-rates"])')).toHaveClass(/rs-arrived/);
 		await expect(page.locator('[data-run-select] option:checked')).toContainText('incident-42');
 		await page.goto('/rollback/twiga-scan-deployment-checklist/#restore-database');
 		await expect(page).toHaveURL(/\/rollback\/twiga-scan\/#restore-database$/);

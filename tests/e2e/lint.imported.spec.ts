@@ -10,14 +10,14 @@ const PAGE = '/runbooks/payments-restore/';
 
 test('the runbook --fix wrote builds: its commands fill in from the new variables', async ({ page }) => {
 	await page.goto(PAGE);
-	const restore = page.locator('[data-step="restore-backup"] .expressive-code code');
+	const restore = page.locator('li:has(> .rs-step-row > [id="restore-backup"]) .expressive-code code');
 	// A host keeps working as written (the variable's default); a date is chosen per run.
 	await expect(restore).toContainText('pg_restore -h db1.payments.internal -d payments');
 	await expect(restore).toContainText('payments_{{BACKUP_DATE}}.dump');
 	await page.locator('#var--BACKUP_DATE').fill('20261130');
 	await expect(restore).toContainText('pg_restore -h db1.payments.internal -d payments payments_20261130.dump');
 	await page.locator('#var--PREVIOUS_VERSION').fill('2.4.0');
-	await expect(page.locator('[data-step="redeploy"] .expressive-code code')).toContainText(
+	await expect(page.locator('li:has(> .rs-step-row > [id="redeploy"]) .expressive-code code')).toContainText(
 		'helm upgrade payments ./chart --version 2.4.0 --set image.tag=v2.4.0',
 	);
 });

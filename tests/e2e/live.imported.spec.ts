@@ -12,8 +12,8 @@ import { expect, newContext, test } from '../support/test.ts';
 const BRIDGE = '/runbooks/incident-bridge/';
 /** The steps the commander ticks and unticks 50 times. */
 const STEPS = ['page-owners', 'status-page', 'check-payments', 'check-deploys', 'drain-region', 'scale-up'];
-const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
-const row = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row`);
+const box = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`);
+const row = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row`);
 const liveWord = (page: Page) => page.locator('[data-live]');
 /** The values panel, open (it opens by itself on a wide screen while a value is missing). */
 const values = async (page: Page) => {
@@ -22,9 +22,7 @@ const values = async (page: Page) => {
 };
 const done = (page: Page) =>
 	page.evaluate(() =>
-		[...document.querySelectorAll<HTMLInputElement>('.rs-check:checked')]
-			.map((b) => b.closest<HTMLElement>('[data-step]')!.dataset.step!)
-			.sort(),
+		[...document.querySelectorAll<HTMLInputElement>('.rs-check:checked')].map((b) => b.getAttribute('aria-labelledby')!).sort(),
 	);
 
 test.use({ actionTimeout: 15_000 });
@@ -95,7 +93,8 @@ test('several responders on one live run: ticks, values and presence within a se
 			const want = !(await box(ic, id).isChecked());
 			const seen = oc.waitForFunction(
 				([step, on]) =>
-					document.querySelector(`[data-step="${step}"] > .rs-step-row > .rs-check`)?.matches(':checked') === on && Date.now(),
+					document.querySelector(`li:has(> .rs-step-row > [id="${step}"]) > .rs-step-row > .rs-check`)?.matches(':checked') === on &&
+					Date.now(),
 				[id, want] as const,
 				{ polling: 10, timeout: 10_000 },
 			);

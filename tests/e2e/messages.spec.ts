@@ -8,7 +8,7 @@ import { blockStorage } from '../support/storage.ts';
  */
 const TWIGA = '/runbooks/twiga-scan/';
 /** twiga-scan's "Update .env File" groups nine sub-steps: its box ticks them all, with an Undo. */
-const GROUP = '[data-step="update-env-file"] > .rs-step-row > .rs-check';
+const GROUP = 'li:has(> .rs-step-row > [id="update-env-file"]) > .rs-step-row > .rs-check';
 const SUB_STEPS = ['set-environment-production', 'set-debug-false', 'set-prometheus-enabled-true'];
 
 test('two messages raised at once are both seen and both reach the live region; Undo still takes back its own', async ({
@@ -46,9 +46,10 @@ test('two messages raised at once are both seen and both reach the live region; 
 	expect(added.filter((text) => text.includes('Share link copied'))).not.toEqual([]);
 
 	// The u key takes back the group's tick, the message that offered it, not the newer one.
-	for (const id of SUB_STEPS) await expect(page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`)).toBeChecked();
+	for (const id of SUB_STEPS) await expect(page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`)).toBeChecked();
 	await page.keyboard.press('u');
-	for (const id of SUB_STEPS) await expect(page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`)).not.toBeChecked();
+	for (const id of SUB_STEPS)
+		await expect(page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`)).not.toBeChecked();
 	await expect(page.locator('[data-progress-text]')).toHaveText('0/113 done');
 	await expect(ticked).toBeHidden();
 	await expect(shared).toBeVisible();

@@ -206,7 +206,7 @@ async function alertToStep(browser: Browser, origin: string): Promise<number> {
 	await page.goto(`${origin}/alerts/${ALERT}/`, { waitUntil: 'commit' });
 	await page.waitForFunction(
 		(id) => {
-			const row = document.querySelector(`[data-step="${id}"] > .rs-step-row`);
+			const row = document.querySelector(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row`);
 			if (!row || !document.styleSheets.length) return false;
 			const rect = row.getBoundingClientRect();
 			return rect.height > 0 && rect.top >= 0 && rect.bottom <= innerHeight && location.pathname.startsWith('/runbooks/');

@@ -36,7 +36,7 @@ for (const site of SITES) {
 			await controlled(page);
 			await kept(page, at('/runbooks/twiga-scan/'));
 			await kept(page, at('/rollback/twiga-scan/'));
-			await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
+			await page.locator('li:has(> .rs-step-row > [id="deploy-services"]) > .rs-step-row > .rs-check').check();
 
 			await context.setOffline(true);
 			await page.reload();
@@ -47,15 +47,15 @@ for (const site of SITES) {
 			await expect(page.locator('[data-offline-copy]')).toHaveText(
 				`Offline: this is the copy kept on this device, built ${built} UTC. Ticks and values are still kept.`,
 			);
-			await expect(page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check')).toBeChecked();
-			await page.locator('[data-step="run-migrations"] > .rs-step-row > .rs-check').check();
+			await expect(page.locator('li:has(> .rs-step-row > [id="deploy-services"]) > .rs-step-row > .rs-check')).toBeChecked();
+			await page.locator('li:has(> .rs-step-row > [id="run-migrations"]) > .rs-step-row > .rs-check').check();
 			await page.reload();
-			await expect(page.locator('[data-step="run-migrations"] > .rs-step-row > .rs-check')).toBeChecked();
+			await expect(page.locator('li:has(> .rs-step-row > [id="run-migrations"]) > .rs-step-row > .rs-check')).toBeChecked();
 
 			await page.locator('.rs-meta a', { hasText: 'Rollback procedure' }).click();
 			await expect(page).toHaveURL(at('/rollback/twiga-scan/'));
 			await expect(page.locator('[data-offline-copy]')).toBeVisible();
-			await expect(page.locator('[data-step]').first()).toBeVisible();
+			await expect(page.locator('.rs-steps > li').first()).toBeVisible();
 			// Its styles came from the kept shell: the step row is laid out as online.
 			expect(
 				await page
@@ -107,7 +107,7 @@ for (const site of SITES) {
 		test('a newer build on the same origin: the page offers it, and reloads only when asked', async ({ page }) => {
 			await page.goto(at('/runbooks/twiga-scan/'));
 			await controlled(page);
-			await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
+			await page.locator('li:has(> .rs-step-row > [id="deploy-services"]) > .rs-step-row > .rs-check').check();
 			const first = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
 			// A cache an earlier worker kept in another format: the new one removes it.
 			await page.evaluate(() => caches.open('runsheet-0-pages').then((c) => c.put('/old', new Response('old'))));
@@ -122,7 +122,7 @@ for (const site of SITES) {
 			await notice.getByRole('button', { name: 'Reload now' }).click();
 			await page.waitForFunction(() => !(window as { untouched?: boolean }).untouched);
 			await expect(notice).toHaveCount(0);
-			await expect(page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check')).toBeChecked();
+			await expect(page.locator('li:has(> .rs-step-row > [id="deploy-services"]) > .rs-step-row > .rs-check')).toBeChecked();
 			expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toBe(first);
 			await page.waitForFunction(() =>
 				caches.keys().then((keys) => !keys.includes('runsheet-0-pages') && keys.includes('runsheet-1-pages')),

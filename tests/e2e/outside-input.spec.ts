@@ -25,7 +25,7 @@ const STEPS = stepsOf(twiga).map((s) => s.id);
 const NEVER = 8.64e16;
 const HOUR = 3_600_000;
 
-const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
+const box = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`);
 const status = (page: Page) => page.locator('[data-status]');
 const runKey = (run = 'default') => `runsheet:run:twiga-scan:${run}`;
 const stored = (page: Page, key = runKey()) => page.evaluate((k) => localStorage.getItem(k), key);
@@ -67,7 +67,7 @@ test.describe('values from outside', () => {
 		await expect(page.locator('[data-share-banner]')).toBeVisible();
 		await expect(status(page)).toContainText('1 entry from the link was not valid');
 		await expect(box(page, 'deploy-services')).toBeChecked();
-		const step = page.locator('[data-step="check-health-endpoints"]');
+		const step = page.locator('li:has(> .rs-step-row > [id="check-health-endpoints"])');
 		await step.locator('.expressive-code').first().hover();
 		await step.locator('.expressive-code .copy button').first().click();
 		const copied: string = await page.evaluate(() => navigator.clipboard.readText());
@@ -87,7 +87,7 @@ test.describe('values from outside', () => {
 			localStorage.setItem(key, JSON.stringify(run));
 		}, runKey());
 		await page.goto(TWIGA);
-		const step = page.locator('[data-step="check-health-endpoints"]');
+		const step = page.locator('li:has(> .rs-step-row > [id="check-health-endpoints"])');
 		await expect(step.locator('[data-var="DOMAIN"]')).toHaveAttribute('data-state', 'invalid');
 		await expect(step.locator('[data-var="DOMAIN"]')).toHaveText('{{DOMAIN}}');
 		await expect(page.locator('[data-var-field]:has(#var--DOMAIN) [data-var-message]')).toContainText('line break');
@@ -114,7 +114,10 @@ test.describe('events from outside', () => {
 		await expect(page.locator('[data-share-banner]')).toBeVisible();
 		await expect(status(page)).toContainText('3 entries from the link were not valid and were left out');
 		await expect(progress(page)).toHaveText('1/113 done');
-		await expect(page.locator('[data-step="generate-production-secrets"] .rs-step-row').first()).toHaveAttribute('data-stamp', /· CD$/);
+		await expect(page.locator('li:has(> .rs-step-row > [id="generate-production-secrets"]) .rs-step-row').first()).toHaveAttribute(
+			'data-stamp',
+			/· CD$/,
+		);
 		await expect(box(page, 'deploy-services')).not.toBeChecked();
 		await page.getByRole('button', { name: 'Merge into this run' }).click();
 		await expect(status(page)).toContainText('Merged 1 entry from CD');
@@ -245,7 +248,7 @@ test.describe('full storage is always said', () => {
 		if (!(await page.locator('#var--DOMAIN').isVisible())) await page.locator('[data-values] summary').click();
 		await page.locator('#var--DOMAIN').fill('scan.example.org');
 		await expect(status(page)).toContainText(FULL);
-		await expect(page.locator('[data-step="check-health-endpoints"] [data-var="DOMAIN"]')).toHaveText('scan.example.org');
+		await expect(page.locator('li:has(> .rs-step-row > [id="check-health-endpoints"]) [data-var="DOMAIN"]')).toHaveText('scan.example.org');
 	});
 
 	test('initials: said, not announced as set', async ({ page }) => {

@@ -11,8 +11,8 @@ import { expect, newContext, test } from '../support/test.ts';
 // An on-call engineer at 3 a.m.: a 390 × 844 phone and a 1280 × 800 laptop, light and dark.
 
 const TWIGA = '/runbooks/twiga-scan/';
-const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
-const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
+const box = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`);
+const step = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"])`);
 const SCHEMES = ['light', 'dark'] as const;
 
 /** Every page of the built site, as a path. */
@@ -60,7 +60,7 @@ test.describe('what stays on screen', () => {
 		for (const path of [TWIGA, '/rollback/twiga-scan/']) {
 			await page.goto(path);
 			// Buttons whose bottom is below their frame's: they cover the next step's row.
-			const outside = await page.locator('[data-step] .expressive-code .frame').evaluateAll((frames) =>
+			const outside = await page.locator('.rs-steps > li .expressive-code .frame').evaluateAll((frames) =>
 				frames.flatMap((frame) => {
 					const button = frame.querySelector('.copy button');
 					if (!button) return [];
@@ -108,7 +108,7 @@ test.describe('the first step, first', () => {
 		const figures: string[] = [];
 		for (const id of ids) {
 			await page.goto(`/rollback/${id}/`);
-			const first = page.locator('[data-step]').first();
+			const first = page.locator('.rs-steps > li').first();
 			const row = (await first.locator('.rs-step-row').first().boundingBox())!;
 			expect(row.y + row.height, `${id}: step 1`).toBeLessThanOrEqual(PHONE.height);
 			const command = first.locator('.expressive-code').first();
@@ -185,7 +185,7 @@ test.describe('ticking under stress', () => {
 		const context = await newContext(browser, { viewport: PHONE, hasTouch: true, isMobile: true });
 		const page = await context.newPage();
 		await page.goto(TWIGA);
-		const sizes = await page.locator('[data-step] > .rs-step-row').evaluateAll((rows) =>
+		const sizes = await page.locator('.rs-steps > li > .rs-step-row').evaluateAll((rows) =>
 			rows
 				.filter((row) => (row as HTMLElement).offsetParent !== null)
 				.map((row) => ({
@@ -239,15 +239,15 @@ test.describe('ticking under stress', () => {
 		// The next open step: the first sub-step of the group that follows.
 		const arrived = page.locator('.rs-arrived');
 		await expect(arrived).toHaveCount(1);
-		await expect(arrived).toHaveAttribute('data-step', 'set-environment-production');
+		await expect(arrived.locator(':scope > .rs-step-row > .rs-step-text')).toHaveId('set-environment-production');
 		await expect(box(page, 'set-environment-production')).toBeFocused();
 		const outline = await arrived.locator(':scope > .rs-step-row').evaluate((el) => getComputedStyle(el).outlineStyle);
 		expect(outline).toBe('solid');
 		await page.keyboard.press('j');
-		await expect(arrived).toHaveAttribute('data-step', 'set-debug-false');
+		await expect(arrived.locator(':scope > .rs-step-row > .rs-step-text')).toHaveId('set-debug-false');
 		await expect(box(page, 'set-debug-false')).toBeFocused();
 		await page.keyboard.press('k');
-		await expect(arrived).toHaveAttribute('data-step', 'set-environment-production');
+		await expect(arrived.locator(':scope > .rs-step-row > .rs-step-text')).toHaveId('set-environment-production');
 	});
 
 	test('the run menu closes on a click elsewhere and on Esc, giving focus back', async ({ page }) => {

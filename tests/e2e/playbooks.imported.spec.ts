@@ -9,7 +9,7 @@ import { expect, newContext, test } from '../support/test.ts';
  */
 
 /** A step of the page by the words its source gives it. */
-const stepWith = (page: Page, text: string) => page.locator('[data-step]', { has: page.getByText(text, { exact: false }) }).last();
+const stepWith = (page: Page, text: string) => page.locator('.rs-steps > li', { has: page.getByText(text, { exact: false }) }).last();
 const box = (page: Page, text: string) => stepWith(page, text).locator('input[type="checkbox"]').first();
 
 test.describe('a playbook alert', () => {
@@ -33,7 +33,7 @@ test.describe('a playbook alert', () => {
 		await expect(page).toHaveURL(/\/runbooks\/queue-broker-disk-full\/$/);
 		await expect(page.locator('h1')).toHaveText('QueueBrokerDiskFull');
 		await expect(box(page, 'Find the broker')).not.toBeChecked();
-		await expect(page.locator('[data-step] input[type="checkbox"]:checked')).toHaveCount(0);
+		await expect(page.locator('.rs-steps > li input[type="checkbox"]:checked')).toHaveCount(0);
 		await expect(page.getByText('Find the group that lags')).toHaveCount(0);
 
 		// And the first alert's tick is still its own.

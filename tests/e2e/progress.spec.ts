@@ -7,8 +7,8 @@ import { blockStorage, fillStorage, seedStorage } from '../support/storage.ts';
 import { axe } from '../support/axe.ts';
 
 const TWIGA = '/runbooks/twiga-scan/';
-const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
-const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
+const box = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`);
+const step = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"])`);
 const runKey = (run = 'default') => `runsheet:run:twiga-scan:${run}`;
 const stored = (page: Page, key = runKey()) => page.evaluate((k) => localStorage.getItem(k), key);
 

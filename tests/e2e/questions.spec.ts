@@ -10,13 +10,14 @@ import { expect, test } from '../support/test.ts';
  * dialog here fails the test.
  */
 const TWIGA = '/runbooks/twiga-scan/';
-const box = (page: Page, id: string) => page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`);
-const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
+const box = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`);
+const step = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"])`);
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 /** The default run's entries: [step, action, initials]. */
 const entries = async (page: Page) =>
 	(JSON.parse((await stored(page, 'runsheet:run:twiga-scan:default')) ?? '{"events":[]}').events as unknown[][]).map((e) => e.slice(1));
-const focusedStep = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-step]')?.getAttribute('data-step'));
+const focusedStep = (page: Page) =>
+	page.evaluate(() => document.activeElement?.closest('.rs-steps > li')?.querySelector('.rs-step-text')?.id);
 
 // A browser that has never been asked (the other tests' browsers have answered: tests/support/test.ts).
 test.use({ asked: false });

@@ -19,7 +19,10 @@ test.describe('rollback pages', () => {
 			await page.goto(`/rollback/${runbook.id}/`);
 			await expect(page.locator('h1')).toContainText(runbook.system);
 			for (const step of rollbackSteps(runbook)) {
-				await expect(page.locator(`[data-step="${step.id}"] > .rs-step-row > .rs-check`), `${runbook.id}#${step.id}`).toHaveCount(1);
+				await expect(
+					page.locator(`li:has(> .rs-step-row > [id="${step.id}"]) > .rs-step-row > .rs-check`),
+					`${runbook.id}#${step.id}`,
+				).toHaveCount(1);
 			}
 		}
 		expect((await request.get('/rollback/yogaflow-launch/')).status()).toBe(404);
@@ -69,12 +72,12 @@ test.describe('rollback pages', () => {
 	test('when to roll back comes first, then the steps in order, with commands to copy', async ({ page }) => {
 		await page.goto('/rollback/spatial-intel/');
 		const order = await page
-			.locator('#when-to-roll-back, #when-to-rollback, #rollback-steps, [data-step="stop-new-deployment"]')
-			.evaluateAll((els) => els.map((el) => el.id || (el as HTMLElement).dataset.step));
+			.locator('#when-to-roll-back, #when-to-rollback, #rollback-steps, li:has(> .rs-step-row > [id="stop-new-deployment"])')
+			.evaluateAll((els) => els.map((el) => el.id || el.querySelector('.rs-step-text')?.id));
 		expect(order).toEqual(['when-to-roll-back', 'when-to-rollback', 'rollback-steps', 'stop-new-deployment']);
 		const steps = await page
-			.locator('[data-section="rollback-steps"] > ol > [data-step]')
-			.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.step));
+			.locator('[data-section="rollback-steps"] > ol > li')
+			.evaluateAll((els) => els.map((el) => el.querySelector(':scope > .rs-step-row > .rs-step-text')?.id));
 		expect(steps).toEqual([
 			'stop-new-deployment',
 			'checkout-previous-version',
@@ -83,25 +86,25 @@ test.describe('rollback pages', () => {
 			'redeploy-previous-version',
 			'verify-rollback-success',
 		]);
-		await expect(page.locator('[data-step="stop-new-deployment"] .expressive-code')).toContainText(
+		await expect(page.locator('li:has(> .rs-step-row > [id="stop-new-deployment"]) .expressive-code')).toContainText(
 			'docker-compose -f docker-compose.prod.yml down',
 		);
 		await expect(
 			page.locator(
-				'[data-step="stop-new-deployment"] .expressive-code button.copy button, [data-step="stop-new-deployment"] .expressive-code .copy button',
+				'li:has(> .rs-step-row > [id="stop-new-deployment"]) .expressive-code button.copy button, li:has(> .rs-step-row > [id="stop-new-deployment"]) .expressive-code .copy button',
 			),
 		).toHaveCount(1);
 	});
 
 	test('a rollback names the deployment steps it depends on, and the links land on them', async ({ page }) => {
 		await page.goto('/rollback/spatial-intel/');
-		const link = page.locator('[data-step="restore-database-backup"] .rs-requires a');
+		const link = page.locator('li:has(> .rs-step-row > [id="restore-database-backup"]) .rs-requires a');
 		await expect(link).toHaveText('Backup current production state');
 		await link.click();
 		await expect(page).toHaveURL(/\/runbooks\/spatial-intel\/#backup-current-production-state$/);
 		await expect(page.locator('#backup-current-production-state')).toBeInViewport();
 		await page.goto('/rollback/yogaflow/');
-		await expect(page.locator('[data-step="database-rollback"] .rs-requires a')).toHaveAttribute(
+		await expect(page.locator('li:has(> .rs-step-row > [id="database-rollback"]) .rs-requires a')).toHaveAttribute(
 			'href',
 			'/runbooks/yogaflow/#database-backup',
 		);
@@ -109,12 +112,12 @@ test.describe('rollback pages', () => {
 
 	test('a step ticked on the rollback page is ticked on the runbook page, same run, same id', async ({ page }) => {
 		await page.goto('/rollback/twiga-scan/');
-		await page.locator('[data-step="restore-database"] > .rs-step-row > .rs-check').check();
+		await page.locator('li:has(> .rs-step-row > [id="restore-database"]) > .rs-step-row > .rs-check').check();
 		await page.goto('/runbooks/twiga-scan/');
-		await expect(page.locator('[data-step="restore-database"] > .rs-step-row > .rs-check')).toBeChecked();
-		await page.locator('[data-step="confirm-services-running"] > .rs-step-row > .rs-check').check();
+		await expect(page.locator('li:has(> .rs-step-row > [id="restore-database"]) > .rs-step-row > .rs-check')).toBeChecked();
+		await page.locator('li:has(> .rs-step-row > [id="confirm-services-running"]) > .rs-step-row > .rs-check').check();
 		await page.goto('/rollback/twiga-scan/');
-		await expect(page.locator('[data-step="confirm-services-running"] > .rs-step-row > .rs-check')).toBeChecked();
+		await expect(page.locator('li:has(> .rs-step-row > [id="confirm-services-running"]) > .rs-step-row > .rs-check')).toBeChecked();
 		// The bar counts this page's steps: the nine rollback steps.
 		await expect(page.locator('[data-progress-text]')).toHaveText('2/9 done');
 	});
@@ -131,7 +134,7 @@ test.describe('rollback pages', () => {
 		const context = await newContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/rollback/yogaflow/');
-		await expect(page.locator('[data-step="execute-rollback"]')).toContainText('git checkout {{PREVIOUS_VERSION}}');
+		await expect(page.locator('li:has(> .rs-step-row > [id="execute-rollback"])')).toContainText('git checkout {{PREVIOUS_VERSION}}');
 		await expect(page.locator('.rs-noscript')).toBeVisible();
 		await page.goto('/rollback/');
 		await expect(page.locator('tr[data-procedure]:visible')).toHaveCount(6);

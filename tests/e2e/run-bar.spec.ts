@@ -9,12 +9,12 @@ import { expect, test } from '../support/test.ts';
 test('at 1280 px the run’s count never runs under Next', async ({ page }) => {
 	await page.setViewportSize(LAPTOP);
 	await page.goto('/runbooks/yogaflow/');
-	const boxes = page.locator('[data-step] > .rs-step-row > .rs-check');
+	const boxes = page.locator('.rs-steps > li > .rs-step-row > .rs-check');
 	// Ten steps ticked: a count of two figures over three.
 	for (let i = 0; i < 10; i++) await boxes.nth(i).check();
 	// And two not applicable, with their reason: the longest count the bar shows.
 	for (const i of [20, 21]) {
-		await page.locator('[data-step] > .rs-step-row > .rs-na').nth(i).click();
+		await page.locator('.rs-steps > li > .rs-step-row > .rs-na').nth(i).click();
 		await answer(page, 'not on this release');
 	}
 	const text = page.locator('[data-progress-text]');

@@ -187,8 +187,8 @@ test('print this run: the sheet filled from a run, with ticks, N/A, times, initi
 	await runMenu(page, 'new');
 	await answer(page, 'Release 2.0');
 	await setInitials(page, 'jd', 'JD');
-	await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
-	await page.locator('[data-step="redis-connectivity"] > .rs-step-row > .rs-na').click();
+	await page.locator('li:has(> .rs-step-row > [id="deploy-services"]) > .rs-step-row > .rs-check').check();
+	await page.locator('li:has(> .rs-step-row > [id="redis-connectivity"]) > .rs-step-row > .rs-na').click();
 	await answer(page, 'no Redis');
 	await runMenu(page, 'print');
 	await expect(page).toHaveURL(/\/signoff\/twiga-scan\/\?run=release-2-0$/);
@@ -265,10 +265,10 @@ test.describe('the run is the record', () => {
 		if (!(await version.isVisible())) await page.locator('[data-values] summary').click();
 		await version.fill('1.4.0');
 		await version.press('Tab');
-		await page.locator('[data-step="deploy-services"] > .rs-step-row > .rs-check').check();
-		await page.locator('[data-step="redis-connectivity"] > .rs-step-row > .rs-na').click();
+		await page.locator('li:has(> .rs-step-row > [id="deploy-services"]) > .rs-step-row > .rs-check').check();
+		await page.locator('li:has(> .rs-step-row > [id="redis-connectivity"]) > .rs-step-row > .rs-na').click();
 		await answer(page, 'no Redis');
-		await expect(page.locator('[data-step="redis-connectivity"]')).toHaveAttribute('data-state', 'na');
+		await expect(page.locator('li:has(> .rs-step-row > [id="redis-connectivity"])')).toHaveAttribute('data-state', 'na');
 		await page.goto('/signoff/twiga-scan/?run=release-1-4-0');
 	}
 
@@ -315,7 +315,7 @@ test.describe('the run is the record', () => {
 
 		// Ticking on the runbook page afterwards keeps what the sheet wrote.
 		await page.goto('/runbooks/twiga-scan/');
-		await page.locator('[data-step="verify-services-running"] > .rs-step-row > .rs-check').check();
+		await page.locator('li:has(> .rs-step-row > [id="verify-services-running"]) > .rs-step-row > .rs-check').check();
 		await page.goto('/signoff/twiga-scan/?run=release-1-4-0');
 		await expect(page.locator('[data-status]')).toHaveText('Successful');
 		await expect(page.locator('[data-sheet-step="verify-services-running"] [data-box]')).toHaveText('✓');
@@ -366,15 +366,15 @@ test.describe('the run is the record', () => {
 			'verify-all-features-work',
 			'visit-https-your-domain-com',
 		])
-			await page.locator(`[data-step="${id}"] > .rs-step-row > .rs-check`).check();
+			await page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-check`).check();
 		for (const id of [
 			'check-performance-metrics',
 			'access-metrics-endpoint-http-your-domain-com-monitoring',
 			'verify-metrics-are-collected',
 		]) {
 			answer(page, 'not used here');
-			await page.locator(`[data-step="${id}"] > .rs-step-row > .rs-na`).click();
-			await expect(page.locator(`[data-step="${id}"]`)).toHaveAttribute('data-state', 'na');
+			await page.locator(`li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row > .rs-na`).click();
+			await expect(page.locator(`li:has(> .rs-step-row > [id="${id}"])`)).toHaveAttribute('data-state', 'na');
 		}
 		await page.goto('/signoff/twiga-scan/?run=release-1-4-0');
 		const box = (id: string) => page.locator(`[data-sheet-step="${id}"] [data-box]`);
@@ -423,7 +423,7 @@ test.describe('the run is the record', () => {
 		await page.goto(shareLink!);
 		// The run menu's code loads first: on a loaded 2-core machine that took over 5 s once.
 		await expect(page.locator('[data-share-banner]')).toBeVisible({ timeout: 15_000 });
-		await expect(page.locator('[data-step="staging-environment"]')).toHaveAttribute('data-state', 'done');
-		await expect(page.locator('[data-step="redis-connectivity"]')).toHaveAttribute('data-state', 'na');
+		await expect(page.locator('li:has(> .rs-step-row > [id="staging-environment"])')).toHaveAttribute('data-state', 'done');
+		await expect(page.locator('li:has(> .rs-step-row > [id="redis-connectivity"])')).toHaveAttribute('data-state', 'na');
 	});
 });

@@ -108,7 +108,9 @@ for (const runbook of RUNBOOKS) {
 		test(`each step's box, N/A and link on ${path} are named by its text from the YAML`, async ({ page }) => {
 			test.slow();
 			const { cdp, root } = await open(page, path);
-			const onPage = await page.locator('[data-step]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.step!));
+			const onPage = await page
+				.locator('.rs-steps > li')
+				.evaluateAll((els) => els.map((el) => el.querySelector(':scope > .rs-step-row > .rs-step-text')!.id));
 			if (kind === 'runbook') expect(onPage.sort()).toEqual([...steps.keys()].sort());
 			else expect(onPage.length).toBeGreaterThan(0);
 			const wrong: string[] = [];
@@ -119,7 +121,7 @@ for (const runbook of RUNBOOKS) {
 					continue;
 				}
 				const text = words(step.text);
-				const row = `[data-step="${id}"] > .rs-step-row`;
+				const row = `li:has(> .rs-step-row > [id="${id}"]) > .rs-step-row`;
 				const expected = [
 					[`${row} > .rs-check`, text, step.steps?.length ? `Ticking this ticks all ${leaves(step.steps)} of its sub-steps` : ''],
 					[`${row} > .rs-na`, `Not applicable: ${text}`, 'Mark not applicable (a)'],

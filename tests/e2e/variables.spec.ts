@@ -15,7 +15,7 @@ const TO_FILL = (parse(readFileSync('content/runbooks/twiga-scan.yaml', 'utf8'))
 ).length;
 const field = (page: Page, name: string) => page.locator(`#var--${name}`);
 const vars = (page: Page, name: string) => page.locator(`main [data-var="${name}"]`);
-const stepEl = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
+const stepEl = (page: Page, id: string) => page.locator(`li:has(> .rs-step-row > [id="${id}"])`);
 const copyButton = (page: Page, id: string) => stepEl(page, id).locator('.expressive-code .copy button').first();
 const stored = (page: Page, run = 'default') =>
 	page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), `runsheet:run:twiga-scan:${run}`);
@@ -135,7 +135,7 @@ test.describe('runbook variables', () => {
 			await expect(input).toHaveAttribute('aria-invalid', 'false');
 			await input.press('Enter');
 			await expect(inPlace).toHaveCount(0);
-			await expect(page.locator('[data-step="restore-database"] > .rs-step-row > .rs-check')).toBeFocused();
+			await expect(page.locator('li:has(> .rs-step-row > [id="restore-database"]) > .rs-step-row > .rs-check')).toBeFocused();
 			await expect(command.locator('[data-var="BACKUP_DATE"]')).toHaveText(value);
 			expect(await inView()).toBe(true);
 			await copy(page, 'restore-database');
@@ -205,7 +205,7 @@ test.describe('runbook variables', () => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto(TWIGA);
 		await field(page, 'DOMAIN').fill('scan.example.org');
-		await page.locator('[data-step="tag-images"] > .rs-step-row > .rs-check').check();
+		await page.locator('li:has(> .rs-step-row > [id="tag-images"]) > .rs-step-row > .rs-check').check();
 		await runMenu(page, 'share');
 		await expect(page.locator('[data-status]')).toContainText('Share link copied');
 		const link = await clipboard(page);
@@ -226,7 +226,7 @@ test.describe('runbook variables', () => {
 		await page.goto(TWIGA);
 		await field(page, 'VERSION').fill('2.4.1');
 		await field(page, 'DEVOPS_LEAD_CONTACT').fill('Asha M. +255 700 000 111');
-		await page.locator('[data-step="tag-images"] > .rs-step-row > .rs-check').check();
+		await page.locator('li:has(> .rs-step-row > [id="tag-images"]) > .rs-step-row > .rs-check').check();
 		await runMenu(page, 'print');
 		await expect(page).toHaveURL(/\/signoff\/twiga-scan\/\?run=default/);
 		const values = page.locator('[data-sheet-value="VERSION"]');

@@ -1,5 +1,6 @@
 import { deploymentTime, dueState, dueText, type DueState } from '../../model/clock.ts';
 import { deriveState } from '../../model/progress/run.ts';
+import { STEP, stepIdOf } from '../run/dom-steps.ts';
 import type { RunSession } from '../run/session.ts';
 
 /**
@@ -16,29 +17,29 @@ const ORDER: Record<DueState['kind'], number> = { overdue: 0, now: 1, upcoming: 
 export function startDueClock(root: HTMLElement, session: RunSession): void {
 	const badges = [...root.querySelectorAll<HTMLElement>('.rs-due')];
 	if (!badges.length) return;
-	const steps = [...root.querySelectorAll<HTMLElement>('[data-step]')];
+	const steps = [...root.querySelectorAll<HTMLElement>(STEP)];
 	const leaves = (el: HTMLElement) => {
-		const inner = [...el.querySelectorAll<HTMLElement>('[data-step]')].filter((s) => !s.querySelector('[data-step]'));
+		const inner = [...el.querySelectorAll<HTMLElement>(STEP)].filter((s) => !s.querySelector(STEP));
 		return inner.length ? inner : [el];
 	};
 	// What the page says of each check does not change: read once, not at every redraw.
 	const checks = badges.map((badge) => {
-		const owner = badge.closest<HTMLElement>('[data-step], [data-section]')!;
+		const owner = badge.closest<HTMLElement>(`${STEP}, [data-section]`)!;
 		const heading = owner.querySelector<HTMLElement>('.rs-step-text, h2, h3, h4');
 		return {
 			badge,
 			timing: { due: badge.dataset.due, every: badge.dataset.every },
 			schedule: badge.textContent ?? '',
-			leafIds: leaves(owner).map((el) => el.dataset.step!),
+			leafIds: leaves(owner).map((el) => stepIdOf(el)!),
 			label: heading?.innerText.split(':')[0]?.trim() ?? '',
-			href: `#${owner.dataset.step ?? owner.dataset.section}`,
+			href: `#${stepIdOf(owner) ?? owner.dataset.section}`,
 		};
 	});
 	// The deployment: every step before the first timed check, in page order.
-	const first = badges[0]!.closest<HTMLElement>('[data-step], [data-section]')!;
+	const first = badges[0]!.closest<HTMLElement>(`${STEP}, [data-section]`)!;
 	const before = steps
 		.filter((el) => el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING && !first.contains(el))
-		.map((el) => el.dataset.step!);
+		.map((el) => stepIdOf(el)!);
 	const nextDue = root.querySelector<HTMLAnchorElement>('[data-next-due]');
 
 	const draw = () => {

@@ -30,20 +30,29 @@ export interface PageSteps {
 	sections: SectionNode[];
 }
 
+/** A step's item: an `<li>` of a step list. It carries no id of its own: its text does (render/steps.ts). */
+export const STEP = '.rs-steps>li';
+
+/** The id of the step an element is in: its text's, which names its box and is where a link to it arrives. */
+export const stepIdOf = (el: Element | null): string | undefined => el?.closest(STEP)?.querySelector('.rs-step-text')?.id;
+
 export function readSteps(root: HTMLElement): PageSteps {
 	const steps = new Map<string, StepNode>();
 	const order: string[] = [];
-	for (const el of root.querySelectorAll<HTMLElement>('[data-step]')) {
-		const id = el.dataset.step!;
-		const row = el.querySelector<HTMLElement>(':scope > .rs-step-row')!;
-		const hasChildren = !!el.querySelector(':scope > .rs-steps > [data-step]');
-		const inOption = !!el.parentElement!.closest('.rs-alternative');
+	for (const el of root.querySelectorAll<HTMLElement>(STEP)) {
+		// A step's row comes first in its item, and the row starts with its box and its text (render/steps.ts).
+		const row = el.firstElementChild as HTMLElement;
+		const [box, text] = row.children as unknown as [HTMLInputElement, HTMLElement];
+		const id = text.id;
+		// A sub-list is written only with steps in it.
+		const hasChildren = !!el.querySelector(':scope > .rs-steps');
+		const inOption = !!el.closest('.rs-alternative');
 		steps.set(id, {
 			id,
 			el,
-			box: row.querySelector<HTMLInputElement>(':scope > .rs-check')!,
+			box,
 			row,
-			text: row.querySelector(':scope > .rs-step-text')!.textContent!.trim(),
+			text: text.textContent!.trim(),
 			leaves: [],
 			counted: !hasChildren && !inOption,
 		});

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { checkEntries, notValid } from '../../model/progress/check.ts';
 import { eventKey, mergeRuns, recordKey } from '../../model/progress/merge.ts';
 import type { ProgressEvent, RecordEntry, Run } from '../../model/progress/run.ts';
+import { stepIdOf } from './dom-steps.ts';
 import { entryRules, type PageUi } from './page-ui.ts';
 import type { RunSession } from './session.ts';
 
@@ -126,7 +127,7 @@ class LiveLink {
 		awareness.on('change', () => this.showPresence());
 		// Where this responder is: the step that has focus (ticking one focuses it).
 		const focus = (event: FocusEvent) => {
-			const step = (event.target as HTMLElement).closest<HTMLElement>('[data-step]')?.dataset.step;
+			const step = stepIdOf(event.target as Element);
 			if (step) awareness.setLocalStateField('step', step);
 		};
 		// The browser knows first when the network goes: the socket would only time out.

@@ -1,5 +1,6 @@
 import { cleanValue } from '../../model/variable-value.ts';
 import { nextOpen, toggleTick, undo, type Outcome } from './commands.ts';
+import { stepIdOf } from './dom-steps.ts';
 import { keysOnFirstPress, menuLoader } from './loaders.ts';
 import type { Messages } from './messages.ts';
 import type { PageUi } from './page-ui.ts';
@@ -92,7 +93,7 @@ function wireClicks(p: RunPage, doing: StepActions, menu: ReturnType<typeof menu
 	root.addEventListener('change', (event) => {
 		if (event.target === select) return p.open(select.value);
 		const target = event.target as HTMLInputElement;
-		const node = target.matches('.rs-check') ? page.steps.get(target.closest<HTMLElement>('[data-step]')!.dataset.step!) : undefined;
+		const node = target.matches('.rs-check') ? page.steps.get(stepIdOf(target)!) : undefined;
 		if (node) doing.tick(node);
 	});
 
@@ -105,7 +106,7 @@ function wireClicks(p: RunPage, doing: StepActions, menu: ReturnType<typeof menu
 		const blank = (event.target as HTMLElement).closest<HTMLElement>('.rs-var:not([data-state="ok"])');
 		const field = blank && panel?.querySelector<HTMLInputElement>(`[data-var-input="${blank.dataset.var}"]`);
 		if (field) {
-			const back = page.steps.get(blank.closest<HTMLElement>('[data-step]')?.dataset.step ?? '')?.box;
+			const back = page.steps.get(stepIdOf(blank) ?? '')?.box;
 			void values().then((v) => v.inPlace(blank, field, back));
 		}
 		const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], .rs-na');
@@ -113,7 +114,7 @@ function wireClicks(p: RunPage, doing: StepActions, menu: ReturnType<typeof menu
 		const action = target.dataset.action;
 		// N/A names its step by where it is, as the box does.
 		if (!action) {
-			const node = page.steps.get(target.closest<HTMLElement>('[data-step]')!.dataset.step!);
+			const node = page.steps.get(stepIdOf(target)!);
 			if (node) doing.na(node);
 			return;
 		}

@@ -1,6 +1,6 @@
 import { markArrived } from '../page/arrival.ts';
 import { nextOpen } from './commands.ts';
-import type { PageSteps, StepNode } from './dom-steps.ts';
+import { stepIdOf, type PageSteps, type StepNode } from './dom-steps.ts';
 import { bindKeys, onKey, type KeyHandlers } from './keyboard.ts';
 import type { RunSession } from './session.ts';
 
@@ -19,8 +19,8 @@ export interface StepActions {
 
 export function startKeys(root: HTMLElement, page: PageSteps, session: RunSession, doing: StepActions, early: KeyboardEvent[]): void {
 	const focused = (): StepNode | undefined => {
-		const el = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-step]');
-		return el ? page.steps.get(el.dataset.step!) : undefined;
+		const id = stepIdOf(document.activeElement);
+		return id ? page.steps.get(id) : undefined;
 	};
 	const keys: KeyHandlers = {
 		move: (by) => {

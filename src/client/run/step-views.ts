@@ -25,7 +25,7 @@ const when = (t: number) => clock.format(t).replace('GMT', 'UTC');
  * one attribute write per step keeps restoring a long run fast. */
 function stamp(node: StepNode, s: StepState | undefined): void {
 	const { row } = node;
-	if (!s) return row.removeAttribute('data-stamp');
+	if (!s) return void delete row.dataset.stamp;
 	row.dataset.stamp = `${s.status === 'na' ? `N/A${s.reason ? `: ${s.reason}` : ''}` : '✓'} ${when(s.t)}${s.by ? ` · ${s.by}` : ''}`;
 }
 

@@ -4,11 +4,11 @@ import { indexedMarkup } from '../../../src/build/search-input.ts';
 describe('what the search index reads of a page', () => {
 	it('keeps headings’ ids and takes out every other element’s, the rest of the tag as it was', () => {
 		const html =
-			'<main data-pagefind-body><h2 id="restore">Restore</h2><ul><li data-step="a"><div class="rs-step-text" id="a"><p>Stop <code>api</code></p></div>' +
+			'<main data-pagefind-body><h2 id="restore">Restore</h2><ul><li><div class="rs-step-text" id="a"><p>Stop <code>api</code></p></div>' +
 			'<input type="checkbox" aria-labelledby="a"><a class="rs-anchor" href="#a" aria-labelledby="_step a"></a></li></ul>' +
 			'<h3 id="b">B</h3><h6 class="x" id="f">F</h6><hr id="r"><section id="c" data-id="keep" hidden></section><p title="&quot;x&quot;" id="d">x</p></main>';
 		expect(indexedMarkup(html)).toBe(
-			'<main data-pagefind-body><h2 id="restore">Restore</h2><ul><li data-step="a"><div class="rs-step-text"><p>Stop <code>api</code></p></div>' +
+			'<main data-pagefind-body><h2 id="restore">Restore</h2><ul><li><div class="rs-step-text"><p>Stop <code>api</code></p></div>' +
 				'<input type="checkbox" aria-labelledby="a"><a class="rs-anchor" href="#a" aria-labelledby="_step a"></a></li></ul>' +
 				'<h3 id="b">B</h3><h6 class="x" id="f">F</h6><hr><section data-id="keep" hidden></section><p title="&quot;x&quot;">x</p></main>',
 		);

@@ -71,18 +71,22 @@ describe('a step list written as HTML', () => {
 	const parts = stepListParts(steps, { ordered: true, links });
 	const root = parse(parts);
 
+	// A step's id, on its text (the item carries no copy of it: the page script reads it there).
+	const stepId = (item: Element) => byClass(item, 'rs-step-text')[0]!.properties.id;
+
 	it('is an ordered list of the steps, sub-steps nested in their step', () => {
 		const [list] = elements(root, (e) => e.tagName === 'ol');
 		expect(list?.properties.className).toEqual(['rs-steps']);
 		const items = (list!.children as RootContent[]).filter((c): c is Element => c.type === 'element');
-		expect(items.map((e) => e.properties.dataStep)).toEqual(['backup', 'restore']);
-		expect(elements(items[0]!, (e) => e.tagName === 'li').map((e) => e.properties.dataStep)).toEqual(['check']);
+		expect(items.map(stepId)).toEqual(['backup', 'restore']);
+		expect(items.map((e) => e.properties)).toEqual([{}, {}]);
+		expect(elements(items[0]!, (e) => e.tagName === 'li').map(stepId)).toEqual(['check']);
 	});
 
 	it('names each box by the step text, written once, gives the step its id, and leaves N/A and the step’s link to the page script', () => {
 		// The page writes the controls' own words once (RunBar.astro).
 		const page = parse([controlLabelsHtml, ...parts]);
-		const [backup, restore] = elements(page, (e) => e.tagName === 'li' && ['backup', 'restore'].includes(String(e.properties.dataStep)));
+		const [backup, restore] = elements(page, (e) => e.tagName === 'li' && ['backup', 'restore'].includes(String(stepId(e))));
 		const control = (step: Element, name: string) => byClass(step, name)[0]!;
 		// What aria-labelledby reads: the text of each element it names, in order, joined by spaces.
 		const named = (control: Element) =>
