@@ -6,6 +6,7 @@ import { cleanName, notValid } from '../../model/progress/check.ts';
 import { formatWhen, offsetAt } from '../../model/time.ts';
 import { RUN_LIMITS } from '../../schema/run-limits.ts';
 import { ask, confirmed } from './ask.ts';
+import { shareBanner } from './share-banner.ts';
 import { entryRules, type PageUi } from './page-ui.ts';
 import { askInitials } from './questions.ts';
 import { asides, currentRunId, deleteRun, runPrefix } from './run-store.ts';
@@ -298,9 +299,9 @@ const ACTIONS: Record<string, Action> = {
 		sheet.searchParams.set('run', session.run.id);
 		location.href = sheet.href;
 	},
-	shortcuts: (_session, ui) => ui.root.querySelector<HTMLDialogElement>('[data-shortcuts]')!.showModal(),
+	shortcuts: (_session, ui) => void import('./shortcuts-dialog.ts').then((m) => m.showShortcuts(ui.root)),
 	'close-share': (session, ui) => {
-		ui.root.querySelector<HTMLElement>('[data-share-banner]')!.hidden = true;
+		shareBanner(ui.root).hidden = true;
 		ui.root.removeAttribute('data-readonly');
 		history.replaceState(null, '', location.pathname + location.search);
 		session.show(undefined);
@@ -386,7 +387,7 @@ let sharedBy: string | undefined;
 
 /** Opens the run a share link carries, read-only, with a banner to save or close it. */
 export async function openShare(session: RunSession, ui: PageUi): Promise<void> {
-	const banner = ui.root.querySelector<HTMLElement>('[data-share-banner]')!;
+	const banner = shareBanner(ui.root);
 	const { readShare } = await sharer();
 	const read = await readShare(location.hash.slice(1), ui.page.order, entryRules(ui, session.now()));
 	if (!read.ok) return ui.say('This share link could not be read; it may have been cut short when it was copied.');

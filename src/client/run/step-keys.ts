@@ -43,7 +43,7 @@ export function startKeys(root: HTMLElement, page: PageSteps, session: RunSessio
 		},
 		next: doing.next,
 		undo: doing.undo,
-		help: () => root.querySelector<HTMLDialogElement>('[data-shortcuts]')!.showModal(),
+		help: () => void import('./shortcuts-dialog.ts').then((m) => m.showShortcuts(root)),
 		leaveField: (field) => {
 			if (!root.contains(field)) return;
 			field.blur();
