@@ -53,6 +53,21 @@ async function chooseFile(page: Page, action: 'import' | 'merge-file', buffer: B
 	await chooser.setFiles({ name: 'run.json', mimeType: 'application/json', buffer });
 }
 
+test('a share link made when the runbook had other steps says so, in a sentence of its own', async ({ page }) => {
+	const t = Date.now() - HOUR;
+	// Every step ticked: too long a link to name steps by id, so they go by their place in the
+	// runbook, with the runbook's fingerprint; made when it had one step more, which this page lacks.
+	const run = aRun(STEPS.map((step, i) => ({ t: t + i, step, action: 'tick' as const })));
+	const link = await encodeShare(run, [...STEPS, 'a-step-since-removed'], { by: 'CD', made: t });
+	await page.goto(`${TWIGA}#${link}`);
+	const banner = page.locator('[data-share-banner]');
+	await expect(banner).toBeVisible();
+	// "read-only.The runbook…" before the banner was made by the page's script (a space lost in the page's markup).
+	await expect(banner.locator('p').first()).toHaveText(
+		/^You are viewing a shared snapshot of the run Their run by CD, shared .+, read-only\. The runbook has changed since the link was made: some steps may not match\.$/,
+	);
+});
+
 test.describe('values from outside', () => {
 	test('a share link carrying a value with a line break: the value is refused and said, and a copied command keeps its one line', async ({
 		page,
