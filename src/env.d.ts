@@ -8,6 +8,12 @@ declare module 'runsheet:starlight-ec-preprocessor' {
 	export { getStarlightEcConfigPreprocessor } from '@astrojs/starlight/internal';
 }
 
+/** The mobile menu's footer, a site's override of it included, as Starlight's own Sidebar imports it. */
+declare module 'virtual:starlight/components/MobileMenuFooter' {
+	const MobileMenuFooter: (props: Record<string, never>) => unknown;
+	export default MobileMenuFooter;
+}
+
 /** Starlight's configuration, as its own modules import it. */
 declare module 'virtual:starlight/user-config' {
 	const config: Parameters<typeof import('@astrojs/starlight/internal').getStarlightEcConfigPreprocessor>[0]['starlightConfig'];

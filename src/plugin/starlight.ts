@@ -88,6 +88,9 @@ export default function runsheet(options: RunsheetPluginOptions = {}): Starlight
 						PageTitle: here('components/PageTitle.astro'),
 						// The search dialog with Pagefind's script fetched ahead (client/page/search-ahead.ts).
 						Search: here('components/Search.astro'),
+						// Runsheet's own short sidebar needs none of the scripts that keep a long one's state
+						// (components/Sidebar.astro); a site Runsheet is added to keeps Starlight's.
+						...(standalone ? { Sidebar: here('components/Sidebar.astro') } : {}),
 						...config.components,
 					},
 					...(sidebar ? { sidebar } : {}),
