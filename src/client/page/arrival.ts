@@ -31,8 +31,8 @@ export async function arrive(root: HTMLElement, openTargetedAlternatives: () => 
 	}
 	root.querySelector('.rs-arrival-note')?.remove();
 	if (!target) return note(root.querySelector('.rs-meta')!, `Nothing here is called “${wanted}” now: search the page or ask the owners.`);
-	// A step (its text carries the id: its item is the closest list item) or a section heading.
-	const holder = target.closest<HTMLElement>('li, .rs-heading')!;
+	// A step (its text carries the id; the step is its item in a step list) or a section heading.
+	const holder = target.closest<HTMLElement>('.rs-steps > li, .rs-heading')!;
 	// Folded sections open with their own Fold button, which keeps its label right.
 	for (let folded = holder.closest('.rs-folded'); folded; folded = holder.closest('.rs-folded')) {
 		folded.querySelector<HTMLElement>(':scope > .rs-heading .rs-fold')?.click();
